@@ -1,0 +1,71 @@
+"""The `masthead` command line (DESIGN section 4). Never imports Qt for a subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from editor_app import __version__
+from editor_app.commands import check, inspect, new
+from editor_app.core.errors import MastheadError
+
+COMMANDS = [new, inspect, check]
+_OPTIONAL = ["export", "importer", "image", "links"]
+
+
+def _load_optional() -> list:
+    # Subcommands added by later features register themselves if their module exists.
+    import importlib
+
+    mods = []
+    for name in _OPTIONAL:
+        try:
+            mods.append(importlib.import_module(f"editor_app.commands.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"editor_app.commands.{name}":
+                raise
+    return mods
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="masthead", description="Compose newsletter issues and export them to a static site."
+    )
+    parser.add_argument("--version", action="version", version=f"masthead {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMANDS + _load_optional():
+        module.register(sub)
+    return parser
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="masthead", description="Open the Masthead window.")
+    parser.add_argument("--version", action="version", version=f"masthead {__version__}")
+    parser.add_argument("path", nargs="?", help="library or issue folder (default: sample library)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    subcommands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
+    try:
+        if argv and (argv[0] in subcommands or argv[0] in {"-h", "--help"}):
+            args = parser.parse_args(argv)
+            return args.run(args)
+        args = gui_parser().parse_args(argv)
+        from editor_app.launch import launch_gui  # Qt is imported only here
+
+        return launch_gui(args.path)
+    except MastheadError as exc:
+        print(f"masthead: error: {exc.describe()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

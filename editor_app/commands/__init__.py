@@ -1,0 +1,1 @@
+"""One module per `masthead` subcommand; each offers register() and run()."""

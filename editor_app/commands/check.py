@@ -1,0 +1,38 @@
+"""masthead check ISSUE [--archive LIBRARY] [--json]"""
+
+from __future__ import annotations
+
+import argparse
+
+from editor_app.commands.common import open_issue, print_json
+from editor_app.core.checks import check_issue, has_errors
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="pre-publish checks; exit 1 on errors")
+    p.add_argument("issue", help="issue folder")
+    p.add_argument("--archive", metavar="LIBRARY", help="also report links featured before")
+    p.add_argument("--json", action="store_true", help="print problems as JSON")
+    p.set_defaults(run=run)
+
+
+def featured_lookup(archive: str | None, issue):  # noqa: ANN001, ANN201 - see ledger module
+    if not archive:
+        return None
+    from editor_app.core.ledger import featured_lookup as lookup
+
+    return lookup(archive, exclude=issue.folder)
+
+
+def run(args: argparse.Namespace) -> int:
+    issue = open_issue(args.issue)
+    problems = check_issue(issue, featured_lookup(args.archive, issue))
+    if args.json:
+        print_json({"problems": [p.to_json() for p in problems], "ok": not has_errors(problems)})
+    else:
+        for p in problems:
+            where = f" [{p.card}]" if p.card else ""
+            print(f"{p.severity}: {p.code}{where}: {p.message}")
+        errors = sum(p.severity == "error" for p in problems)
+        print(f"{errors} error(s), {len(problems) - errors} warning(s)")
+    return 1 if has_errors(problems) else 0

@@ -1,0 +1,30 @@
+"""masthead inspect ISSUE --json"""
+
+from __future__ import annotations
+
+import argparse
+
+from editor_app.commands.common import open_issue, print_json
+from editor_app.core.inspect import issue_json
+from editor_app.core.numbering import compute_numbers
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("inspect", help="print the issue (as JSON with --json)")
+    p.add_argument("issue", help="issue folder")
+    p.add_argument("--json", action="store_true", help="print the full issue as JSON")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    issue = open_issue(args.issue)
+    if args.json:
+        print_json(issue_json(issue))
+        return 0
+    numbers = compute_numbers(issue)
+    print(f"{issue.title}  #{issue.number or '-'}  {issue.date or ''}")
+    for section, card, depth in issue.iter_cards():
+        if card.id == (section.card_ids[0] if section.card_ids else None) and depth == 0:
+            print(f"\n{section.emoji} {numbers.sections[section.id]} {section.title}")
+        print(f"{'  ' * (depth + 1)}{numbers.cards[card.id]}. {card.title}")
+    return 0

@@ -1,0 +1,1 @@
+"""Pure-Python core of Masthead. Never imports Qt."""

@@ -1,0 +1,138 @@
+"""The issue model: flat records keyed by stable ids.
+
+An Issue owns an ordered list of Sections; each Section lists the ids of its top-level
+cards, and each Card lists the ids of its sub-cards. Every Card lives once in
+``Issue.cards`` so that moves never copy data and ids stay stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    REVIEW = "review"
+    READY = "ready"
+    PUBLISHED = "published"
+
+
+CARD_KINDS = ("article", "release", "report", "project", "talk", "meme", "roundup")
+
+
+class SectionNumbering(StrEnum):
+    CHINESE = "chinese"  # 专题一, 专题二 …
+    PART = "part"  # Part 1, Part 2 …
+    NONE = "none"
+
+
+class CardNumbering(StrEnum):
+    PER_SECTION = "per-section"
+    CONTINUOUS = "continuous"
+
+
+@dataclass
+class Source:
+    title: str = ""
+    url: str = ""
+
+
+@dataclass
+class Link:
+    label: str = ""
+    url: str = ""
+
+
+@dataclass
+class FurtherReading:
+    title: str = ""
+    url: str = ""
+    summary: str = ""
+
+
+@dataclass
+class Card:
+    id: str
+    title: str = ""
+    kind: str = "article"
+    status: Status = Status.DRAFT
+    source: Source | None = None
+    links: list[Link] = field(default_factory=list)
+    body: str = ""
+    further_reading: list[FurtherReading] = field(default_factory=list)
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    # Category heading a sub-card is listed under inside its parent ("安全与合规" …).
+    group: str = ""
+    child_ids: list[str] = field(default_factory=list)
+    # Set when the card file could not be read; such a card is never written back.
+    unreadable: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.body.strip() or self.source or self.links or self.child_ids)
+
+
+@dataclass
+class Section:
+    id: str
+    title: str = ""
+    emoji: str = ""
+    intro: str = ""
+    card_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Numbering:
+    sections: SectionNumbering = SectionNumbering.CHINESE
+    cards: CardNumbering = CardNumbering.PER_SECTION
+
+
+@dataclass
+class Issue:
+    title: str = ""
+    number: int | None = None
+    date: dt.date | None = None
+    slug: str = ""
+    summary: str = ""
+    cover: str = ""
+    tags: list[str] = field(default_factory=list)
+    status: Status = Status.DRAFT
+    numbering: Numbering = field(default_factory=Numbering)
+    language: str = "zh-CN"
+    export: dict = field(default_factory=dict)
+    sections: list[Section] = field(default_factory=list)
+    cards: dict[str, Card] = field(default_factory=dict)
+    # Where the issue was loaded from; not part of the issue's data.
+    folder: Path | None = field(default=None, compare=False, repr=False)
+
+    # -- lookups ---------------------------------------------------------------------------
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def card(self, card_id: str) -> Card:
+        return self.cards[card_id]
+
+    def iter_cards(self) -> list[tuple[Section, Card, int]]:
+        """Every card in outline order with its section and depth (0 = top level)."""
+        out: list[tuple[Section, Card, int]] = []
+
+        def walk(section: Section, ids: list[str], depth: int) -> None:
+            for card_id in ids:
+                card = self.cards.get(card_id)
+                if card is None:
+                    continue
+                out.append((section, card, depth))
+                walk(section, card.child_ids, depth + 1)
+
+        for section in self.sections:
+            walk(section, section.card_ids, 0)
+        return out
+
+    def ordered_cards(self) -> list[Card]:
+        return [card for _, card, _ in self.iter_cards()]

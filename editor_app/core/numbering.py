@@ -1,0 +1,68 @@
+"""Numbering computed from the outline order; never stored."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from editor_app.core.model import CardNumbering, Issue, SectionNumbering
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 99 -> 九十九."""
+    if n <= 0:
+        raise ValueError("chinese numerals start at 1")
+    if n < 10:
+        return _DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 1 else _DIGITS[tens]
+        return head + "十" + (_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def section_label(style: SectionNumbering, position: int) -> str:
+    """Label of the section at 1-based ``position``."""
+    if style == SectionNumbering.CHINESE:
+        return f"专题{chinese_numeral(position)}"
+    if style == SectionNumbering.PART:
+        return f"Part {position}"
+    return ""
+
+
+@dataclass(frozen=True)
+class Numbers:
+    sections: dict[str, str]  # section id -> label
+    cards: dict[str, str]  # card id -> full number: "3", or "3.2" for a sub-card
+    local: dict[str, int]  # card id -> position among its siblings (1-based)
+
+
+def compute_numbers(issue: Issue) -> Numbers:
+    sections: dict[str, str] = {}
+    cards: dict[str, str] = {}
+    local: dict[str, int] = {}
+    running = 0
+
+    def number_children(parent_number: str, child_ids: list[str]) -> None:
+        for pos, child_id in enumerate(child_ids, start=1):
+            child = issue.cards.get(child_id)
+            if child is None:
+                continue
+            cards[child_id] = f"{parent_number}.{pos}"
+            local[child_id] = pos
+            number_children(cards[child_id], child.child_ids)
+
+    for s_pos, section in enumerate(issue.sections, start=1):
+        sections[section.id] = section_label(issue.numbering.sections, s_pos)
+        if issue.numbering.cards == CardNumbering.PER_SECTION:
+            running = 0
+        for card_id in section.card_ids:
+            card = issue.cards.get(card_id)
+            if card is None:
+                continue
+            running += 1
+            cards[card_id] = str(running)
+            local[card_id] = running
+            number_children(cards[card_id], card.child_ids)
+    return Numbers(sections, cards, local)

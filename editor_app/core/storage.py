@@ -1,0 +1,383 @@
+"""Reading and writing an issue folder (DESIGN section 3).
+
+issues/<slug>/issue.yaml      manifest: metadata and the ordered outline of ids
+issues/<slug>/cards/<id>.md   one card: YAML front matter + Markdown body
+issues/<slug>/assets/         images
+issues/<slug>/.masthead/      local state (journal, caches, lock, trash)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from editor_app.core.atomic import write_if_changed
+from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
+from editor_app.core.ids import is_valid_id
+from editor_app.core.model import (
+    Card,
+    CardNumbering,
+    FurtherReading,
+    Issue,
+    Link,
+    Numbering,
+    Section,
+    SectionNumbering,
+    Source,
+    Status,
+)
+from editor_app.core.yamlio import dump_yaml, load_yaml
+
+FORMAT_VERSION = 1
+MANIFEST = "issue.yaml"
+CARDS_DIR = "cards"
+ASSETS_DIR = "assets"
+STATE_DIR = ".masthead"
+
+
+def manifest_path(folder: Path) -> Path:
+    return Path(folder) / MANIFEST
+
+
+def card_path(folder: Path, card_id: str) -> Path:
+    return Path(folder) / CARDS_DIR / f"{card_id}.md"
+
+
+def is_issue_folder(folder: Path) -> bool:
+    return manifest_path(folder).is_file()
+
+
+# -- reading -------------------------------------------------------------------------------
+def read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFileError("file not found", path) from None
+    except OSError as exc:
+        raise UnreadableFileError(f"cannot read file: {exc.strerror}", path) from None
+    try:
+        return raw.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UnreadableFileError("not valid UTF-8 text", path, line) from None
+
+
+def _line_of(text: str, key: str) -> int | None:
+    match = re.search(rf"^\s*-?\s*{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+class _Fields:
+    """Type-checked access to a mapping read from YAML, with errors naming file and line."""
+
+    def __init__(self, data: Any, path: Path, text: str, line_offset: int = 0, what: str = ""):
+        if not isinstance(data, dict):
+            raise IssueFormatError(f"{what or 'document'} must be a mapping", path, line_offset + 1)
+        self.data, self.path, self.text, self.offset = data, path, text, line_offset
+
+    def fail(self, key: str, message: str) -> IssueFormatError:
+        line = _line_of(self.text, key)
+        return IssueFormatError(
+            f"field '{key}' {message}", self.path, line + self.offset if line else None
+        )
+
+    def str(self, key: str, default: str = "") -> str:
+        value = self.data.get(key, default)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(key, "must be text")
+        return str(value)
+
+    def opt_int(self, key: str) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(key, "must be a whole number")
+        return value
+
+    def str_list(self, key: str) -> list[str]:
+        value = self.data.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            raise self.fail(key, "must be a list of text items")
+        return [str(v) for v in value]
+
+    def records(self, key: str) -> list[_Fields]:
+        value = self.data.get(key) or []
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        return [_Fields(v, self.path, self.text, self.offset, key) for v in value]
+
+    def choice(self, key: str, enum: type, default: Any) -> Any:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            raise self.fail(key, f"must be one of: {allowed}") from None
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.fail(key, "must be a date written YYYY-MM-DD")
+
+
+def _parse_outline(fields: _Fields) -> tuple[list[Section], dict[str, list[str]]]:
+    """Sections plus a map of card id -> child ids found in the outline."""
+    sections: list[Section] = []
+    children: dict[str, list[str]] = {}
+    seen: set[str] = set()
+
+    def card_entries(items: Any, key: str) -> list[str]:
+        if not isinstance(items, list):
+            raise fields.fail(key, "must be a list of card ids")
+        ids: list[str] = []
+        for item in items:
+            if isinstance(item, dict) and len(item) == 1:
+                card_id, sub = next(iter(item.items()))
+                children[str(card_id)] = card_entries(sub or [], str(card_id))
+            else:
+                card_id = item
+            if not is_valid_id(card_id):
+                raise fields.fail(key, f"holds an invalid card id: {card_id!r}")
+            if card_id in seen:
+                raise fields.fail(str(card_id), "appears twice in the outline")
+            seen.add(card_id)
+            ids.append(card_id)
+        return ids
+
+    for rec in fields.records("outline"):
+        section_id = rec.str("id")
+        if not is_valid_id(section_id):
+            raise rec.fail("id", f"is not a valid section id: {section_id!r}")
+        sections.append(
+            Section(
+                id=section_id,
+                title=rec.str("title"),
+                emoji=rec.str("emoji"),
+                intro=rec.str("intro"),
+                card_ids=card_entries(rec.data.get("cards") or [], "cards"),
+            )
+        )
+    return sections, children
+
+
+def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:
+    data = load_yaml(text, path)
+    fields = _Fields(data, path, text, what="issue.yaml")
+    version = data.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise fields.fail("format", f"must be the format version number ({FORMAT_VERSION})")
+    if version > FORMAT_VERSION:
+        raise fields.fail("format", f"is {version}: written by a newer Masthead")
+    numbering = data.get("numbering") or {}
+    num = _Fields(numbering, path, text, what="numbering")
+    export = data.get("export") or {}
+    if not isinstance(export, dict):
+        raise fields.fail("export", "must be a mapping")
+    sections, children = _parse_outline(fields)
+    issue = Issue(
+        title=fields.str("title"),
+        number=fields.opt_int("number"),
+        date=fields.date("date"),
+        slug=fields.str("slug"),
+        summary=fields.str("summary"),
+        cover=fields.str("cover"),
+        tags=fields.str_list("tags"),
+        status=fields.choice("status", Status, Status.DRAFT),
+        numbering=Numbering(
+            sections=num.choice("sections", SectionNumbering, SectionNumbering.CHINESE),
+            cards=num.choice("cards", CardNumbering, CardNumbering.PER_SECTION),
+        ),
+        language=fields.str("language", "zh-CN"),
+        export=export,
+        sections=sections,
+    )
+    return issue, children
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, str]:
+    if not text.startswith("---\n"):
+        raise IssueFormatError("card file must start with a '---' front matter line", path, 1)
+    end = re.search(r"^---[ \t]*$", text[4:], re.MULTILINE)
+    if end is None:
+        raise IssueFormatError("front matter is not closed by a '---' line", path, 1)
+    front = text[4 : 4 + end.start()]
+    body = text[4 + end.end() :]
+    return front, body.strip("\n")
+
+
+def parse_card(text: str, path: Path, card_id: str) -> Card:
+    front, body = split_front_matter(text, path)
+    data = load_yaml(front, path, line_offset=1) or {}
+    f = _Fields(data, path, front, line_offset=1, what="front matter")
+    source = None
+    if data.get("source"):
+        s = _Fields(data["source"], path, front, 1, "source")
+        source = Source(title=s.str("title"), url=s.str("url"))
+    return Card(
+        id=card_id,
+        title=f.str("title"),
+        kind=f.str("kind", "article") or "article",
+        status=f.choice("status", Status, Status.DRAFT),
+        source=source,
+        links=[Link(label=r.str("label"), url=r.str("url")) for r in f.records("links")],
+        body=body,
+        further_reading=[
+            FurtherReading(title=r.str("title"), url=r.str("url"), summary=r.str("summary"))
+            for r in f.records("further_reading")
+        ],
+        note=f.str("note").strip("\n"),
+        tags=f.str_list("tags"),
+        group=f.str("group"),
+    )
+
+
+def read_card(folder: Path, card_id: str) -> Card:
+    path = card_path(folder, card_id)
+    return parse_card(read_text(path), path, card_id)
+
+
+def load_issue(folder: Path | str) -> Issue:
+    """Load an issue folder. A bad card file becomes an unreadable placeholder card."""
+    folder = Path(folder)
+    path = manifest_path(folder)
+    if not path.exists():
+        raise IssueNotFoundError("not an issue folder (no issue.yaml)", folder)
+    issue, children = parse_manifest(read_text(path), path)
+    issue.folder = folder
+    ids = [cid for s in issue.sections for cid in s.card_ids] + [
+        cid for subs in children.values() for cid in subs
+    ]
+    for card_id in ids:
+        try:
+            card = read_card(folder, card_id)
+        except (IssueFormatError, UnreadableFileError) as exc:
+            card = Card(id=card_id, title=card_id, unreadable=exc.describe())
+        card.child_ids = children.get(card_id, [])
+        issue.cards[card_id] = card
+    return issue
+
+
+# -- writing -------------------------------------------------------------------------------
+def _outline_entry(issue: Issue, card_id: str) -> Any:
+    card = issue.cards.get(card_id)
+    if card is not None and card.child_ids:
+        return {card_id: [_outline_entry(issue, c) for c in card.child_ids]}
+    return card_id
+
+
+def manifest_data(issue: Issue) -> dict[str, Any]:
+    data: dict[str, Any] = {"format": FORMAT_VERSION, "title": issue.title}
+    data["number"] = issue.number
+    data["date"] = issue.date
+    data["slug"] = issue.slug
+    data["status"] = issue.status.value
+    data["language"] = issue.language
+    if issue.summary:
+        data["summary"] = issue.summary
+    if issue.cover:
+        data["cover"] = issue.cover
+    if issue.tags:
+        data["tags"] = list(issue.tags)
+    data["numbering"] = {
+        "sections": issue.numbering.sections.value,
+        "cards": issue.numbering.cards.value,
+    }
+    if issue.export:
+        data["export"] = issue.export
+    outline = []
+    for section in issue.sections:
+        entry: dict[str, Any] = {"id": section.id, "emoji": section.emoji, "title": section.title}
+        if section.intro:
+            entry["intro"] = section.intro
+        entry["cards"] = [_outline_entry(issue, c) for c in section.card_ids]
+        outline.append(entry)
+    data["outline"] = outline
+    return data
+
+
+def serialize_manifest(issue: Issue) -> str:
+    return dump_yaml(manifest_data(issue))
+
+
+def serialize_card(card: Card) -> str:
+    data: dict[str, Any] = {"title": card.title}
+    if card.kind and card.kind != "article":
+        data["kind"] = card.kind
+    data["status"] = card.status.value
+    if card.group:
+        data["group"] = card.group
+    if card.source is not None and (card.source.title or card.source.url):
+        data["source"] = {"title": card.source.title, "url": card.source.url}
+    if card.links:
+        data["links"] = [{"label": x.label, "url": x.url} for x in card.links]
+    if card.further_reading:
+        data["further_reading"] = [
+            {"title": f.title, "url": f.url, "summary": f.summary} for f in card.further_reading
+        ]
+    if card.note:
+        data["note"] = card.note
+    if card.tags:
+        data["tags"] = list(card.tags)
+    body = card.body.strip("\n")
+    return "---\n" + dump_yaml(data) + "---\n" + ("\n" + body + "\n" if body else "")
+
+
+def save_card(folder: Path, card: Card) -> bool:
+    """Write one card atomically. Unreadable cards are never written. True if written."""
+    if card.unreadable:
+        return False
+    return write_if_changed(card_path(folder, card.id), serialize_card(card))
+
+
+def save_manifest(folder: Path, issue: Issue) -> bool:
+    return write_if_changed(manifest_path(folder), serialize_manifest(issue))
+
+
+def save_issue(issue: Issue, folder: Path | str | None = None) -> list[Path]:
+    """Write the manifest and every readable card; return the paths actually written.
+
+    Card files no longer in the outline are moved to .masthead/trash, never deleted.
+    """
+    folder = Path(folder or issue.folder)
+    written: list[Path] = []
+    (folder / CARDS_DIR).mkdir(parents=True, exist_ok=True)
+    (folder / ASSETS_DIR).mkdir(exist_ok=True)
+    for card in issue.ordered_cards():
+        if save_card(folder, card):
+            written.append(card_path(folder, card.id))
+    if save_manifest(folder, issue):
+        written.append(manifest_path(folder))
+    trash_orphans(folder, issue)
+    issue.folder = folder
+    return written
+
+
+def trash_orphans(folder: Path, issue: Issue) -> list[Path]:
+    live = {c.id for c in issue.ordered_cards()}
+    moved = []
+    trash = folder / STATE_DIR / "trash"
+    for path in sorted((folder / CARDS_DIR).glob("*.md")):
+        if path.stem not in live:
+            trash.mkdir(parents=True, exist_ok=True)
+            target = trash / path.name
+            os.replace(path, target)
+            moved.append(target)
+    return moved

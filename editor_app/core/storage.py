@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from yaml.nodes import MappingNode, Node
+
 from editor_app.core.atomic import write_if_changed
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
 from editor_app.core.ids import is_valid_id
@@ -29,7 +31,7 @@ from editor_app.core.model import (
     Source,
     Status,
 )
-from editor_app.core.yamlio import dump_yaml, load_yaml
+from editor_app.core.yamlio import dump_yaml, item_node, key_node, load_yaml_node, node_line
 
 FORMAT_VERSION = 1
 MANIFEST = "issue.yaml"
@@ -59,30 +61,48 @@ def read_text(path: Path) -> str:
     except OSError as exc:
         raise UnreadableFileError(f"cannot read file: {exc.strerror}", path) from None
     try:
-        return raw.decode("utf-8").replace("\r\n", "\n")
+        # utf-8-sig: a byte-order mark some Windows editors add is not part of the text.
+        return raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise UnreadableFileError("not valid UTF-8 text", path, line) from None
 
 
-def _line_of(text: str, key: str) -> int | None:
-    match = re.search(rf"^\s*-?\s*{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else None
-
-
 class _Fields:
     """Type-checked access to a mapping read from YAML, with errors naming file and line."""
 
-    def __init__(self, data: Any, path: Path, text: str, line_offset: int = 0, what: str = ""):
+    def __init__(
+        self, data: Any, node: Node | None, path: Path, line_offset: int = 0, what: str = ""
+    ):
         if not isinstance(data, dict):
-            raise IssueFormatError(f"{what or 'document'} must be a mapping", path, line_offset + 1)
-        self.data, self.path, self.text, self.offset = data, path, text, line_offset
+            line = node_line(node)
+            raise IssueFormatError(
+                f"{what or 'document'} must be a mapping",
+                path,
+                (line or 1) + line_offset,
+            )
+        self.data, self.node, self.path, self.offset = data, node, path, line_offset
+
+    def fail_at(self, node: Node | None, message: str) -> IssueFormatError:
+        line = node_line(node) or node_line(self.node)
+        return IssueFormatError(message, self.path, line + self.offset if line else None)
 
     def fail(self, key: str, message: str) -> IssueFormatError:
-        line = _line_of(self.text, key)
-        return IssueFormatError(
-            f"field '{key}' {message}", self.path, line + self.offset if line else None
-        )
+        pair = key_node(self.node, key)
+        return self.fail_at(pair[0] if pair else None, f"field '{key}' {message}")
+
+    def value_node(self, key: str) -> Node | None:
+        pair = key_node(self.node, key)
+        return pair[1] if pair else None
+
+    def sub(self, key: str) -> _Fields:
+        """A nested mapping (``source``, ``numbering``)."""
+        value = self.data.get(key)
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a mapping")
+        return _Fields(value, self.value_node(key), self.path, self.offset, key)
 
     def str(self, key: str, default: str = "") -> str:
         value = self.data.get(key, default)
@@ -101,16 +121,26 @@ class _Fields:
         return value
 
     def str_list(self, key: str) -> list[str]:
-        value = self.data.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(
+            isinstance(v, str | int) and not isinstance(v, bool) for v in value
+        ):
             raise self.fail(key, "must be a list of text items")
         return [str(v) for v in value]
 
     def records(self, key: str) -> list[_Fields]:
-        value = self.data.get(key) or []
+        value = self.data.get(key)
+        if value is None:
+            return []
         if not isinstance(value, list):
             raise self.fail(key, "must be a list")
-        return [_Fields(v, self.path, self.text, self.offset, key) for v in value]
+        seq = self.value_node(key)
+        return [
+            _Fields(v, item_node(seq, i), self.path, self.offset, f"each item of '{key}'")
+            for i, v in enumerate(value)
+        ]
 
     def choice(self, key: str, enum: type, default: Any) -> Any:
         value = self.data.get(key)
@@ -144,50 +174,68 @@ def _parse_outline(fields: _Fields) -> tuple[list[Section], dict[str, list[str]]
     children: dict[str, list[str]] = {}
     seen: set[str] = set()
 
-    def card_entries(items: Any, key: str) -> list[str]:
+    def claim(node_id: Any, node: Node | None, what: str) -> None:
+        # Section and card ids share one namespace: outline operations look both up by id.
+        if node_id in seen:
+            raise fields.fail_at(node, f"{what} id '{node_id}' appears twice in the outline")
+        seen.add(node_id)
+
+    def card_entries(items: Any, node: Node | None, what: str) -> list[str]:
         if not isinstance(items, list):
-            raise fields.fail(key, "must be a list of card ids")
+            raise fields.fail_at(node, f"{what} must be a list of card ids")
         ids: list[str] = []
-        for item in items:
+        for i, item in enumerate(items):
+            entry_node = item_node(node, i)
+            sub: Any = None
+            sub_node = None
             if isinstance(item, dict) and len(item) == 1:
                 card_id, sub = next(iter(item.items()))
-                children[str(card_id)] = card_entries(sub or [], str(card_id))
+                if isinstance(entry_node, MappingNode):
+                    entry_node, sub_node = entry_node.value[0]
             else:
                 card_id = item
             if not is_valid_id(card_id):
-                raise fields.fail(key, f"holds an invalid card id: {card_id!r}")
-            if card_id in seen:
-                raise fields.fail(str(card_id), "appears twice in the outline")
-            seen.add(card_id)
+                raise fields.fail_at(entry_node, f"{what} holds an invalid card id: {card_id!r}")
+            claim(card_id, entry_node, "card")
             ids.append(card_id)
+            children[card_id] = card_entries(
+                sub if sub is not None else [], sub_node, f"sub-cards of '{card_id}'"
+            )
         return ids
 
     for rec in fields.records("outline"):
         section_id = rec.str("id")
         if not is_valid_id(section_id):
             raise rec.fail("id", f"is not a valid section id: {section_id!r}")
+        claim(section_id, rec.value_node("id"), "section")
+        cards = rec.data.get("cards")
         sections.append(
             Section(
                 id=section_id,
                 title=rec.str("title"),
                 emoji=rec.str("emoji"),
                 intro=rec.str("intro"),
-                card_ids=card_entries(rec.data.get("cards") or [], "cards"),
+                card_ids=card_entries(
+                    cards if cards is not None else [],
+                    rec.value_node("cards"),
+                    f"field 'cards' of section '{section_id}'",
+                ),
             )
         )
     return sections, children
 
 
 def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:
-    data = load_yaml(text, path)
-    fields = _Fields(data, path, text, what="issue.yaml")
+    data, node = load_yaml_node(text, path)
+    fields = _Fields(data, node, path, what="issue.yaml")
     version = data.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
         raise fields.fail("format", f"must be the format version number ({FORMAT_VERSION})")
     if version > FORMAT_VERSION:
         raise fields.fail("format", f"is {version}: written by a newer Masthead")
-    numbering = data.get("numbering") or {}
-    num = _Fields(numbering, path, text, what="numbering")
+    if version < 1:
+        raise fields.fail("format", f"is {version}: not a Masthead format version")
+    num = fields.sub("numbering")
     export = data.get("export") or {}
     if not isinstance(export, dict):
         raise fields.fail("export", "must be a mapping")
@@ -225,11 +273,13 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str]:
 
 def parse_card(text: str, path: Path, card_id: str) -> Card:
     front, body = split_front_matter(text, path)
-    data = load_yaml(front, path, line_offset=1) or {}
-    f = _Fields(data, path, front, line_offset=1, what="front matter")
+    data, node = load_yaml_node(front, path, line_offset=1)
+    if data is None:
+        data = {}
+    f = _Fields(data, node, path, line_offset=1, what="front matter")
     source = None
     if data.get("source"):
-        s = _Fields(data["source"], path, front, 1, "source")
+        s = f.sub("source")
         source = Source(title=s.str("title"), url=s.str("url"))
     return Card(
         id=card_id,
@@ -378,6 +428,10 @@ def trash_orphans(folder: Path, issue: Issue) -> list[Path]:
         if path.stem not in live:
             trash.mkdir(parents=True, exist_ok=True)
             target = trash / path.name
+            n = 2
+            while target.exists():  # an earlier copy of this card in the trash is kept too
+                target = trash / f"{path.stem}.{n}{path.suffix}"
+                n += 1
             os.replace(path, target)
             moved.append(target)
     return moved

@@ -6,13 +6,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.constructor import ConstructorError
 from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from editor_app.core.errors import IssueFormatError
 
 
 class _NoAliasLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases (billion-laughs style inputs)."""
+    """SafeLoader that refuses anchors, aliases and duplicate keys.
+
+    Aliases allow billion-laughs style inputs; a duplicate key (often left by a git merge)
+    would silently drop one of the two values.
+    """
 
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(AliasEvent):
@@ -22,17 +28,80 @@ class _NoAliasLoader(yaml.SafeLoader):
             )
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node, deep=False):  # type: ignore[override]
+        if isinstance(node, MappingNode):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = key_node.value if key_node.tag.endswith(":str") else None
+                if key is not None and key in seen:
+                    raise ConstructorError(
+                        None, None, f"key '{key}' appears twice", key_node.start_mark
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
-def load_yaml(text: str, path: Path | str, line_offset: int = 0) -> Any:
+
+def lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date-looking scalar that is no real date (2026-13-45) stays text.
+
+    PyYAML raises a bare ValueError there; as text, the field's own type check reports it
+    with the field name and line instead.
+    """
     try:
-        return yaml.load(text, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.MarkedYAMLError as exc:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", lenient_timestamp)
+
+
+def _format_error(exc: yaml.YAMLError, path: Path | str, line_offset: int) -> IssueFormatError:
+    if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise IssueFormatError(f"invalid YAML: {problem}", path, line) from None
+        return IssueFormatError(f"invalid YAML: {problem}", path, line)
+    return IssueFormatError(f"invalid YAML: {exc}", path)
+
+
+def load_yaml_node(text: str, path: Path | str, line_offset: int = 0) -> tuple[Any, Node | None]:
+    """The data of a YAML document and its node tree (for the line of each value)."""
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        return data, node
     except yaml.YAMLError as exc:
-        raise IssueFormatError(f"invalid YAML: {exc}", path) from None
+        raise _format_error(exc, path, line_offset) from None
+    except RecursionError:
+        raise IssueFormatError("invalid YAML: nested too deeply", path) from None
+    finally:
+        loader.dispose()
+
+
+def load_yaml(text: str, path: Path | str, line_offset: int = 0) -> Any:
+    return load_yaml_node(text, path, line_offset)[0]
+
+
+def node_line(node: Node | None) -> int | None:
+    """1-based line where a node starts."""
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def key_node(node: Node | None, key: str) -> tuple[Node, Node] | None:
+    """The (key node, value node) pair of ``key`` in a mapping node."""
+    if isinstance(node, MappingNode):
+        for k, v in node.value:
+            if getattr(k, "value", None) == key:
+                return k, v
+    return None
+
+
+def item_node(node: Node | None, index: int) -> Node | None:
+    if isinstance(node, SequenceNode) and 0 <= index < len(node.value):
+        return node.value[index]
+    return None
 
 
 class _Dumper(yaml.SafeDumper):

@@ -1,0 +1,66 @@
+"""Recovery journal: unsaved card text kept in .masthead/journal/ until autosave lands.
+
+If the process dies before autosave, the next start finds the entries and restores them
+into the card files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor_app.core.atomic import atomic_write_text
+from editor_app.core.storage import STATE_DIR
+
+JOURNAL_DIR = "journal"
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    card_id: str
+    body: str
+    base: str  # the body the edit started from, to detect a changed file underneath
+
+
+def journal_dir(folder: Path) -> Path:
+    return Path(folder) / STATE_DIR / JOURNAL_DIR
+
+
+def write_entry(folder: Path, entry: JournalEntry) -> None:
+    data = {"card": entry.card_id, "body": entry.body, "base": entry.base}
+    atomic_write_text(journal_dir(folder) / f"{entry.card_id}.json", json.dumps(data))
+
+
+def clear_entry(folder: Path, card_id: str) -> None:
+    (journal_dir(folder) / f"{card_id}.json").unlink(missing_ok=True)
+
+
+def read_entries(folder: Path) -> list[JournalEntry]:
+    out = []
+    for path in sorted(journal_dir(folder).glob("*.json")):
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            out.append(JournalEntry(str(data["card"]), str(data["body"]), str(data["base"])))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # a torn entry is older than the atomic one beside it
+    return out
+
+
+def recover(folder: Path) -> list[str]:
+    """Write journaled text into the card files; return the ids of the cards recovered."""
+    from editor_app.core.errors import MastheadError
+    from editor_app.core.storage import read_card, save_card
+
+    recovered = []
+    for entry in read_entries(folder):
+        try:
+            card = read_card(folder, entry.card_id)
+        except MastheadError:
+            continue  # no readable card to put it in: keep the entry for a later look
+        if card.body.strip("\n") != entry.body.strip("\n"):
+            card.body = entry.body
+            save_card(folder, card)
+            recovered.append(entry.card_id)
+        clear_entry(folder, entry.card_id)
+    return recovered

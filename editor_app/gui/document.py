@@ -1,0 +1,360 @@
+"""IssueDocument: the open issue, its undo stack, autosave, journal, lock and file watching.
+
+Widgets read the issue through this object and change it only through its methods, so
+every change is saved, journaled and announced by a signal.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+
+from editor_app.core import journal, outline
+from editor_app.core.checks import Problem, check_issue
+from editor_app.core.errors import MastheadError
+from editor_app.core.lock import IssueLock
+from editor_app.core.model import Card, Issue
+from editor_app.core.storage import (
+    card_path,
+    load_issue,
+    manifest_path,
+    parse_card,
+    read_text,
+    save_card,
+    save_manifest,
+    serialize_card,
+    serialize_manifest,
+    trash_orphans,
+)
+from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
+from editor_app.gui.workers import run_in_thread
+
+DEFAULT_AUTOSAVE_MS = 1000
+
+
+class IssueDocument(QObject):
+    outlineChanged = Signal(list)  # ids to select afterwards
+    cardChanged = Signal(str, str)  # card id, field name ("body", "title", … or "*")
+    issueChanged = Signal()  # issue metadata (title, number, numbering …)
+    saveStateChanged = Signal(str)  # "saved", "unsaved", "error"
+    saveFailed = Signal(str)
+    problemsChanged = Signal(list)
+    conflict = Signal(str, str)  # card id, the body now on disk
+    externallyReloaded = Signal(str)  # card id reloaded from disk
+
+    def __init__(self, folder: Path, parent: QObject | None = None, autosave_ms: int | None = None):
+        super().__init__(parent)
+        self.folder = Path(folder)
+        self.recovered = journal.recover(self.folder)
+        self.issue: Issue = load_issue(self.folder)
+        self.lock = IssueLock(self.folder)
+        self.read_only = not self.lock.acquire()
+        self.undo_stack = QUndoStack(self)
+        self.problems: list[Problem] = []
+        self._dirty_cards: set[str] = set()
+        self._manifest_dirty = False
+        self._disk: dict[str, str] = {}  # path -> text we last read or wrote there
+        self._remember_disk_state()
+
+        self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save)
+        self._journal_timer = QTimer(self, singleShot=True, interval=200)
+        self._journal_timer.timeout.connect(self._write_journal)
+        self._check_timer = QTimer(self, singleShot=True, interval=600)
+        self._check_timer.timeout.connect(self._run_checks)
+        self._check_running = False
+        self._check_again = False
+
+        self._watcher = QFileSystemWatcher(self)
+        self._watch()
+        self._watcher.fileChanged.connect(self._on_file_changed)
+        self._watcher.directoryChanged.connect(self._on_dir_changed)
+        self.schedule_checks()
+
+    # -- reading -----------------------------------------------------------------------------
+    def card(self, card_id: str) -> Card:
+        return self.issue.cards[card_id]
+
+    def has_card(self, card_id: str) -> bool:
+        return card_id in self.issue.cards
+
+    @property
+    def dirty(self) -> bool:
+        return bool(self._dirty_cards or self._manifest_dirty)
+
+    # -- edits ------------------------------------------------------------------------------
+    def set_card_body(self, card_id: str, text: str) -> None:
+        """Typing in the body editor (its own undo handles it; not on the undo stack)."""
+        if self.read_only or card_id not in self.issue.cards:
+            return
+        card = self.issue.cards[card_id]
+        if card.body == text:
+            return
+        card.body = text
+        self._mark_card(card_id)
+        self._journal_timer.start()
+        self.cardChanged.emit(card_id, "body")
+
+    def replace_card_body(self, card_id: str, text: str, description: str) -> None:
+        """A body change made outside the text editor (link panel, image alt): undoable."""
+        self.set_field(card_id, "body", text, description)
+
+    def set_field(self, card_id: str, field: str, value: Any, description: str = "") -> None:
+        """Set a card field through the undo stack. Consecutive edits of one field merge."""
+        if self.read_only:
+            return
+        card = self.issue.cards[card_id]
+        if getattr(card, field) == value:
+            return
+
+        def setter(new: Any, cid: str = card_id, name: str = field) -> None:
+            target = self.issue.cards.get(cid)
+            if target is None:
+                return
+            setattr(target, name, copy.deepcopy(new))
+            self._mark_card(cid)
+            self.cardChanged.emit(cid, name)
+            if name == "title":
+                self.outlineChanged.emit([])
+
+        def getter(cid: str = card_id, name: str = field) -> Any:
+            return copy.deepcopy(getattr(self.issue.cards[cid], name))
+
+        text = description or self.tr("Edit %1").replace("%1", field)
+        merge = f"{card_id}:{field}" if field in {"title", "note"} else ""
+        self.undo_stack.push(FieldCommand(text, getter, setter, copy.deepcopy(value), merge))
+
+    def set_section_field(
+        self, section_id: str, name: str, value: Any, description: str = ""
+    ) -> None:
+        if self.read_only:
+            return
+        section = self.issue.section(section_id)
+        if getattr(section, name) == value:
+            return
+
+        def setter(new: Any) -> None:
+            target = next((s for s in self.issue.sections if s.id == section_id), None)
+            if target is None:
+                return
+            setattr(target, name, new)
+            self._manifest_dirty = True
+            self._schedule_save()
+            self.outlineChanged.emit([section_id])
+
+        text = description or self.tr("Edit section")
+        getter = lambda: getattr(self.issue.section(section_id), name)  # noqa: E731
+        self.undo_stack.push(FieldCommand(text, getter, setter, value))
+
+    def rename_section(self, section_id: str, title: str) -> None:
+        self.set_section_field(section_id, "title", title, self.tr("Rename section"))
+
+    def set_issue_field(self, name: str, value: Any, description: str = "") -> None:
+        if self.read_only or getattr(self.issue, name) == value:
+            return
+
+        def setter(new: Any) -> None:
+            setattr(self.issue, name, copy.deepcopy(new))
+            self._manifest_dirty = True
+            self._schedule_save()
+            self.issueChanged.emit()
+            self.outlineChanged.emit([])
+
+        text = description or self.tr("Edit issue %1").replace("%1", name)
+        getter = lambda: copy.deepcopy(getattr(self.issue, name))  # noqa: E731
+        self.undo_stack.push(FieldCommand(text, getter, setter, copy.deepcopy(value)))
+
+    def edit_outline(
+        self, description: str, change: Callable[[Issue], Any], select: Callable[[Any], list[str]]
+    ) -> Any:
+        """Apply a structural change as one undoable step. Returns what ``change`` returned.
+
+        ``select`` maps the result to the ids to select after the change.
+        """
+        if self.read_only:
+            raise MastheadError(self.tr("This issue is open read-only."))
+        before = outline.snapshot(self.issue)
+        result = change(self.issue)  # may raise OutlineError: nothing was pushed
+        after = outline.snapshot(self.issue)
+        ids = select(result)
+        self.undo_stack.push(OutlineCommand(self, description, before, after, ids))
+        self._after_outline_change(ids)
+        return result
+
+    def restore_outline(self, snap: outline.OutlineSnapshot, select: list[str]) -> None:
+        outline.restore(self.issue, snap)
+        self._after_outline_change(select)
+
+    def _after_outline_change(self, select: list[str]) -> None:
+        self._manifest_dirty = True
+        # Writes are skipped for unchanged files, so marking all is cheap and never misses one.
+        self._dirty_cards |= set(self.issue.cards)
+        self.outlineChanged.emit(select)
+        # Structure changes are saved at once: a new card exists on disk immediately.
+        self.save()
+
+    # -- saving -----------------------------------------------------------------------------
+    def _mark_card(self, card_id: str) -> None:
+        self._dirty_cards.add(card_id)
+        self._schedule_save()
+
+    def _schedule_save(self) -> None:
+        self.saveStateChanged.emit("unsaved")
+        self._autosave.start()
+        self.schedule_checks()
+
+    def set_autosave_delay(self, ms: int) -> None:
+        self._autosave.setInterval(max(100, ms))
+
+    def save(self) -> bool:
+        """Write every changed card and the manifest atomically. False on failure."""
+        self._autosave.stop()
+        if self.read_only:
+            return False
+        try:
+            for card_id in sorted(self._dirty_cards):
+                card = self.issue.cards.get(card_id)
+                if card is None or card.unreadable:
+                    continue
+                save_card(self.folder, card)
+                self._disk[str(card_path(self.folder, card_id))] = serialize_card(card)
+                journal.clear_entry(self.folder, card_id)
+            if self._manifest_dirty:
+                save_manifest(self.folder, self.issue)
+                self._disk[str(manifest_path(self.folder))] = serialize_manifest(self.issue)
+                trash_orphans(self.folder, self.issue)
+        except OSError as exc:
+            self.saveStateChanged.emit("error")
+            self.saveFailed.emit(f"{exc.filename or self.folder}: {exc.strerror or exc}")
+            self._autosave.start(5000)  # try again; the journal still holds the text
+            return False
+        self._dirty_cards.clear()
+        self._manifest_dirty = False
+        self._watch()
+        self.saveStateChanged.emit("saved")
+        return True
+
+    def _write_journal(self) -> None:
+        for card_id in self._dirty_cards:
+            card = self.issue.cards.get(card_id)
+            if card is None or card.unreadable:
+                continue
+            base_text = self._disk.get(str(card_path(self.folder, card_id)), "")
+            entry = journal.JournalEntry(card_id, card.body, base_text)
+            try:
+                journal.write_entry(self.folder, entry)
+            except OSError:
+                pass  # the journal is a safety net; autosave reports real write errors
+
+    def close(self) -> None:
+        if self.dirty:
+            self.save()
+        self.lock.release()
+        self._watcher.removePaths(self._watcher.files() + self._watcher.directories())
+
+    # -- checks -----------------------------------------------------------------------------
+    def schedule_checks(self) -> None:
+        self._check_timer.start()
+
+    def _run_checks(self) -> None:
+        if self._check_running:
+            self._check_again = True
+            return
+        self._check_running = True
+        snapshot = copy.deepcopy(self.issue)
+        snapshot.folder = self.folder
+        run_in_thread(lambda: check_issue(snapshot), self._checks_done, self._checks_failed, self)
+
+    def _checks_done(self, problems: list[Problem]) -> None:
+        self._check_running = False
+        self.problems = problems
+        self.problemsChanged.emit(problems)
+        if self._check_again:
+            self._check_again = False
+            self.schedule_checks()
+
+    def _checks_failed(self, message: str) -> None:
+        self._check_running = False
+
+    # -- external changes -------------------------------------------------------------------
+    def _remember_disk_state(self) -> None:
+        for card in self.issue.cards.values():
+            path = card_path(self.folder, card.id)
+            try:
+                self._disk[str(path)] = read_text(path)
+            except MastheadError:
+                pass
+        try:
+            self._disk[str(manifest_path(self.folder))] = read_text(manifest_path(self.folder))
+        except MastheadError:
+            pass
+
+    def _watch(self) -> None:
+        paths = [str(manifest_path(self.folder))] + [
+            str(card_path(self.folder, c)) for c in self.issue.cards
+        ]
+        cards_dir = str(self.folder / "cards")
+        wanted = [p for p in paths if Path(p).exists()]
+        missing = [p for p in wanted if p not in self._watcher.files()]
+        if missing:
+            self._watcher.addPaths(missing)
+        if cards_dir not in self._watcher.directories() and Path(cards_dir).is_dir():
+            self._watcher.addPath(cards_dir)
+
+    def _on_dir_changed(self, _path: str) -> None:
+        # Editors and git replace files by rename; re-add watches and look at each card.
+        self._watch()
+        for card_id in list(self.issue.cards):
+            self._on_file_changed(str(card_path(self.folder, card_id)))
+
+    def _on_file_changed(self, path: str) -> None:
+        self._watch()
+        try:
+            text = read_text(Path(path))
+        except MastheadError:
+            return  # deleted or half-written; a later event will tell
+        if self._disk.get(path) == text:
+            return
+        if Path(path) == manifest_path(self.folder):
+            self._disk[path] = text
+            return  # outline changes from outside are picked up on the next open
+        card_id = Path(path).stem
+        if card_id not in self.issue.cards:
+            return
+        try:
+            disk_card = parse_card(text, Path(path), card_id)
+        except MastheadError:
+            return
+        self._disk[path] = text
+        if card_id in self._dirty_cards:
+            self.conflict.emit(card_id, disk_card.body)
+            return
+        self._take_disk_card(card_id, disk_card)
+
+    def _take_disk_card(self, card_id: str, disk_card: Card) -> None:
+        disk_card.child_ids = self.issue.cards[card_id].child_ids
+        self.issue.cards[card_id] = disk_card
+        self.cardChanged.emit(card_id, "*")
+        self.outlineChanged.emit([])
+        self.externallyReloaded.emit(card_id)
+        self.schedule_checks()
+
+    def resolve_conflict(self, card_id: str, keep_mine: bool) -> None:
+        """After a conflict: keep the editor's text (and save it) or take the file's."""
+        path = card_path(self.folder, card_id)
+        if keep_mine:
+            self._mark_card(card_id)
+            self.save()
+            return
+        try:
+            disk_card = parse_card(read_text(path), path, card_id)
+        except MastheadError:
+            return
+        self._dirty_cards.discard(card_id)
+        journal.clear_entry(self.folder, card_id)
+        self._take_disk_card(card_id, disk_card)

@@ -1,0 +1,302 @@
+"""The one Qt model over the issue outline: sections, cards and sub-cards by id."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt, QTimer, Signal
+
+from editor_app.core.errors import OutlineError
+from editor_app.core.numbering import compute_numbers
+from editor_app.core.outline import move_cards, move_section, subtree_ids
+from editor_app.gui.document import IssueDocument
+
+CARD_MIME = "application/x-masthead-card-ids"
+SECTION_MIME = "application/x-masthead-section-ids"
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+KindRole = Qt.ItemDataRole.UserRole + 2  # "section" or "card"
+StatusRole = Qt.ItemDataRole.UserRole + 3
+ProblemsRole = Qt.ItemDataRole.UserRole + 4  # (errors, warnings)
+
+
+@dataclass(eq=False)
+class _Node:
+    """Stable object behind an index's internal pointer; one per id."""
+
+    id: str
+    kind: str
+
+
+class OutlineModel(QAbstractItemModel):
+    moveFailed = Signal(str)
+
+    def __init__(self, document: IssueDocument, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self._nodes: dict[str, _Node] = {}
+        self._parent: dict[str, str | None] = {}
+        self._problems: dict[str, tuple[int, int, list[str]]] = {}
+        self._rebuild()
+        document.outlineChanged.connect(self._on_outline_changed)
+        document.problemsChanged.connect(self._on_problems)
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        issue = self.document.issue
+        self._numbers = compute_numbers(issue)
+        self._parent = {}
+        for section in issue.sections:
+            self._parent[section.id] = None
+            self._node(section.id, "section")
+            stack = [(section.id, section.card_ids)]
+            while stack:
+                parent, ids = stack.pop()
+                for card_id in ids:
+                    if card_id in issue.cards:
+                        self._parent[card_id] = parent
+                        self._node(card_id, "card")
+                        stack.append((card_id, issue.cards[card_id].child_ids))
+
+    def _node(self, node_id: str, kind: str) -> _Node:
+        node = self._nodes.get(node_id)
+        if node is None:
+            node = self._nodes[node_id] = _Node(node_id, kind)
+        return node
+
+    def _on_outline_changed(self, _select: list) -> None:
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+
+    def _on_problems(self, problems: list) -> None:
+        counts: dict[str, tuple[int, int, list[str]]] = {}
+        for p in problems:
+            if not p.card:
+                continue
+            errors, warnings, texts = counts.get(p.card, (0, 0, []))
+            if p.severity == "error":
+                errors += 1
+            else:
+                warnings += 1
+            counts[p.card] = (errors, warnings, [*texts, p.message])
+        self._problems = counts
+        self._emit_all_changed()
+
+    def _emit_all_changed(self) -> None:
+        def walk(parent: QModelIndex) -> None:
+            rows = self.rowCount(parent)
+            if rows:
+                self.dataChanged.emit(self.index(0, 0, parent), self.index(rows - 1, 0, parent))
+                for r in range(rows):
+                    walk(self.index(r, 0, parent))
+
+        walk(QModelIndex())
+
+    # -- structure ---------------------------------------------------------------------------
+    def _children(self, node_id: str | None) -> list[str]:
+        issue = self.document.issue
+        if node_id is None:
+            return [s.id for s in issue.sections]
+        node = self._nodes[node_id]
+        if node.kind == "section":
+            return [c for c in issue.section(node_id).card_ids if c in issue.cards]
+        return [c for c in issue.cards[node_id].child_ids if c in issue.cards]
+
+    def node_id(self, index: QModelIndex) -> str | None:
+        return index.internalPointer().id if index.isValid() else None
+
+    def kind(self, index: QModelIndex) -> str | None:
+        return index.internalPointer().kind if index.isValid() else None
+
+    def index_of(self, node_id: str) -> QModelIndex:
+        if node_id not in self._parent:
+            return QModelIndex()
+        parent = self._parent[node_id]
+        siblings = self._children(parent)
+        if node_id not in siblings:
+            return QModelIndex()
+        return self.createIndex(siblings.index(node_id), 0, self._nodes[node_id])
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        children = self._children(self.node_id(parent))
+        if row >= len(children):
+            return QModelIndex()
+        child = children[row]
+        return self.createIndex(row, 0, self._nodes[child])
+
+    def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent_id = self._parent.get(self.node_id(index))
+        return self.index_of(parent_id) if parent_id else QModelIndex()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        if parent.column() > 0:
+            return 0
+        return len(self._children(self.node_id(parent)))
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 1
+
+    # -- data --------------------------------------------------------------------------------
+    def label(self, node_id: str) -> str:
+        issue = self.document.issue
+        node = self._nodes[node_id]
+        if node.kind == "section":
+            section = issue.section(node_id)
+            parts = [section.emoji, self._numbers.sections.get(node_id, ""), section.title]
+            return " ".join(p for p in parts if p)
+        card = issue.cards[node_id]
+        title = card.title or self.tr("(untitled)")
+        if card.unreadable:
+            title = self.tr("(unreadable) %1").replace("%1", card_id_short(node_id))
+        local = self._numbers.local.get(node_id)
+        is_sub = self._nodes.get(self._parent.get(node_id) or "", node).kind == "card"
+        return f"{local}) {title}" if is_sub else f"{local}. {title}"
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        if role in (Qt.ItemDataRole.DisplayRole,):
+            return self.label(node.id)
+        if role == Qt.ItemDataRole.EditRole:
+            if node.kind == "section":
+                return self.document.issue.section(node.id).title
+            return self.document.issue.cards[node.id].title
+        if role == IdRole:
+            return node.id
+        if role == KindRole:
+            return node.kind
+        if role == StatusRole and node.kind == "card":
+            return self.document.issue.cards[node.id].status.value
+        if role == ProblemsRole:
+            errors, warnings, _ = self._problems.get(node.id, (0, 0, []))
+            return (errors, warnings)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            texts = self._problems.get(node.id, (0, 0, []))[2]
+            if node.kind == "card":
+                card = self.document.issue.cards[node.id]
+                head = card.unreadable or (f"[{card.group}] " if card.group else "") + card.title
+                return "\n".join([head, *texts]) if texts else head
+            return None
+        return None
+
+    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        node = index.internalPointer()
+        title = str(value).strip()
+        if node.kind == "card":
+            self.document.set_field(node.id, "title", title, self.tr("Rename card"))
+        else:
+            self.document.rename_section(node.id, title)
+        return True
+
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.document.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    # -- drag and drop -----------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [CARD_MIME, SECTION_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+        cards = [self.node_id(i) for i in indexes if self.kind(i) == "card"]
+        sections = [self.node_id(i) for i in indexes if self.kind(i) == "section"]
+        order = {c.id: n for n, c in enumerate(self.document.issue.ordered_cards())}
+        cards = sorted(dict.fromkeys(cards), key=lambda c: order.get(c, 0))
+        # A card whose ancestor is also dragged travels with that ancestor.
+        dragged = set(cards)
+        cards = [c for c in cards if not self._has_ancestor_in(c, dragged)]
+        mime = QMimeData()
+        if cards:
+            mime.setData(CARD_MIME, json.dumps(cards).encode())
+        elif sections:
+            mime.setData(SECTION_MIME, json.dumps(sections).encode())
+        return mime
+
+    def _has_ancestor_in(self, card_id: str, ids: set[str]) -> bool:
+        parent = self._parent.get(card_id)
+        while parent:
+            if parent in ids:
+                return True
+            parent = self._parent.get(parent)
+        return False
+
+    def canDropMimeData(
+        self, data: QMimeData, action, row: int, column: int, parent: QModelIndex
+    ) -> bool:  # noqa: N802, ANN001, E501
+        if self.document.read_only:
+            return False
+        target = self.node_id(parent)
+        if data.hasFormat(CARD_MIME):
+            if target is None:
+                return False
+            ids = json.loads(bytes(data.data(CARD_MIME)).decode())
+            issue = self.document.issue
+            return all(target not in subtree_ids(issue, c) for c in ids if c in issue.cards)
+        if data.hasFormat(SECTION_MIME):
+            return target is None
+        return False
+
+    def dropMimeData(
+        self, data: QMimeData, action, row: int, column: int, parent: QModelIndex
+    ) -> bool:  # noqa: N802, ANN001, E501
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self.node_id(parent)
+        if row < 0:
+            row = self.rowCount(parent)
+        if data.hasFormat(CARD_MIME):
+            ids = json.loads(bytes(data.data(CARD_MIME)).decode())
+            run = lambda: self.move_cards(ids, target, row)  # noqa: E731
+        else:
+            ids = json.loads(bytes(data.data(SECTION_MIME)).decode())
+            run = lambda: self.move_sections(ids, row)  # noqa: E731
+        # The view still holds the dragged indexes; reset the model after the drop returns.
+        QTimer.singleShot(0, run)
+        return True
+
+    def move_cards(self, ids: list[str], target: str, row: int) -> bool:
+        try:
+            self.document.edit_outline(
+                self.tr("Move %n card(s)", "", len(ids)),
+                lambda issue: move_cards(issue, ids, target, row),
+                lambda _r: ids,
+            )
+        except OutlineError as exc:
+            self.moveFailed.emit(exc.message)
+            return False
+        return True
+
+    def move_sections(self, ids: list[str], row: int) -> None:
+        def change(issue) -> None:  # noqa: ANN001
+            index = row
+            for section_id in ids:
+                current = [s.id for s in issue.sections].index(section_id)
+                if current < index:
+                    index -= 1
+                move_section(issue, section_id, index)
+                index += 1
+
+        self.document.edit_outline(self.tr("Move section"), change, lambda _r: ids)
+
+
+def card_id_short(card_id: str) -> str:
+    return card_id[:6]

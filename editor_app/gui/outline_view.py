@@ -1,0 +1,169 @@
+"""The outline tree: sections, cards and sub-cards with numbers, status and problem badges."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+)
+
+from editor_app.gui.outline_model import KindRole, OutlineModel, ProblemsRole, StatusRole
+
+STATUS_ICONS = {
+    "draft": ("mdi6.pencil-outline", "#8a8f98"),
+    "review": ("mdi6.eye-outline", "#d08a00"),
+    "ready": ("mdi6.check-circle-outline", "#2e9d5b"),
+    "published": ("mdi6.send-check-outline", "#3a6fd8"),
+}
+
+
+class OutlineDelegate(QStyledItemDelegate):
+    """Adds a status icon and an error/warning badge to each row."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if index.data(KindRole) == "section":
+            option.font.setWeight(QFont.Weight.DemiBold)
+        status = index.data(StatusRole)
+        if status in STATUS_ICONS:
+            name, color = STATUS_ICONS[status]
+            option.icon = qta.icon(name, color=color)
+            option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        errors, warnings = index.data(ProblemsRole) or (0, 0)
+        if not (errors or warnings):
+            super().paint(painter, option, index)
+            return
+        badge_w = 26
+        narrowed = QStyleOptionViewItem(option)
+        narrowed.rect = option.rect.adjusted(0, 0, -badge_w - 4, 0)
+        super().paint(painter, narrowed, index)
+        color = QColor("#d64545") if errors else QColor("#d9a400")
+        rect = QRect(
+            option.rect.right() - badge_w, option.rect.top() + 3, badge_w, option.rect.height() - 6
+        )
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(color)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(QColor("white"))
+        font = QFont(option.font)
+        font.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.8))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(errors or warnings))
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 30, max(size.height(), 24))
+
+
+class OutlineView(QTreeView):
+    currentNodeChanged = Signal(str, str)  # id, kind ("" when nothing)
+
+    def __init__(self, model: OutlineModel, parent=None):  # noqa: ANN001
+        super().__init__(parent)
+        self.outline = model
+        self.setModel(model)
+        self.setHeaderHidden(True)
+        self.setItemDelegate(OutlineDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setUniformRowHeights(True)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.setAccessibleName(self.tr("Outline"))
+        self._expanded: set[str] = set()
+        self._current: str | None = None
+        self._pending_select: list[str] = []
+        model.modelAboutToBeReset.connect(self._remember_state)
+        model.modelReset.connect(self._restore_state)
+        model.document.outlineChanged.connect(self._queue_select)
+        self.selectionModel().currentChanged.connect(self._on_current)
+        self.expandAll()
+
+    # -- state across model resets -----------------------------------------------------------
+    def _queue_select(self, ids: list) -> None:
+        self._pending_select = list(ids)
+
+    def _remember_state(self) -> None:
+        self._expanded = set()
+        self._current = self.current_id()
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.outline.rowCount(parent)):
+                idx = self.outline.index(row, 0, parent)
+                if self.isExpanded(idx):
+                    self._expanded.add(self.outline.node_id(idx))
+                walk(idx)
+
+        walk(QModelIndex())
+
+    def _restore_state(self) -> None:
+        for node_id in self._expanded:
+            idx = self.outline.index_of(node_id)
+            if idx.isValid():
+                self.setExpanded(idx, True)
+        ids = [i for i in self._pending_select if self.outline.index_of(i).isValid()]
+        self._pending_select = []
+        if not ids and self._current and self.outline.index_of(self._current).isValid():
+            ids = [self._current]
+        if ids:
+            self.select_ids(ids)
+        else:
+            self.currentNodeChanged.emit("", "")
+
+    def select_ids(self, ids: list[str]) -> None:
+        sel = self.selectionModel()
+        sel.clearSelection()
+        first = None
+        for node_id in ids:
+            idx = self.outline.index_of(node_id)
+            if not idx.isValid():
+                continue
+            parent = idx.parent()
+            while parent.isValid():
+                self.setExpanded(parent, True)
+                parent = parent.parent()
+            sel.select(idx, QItemSelectionModel.SelectionFlag.Select)
+            first = first or idx
+        if first is not None:
+            sel.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.scrollTo(first)
+            self._on_current(first, QModelIndex())
+
+    # -- queries -----------------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        return self.outline.node_id(self.currentIndex())
+
+    def current_kind(self) -> str | None:
+        return self.outline.kind(self.currentIndex())
+
+    def selected_ids(self, kind: str | None = None) -> list[str]:
+        rows = self.selectionModel().selectedRows()
+        ids = [
+            self.outline.node_id(i) for i in rows if kind is None or self.outline.kind(i) == kind
+        ]
+        current = self.current_id()
+        if not ids and current and (kind is None or self.current_kind() == kind):
+            ids = [current]
+        order = {c.id: n for n, c in enumerate(self.outline.document.issue.ordered_cards())}
+        return sorted(ids, key=lambda i: order.get(i, -1))
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        node_id = self.outline.node_id(current)
+        self.currentNodeChanged.emit(node_id or "", self.outline.kind(current) or "")

@@ -65,6 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        # A folder that cannot be created or written (permissions, a file in the way, disk full).
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"masthead: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -9,3 +9,31 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 # Keep QSettings of tests away from the developer's own settings.
 os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(os.path.dirname(__file__), ".config-tests"))
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def issue_folder(tmp_path):
+    """A small saved issue: two sections, five cards, one card with two sub-cards."""
+    from editor_app.core.model import Issue, Source
+    from editor_app.core.outline import add_card, add_section
+    from editor_app.core.storage import save_issue
+
+    issue = Issue(title="测试期刊 Test Issue", number=7, slug="test-issue")
+    news = add_section(issue, "新闻与访谈", "📰")
+    tools = add_section(issue, "产品/方案介绍", "🧰")
+    for title in ("Alpha 发布", "Beta 访谈"):
+        card = add_card(issue, news.id, title)
+        card.source = Source(title=f"{title} source", url=f"https://example.org/{len(title)}")
+        card.body = f"正文 {title}\n\n- one\n- two"
+    parent = add_card(issue, tools.id, "工具合集")
+    parent.body = "三个工具。"
+    for title in ("Tool one", "Tool two"):
+        child = add_card(issue, parent.id, title)
+        child.source = Source(title=title, url=f"https://example.com/{title.replace(' ', '-')}")
+        child.body = f"{title} body"
+    folder = tmp_path / "test-issue"
+    save_issue(issue, folder)
+    return folder

@@ -23,8 +23,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     numbers = compute_numbers(issue)
     print(f"{issue.title}  #{issue.number or '-'}  {issue.date or ''}")
+    by_section: dict[str, list] = {s.id: [] for s in issue.sections}
     for section, card, depth in issue.iter_cards():
-        if card.id == (section.card_ids[0] if section.card_ids else None) and depth == 0:
-            print(f"\n{section.emoji} {numbers.sections[section.id]} {section.title}")
-        print(f"{'  ' * (depth + 1)}{numbers.cards[card.id]}. {card.title}")
+        by_section[section.id].append((card, depth))
+    for section in issue.sections:  # empty sections are listed too
+        label = " ".join(x for x in (section.emoji, numbers.sections[section.id]) if x)
+        print(f"\n{label} {section.title}".rstrip())
+        for card, depth in by_section[section.id]:
+            print(f"{'  ' * (depth + 1)}{numbers.cards[card.id]}. {card.title}")
     return 0

@@ -110,13 +110,14 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
         if ref.kind == "image":
             problems.extend(_image_problems(issue, ref, name))
             continue
-        if ref.kind == "inline" and not urlsplit(ref.url).scheme:
-            continue  # relative links are checked as paths by export
+        if ref.kind == "inline" and _is_relative(ref.url):
+            problems.extend(_relative_link_problems(issue, ref, name))
+            continue
         reason = url_problem(ref.url)
         if reason:
             add(Problem(ERROR, "malformed-url", f"link '{ref.url}' in '{name}' {reason}", ref.card))
             continue
-        if ref.url.startswith("http://"):
+        if ref.url.lower().startswith("http://"):
             add(
                 Problem(
                     WARNING,
@@ -154,6 +155,28 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
                     )
                 )
     return problems
+
+
+def _is_relative(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False  # reported as malformed
+    return not parts.scheme and not parts.netloc and not url.startswith("//")
+
+
+def _relative_link_problems(issue: Issue, ref: LinkRef, name: str) -> list[Problem]:
+    """A link without a scheme is a file of the issue, or a web address missing https://."""
+    if ref.url.lower().startswith("www."):
+        message = f"link '{ref.url}' in '{name}' has no https:// in front"
+        return [Problem(ERROR, "malformed-url", message, ref.card)]
+    if issue.folder is None or not urlsplit(ref.url).path:
+        return []  # "?x" or "" only: nothing to resolve
+    try:
+        local_path(issue.folder, ref.url)
+    except UnsafePathError as exc:
+        return [Problem(ERROR, "unsafe-path", f"link in '{name}': {exc}", ref.card)]
+    return []
 
 
 def _card_name(issue: Issue, card_id: str) -> str:

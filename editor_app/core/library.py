@@ -11,11 +11,20 @@ import yaml
 
 from editor_app.core.errors import IssueFormatError, MastheadError
 from editor_app.core.storage import MANIFEST, parse_manifest, read_text
+from editor_app.core.yamlio import lenient_timestamp
 
 try:  # The C loader makes listing 500 manifests fast.
-    _FastLoader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _FastLoader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class _FastLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    pass
+
+
+# A date that is no real date (2026-13-45) stays text instead of raising ValueError.
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", lenient_timestamp)
 
 _ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*]\S", re.MULTILINE)
 
@@ -32,25 +41,31 @@ class IssueSummary:
     error: str = ""
 
 
-def _count_cards(entries: list) -> int:
+def _count_cards(entries: object) -> int:
+    if not isinstance(entries, list):
+        return 0  # a malformed outline is reported when the issue is opened
     total = 0
-    for entry in entries or []:
+    for entry in entries:
         total += 1
         if isinstance(entry, dict):
             for sub in entry.values():
-                total += _count_cards(sub if isinstance(sub, list) else [])
+                total += _count_cards(sub)
     return total
 
 
 def _from_data(folder: Path, data: dict) -> IssueSummary:
     number = data.get("number")
     date = data.get("date")
-    if isinstance(date, str):
+    if isinstance(date, dt.datetime):
+        date = date.date()  # a datetime does not sort against a date
+    elif isinstance(date, str):
         try:
             date = dt.date.fromisoformat(date)
         except ValueError:
             date = None
-    outline = data.get("outline") or []
+    outline = data.get("outline")
+    if not isinstance(outline, list):
+        outline = []
     return IssueSummary(
         folder=folder,
         slug=str(data.get("slug") or folder.name),
@@ -73,7 +88,7 @@ def summarize(folder: Path) -> IssueSummary:
         if not isinstance(data, dict):
             raise IssueFormatError("issue.yaml must be a mapping", path, 1)
         return _from_data(folder, data)
-    except (MastheadError, yaml.YAMLError) as exc:
+    except (MastheadError, yaml.YAMLError, ValueError, RecursionError) as exc:
         message = exc.describe() if isinstance(exc, MastheadError) else f"{path}: {exc}"
         return IssueSummary(folder, folder.name, folder.name, None, None, "unreadable", 0, message)
 

@@ -93,6 +93,9 @@ def remove_card(issue: Issue, card_id: str) -> None:
 def duplicate_card(issue: Issue, card_id: str) -> Card:
     """A deep copy with fresh ids, placed right after the original."""
     parent, index = parent_of(issue, card_id)
+    if any(issue.cards[c].unreadable for c in subtree_ids(issue, card_id) if c in issue.cards):
+        # Its text was never read, so a copy would be an empty card that is never saved.
+        raise OutlineError("a card whose file cannot be read cannot be duplicated")
 
     def clone(source_id: str) -> str:
         original = issue.cards[source_id]
@@ -110,12 +113,19 @@ def duplicate_card(issue: Issue, card_id: str) -> Card:
 def move_cards(issue: Issue, card_ids: list[str], parent_id: str, index: int) -> None:
     """Move cards (in the given order) to ``parent_id`` at ``index`` of the current list.
 
-    Refuses to move a card into its own subtree.
+    Refuses to move a card into its own subtree. A card whose ancestor is also being moved
+    travels inside that ancestor. Nothing changes when the move is refused.
     """
+    card_ids = list(dict.fromkeys(card_ids))
     for card_id in card_ids:
+        if card_id not in issue.cards:
+            raise OutlineError(f"no card with id {card_id!r}")
+        parent_of(issue, card_id)  # raises before anything moved if it is not in the outline
         if parent_id in subtree_ids(issue, card_id):
             raise OutlineError("a card cannot be moved into its own subtree")
     target = children_of(issue, parent_id)
+    inner = {sub for c in card_ids for sub in subtree_ids(issue, c)[1:]}
+    card_ids = [c for c in card_ids if c not in inner]
     # Removing cards that sit before the insertion point shifts the index.
     shift = sum(1 for c in card_ids if c in target and target.index(c) < index)
     for card_id in card_ids:
@@ -165,6 +175,8 @@ def rename(issue: Issue, node_id: str, title: str) -> None:
         if section.id == node_id:
             section.title = title
             return
+    if node_id not in issue.cards:
+        raise OutlineError(f"no section or card with id {node_id!r}")
     issue.cards[node_id].title = title
 
 

@@ -10,9 +10,15 @@ class UnsafePathError(ValueError):
     """A reference that would leave the issue folder."""
 
 
+_REMOTE_SCHEMES = ("http", "https", "data", "ftp")
+
+
 def is_remote(ref: str) -> bool:
-    scheme = urlsplit(ref).scheme.lower()
-    return scheme in {"http", "https", "data", "ftp"} or ref.startswith("//")
+    try:
+        scheme = urlsplit(ref).scheme.lower()
+    except ValueError:  # e.g. a broken IPv6 host: still a remote address, not a file
+        scheme = ref.split(":", 1)[0].lower() if ":" in ref else ""
+    return scheme in _REMOTE_SCHEMES or ref.startswith("//")
 
 
 def local_path(folder: Path, ref: str) -> Path:
@@ -21,7 +27,10 @@ def local_path(folder: Path, ref: str) -> Path:
     Raises UnsafePathError for absolute paths, ``..`` escapes, other schemes and symlinks
     pointing outside the folder.
     """
-    parts = urlsplit(ref)
+    try:
+        parts = urlsplit(ref)
+    except ValueError:
+        raise UnsafePathError(f"{ref!r} cannot be read as a path") from None
     if parts.scheme or parts.netloc:
         raise UnsafePathError(f"{ref!r} is not a path inside the issue")
     raw = unquote(parts.path)
@@ -30,8 +39,11 @@ def local_path(folder: Path, ref: str) -> Path:
     rel = PurePosixPath(raw.replace("\\", "/"))
     if ".." in rel.parts:
         raise UnsafePathError(f"{ref!r} leaves the issue folder")
-    root = folder.resolve()
-    target = (root / rel).resolve()
+    root = Path(folder).resolve()
+    try:
+        target = (root / rel).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        raise UnsafePathError(f"{ref!r} cannot be resolved") from None
     if target != root and root not in target.parents:
         raise UnsafePathError(f"{ref!r} points outside the issue folder")
     return target

@@ -10,6 +10,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -71,41 +72,77 @@ def slugify(text: str, separator: str = "-") -> str:
     return slug or "section"
 
 
-_LIST_ITEM = re.compile(r"^(\s*)([-*+]|\d+[.)])\s+")
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)])\s+")
 
 
 class _NestedListIndent(Preprocessor):
-    """Editors indent nested bullets by two spaces; python-markdown wants four."""
+    """Editors indent nested bullets by two (or three) spaces; python-markdown wants four.
+
+    Inside a list that starts at the margin, each line's indent is mapped to four spaces per
+    nesting level, where the level comes from the indents of the list items above it.
+    """
 
     def run(self, lines: list[str]) -> list[str]:
         out = []
-        in_list = False
+        items: list[int] = []  # indents of the open list items, outermost first
         in_fence = False
+        fence_shift = 0  # a fence inside a list item moves with its item, content and all
         for line in lines:
             if line.lstrip().startswith(("```", "~~~")):
-                in_fence = not in_fence
-            if in_fence:
+                if in_fence:
+                    in_fence = False
+                    out.append(_shift(line, fence_shift))
+                    continue
+                in_fence = True
+                fence_shift = 0
+                if not line.startswith(" "):
+                    items = []  # a fence at the margin ends any list
+                if not items:
+                    out.append(line)
+                    continue
+            elif in_fence:
+                out.append(_shift(line, fence_shift))
+                continue
+            if not line.strip():
                 out.append(line)
                 continue
+            indent = len(line) - len(line.lstrip(" "))
             match = _LIST_ITEM.match(line)
-            if match and not match.group(1):
-                in_list = True
-            elif not line.strip():
-                pass
-            elif not line.startswith(" "):
-                in_list = False
-            if in_list and line.startswith(" "):
-                indent = len(line) - len(line.lstrip(" "))
-                if indent % 4 != 0 and indent % 2 == 0:
-                    line = " " * (indent * 2) + line.lstrip(" ")
-            out.append(line)
+            if indent == 0:
+                items = [0] if match else []
+                out.append(line)
+                continue
+            if not items or line.startswith("\t") or line[indent] == "\t":
+                out.append(line)
+                continue
+            if match:
+                while items and items[-1] > indent:
+                    items.pop()
+                if not items or items[-1] < indent:
+                    items.append(indent)
+                level = len(items) - 1
+            else:
+                # A continuation line belongs to the deepest item indented less than it.
+                level = sum(1 for i in items if i < indent)
+            if in_fence:
+                fence_shift = 4 * level - indent
+            out.append(" " * (4 * level) + line[indent:])
         return out
 
 
+def _shift(line: str, by: int) -> str:
+    if by > 0:
+        return " " * by + line
+    if by < 0 and line.startswith(" " * -by):
+        return line[-by:]
+    return line
+
+
 class _Collector(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, sink: RenderResult):
+    def __init__(self, md: markdown.Markdown, sink: RenderResult, id_prefix: str):
         super().__init__(md)
         self.sink = sink
+        self.id_prefix = id_prefix
 
     def run(self, root: ET.Element) -> None:
         for el in root.iter():
@@ -116,6 +153,56 @@ class _Collector(Treeprocessor):
                 el.set("loading", "lazy")
             elif el.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
                 self.sink.headings.append((int(el.tag[1]), el.get("id", ""), _text(el)))
+            if self.id_prefix:
+                self._prefix_footnote(el)
+
+    def _prefix_footnote(self, el: ET.Element) -> None:
+        # Footnote ids are the same in every card; a page shows many cards.
+        ident = el.get("id", "")
+        if ident.startswith(_FOOTNOTE_IDS):
+            el.set("id", self.id_prefix + ident)
+        href = el.get("href", "")
+        if href.startswith(tuple("#" + p for p in _FOOTNOTE_IDS)):
+            el.set("href", "#" + self.id_prefix + href[1:])
+
+
+_FOOTNOTE_IDS = ("fn:", "fnref:")
+
+
+class _RawHtmlScanner(HTMLParser):
+    """Links and images written as raw HTML in the Markdown, so checks see them too."""
+
+    def __init__(self, sink: RenderResult):
+        super().__init__(convert_charrefs=True)
+        self.sink = sink
+        self._href: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag == "img":
+            self.sink.images.append(FoundImage(values.get("src", ""), values.get("alt", "")))
+        elif tag == "a" and values.get("href"):
+            self._href, self._text = values["href"], []
+
+    def handle_data(self, data: str) -> None:
+        if self._href is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._href is not None:
+            self.sink.links.append(FoundLink(self._href, "".join(self._text).strip()))
+            self._href = None
+
+
+def _scan_raw_html(md: markdown.Markdown, sink: RenderResult) -> None:
+    # Inline tags are stashed one by one ('<a href=…>', then '</a>'): feed them to one parser.
+    scanner = _RawHtmlScanner(sink)
+    for block in md.htmlStash.rawHtmlBlocks:
+        if isinstance(block, str):
+            scanner.feed(block)
+    scanner.close()
+    scanner.handle_endtag("a")
 
 
 def _text(el: ET.Element) -> str:
@@ -123,14 +210,18 @@ def _text(el: ET.Element) -> str:
 
 
 class _CollectorExtension(Extension):
-    def __init__(self, sink: RenderResult):
+    def __init__(self, sink: RenderResult, id_prefix: str = ""):
         super().__init__()
         self.sink = sink
+        self.id_prefix = id_prefix
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - markdown API
+        # Before fenced code (25) so fences are still visible as such.
         md.preprocessors.register(_NestedListIndent(md), "masthead_nested_lists", 28)
-        # After toc (priority 5 would run later); ids are assigned by then.
-        md.treeprocessors.register(_Collector(md, self.sink), "masthead_collector", 1)
+        # Last: after toc (5) has set heading ids and unescape (0) has restored escaped text.
+        md.treeprocessors.register(
+            _Collector(md, self.sink, self.id_prefix), "masthead_collector", -1
+        )
 
 
 def sanitize(html: str) -> str:
@@ -140,6 +231,9 @@ def sanitize(html: str) -> str:
         attributes=_ALLOWED_ATTRS,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
+        # Table alignment is the only style Markdown writes; any other could load a remote
+        # resource (background: url(...)).
+        filter_style_properties={"text-align"},
         strip_comments=True,
     )
 
@@ -155,7 +249,7 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderResult:
             "footnotes",
             "sane_lists",
             "toc",
-            _CollectorExtension(result),
+            _CollectorExtension(result, id_prefix),
         ],
         extension_configs={
             "toc": {"slugify": lambda value, sep: id_prefix + slugify(value, sep)},
@@ -163,7 +257,9 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderResult:
         },
         output_format="html",
     )
-    result.html = sanitize(md.convert(text))
+    html = md.convert(text)
+    _scan_raw_html(md, result)
+    result.html = sanitize(html)
     _attach_lines(text, result)
     return result
 
@@ -184,5 +280,9 @@ def _attach_lines(text: str, result: RenderResult) -> None:
         if line:
             cursor = line - 1
         result.links[i] = FoundLink(link.url, link.text, line)
+    cursor = 0
     for i, img in enumerate(result.images):
-        result.images[i] = FoundImage(img.src, img.alt, find(img.src, 0))
+        line = find(img.src, cursor)
+        if line:
+            cursor = line - 1
+        result.images[i] = FoundImage(img.src, img.alt, line)

@@ -41,12 +41,13 @@ def new_issue(
     date = date or dt.date.today()
     existing = list_issues(library)
     number = max((s.number or 0 for s in existing), default=0) + 1
-    slug = slug or ascii_slug(title) or f"issue-{date.isoformat()}"
-    folder = library / slug
-    if folder.exists():
-        if slug and (folder / "issue.yaml").exists():
+    if slug is not None:
+        # A slug the editor chose is kept as given, so an existing issue is an error.
+        folder = library / slug
+        if folder.exists():
             raise MastheadError(f"an issue named '{slug}' already exists", folder)
-        folder = unique_folder(library, slug)
+    else:
+        folder = unique_folder(library, ascii_slug(title) or f"issue-{date.isoformat()}")
 
     template_path = template or resource("issue-template.yaml")
     data = load_yaml(read_text(template_path), template_path) or {}

@@ -126,7 +126,8 @@ class OutlineModel(QAbstractItemModel):
         if row >= len(children):
             return QModelIndex()
         child = children[row]
-        return self.createIndex(row, 0, self._nodes[child])
+        kind = "section" if parent.isValid() is False else "card"
+        return self.createIndex(row, 0, self._node(child, kind))
 
     def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():

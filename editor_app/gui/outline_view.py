@@ -87,10 +87,13 @@ class OutlineView(QTreeView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setAccessibleName(self.tr("Outline"))
-        self._expanded: set[str] = set()
+        # Rows are expanded unless the editor collapsed them; remembered by id across resets.
+        self._collapsed: set[str] = set()
         self._current: str | None = None
         self._pending_select: list[str] = []
-        model.modelAboutToBeReset.connect(self._remember_state)
+        self._restoring = False
+        self.collapsed.connect(self._on_collapsed)
+        self.expanded.connect(self._on_expanded)
         model.modelReset.connect(self._restore_state)
         model.document.outlineChanged.connect(self._queue_select)
         self.selectionModel().currentChanged.connect(self._on_current)
@@ -100,24 +103,22 @@ class OutlineView(QTreeView):
     def _queue_select(self, ids: list) -> None:
         self._pending_select = list(ids)
 
-    def _remember_state(self) -> None:
-        self._expanded = set()
-        self._current = self.current_id()
+    def _on_collapsed(self, index: QModelIndex) -> None:
+        if not self._restoring:
+            self._collapsed.add(self.outline.node_id(index))
 
-        def walk(parent: QModelIndex) -> None:
-            for row in range(self.outline.rowCount(parent)):
-                idx = self.outline.index(row, 0, parent)
-                if self.isExpanded(idx):
-                    self._expanded.add(self.outline.node_id(idx))
-                walk(idx)
-
-        walk(QModelIndex())
+    def _on_expanded(self, index: QModelIndex) -> None:
+        if not self._restoring:
+            self._collapsed.discard(self.outline.node_id(index))
 
     def _restore_state(self) -> None:
-        for node_id in self._expanded:
+        self._restoring = True
+        self.expandAll()
+        for node_id in self._collapsed:
             idx = self.outline.index_of(node_id)
             if idx.isValid():
-                self.setExpanded(idx, True)
+                self.setExpanded(idx, False)
+        self._restoring = False
         ids = [i for i in self._pending_select if self.outline.index_of(i).isValid()]
         self._pending_select = []
         if not ids and self._current and self.outline.index_of(self._current).isValid():
@@ -166,4 +167,6 @@ class OutlineView(QTreeView):
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         node_id = self.outline.node_id(current)
+        if node_id:
+            self._current = node_id
         self.currentNodeChanged.emit(node_id or "", self.outline.kind(current) or "")

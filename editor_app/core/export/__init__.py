@@ -1,0 +1,22 @@
+"""Exporters: one abstract base (base.py), one write-only subclass per format.
+
+Kept import-light on purpose: issue_html imports export.assets, and the HTML exporter imports
+issue_html, so this package must not import its submodules eagerly.
+"""
+
+from __future__ import annotations
+
+FORMATS = ("markdown", "html")
+
+
+def get_exporter(fmt: str):  # noqa: ANN201 - returns an Exporter subclass instance
+    """The exporter for ``fmt`` ("markdown" or "html"); ValueError for anything else."""
+    if fmt == "markdown":
+        from editor_app.core.export.markdown import MarkdownExporter
+
+        return MarkdownExporter()
+    if fmt == "html":
+        from editor_app.core.export.html import HtmlExporter
+
+        return HtmlExporter()
+    raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")

@@ -1,0 +1,293 @@
+"""Find every link and image in Markdown source, with the exact character spans.
+
+The renderer (core/render.py) reports what a page links to; this scanner reports *where* in
+the source each link is written, so the link panel can jump to it and rewrite it in place.
+It follows python-markdown's rules for the forms editors use: inline ``[t](url "title")``,
+images, reference-style ``[t][label]`` / ``[label][]`` / ``[label]`` with ``[label]: url``
+definitions, autolinks ``<https://…>`` and bare ``https://…`` text. Code (fenced and inline),
+HTML comments and raw HTML tags are skipped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# form: how the link is written in the source
+INLINE, REFERENCE, AUTOLINK, BARE = "inline", "reference", "autolink", "bare"
+
+
+@dataclass(frozen=True)
+class BodyLink:
+    form: str  # INLINE | REFERENCE | AUTOLINK | BARE
+    image: bool
+    url: str  # as written (without the angle brackets of <url> destinations)
+    text: str  # link text or image alt (the URL itself for autolinks and bare URLs)
+    url_start: int  # span of ``url`` in the source; for references: inside the definition
+    url_end: int
+    text_start: int  # span of the text inside its brackets (== url span for autolink/bare)
+    text_end: int
+    span_start: int  # the whole construct: from "[" / "![" / "<" to its end
+    span_end: int
+    label: str = ""  # reference label as written (references only)
+    line: int = 1  # 1-based line of span_start
+    column: int = 1  # 1-based column of span_start
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*\n?[ \t]*"
+    r"(?:<([^<>\n]*)>|(\S+))"
+    r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*$""",
+    re.M,
+)
+_AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]*|mailto:[^\s<>]+)>", re.I)
+_BARE = re.compile(r"(?<![A-Za-z0-9_/.:@-])https?://[!#-;=?-~]+", re.I)  # printable ASCII but <>"
+_TRAILING = ".,;:!?*_~'"
+_TITLE = re.compile(r"""[ \t\n]+("[^"]*"|'[^']*'|\([^()]*\))""")
+
+
+def normalize_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+class _Spans:
+    """Sorted, non-overlapping character ranges to skip."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for start, end in sorted(ranges):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def end_if_inside(self, pos: int) -> int | None:
+        """The end of the range holding ``pos``, or None."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.ends[i]:
+            return self.ends[i]
+        return None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+
+def _fenced_ranges(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos, fence, fence_start = 0, "", 0
+    for line in text.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if fence:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                if not line[match.end() :].strip():
+                    out.append((fence_start, pos + len(line)))
+                    fence = ""
+        elif match and not (match.group(1)[0] == "`" and "`" in line[match.end() :]):
+            fence, fence_start = match.group(1), pos
+        pos += len(line)
+    if fence:
+        out.append((fence_start, len(text)))
+    return out
+
+
+def _is_escaped(text: str, pos: int) -> bool:
+    n = 0
+    while pos - n - 1 >= 0 and text[pos - n - 1] == "\\":
+        n += 1
+    return n % 2 == 1
+
+
+def _match_bracket(text: str, open_pos: int, skip: _Spans) -> int | None:
+    """Index of the "]" closing the "[" at ``open_pos`` (nesting allowed), or None."""
+    depth, i, n = 0, open_pos, len(text)
+    limit = min(n, open_pos + 2000)
+    while i < limit:
+        jump = skip.end_if_inside(i) if i != open_pos else None
+        if jump is not None:
+            i = jump
+            continue
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "\n" and text.startswith("\n", i + 1):
+            return None  # a blank line ends the paragraph
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None
+
+
+def _inline_destination(text: str, pos: int) -> tuple[int, int, int] | None:
+    """Parse ``(url "title")`` starting at the "(" at ``pos``: (url_start, url_end, end)."""
+    i, n = pos + 1, len(text)
+    while i < n and text[i] in " \t\n":
+        i += 1
+    if i < n and text[i] == "<":
+        close = text.find(">", i + 1)
+        if close < 0 or "\n" in text[i:close]:
+            return None
+        url_start, url_end, i = i + 1, close, close + 1
+    else:
+        url_start, depth = i, 0
+        while i < n:
+            ch = text[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch in " \t\n":
+                break
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            i += 1
+        url_end = min(i, n)
+    title = _TITLE.match(text, i)
+    if title:
+        i = title.end()
+    while i < n and text[i] in " \t\n":
+        i += 1
+    if i < n and text[i] == ")":
+        return url_start, url_end, i + 1
+    return None
+
+
+def _bare_end(text: str, start: int, end: int) -> int:
+    """Trim trailing punctuation and unbalanced closing brackets off a bare URL."""
+    while end > start:
+        ch = text[end - 1]
+        if ch in _TRAILING:
+            end -= 1
+        elif ch in ")]}":
+            opener = {")": "(", "]": "[", "}": "{"}[ch]
+            chunk = text[start:end]
+            if chunk.count(ch) > chunk.count(opener):
+                end -= 1
+            else:
+                break
+        else:
+            break
+    return end
+
+
+def scan_markdown(text: str) -> list[BodyLink]:
+    """Every link and image written in ``text``, in source order."""
+    if "[" not in text and "://" not in text and "<" not in text:
+        return []
+    code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    base = _fenced_ranges(text)
+    base += [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
+    base += [(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
+    skip = _Spans(base + code)
+
+    definitions: dict[str, tuple[str, int, int]] = {}
+    def_ranges: list[tuple[int, int]] = []
+    for m in _DEFINITION.finditer(text):
+        if skip.end_if_inside(m.start()) is not None:
+            continue
+        group = 2 if m.group(2) is not None else 3
+        key = normalize_label(m.group(1))
+        definitions.setdefault(key, (m.group(group), m.start(group), m.end(group)))
+        def_ranges.append((m.start(), m.end()))
+    skip = _Spans(base + code + def_ranges)
+
+    found: list[BodyLink] = []
+    pos, barrier = 0, (0, 0)  # barrier: after a link's text, up to its end
+    while True:
+        open_pos = text.find("[", pos)
+        if open_pos < 0:
+            break
+        pos = open_pos + 1
+        if barrier[0] <= open_pos < barrier[1]:
+            pos = barrier[1]
+            continue
+        if skip.end_if_inside(open_pos) is not None or _is_escaped(text, open_pos):
+            jump = skip.end_if_inside(open_pos)
+            pos = jump if jump is not None else pos
+            continue
+        close = _match_bracket(text, open_pos, skip)
+        if close is None:
+            continue
+        image = open_pos > 0 and text[open_pos - 1] == "!" and not _is_escaped(text, open_pos - 1)
+        span_start = open_pos - 1 if image else open_pos
+        label_text = text[open_pos + 1 : close]
+        after = close + 1
+        link: BodyLink | None = None
+        if after < len(text) and text[after] == "(":
+            dest = _inline_destination(text, after)
+            if dest:
+                url_start, url_end, end = dest
+                link = BodyLink(
+                    INLINE, image, text[url_start:url_end], label_text,
+                    url_start, url_end, open_pos + 1, close, span_start, end,
+                )  # fmt: skip
+        if link is None and not label_text.startswith("^"):
+            label, end = label_text, after
+            ref = re.match(r"\[((?:[^\[\]\\]|\\.)*)\]", text[after : after + 1000])
+            if ref:
+                end = after + ref.end()
+                if ref.group(1).strip():
+                    label = ref.group(1)
+            target = definitions.get(normalize_label(label)) if label.strip() else None
+            if target:
+                url, url_start, url_end = target
+                link = BodyLink(
+                    REFERENCE, image, url, label_text, url_start, url_end,
+                    open_pos + 1, close, span_start, end, label=label,
+                )  # fmt: skip
+        if link is not None:
+            found.append(link)
+            if not image:
+                # Only images may nest inside link text; never scan the destination.
+                barrier = (close, link.span_end)
+
+    # Nothing inside a link (its text, its destination) is a link of its own.
+    consumed = [(x.span_start, x.span_end) for x in found]
+    done = _Spans(consumed)
+    for m in _AUTOLINK.finditer(text):
+        if skip.overlaps(m.start(), m.end()) or done.overlaps(m.start(), m.end()):
+            continue
+        found.append(
+            BodyLink(
+                AUTOLINK, False, m.group(1), m.group(1), m.start(1), m.end(1),
+                m.start(1), m.end(1), m.start(), m.end(),
+            )  # fmt: skip
+        )
+        consumed.append((m.start(), m.end()))
+
+    done = _Spans(consumed)
+    for m in _BARE.finditer(text):
+        end = _bare_end(text, m.start(), m.end())
+        if end - m.start() <= len("https://"):
+            continue
+        if skip.overlaps(m.start(), end) or done.overlaps(m.start(), end):
+            continue
+        url = text[m.start() : end]
+        found.append(BodyLink(BARE, False, url, url, m.start(), end, m.start(), end, m.start(), end))
+
+    found.sort(key=lambda x: (x.span_start, x.image))
+    return [_with_position(text, x) for x in found]
+
+
+def _with_position(text: str, link: BodyLink) -> BodyLink:
+    line = text.count("\n", 0, link.span_start) + 1
+    column = link.span_start - (text.rfind("\n", 0, link.span_start) + 1) + 1
+    return BodyLink(
+        link.form, link.image, link.url, link.text, link.url_start, link.url_end,
+        link.text_start, link.text_end, link.span_start, link.span_end, link.label, line, column,
+    )  # fmt: skip

@@ -1,0 +1,386 @@
+"""The main window: start view or the open issue's workspace, docks, menus and toolbar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from editor_app.core.errors import MastheadError
+from editor_app.core.storage import is_issue_folder
+from editor_app.core.template import new_issue
+from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.start_view import StartView
+from editor_app.gui.status_bar import StatusBarController
+from editor_app.gui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Path, settings: AppSettings | None = None):
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.library = library
+        self.workspace: Workspace | None = None
+        self.setObjectName("MastheadMainWindow")
+        self.resize(1400, 880)
+
+        self.start = StartView(self)
+        self.start.openRequested.connect(self.open_issue)
+        self.start.newRequested.connect(self.new_issue)
+        self.start.openOtherRequested.connect(self.choose_issue)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start)
+        self.editor_host = QStackedWidget(self)
+        self.stack.addWidget(self.editor_host)
+        self.setCentralWidget(self.stack)
+
+        self.outline_dock = self._dock(
+            "outline", self.tr("Outline"), Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.preview_dock = self._dock(
+            "preview", self.tr("Preview"), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.status = StatusBarController(self.statusBar(), self)
+        self._build_actions()
+        self._build_menus()
+        self._set_workspace_visible(False)
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        self.show_library(library)
+
+    # -- construction ------------------------------------------------------------------------
+    def _dock(self, name: str, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, icon: str | None, shortcut=None, slot=None) -> QAction:  # noqa: ANN001
+        action = QAction(qta.icon(icon) if icon else QIcon(), text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(lambda _c=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        tr = self.tr
+        self.act_new = self._action(
+            tr("&New Issue…"),
+            "mdi6.file-plus-outline",
+            QKeySequence.StandardKey.New,
+            self.new_issue,
+        )
+        self.act_open = self._action(
+            tr("&Open Issue…"),
+            "mdi6.folder-open-outline",
+            QKeySequence.StandardKey.Open,
+            self.choose_issue,
+        )
+        self.act_library = self._action(
+            tr("Show &Library"), "mdi6.bookshelf", "Ctrl+Shift+L", self.close_issue
+        )
+        self.act_save = self._action(
+            tr("&Save Now"),
+            "mdi6.content-save-outline",
+            QKeySequence.StandardKey.Save,
+            self.save_now,
+        )
+        self.act_quit = self._action(
+            tr("&Quit"), "mdi6.exit-to-app", QKeySequence.StandardKey.Quit, self.close
+        )
+        self.act_undo = self._action(
+            tr("&Undo"), "mdi6.undo", QKeySequence.StandardKey.Undo, self.undo
+        )
+        self.act_redo = self._action(tr("&Redo"), "mdi6.redo", "Ctrl+Shift+Z", self.redo)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_focus_outline = self._action(
+            tr("Focus &Outline"), None, "Ctrl+Shift+O", self.focus_outline
+        )
+        self.act_focus_editor = self._action(
+            tr("Focus &Editor"), None, "Ctrl+Shift+E", self.focus_editor
+        )
+        self.act_about = self._action(
+            tr("&About Masthead"), "mdi6.information-outline", None, self.about
+        )
+        # Undo/Redo also serve the text editor, which handles its own Ctrl+Z when focused.
+        for action in (self.act_undo, self.act_redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        for action in (self.act_new, self.act_open, self.act_library, self.act_save):
+            self.file_menu.addAction(action)
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.act_undo)
+        self.edit_menu.addAction(self.act_redo)
+        self.outline_menu = bar.addMenu(self.tr("&Outline"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.outline_dock.toggleViewAction())
+        self.view_menu.addAction(self.preview_dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_focus_outline)
+        self.view_menu.addAction(self.act_focus_editor)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.act_about)
+
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("toolbar-main")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(self.toolbar)
+        for action in (self.act_new, self.act_open, self.act_library):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_undo)
+        self.toolbar.addAction(self.act_redo)
+        self.toolbar.addSeparator()
+        self.outline_toolbar_anchor = self.toolbar.addSeparator()
+
+    # -- library and issues ------------------------------------------------------------------
+    def show_library(self, library: Path) -> None:
+        self.library = library
+        self.start.set_library(library)
+        self.start.set_recent(self.settings.recent_issues())
+        self.stack.setCurrentWidget(self.start)
+        self.setWindowTitle(self.tr("Masthead — %1").replace("%1", library.name))
+
+    def open_path(self, path: Path) -> None:
+        """Open what the command line named: an issue folder or a library."""
+        if is_issue_folder(path):
+            self.library = path.parent
+            self.start.set_library(path.parent)
+            self.open_issue(path)
+        else:
+            self.show_library(path)
+
+    def choose_issue(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open Issue Folder"), str(self.library)
+        )
+        if folder:
+            if not is_issue_folder(Path(folder)):
+                QMessageBox.warning(
+                    self,
+                    self.tr("Not an issue"),
+                    self.tr("%1 has no issue.yaml.").replace("%1", folder),
+                )
+                return
+            self.open_issue(Path(folder))
+
+    def new_issue(self) -> None:
+        title, ok = QInputDialog.getText(
+            self, self.tr("New Issue"), self.tr("Title of the new issue:")
+        )
+        if not ok or not title.strip():
+            return
+        try:
+            issue = new_issue(self.library, title.strip())
+        except (MastheadError, OSError) as exc:
+            self.show_error(self.tr("Could not create the issue"), exc)
+            return
+        self.start.refresh()
+        self.open_issue(issue.folder)
+
+    def open_issue(self, folder: Path) -> bool:
+        self.close_issue()
+        try:
+            workspace = Workspace(Path(folder), self.settings.autosave_ms(), self)
+        except (MastheadError, OSError) as exc:
+            self.show_error(self.tr("Could not open the issue"), exc)
+            return False
+        self.workspace = workspace
+        doc = workspace.document
+        self.settings.add_recent(doc.folder)
+        self.outline_dock.setWidget(workspace.view)
+        self.preview_dock.setWidget(workspace.preview)
+        self.editor_host.addWidget(workspace.editor)
+        self.editor_host.setCurrentWidget(workspace.editor)
+        self.stack.setCurrentWidget(self.editor_host)
+        self._install_workspace_actions(workspace)
+        self._set_workspace_visible(True)
+        self.status.attach(doc)
+        if hasattr(workspace.editor, "countsChanged"):
+            workspace.editor.countsChanged.connect(self.status.show_card_counts)
+        doc.saveFailed.connect(
+            lambda msg: QMessageBox.warning(self, self.tr("Autosave failed"), msg)
+        )
+        doc.conflict.connect(self._on_conflict)
+        workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+        workspace.model.moveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+        workspace.view.currentNodeChanged.connect(self._remember_card)
+        title = doc.issue.title or doc.folder.name
+        suffix = self.tr(" [read-only]") if doc.read_only else ""
+        self.setWindowTitle(f"{title}{suffix} — Masthead")
+
+        start_card = self.settings.last_card(doc.folder)
+        if not start_card or not doc.has_card(start_card):
+            start_card = workspace.first_card()
+        if start_card:
+            workspace.open_card(start_card)
+        # Messages after the window shows, so they appear on top of it.
+        QTimer.singleShot(0, lambda: self._announce(doc))
+        return True
+
+    def _announce(self, doc) -> None:  # noqa: ANN001
+        if doc.read_only:
+            holder = doc.lock.holder
+            who = f" (process {holder.pid} on {holder.host})" if holder else ""
+            self.statusBar().showMessage(
+                self.tr("Opened read-only: the issue is open in another window") + who
+            )
+            QMessageBox.information(
+                self,
+                self.tr("Opened read-only"),
+                self.tr(
+                    "This issue is already open in another Masthead window%1. It is opened read-only here so that nothing is overwritten."
+                ).replace("%1", who),
+            )
+        if doc.recovered:
+            names = [doc.card(c).title or c for c in doc.recovered if doc.has_card(c)]
+            QMessageBox.information(
+                self,
+                self.tr("Recovered unsaved text"),
+                self.tr(
+                    "Masthead was closed before it could save. The text typed in these cards was recovered:\n\n%1"
+                ).replace("%1", "\n".join(f"• {n}" for n in names)),
+            )
+
+    def _install_workspace_actions(self, ws: Workspace) -> None:
+        self.outline_menu.clear()
+        for action in ws.actions.all():
+            self.outline_menu.addAction(action)
+            # Window-wide shortcuts, except those that must only act in the tree.
+            if action not in (ws.actions.delete, ws.actions.rename):
+                self.addAction(action)
+        for action in (ws.actions.add_section, ws.actions.add_card, ws.actions.add_subcard):
+            self.toolbar.insertAction(self.outline_toolbar_anchor, action)
+        self._workspace_toolbar_actions = [
+            ws.actions.add_section,
+            ws.actions.add_card,
+            ws.actions.add_subcard,
+        ]
+
+    def close_issue(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            self.stack.setCurrentWidget(self.start)
+            return
+        self.status.detach()
+        for action in getattr(self, "_workspace_toolbar_actions", []):
+            self.toolbar.removeAction(action)
+            self.removeAction(action)
+        for action in ws.actions.all():
+            self.removeAction(action)
+        self.outline_menu.clear()
+        self.outline_dock.setWidget(QWidget())
+        self.preview_dock.setWidget(QWidget())
+        self.editor_host.removeWidget(ws.editor)
+        ws.close()
+        ws.deleteLater()
+        self.workspace = None
+        self._set_workspace_visible(False)
+        self.start.refresh()
+        self.start.set_recent(self.settings.recent_issues())
+        self.stack.setCurrentWidget(self.start)
+        self.setWindowTitle(self.tr("Masthead — %1").replace("%1", self.library.name))
+
+    def _set_workspace_visible(self, visible: bool) -> None:
+        for dock in (self.outline_dock, self.preview_dock):
+            dock.setVisible(visible)
+        for action in (self.act_save, self.act_undo, self.act_redo, self.act_library):
+            action.setEnabled(visible)
+
+    # -- commands ----------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.workspace:
+            self.workspace.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.workspace:
+            self.workspace.document.undo_stack.redo()
+
+    def save_now(self) -> None:
+        if self.workspace:
+            self.workspace.document.save()
+
+    def focus_outline(self) -> None:
+        if self.workspace:
+            self.outline_dock.show()
+            self.workspace.view.setFocus()
+
+    def focus_editor(self) -> None:
+        if self.workspace:
+            self.workspace.editor.focus_body()
+
+    def _remember_card(self, node_id: str, kind: str) -> None:
+        if kind == "card" and self.workspace:
+            self.settings.set_last_card(self.workspace.document.folder, node_id)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for folder in self.settings.recent_issues():
+            action = self.recent_menu.addAction(folder.name)
+            action.setToolTip(str(folder))
+            action.triggered.connect(lambda _c=False, f=folder: self.open_issue(f))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _on_conflict(self, card_id: str, disk_body: str) -> None:
+        from editor_app.gui.conflict_dialog import ConflictDialog
+
+        doc = self.workspace.document
+        dialog = ConflictDialog(doc.card(card_id).title, doc.card(card_id).body, disk_body, self)
+        dialog.exec()
+        doc.resolve_conflict(card_id, keep_mine=dialog.keep_mine)
+
+    def show_error(self, title: str, exc: Exception) -> None:
+        message = exc.describe() if isinstance(exc, MastheadError) else str(exc)
+        QMessageBox.critical(self, title, message)
+
+    def about(self) -> None:
+        from editor_app import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Masthead"),
+            self.tr(
+                "<h3>Masthead %1</h3><p>Compose newsletter issues offline and publish them to a static site.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        if self.workspace is not None:
+            self.workspace.document.save()
+            self.close_issue()
+        super().closeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)

@@ -1,0 +1,67 @@
+"""Status bar: save state, CJK-aware counts for the card and the issue, reading time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from editor_app.core.text_stats import count_words, issue_stats, reading_minutes
+
+
+class StatusBarController(QObject):
+    def __init__(self, bar: QStatusBar, parent: QObject | None = None):
+        super().__init__(parent)
+        self.bar = bar
+        self.save_label = QLabel(self.tr("No issue open"))
+        self.card_label = QLabel()
+        self.issue_label = QLabel()
+        self.mode_label = QLabel()
+        for label in (self.mode_label, self.card_label, self.issue_label, self.save_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.document = None
+        self._issue_timer = QTimer(self, singleShot=True, interval=400)
+        self._issue_timer.timeout.connect(self._update_issue_counts)
+
+    def attach(self, document) -> None:  # noqa: ANN001
+        self.document = document
+        document.saveStateChanged.connect(self.show_save_state)
+        document.cardChanged.connect(lambda *_: self._issue_timer.start())
+        document.outlineChanged.connect(lambda *_: self._issue_timer.start())
+        self.mode_label.setText(self.tr("Read-only") if document.read_only else "")
+        self.show_save_state("saved")
+        self._update_issue_counts()
+
+    def detach(self) -> None:
+        self.document = None
+        self.save_label.setText(self.tr("No issue open"))
+        self.card_label.clear()
+        self.issue_label.clear()
+        self.mode_label.clear()
+
+    def show_save_state(self, state: str) -> None:
+        text = {
+            "saved": self.tr("All changes saved"),
+            "unsaved": self.tr("Saving…"),
+            "error": self.tr("Not saved: see the message"),
+        }.get(state, state)
+        self.save_label.setText(text)
+
+    def show_card_counts(self, stats) -> None:  # noqa: ANN001
+        words = stats if isinstance(stats, int) else getattr(stats, "words", 0)
+        self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(words)))
+
+    def show_card_text(self, text: str) -> None:
+        self.show_card_counts(count_words(text))
+
+    def _update_issue_counts(self) -> None:
+        if self.document is None:
+            return
+        stats = issue_stats(self.document.issue)
+        words = stats if isinstance(stats, int) else getattr(stats, "words", 0)
+        minutes = reading_minutes(words)
+        self.issue_label.setText(
+            self.tr("Issue: %1 words · %2 min read")
+            .replace("%1", str(words))
+            .replace("%2", str(minutes))
+        )

@@ -1,0 +1,58 @@
+"""Everything bound to one open issue: document, outline, editor and preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+
+from editor_app.gui.document import IssueDocument
+from editor_app.gui.editor import CardEditor
+from editor_app.gui.outline_actions import OutlineActions
+from editor_app.gui.outline_model import OutlineModel
+from editor_app.gui.outline_view import OutlineView
+from editor_app.gui.preview import PreviewPane
+
+
+class Workspace(QObject):
+    def __init__(self, folder: Path, autosave_ms: int, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = IssueDocument(folder, self, autosave_ms=autosave_ms)
+        self.model = OutlineModel(self.document, self)
+        self.view = OutlineView(self.model)
+        self.actions = OutlineActions(self.document, self.view, self)
+        self.editor = CardEditor(self.document)
+        self.preview = PreviewPane(self.document)
+        self.view.currentNodeChanged.connect(self._on_node)
+        self.actions.cardCreated.connect(self._on_created)
+
+    def _on_node(self, node_id: str, kind: str) -> None:
+        if kind == "card":
+            self.editor.show_card(node_id)
+            self.preview.show_card(node_id)
+        elif kind == "section":
+            section = self.document.issue.section(node_id)
+            if section.card_ids:
+                self.preview.show_card(section.card_ids[0])
+
+    def _on_created(self, card_id: str) -> None:
+        self.view.select_ids([card_id])
+        self.editor.show_card(card_id)
+        # A new card starts with its title.
+        getattr(self.editor, "focus_title", self.editor.focus_body)()
+
+    def open_card(self, card_id: str, focus_body: bool = True) -> None:
+        self.view.select_ids([card_id])
+        self.editor.show_card(card_id)
+        if focus_body:
+            self.editor.focus_body()
+
+    def first_card(self) -> str | None:
+        cards = self.document.issue.ordered_cards()
+        return cards[0].id if cards else None
+
+    def close(self) -> None:
+        self.document.close()
+        for widget in (self.view, self.editor, self.preview):
+            widget.setParent(None)
+            widget.deleteLater()

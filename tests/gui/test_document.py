@@ -1,0 +1,160 @@
+"""Autosave, the recovery journal, the lock and external changes of an IssueDocument."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from editor_app.core.storage import card_path, load_issue, read_card, save_card
+from editor_app.gui.document import IssueDocument
+
+
+def first_card(doc):
+    return doc.issue.sections[0].card_ids[0]
+
+
+def test_typing_reaches_file_after_autosave(qtbot, issue_folder):
+    doc = IssueDocument(issue_folder, autosave_ms=300)
+    card_id = first_card(doc)
+    doc.set_card_body(card_id, "新的正文 new body")
+    assert "新的正文" not in card_path(issue_folder, card_id).read_text("utf-8")
+    qtbot.waitUntil(
+        lambda: read_card(issue_folder, card_id).body == "新的正文 new body", timeout=3000
+    )
+    assert not doc.dirty
+    doc.close()
+
+
+def test_field_edit_is_undoable_and_saved(qtbot, issue_folder):
+    doc = IssueDocument(issue_folder, autosave_ms=200)
+    card_id = first_card(doc)
+    doc.set_field(card_id, "note", "编者按：值得一读")
+    qtbot.waitUntil(
+        lambda: read_card(issue_folder, card_id).note == "编者按：值得一读", timeout=3000
+    )
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: read_card(issue_folder, card_id).note == "", timeout=3000)
+    doc.close()
+
+
+def test_new_card_exists_on_disk_at_once(qtbot, issue_folder):
+    from editor_app.core.outline import add_card
+
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    section = doc.issue.sections[0].id
+    card = doc.edit_outline("add", lambda i: add_card(i, section, "新卡片"), lambda c: [c.id])
+    assert card.id in load_issue(issue_folder).cards
+    doc.close()
+
+
+def test_second_instance_opens_read_only(qtbot, issue_folder):
+    first = IssueDocument(issue_folder)
+    # A lock held by another live process: simulate with a child process's pid.
+    first.close()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock = issue_folder / ".masthead" / "lock"
+        lock.write_text(f'{{"pid": {child.pid}, "host": "{os.uname().nodename}", "since": 0}}')
+        second = IssueDocument(issue_folder)
+        assert second.read_only
+        assert second.lock.holder.pid == child.pid
+        card_id = first_card(second)
+        before = card_path(issue_folder, card_id).read_bytes()
+        second.set_card_body(card_id, "should not be written")
+        assert not second.save()
+        assert card_path(issue_folder, card_id).read_bytes() == before
+        second.close()
+        assert lock.exists(), "a read-only instance must not remove the other's lock"
+    finally:
+        child.kill()
+        child.wait()
+
+
+def test_stale_lock_is_taken_over(qtbot, issue_folder):
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()  # its pid is now dead
+    lock = issue_folder / ".masthead" / "lock"
+    lock.parent.mkdir(exist_ok=True)
+    lock.write_text(f'{{"pid": {child.pid}, "host": "{os.uname().nodename}", "since": 0}}')
+    doc = IssueDocument(issue_folder)
+    assert not doc.read_only
+    doc.close()
+    assert not lock.exists()
+
+
+def test_external_change_is_reloaded(qtbot, issue_folder):
+    doc = IssueDocument(issue_folder)
+    card_id = first_card(doc)
+    card = read_card(issue_folder, card_id)
+    card.body = "changed by git pull"
+    with qtbot.waitSignal(doc.externallyReloaded, timeout=5000):
+        save_card(issue_folder, card)
+    assert doc.card(card_id).body == "changed by git pull"
+    doc.close()
+
+
+def test_external_change_with_unsaved_edits_is_a_conflict(qtbot, issue_folder):
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    card_id = first_card(doc)
+    doc.set_card_body(card_id, "my unsaved text")
+    card = read_card(issue_folder, card_id)
+    card.body = "their text"
+    with qtbot.waitSignal(doc.conflict, timeout=5000) as blocker:
+        save_card(issue_folder, card)
+    assert blocker.args == [card_id, "their text"]
+    assert doc.card(card_id).body == "my unsaved text"  # nothing replaced without asking
+    doc.resolve_conflict(card_id, keep_mine=True)
+    assert read_card(issue_folder, card_id).body == "my unsaved text"
+    doc.close()
+
+
+TYPIST = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtWidgets import QApplication
+    from editor_app.gui.document import IssueDocument
+    app = QApplication([])
+    doc = IssueDocument(sys.argv[1], autosave_ms=600_000)  # autosave will never come
+    card = doc.issue.sections[0].card_ids[0]
+    text = ""
+    for ch in "恢复测试 recovered text":
+        text += ch
+        doc.set_card_body(card, text)
+        end = time.time() + 0.05
+        while time.time() < end:
+            app.processEvents()
+    end = time.time() + 2.2  # older than 2 seconds when killed
+    while time.time() < end:
+        app.processEvents()
+    print("typed", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+def test_kill_9_while_typing_is_recovered(qtbot, issue_folder):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", TYPIST, str(issue_folder)],
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        assert proc.stdout.readline().strip() == "typed"
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    card_id = load_issue(issue_folder).sections[0].card_ids[0]
+    assert read_card(issue_folder, card_id).body != "恢复测试 recovered text"
+    time.sleep(0.1)
+    doc = IssueDocument(issue_folder)
+    assert doc.recovered == [card_id]
+    assert not doc.read_only  # the dead process's lock was taken over
+    assert read_card(issue_folder, card_id).body == "恢复测试 recovered text"
+    assert doc.card(card_id).body == "恢复测试 recovered text"
+    doc.close()

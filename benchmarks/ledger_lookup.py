@@ -100,13 +100,15 @@ def main() -> int:
         print(f"warm open + refresh:        {t_warm * 1000:9.1f} ms  ({stats})")
 
         # One card edited: only its issue is read again.
-        edited = root / "issue-250" / "cards"
+        edited = root / f"issue-{args.issues // 2:03d}" / "cards"
         target = sorted(edited.glob("*.md"))[0]
         target.write_text(target.read_text("utf-8") + "\nhttps://new.example.com/x\n", "utf-8")
         stats, t_inc = timed(Ledger(root).refresh)
         print(f"refresh after 1 card edit:  {t_inc * 1000:9.1f} ms  ({stats})")
 
-        lookup, t_open = timed(lambda: featured_lookup(root, exclude=root / "issue-500"))
+        lookup, t_open = timed(
+            lambda: featured_lookup(root, exclude=root / f"issue-{args.issues:03d}")
+        )
         print(f"featured_lookup() ready:    {t_open * 1000:9.1f} ms")
 
         rng = random.Random(1)

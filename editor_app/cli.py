@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from editor_app import __version__
 from editor_app.commands import check, inspect, new
-from editor_app.core.errors import MastheadError
+from editor_app.core.errors import IssueNotFoundError, MastheadError
 
 COMMANDS = [new, inspect, check]
 _OPTIONAL = ["export", "importer", "image", "links"]
@@ -55,6 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
             return args.run(args)
         args = gui_parser().parse_args(argv)
+        if args.path and not Path(args.path).exists():
+            # Most often a mistyped subcommand; opening a window on nothing helps nobody.
+            choices = ", ".join(sorted(subcommands))
+            raise IssueNotFoundError(
+                f"no such library or issue folder, and not a command ({choices})", args.path
+            )
         from editor_app.launch import launch_gui  # Qt is imported only here
 
         return launch_gui(args.path)

@@ -11,7 +11,7 @@ import yaml
 
 from editor_app.core.errors import IssueFormatError, MastheadError
 from editor_app.core.storage import MANIFEST, parse_manifest, read_text
-from editor_app.core.yamlio import lenient_timestamp
+from editor_app.core.yamlio import format_yaml_error, lenient_timestamp
 
 try:  # The C loader makes listing 500 manifests fast.
     _BaseLoader = yaml.CSafeLoader
@@ -89,6 +89,8 @@ def summarize(folder: Path) -> IssueSummary:
             raise IssueFormatError("issue.yaml must be a mapping", path, 1)
         return _from_data(folder, data)
     except (MastheadError, yaml.YAMLError, ValueError, RecursionError) as exc:
+        if isinstance(exc, yaml.YAMLError):
+            exc = format_yaml_error(exc, path, 0)
         message = exc.describe() if isinstance(exc, MastheadError) else f"{path}: {exc}"
         return IssueSummary(folder, folder.name, folder.name, None, None, "unreadable", 0, message)
 

@@ -390,31 +390,41 @@ def replace_link(
     return FieldEdit(card.id, ref.field, old, new)
 
 
-def _edit_card_links(
-    card: Card, refs: list[LinkRef], new_url_of: Any
-) -> list[FieldEdit]:  # new_url_of: Callable[[LinkRef], str | None]
-    """Rewrite several links of one card; one FieldEdit per changed field."""
+_EDITABLE = ("source", "links", "body", "further_reading", "note")
+LinkChange = tuple[LinkRef, str | None, str | None]  # (link, new URL or None, new text or None)
+
+
+def edit_card_links(card: Card, changes: Iterable[LinkChange]) -> list[FieldEdit]:
+    """Rewrite several links of one card at once; one FieldEdit per changed field.
+
+    The card itself is not changed. Changes run from the end of each field to its start,
+    so the offsets of the links not yet rewritten stay valid.
+    """
     work = replace(card, **{name: field_value(card, name) for name in _EDITABLE})
-    # Later positions first, so earlier offsets stay valid; a definition is rewritten once.
-    seen: set[tuple[str, int | None]] = set()
-    for ref in sorted(refs, key=lambda r: (r.field, -(r.start or 0), -r.index)):
-        key = (ref.field, ref.start if ref.field in TEXT_FIELDS else ref.index)
-        if key in seen:
-            continue
+
+    def position(change: LinkChange) -> tuple[str, int]:
+        ref, _, new_text = change
+        if ref.field not in TEXT_FIELDS:
+            return ref.field, ref.index
+        first = ref.span_start if new_text is not None else ref.start
+        return ref.field, first or 0
+
+    seen: set[tuple[str, int]] = set()
+    for change in sorted(changes, key=position, reverse=True):
+        ref, new_url, new_text = change
+        key = position(change)
+        if new_text is None and key in seen:
+            continue  # one reference definition shared by several uses: rewritten once
         seen.add(key)
-        new_url = new_url_of(ref)
-        if new_url is None or new_url == ref.url:
+        if (new_url is None or new_url == ref.url) and (new_text is None or new_text == ref.text):
             continue
-        apply_edit(work, replace_link(work, ref, new_url=new_url))
+        apply_edit(work, replace_link(work, ref, new_url=new_url, new_text=new_text))
     edits = []
     for name in _EDITABLE:
         before, after = getattr(card, name), getattr(work, name)
         if before != after:
             edits.append(FieldEdit(card.id, name, copy.deepcopy(before), copy.deepcopy(after)))
     return edits
-
-
-_EDITABLE = ("source", "links", "body", "further_reading", "note")
 
 
 def strip_tracking_edits(issue: Issue, refs: Iterable[LinkRef] | None = None) -> list[FieldEdit]:
@@ -426,14 +436,15 @@ def strip_tracking_edits(issue: Issue, refs: Iterable[LinkRef] | None = None) ->
             by_card[ref.card].append(ref)
     edits: list[FieldEdit] = []
     for card_id, card_refs in by_card.items():
-        card = issue.cards[card_id]
-        edits.extend(_edit_card_links(card, card_refs, lambda r: strip_tracking(r.url)))
+        changes = [(ref, strip_tracking(ref.url), None) for ref in card_refs]
+        edits.extend(edit_card_links(issue.cards[card_id], changes))
     return edits
 
 
 __all__ = [
     "AUTOLINK", "BARE", "FIELD", "INLINE", "LINK_KINDS", "REFERENCE", "FieldEdit", "LinkEditError",
-    "LinkRef", "apply_edit", "apply_edits", "card_links", "escape_link_text", "field_value",
+    "LinkChange", "LinkRef", "apply_edit", "apply_edits", "card_links", "edit_card_links",
+    "escape_link_text", "field_value",
     "find_duplicates", "is_tracking_param", "issue_links", "links_of_card", "markdown_destination",
     "normalize_url", "replace_link", "strip_tracking", "strip_tracking_edits", "text_links",
 ]  # fmt: skip

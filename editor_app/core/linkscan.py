@@ -86,10 +86,10 @@ def _fenced_ranges(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         match = _FENCE.match(line)
         if fence:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                if not line[match.end() :].strip():
-                    out.append((fence_start, pos + len(line)))
-                    fence = ""
+            closing = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
+            if closing and not line[match.end() :].strip():
+                out.append((fence_start, pos + len(line)))
+                fence = ""
         elif match and not (match.group(1)[0] == "`" and "`" in line[match.end() :]):
             fence, fence_start = match.group(1), pos
         pos += len(line)
@@ -264,8 +264,16 @@ def scan_markdown(text: str) -> list[BodyLink]:
             continue
         found.append(
             BodyLink(
-                AUTOLINK, False, m.group(1), m.group(1), m.start(1), m.end(1),
-                m.start(1), m.end(1), m.start(), m.end(),
+                AUTOLINK,
+                False,
+                m.group(1),
+                m.group(1),
+                m.start(1),
+                m.end(1),
+                m.start(1),
+                m.end(1),
+                m.start(),
+                m.end(),
             )  # fmt: skip
         )
         consumed.append((m.start(), m.end()))
@@ -278,7 +286,9 @@ def scan_markdown(text: str) -> list[BodyLink]:
         if skip.overlaps(m.start(), end) or done.overlaps(m.start(), end):
             continue
         url = text[m.start() : end]
-        found.append(BodyLink(BARE, False, url, url, m.start(), end, m.start(), end, m.start(), end))
+        found.append(
+            BodyLink(BARE, False, url, url, m.start(), end, m.start(), end, m.start(), end)
+        )
 
     found.sort(key=lambda x: (x.span_start, x.image))
     return [_with_position(text, x) for x in found]

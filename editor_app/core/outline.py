@@ -51,6 +51,13 @@ def subtree_ids(issue: Issue, card_id: str) -> list[str]:
     return out
 
 
+def _section(issue: Issue, section_id: str) -> Section:
+    try:
+        return issue.section(section_id)
+    except KeyError:
+        raise OutlineError(f"no section with id {section_id!r}") from None
+
+
 # -- sections ------------------------------------------------------------------------------
 def add_section(
     issue: Issue, title: str = "", emoji: str = "", index: int | None = None
@@ -61,7 +68,7 @@ def add_section(
 
 
 def remove_section(issue: Issue, section_id: str) -> None:
-    section = issue.section(section_id)
+    section = _section(issue, section_id)
     for card_id in list(section.card_ids):
         for sub in subtree_ids(issue, card_id):
             issue.cards.pop(sub, None)
@@ -69,7 +76,7 @@ def remove_section(issue: Issue, section_id: str) -> None:
 
 
 def move_section(issue: Issue, section_id: str, index: int) -> None:
-    section = issue.section(section_id)
+    section = _section(issue, section_id)
     issue.sections.remove(section)
     issue.sections.insert(max(0, min(index, len(issue.sections))), section)
 

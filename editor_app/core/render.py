@@ -265,24 +265,29 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderResult:
 
 
 def _attach_lines(text: str, result: RenderResult) -> None:
-    """Best-effort source line of each link and image, for jump-to-position."""
-    lines = text.split("\n")
+    """Best-effort source line of each link and image, for jump-to-position.
 
-    def find(needle: str, start: int) -> int | None:
-        for idx in range(start, len(lines)):
-            if needle and needle in lines[idx]:
-                return idx + 1
-        return None
+    Each search starts after the previous match, so a URL used twice gets two lines.
+    """
 
-    cursor = 0
-    for i, link in enumerate(result.links):
-        line = find(link.url, cursor)
-        if line:
-            cursor = line - 1
-        result.links[i] = FoundLink(link.url, link.text, line)
-    cursor = 0
-    for i, img in enumerate(result.images):
-        line = find(img.src, cursor)
-        if line:
-            cursor = line - 1
-        result.images[i] = FoundImage(img.src, img.alt, line)
+    def locator():
+        pos = 0
+
+        def find(needle: str) -> int | None:
+            nonlocal pos
+            if not needle:
+                return None
+            at = text.find(needle, pos)
+            if at < 0:
+                # Out of order (a reference definition further down): look, do not move.
+                at = text.find(needle)
+                return text.count("\n", 0, at) + 1 if at >= 0 else None
+            pos = at + len(needle)
+            return text.count("\n", 0, at) + 1
+
+        return find
+
+    find = locator()
+    result.links[:] = [FoundLink(x.url, x.text, find(x.url)) for x in result.links]
+    find = locator()
+    result.images[:] = [FoundImage(x.src, x.alt, find(x.src)) for x in result.images]

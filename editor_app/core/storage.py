@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from yaml.nodes import MappingNode, Node
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from editor_app.core.atomic import write_if_changed
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
@@ -110,7 +110,11 @@ class _Fields:
             return default
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(key, "must be text")
-        return str(value)
+        if not isinstance(value, str):
+            # Unquoted "1.10" or "007" typed by hand: keep what was written, not 1.1 or 7.
+            node = self.value_node(key)
+            return node.value if isinstance(node, ScalarNode) else str(value)
+        return value
 
     def opt_int(self, key: str) -> int | None:
         value = self.data.get(key)

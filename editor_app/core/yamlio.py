@@ -56,7 +56,7 @@ def lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", lenient_timestamp)
 
 
-def _format_error(exc: yaml.YAMLError, path: Path | str, line_offset: int) -> IssueFormatError:
+def format_yaml_error(exc: yaml.YAMLError, path: Path | str, line_offset: int) -> IssueFormatError:
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -73,7 +73,7 @@ def load_yaml_node(text: str, path: Path | str, line_offset: int = 0) -> tuple[A
         data = loader.construct_document(node) if node is not None else None
         return data, node
     except yaml.YAMLError as exc:
-        raise _format_error(exc, path, line_offset) from None
+        raise format_yaml_error(exc, path, line_offset) from None
     except RecursionError:
         raise IssueFormatError("invalid YAML: nested too deeply", path) from None
     finally:

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         self.act_focus_editor = self._action(
             tr("Focus &Editor"), None, "Ctrl+Shift+E", self.focus_editor
         )
+        self.act_properties = self._action(
+            tr("Issue &Properties…"), "mdi6.cog-outline", "Ctrl+Alt+P", self.edit_properties
+        )
         self.act_about = self._action(
             tr("&About Masthead"), "mdi6.information-outline", None, self.about
         )
@@ -130,7 +133,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))
-        for action in (self.act_new, self.act_open, self.act_library, self.act_save):
+        for action in (
+            self.act_new,
+            self.act_open,
+            self.act_library,
+            self.act_save,
+            self.act_properties,
+        ):
             self.file_menu.addAction(action)
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -219,8 +228,8 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(doc.folder)
         self.outline_dock.setWidget(workspace.view)
         self.preview_dock.setWidget(workspace.preview)
-        self.editor_host.addWidget(workspace.editor)
-        self.editor_host.setCurrentWidget(workspace.editor)
+        self.editor_host.addWidget(workspace.editor_area)
+        self.editor_host.setCurrentWidget(workspace.editor_area)
         self.stack.setCurrentWidget(self.editor_host)
         self._install_workspace_actions(workspace)
         self._set_workspace_visible(True)
@@ -300,7 +309,7 @@ class MainWindow(QMainWindow):
         self.outline_menu.clear()
         self.outline_dock.setWidget(QWidget())
         self.preview_dock.setWidget(QWidget())
-        self.editor_host.removeWidget(ws.editor)
+        self.editor_host.removeWidget(ws.editor_area)
         ws.close()
         ws.deleteLater()
         self.workspace = None
@@ -313,7 +322,13 @@ class MainWindow(QMainWindow):
     def _set_workspace_visible(self, visible: bool) -> None:
         for dock in (self.outline_dock, self.preview_dock):
             dock.setVisible(visible)
-        for action in (self.act_save, self.act_undo, self.act_redo, self.act_library):
+        for action in (
+            self.act_save,
+            self.act_undo,
+            self.act_redo,
+            self.act_library,
+            self.act_properties,
+        ):
             action.setEnabled(visible)
 
     # -- commands ----------------------------------------------------------------------------
@@ -328,6 +343,15 @@ class MainWindow(QMainWindow):
     def save_now(self) -> None:
         if self.workspace:
             self.workspace.document.save()
+
+    def edit_properties(self) -> None:
+        if self.workspace is None:
+            return
+        from editor_app.gui.issue_properties import IssuePropertiesDialog
+
+        dialog = IssuePropertiesDialog(self.workspace.document, self)
+        if dialog.exec():
+            dialog.apply()
 
     def focus_outline(self) -> None:
         if self.workspace:

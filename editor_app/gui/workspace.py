@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QStackedWidget
 
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.editor import CardEditor
@@ -12,6 +13,7 @@ from editor_app.gui.outline_actions import OutlineActions
 from editor_app.gui.outline_model import OutlineModel
 from editor_app.gui.outline_view import OutlineView
 from editor_app.gui.preview import PreviewPane
+from editor_app.gui.section_editor import SectionEditor
 
 
 class Workspace(QObject):
@@ -22,15 +24,23 @@ class Workspace(QObject):
         self.view = OutlineView(self.model)
         self.actions = OutlineActions(self.document, self.view, self)
         self.editor = CardEditor(self.document)
+        self.section_editor = SectionEditor(self.document)
+        # The central area shows the card editor, or the section editor for a section.
+        self.editor_area = QStackedWidget()
+        self.editor_area.addWidget(self.editor)
+        self.editor_area.addWidget(self.section_editor)
         self.preview = PreviewPane(self.document)
         self.view.currentNodeChanged.connect(self._on_node)
         self.actions.cardCreated.connect(self._on_created)
 
     def _on_node(self, node_id: str, kind: str) -> None:
         if kind == "card":
+            self.editor_area.setCurrentWidget(self.editor)
             self.editor.show_card(node_id)
             self.preview.show_card(node_id)
         elif kind == "section":
+            self.editor_area.setCurrentWidget(self.section_editor)
+            self.section_editor.show_section(node_id)
             section = self.document.issue.section(node_id)
             if section.card_ids:
                 self.preview.show_card(section.card_ids[0])
@@ -43,6 +53,7 @@ class Workspace(QObject):
 
     def open_card(self, card_id: str, focus_body: bool = True) -> None:
         self.view.select_ids([card_id])
+        self.editor_area.setCurrentWidget(self.editor)
         self.editor.show_card(card_id)
         if focus_body:
             self.editor.focus_body()
@@ -53,6 +64,6 @@ class Workspace(QObject):
 
     def close(self) -> None:
         self.document.close()
-        for widget in (self.view, self.editor, self.preview):
+        for widget in (self.view, self.editor_area, self.preview):
             widget.setParent(None)
             widget.deleteLater()

@@ -216,3 +216,10 @@ def test_snapshot_and_restore(t):
     t.issue.cards[t["a1"]].title = "again"
     restore(t.issue, snap)
     assert t.issue.cards[t["a1"]].title == "a1"
+
+
+def test_unknown_section_is_an_outline_error(t):
+    with pytest.raises(OutlineError):
+        remove_section(t.issue, "snothere")
+    with pytest.raises(OutlineError):
+        move_section(t.issue, "snothere", 0)

@@ -356,3 +356,11 @@ def test_new_card_is_saved_and_loaded(rich_issue):
     written = save_issue(issue)
     assert card_path(issue.folder, card.id) in written
     assert load_issue(issue.folder).cards[card.id].body == "内容"
+
+
+def test_unquoted_numbers_in_text_fields_keep_their_spelling(tmp_path):
+    text = "---\ntitle: 1.10\ngroup: 007\nsource:\n  title: 2.50\n  url: https://e.org/\n---\n"
+    card = parse_card(text, tmp_path / "c.md", "cone")
+    assert (card.title, card.group, card.source.title) == ("1.10", "007", "2.50")
+    again = parse_card(serialize_card(card), tmp_path / "c.md", "cone")
+    assert again.title == "1.10"

@@ -71,3 +71,8 @@ def test_dump_is_deterministic_unicode_and_literal_blocks():
 @pytest.mark.parametrize("value", ["2026-01-02", "yes", "null", "123", "  lead", "a: b", "#x"])
 def test_strings_that_look_like_other_types_round_trip(value):
     assert load_yaml(dump_yaml({"v": value}), "f") == {"v": value}
+
+
+def test_deeply_nested_input_is_a_format_error():
+    with pytest.raises(IssueFormatError):
+        load_yaml("a: " + "[" * 5000 + "]" * 5000 + "\n", "f.yaml")

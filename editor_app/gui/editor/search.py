@@ -66,6 +66,17 @@ def expand(match: re.Match[str], replacement: str, regex: bool) -> str:
         raise SearchError(str(exc)) from None
 
 
+def replacements(
+    pattern: re.Pattern[str], text: str, replacement: str, regex: bool
+) -> list[tuple[int, int, str]]:
+    """(start, end, new text) for every non-empty match, in order."""
+    out = []
+    for match in pattern.finditer(text):
+        if match.end() > match.start():
+            out.append((match.start(), match.end(), expand(match, replacement, regex)))
+    return out
+
+
 def replace_all(
     pattern: re.Pattern[str], text: str, replacement: str, regex: bool
 ) -> tuple[str, int]:
@@ -89,15 +100,16 @@ class IssueMatch:
     start: int
     end: int
     line: str  # the line holding the match, for the result list
+    column: int  # where the match starts in ``line``
 
 
 SEARCHED_FIELDS = ("title", "body")
 
 
-def _line_around(text: str, start: int, end: int) -> str:
+def _line_around(text: str, start: int, end: int) -> tuple[str, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    return text[line_start : line_end if line_end >= 0 else len(text)]
+    return text[line_start : line_end if line_end >= 0 else len(text)], start - line_start
 
 
 def search_issue(issue: Issue, pattern: re.Pattern[str]) -> list[IssueMatch]:
@@ -109,7 +121,8 @@ def search_issue(issue: Issue, pattern: re.Pattern[str]) -> list[IssueMatch]:
         for field in SEARCHED_FIELDS:
             text = getattr(card, field)
             for start, end in find_all(pattern, text):
-                out.append(IssueMatch(card.id, field, start, end, _line_around(text, start, end)))
+                line, column = _line_around(text, start, end)
+                out.append(IssueMatch(card.id, field, start, end, line, column))
                 if len(out) >= MAX_MATCHES:
                     return out
     return out

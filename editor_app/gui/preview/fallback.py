@@ -45,11 +45,14 @@ class TextBackend(QObject):
         self.loaded.emit()
 
     def replace_card(self, card_id: str, fragment: str) -> None:
-        updated = page_html.splice_card(self.page, card_id, fragment)
+        self.replace_element(page_html.CARD_ATTR, card_id, fragment)
+        self.cardReplaced.emit(card_id)
+
+    def replace_element(self, attr: str, value: str, fragment: str) -> None:
+        updated = page_html.splice(self.page, value, fragment, attr)
         if updated is not None:
             self.page = updated
             self._show(keep_scroll=True)
-        self.cardReplaced.emit(card_id)
 
     def set_focus(self, target: str | None, top: str | None, mode: str, scroll: bool) -> None:
         changed = (mode, target) != (self._mode, self._target)
@@ -69,9 +72,9 @@ class TextBackend(QObject):
         y = bar.value()
         html = self.page
         if self._mode == "card" and self._target:
-            element = page_html.extract_card(self.page, self._target)
+            element = page_html.extract(self.page, self._target)
             if element is None and self._top:
-                element = page_html.extract_card(self.page, self._top)
+                element = page_html.extract(self.page, self._top)
             if element is not None:
                 html = page_html.page_with_body(self.page, element)
         self.browser.setHtml(html)

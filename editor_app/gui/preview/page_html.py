@@ -5,11 +5,15 @@ that update a page in place. No Qt here, so it is cheap to test and safe in work
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import re
+from pathlib import Path
+from urllib.parse import quote
 
 from editor_app.core import issue_html, outline
 from editor_app.core.errors import OutlineError
+from editor_app.core.export.assets import AssetFile, AssetResolver
 from editor_app.core.model import Issue
 from editor_app.core.numbering import Numbers
 
@@ -23,9 +27,11 @@ _CSP = (
 )
 
 # "Current card" mode hides everything except the chosen card and the elements around it
-# (marked by FOCUS_JS), so switching modes never reloads the page.
+# (marked by FOCUS_JS: mh-target on the card, mh-path on its ancestors), so switching modes
+# never reloads the page.
 PREVIEW_CSS = """<style id="masthead-preview">
-body.mh-card-mode *:not(.mh-keep):not(.mh-keep *) { display: none !important; }
+body.mh-card-mode > :not(.mh-path):not(.mh-target),
+body.mh-card-mode .mh-path > :not(.mh-path):not(.mh-target) { display: none !important; }
 </style>"""
 
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
@@ -45,10 +51,30 @@ def with_policy(html: str, remote: bool) -> str:
     return html[: match.end()] + meta + html[match.end() :]
 
 
+class PreviewResolver(AssetResolver):
+    """The export's URL policy, but local files keep their place in the issue folder.
+
+    The export copies files outside assets/ to assets/_files/; the preview page has its base
+    URL at the issue folder itself, so every file is addressed by its path there.
+    """
+
+    def __init__(self, folder: Path | None):
+        super().__init__(folder, prefix="")
+
+    def output_rel_text(self, ref: str, asset: AssetFile) -> str:  # type: ignore[override]
+        if self.folder is None:
+            return AssetResolver.output_rel_text(ref, asset)
+        return quote(asset.source.relative_to(Path(self.folder).resolve()).as_posix())
+
+
 def render_page(issue: Issue, remote: bool) -> str:
     """The whole issue as the HTML export renders it, for the preview."""
     html = issue_html.issue_page(
-        issue, asset_prefix="assets/", preview=True, extra_head=PREVIEW_CSS
+        issue,
+        preview=True,
+        extra_head=PREVIEW_CSS,
+        allow_remote=remote,
+        resolver=PreviewResolver(issue.folder),
     )
     return with_policy(html, remote)
 
@@ -56,7 +82,9 @@ def render_page(issue: Issue, remote: bool) -> str:
 def render_cards(jobs: list[tuple[str, Issue]], numbers: Numbers) -> dict[str, str]:
     """Fragments of top-level cards, each rendered from its own snapshot."""
     return {
-        top: issue_html.card_fragment(snap, top, numbers=numbers, asset_prefix="assets/")
+        top: issue_html.card_fragment(
+            snap, top, numbers=numbers, resolver=PreviewResolver(snap.folder)
+        )
         for top, snap in jobs
     }
 
@@ -81,31 +109,47 @@ def issue_snapshot(issue: Issue) -> Issue:
 
 
 def card_snapshot(issue: Issue, top_id: str) -> Issue:
-    """A private copy holding the outline and only the cards of one top-level card's subtree.
-
-    Copying one card instead of the whole issue keeps every keystroke cheap on the UI thread.
+    """A private copy for rendering one top-level card: that card's subtree in full, every
+    other card as an outline stub (title, kind, group, children: what anchors and numbers
+    depend on). Copying one card's text instead of the whole issue keeps keystrokes cheap.
     """
+    subtree = set(outline.subtree_ids(issue, top_id))
     snap = copy.copy(issue)
     snap.sections = copy.deepcopy(issue.sections)
     snap.export = copy.deepcopy(issue.export)
     snap.tags = list(issue.tags)
+    snap.numbering = copy.copy(issue.numbering)
     snap.cards = {
-        cid: copy.deepcopy(issue.cards[cid])
-        for cid in outline.subtree_ids(issue, top_id)
-        if cid in issue.cards
+        cid: copy.deepcopy(card)
+        if cid in subtree
+        else dataclasses.replace(
+            card,
+            body="",
+            note="",
+            source=None,
+            links=[],
+            further_reading=[],
+            tags=[],
+            child_ids=list(card.child_ids),
+        )
+        for cid, card in issue.cards.items()
     }
     return snap
 
 
-def structure_key(issue: Issue) -> tuple:
-    """What the page around the cards depends on; a change means a full page render."""
+def layout_key(issue: Issue) -> tuple:
+    """What the page around the cards depends on; a change means loading the page again."""
 
     def tree(ids: list[str]) -> tuple:
         return tuple((cid, tree(issue.cards[cid].child_ids)) for cid in ids if cid in issue.cards)
 
     sections = tuple((s.id, s.title, s.emoji, s.intro, tree(s.card_ids)) for s in issue.sections)
-    titles = tuple((c.id, c.title) for c in issue.cards.values())
-    return (sections, titles, issue.numbering.sections, issue.numbering.cards)
+    return (sections, issue.numbering.sections, issue.numbering.cards)
+
+
+def titles_key(issue: Issue) -> tuple:
+    """Card titles, which the table of contents repeats outside the cards."""
+    return tuple((c.id, c.title) for c in issue.cards.values())
 
 
 # -- scripts run in the page's isolated world ---------------------------------------------
@@ -117,15 +161,18 @@ def js_string(value: str) -> str:
 
 FOCUS_JS = """
 (function (target, top, mode, scroll) {
-  var kept = document.querySelectorAll('.mh-keep');
-  for (var i = 0; i < kept.length; i++) kept[i].classList.remove('mh-keep');
+  var kept = document.querySelectorAll('.mh-path, .mh-target');
+  for (var i = 0; i < kept.length; i++) kept[i].classList.remove('mh-path', 'mh-target');
   var sel = function (id) {
     return document.querySelector('[data-card-id="' + CSS.escape(id) + '"]');
   };
   var el = target ? (sel(target) || sel(top)) : null;
   if (mode === 'card' && el) {
     document.body.classList.add('mh-card-mode');
-    for (var n = el; n && n !== document.body; n = n.parentElement) n.classList.add('mh-keep');
+    el.classList.add('mh-target');
+    for (var n = el.parentElement; n && n !== document.body; n = n.parentElement) {
+      n.classList.add('mh-path');
+    }
     if (scroll) window.scrollTo(0, 0);
   } else {
     document.body.classList.remove('mh-card-mode');
@@ -145,17 +192,21 @@ def js_focus(target: str | None, top: str | None, mode: str, scroll: bool) -> st
 
 
 REPLACE_JS = """
-(function (id, html) {
-  var el = document.querySelector('[data-card-id="' + CSS.escape(id) + '"]');
+(function (attr, value, html) {
+  var el = document.querySelector('[' + attr + '="' + CSS.escape(value) + '"]');
   if (!el) return false;
   el.outerHTML = html;
   return true;
-})(%s, %s);
+})(%s, %s, %s);
 """
 
+CARD_ATTR = "data-card-id"
+TOC_ID = "toc"  # the table of contents in issue.html.j2
 
-def js_replace(card_id: str, fragment: str) -> str:
-    return REPLACE_JS % (js_string(card_id), js_string(fragment))
+
+def js_replace(value: str, fragment: str, attr: str = CARD_ATTR) -> str:
+    """Replace the element whose ``attr`` is ``value`` by ``fragment``."""
+    return REPLACE_JS % (js_string(attr), js_string(value), js_string(fragment))
 
 
 def js_contains(text: str) -> str:
@@ -164,14 +215,19 @@ def js_contains(text: str) -> str:
 
 
 # -- the same updates on a string, for the QTextBrowser fallback ---------------------------
-def _element_span(html: str, card_id: str) -> tuple[int, int] | None:
-    """Start and end offsets of the element carrying ``data-card-id="card_id"``.
+def element_span(html: str, value: str, attr: str = CARD_ATTR) -> tuple[int, int] | None:
+    """Start and end offsets of the element whose ``attr`` is ``value``.
 
-    The sanitizer drops every <article>/<div> attribute but id/class/title, so card content
-    cannot forge a data-card-id; nested elements of the same tag are counted.
+    The sanitizer keeps no data-* attribute, so card content cannot forge a data-card-id;
+    nested elements of the same tag are counted.
     """
     start = re.search(
-        r'<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\bdata-card-id="' + re.escape(card_id) + r'"[^>]*>', html
+        r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\s"
+        + re.escape(attr)
+        + r'="'
+        + re.escape(value)
+        + r'"[^>]*>',
+        html,
     )
     if start is None:
         return None
@@ -185,16 +241,16 @@ def _element_span(html: str, card_id: str) -> tuple[int, int] | None:
     return None
 
 
-def splice_card(page: str, card_id: str, fragment: str) -> str | None:
-    """``page`` with the card's element replaced by ``fragment``; None if it is not there."""
-    span = _element_span(page, card_id)
+def splice(page: str, value: str, fragment: str, attr: str = CARD_ATTR) -> str | None:
+    """``page`` with the element replaced by ``fragment``; None if it is not there."""
+    span = element_span(page, value, attr)
     if span is None:
         return None
     return page[: span[0]] + fragment + page[span[1] :]
 
 
-def extract_card(page: str, card_id: str) -> str | None:
-    span = _element_span(page, card_id)
+def extract(page: str, value: str, attr: str = CARD_ATTR) -> str | None:
+    span = element_span(page, value, attr)
     return None if span is None else page[span[0] : span[1]]
 
 

@@ -44,7 +44,8 @@ class PreviewPane(QWidget):
 
         self.backend = make_backend(self, use_web)
         self.scheduler = RenderScheduler(document, self)
-        self._structure = page_html.structure_key(document.issue)
+        self._layout = page_html.layout_key(document.issue)
+        self._titles = page_html.titles_key(document.issue)
         self._build_ui()
 
         self.scheduler.pageRendered.connect(self._on_page_rendered)
@@ -100,7 +101,8 @@ class PreviewPane(QWidget):
 
     def reload(self) -> None:
         """Render and load the whole page again (structure or issue metadata changed)."""
-        self._structure = page_html.structure_key(self.document.issue)
+        self._layout = page_html.layout_key(self.document.issue)
+        self._titles = page_html.titles_key(self.document.issue)
         self.scheduler.request_page()
 
     def page_text(self, callback: Callable[[str], None]) -> None:
@@ -148,9 +150,14 @@ class PreviewPane(QWidget):
         self.scheduler.request_card(card_id)
 
     def _on_outline_changed(self, _select: list) -> None:
-        # Title edits also announce an outline change; reload only when the structure moved.
-        if page_html.structure_key(self.document.issue) != self._structure:
+        # Title edits also announce an outline change: they only patch the table of contents
+        # (the card itself comes through cardChanged); a moved card reloads the page.
+        issue = self.document.issue
+        if page_html.layout_key(issue) != self._layout:
             self.reload()
+        elif page_html.titles_key(issue) != self._titles:
+            self._titles = page_html.titles_key(issue)
+            self.scheduler.request_page(patch_only=True)
         if self._current and not self.document.has_card(self._current):
             self._current = None
 
@@ -158,9 +165,14 @@ class PreviewPane(QWidget):
     def _base_url(self) -> QUrl:
         return QUrl.fromLocalFile(str(Path(self.document.folder).resolve()) + "/")
 
-    def _on_page_rendered(self, html: str) -> None:
+    def _on_page_rendered(self, html: str, patch_only: bool) -> None:
         self.error_label.hide()
-        self.backend.load_page(html, self._base_url())
+        if not patch_only:
+            self.backend.load_page(html, self._base_url())
+            return
+        toc = page_html.extract(html, page_html.TOC_ID, "id")
+        if toc is not None:
+            self.backend.replace_element("id", page_html.TOC_ID, toc)
 
     def _on_loaded(self) -> None:
         self.page_loads += 1

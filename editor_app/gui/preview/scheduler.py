@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 class RenderScheduler(QObject):
-    pageRendered = Signal(str)  # the whole page
+    pageRendered = Signal(str, bool)  # the whole page; True: only to patch the loaded one
     cardsRendered = Signal(dict, dict)  # top id -> fragment, top id -> card ids it answers
     renderFailed = Signal(str)
 
@@ -29,9 +29,9 @@ class RenderScheduler(QObject):
         super().__init__(parent)
         self._document = document
         self._remote = False
-        self._page_pending = False
+        self._page_pending: str | None = None  # "load" or "patch"
         self._cards_pending: list[str] = []  # in request order, no duplicates
-        self._in_flight: str | None = None  # "page" or "cards"
+        self._in_flight: str | None = None  # "load", "patch" or "cards"
         self._wanted: dict[str, list[str]] = {}
         self.renders = 0  # renders started (tests and the benchmark read it)
 
@@ -42,8 +42,10 @@ class RenderScheduler(QObject):
     def set_remote(self, remote: bool) -> None:
         self._remote = remote
 
-    def request_page(self) -> None:
-        self._page_pending = True
+    def request_page(self, patch_only: bool = False) -> None:
+        """A whole page; ``patch_only`` when only parts outside the cards are wanted."""
+        if self._page_pending != "load":
+            self._page_pending = "patch" if patch_only else "load"
         self._kick()
 
     def request_card(self, card_id: str) -> None:
@@ -57,11 +59,12 @@ class RenderScheduler(QObject):
             return  # coalesce: the finished render starts the next one
         issue = self._document.issue
         if self._page_pending:
-            self._page_pending = False
-            # The page render includes every card as it is now.
-            self._cards_pending.clear()
+            kind, self._page_pending = self._page_pending, None
+            if kind == "load":
+                # The new page holds every card as it is now.
+                self._cards_pending.clear()
             job = partial(page_html.render_page, page_html.issue_snapshot(issue), self._remote)
-            self._start("page", job)
+            self._start(kind, job)
             return
         if not self._cards_pending:
             return
@@ -93,8 +96,8 @@ class RenderScheduler(QObject):
 
     def _done(self, result: object) -> None:
         kind, self._in_flight = self._in_flight, None
-        if kind == "page":
-            self.pageRendered.emit(result)
+        if kind in ("load", "patch"):
+            self.pageRendered.emit(result, kind == "patch")
         else:
             self.cardsRendered.emit(result, self._wanted)
         self._kick()

@@ -65,8 +65,8 @@ class PreviewPage(QWebEnginePage):
 
     def acceptNavigationRequest(self, url: QUrl, nav_type: Nav, is_main_frame: bool) -> bool:  # noqa: N802
         if nav_type == Nav.NavigationTypeLinkClicked:
-            here = self.url().adjusted(QUrl.UrlFormattingOption.RemoveFragment)
-            if url.hasFragment() and url.adjusted(QUrl.UrlFormattingOption.RemoveFragment) == here:
+            here = self.url().toString().split("#", 1)[0]
+            if url.hasFragment() and url.toString().split("#", 1)[0] == here:
                 # A footnote or heading link: jump inside the page instead of leaving it.
                 target = page_html.js_string(url.fragment())
                 self.runJavaScript(
@@ -94,7 +94,7 @@ def _configure(settings: QWebEngineSettings) -> None:
     settings.setAttribute(attr.JavascriptEnabled, False)
     settings.setAttribute(attr.JavascriptCanOpenWindows, False)
     settings.setAttribute(attr.JavascriptCanAccessClipboard, False)
-    settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, False)
+    settings.setAttribute(attr.LocalContentCanAccessRemoteUrls, False)  # see set_remote_content
     settings.setAttribute(attr.LocalContentCanAccessFileUrls, True)  # the issue's assets/
     settings.setAttribute(attr.PluginsEnabled, False)
     settings.setAttribute(attr.AutoLoadIconsForPage, False)
@@ -136,7 +136,12 @@ class WebBackend(QObject):
         return self.view
 
     def set_remote_content(self, on: bool) -> None:
+        """Three locks open together: Chromium's rule for file: pages, the interceptor, and
+        (when the page is rendered again) the page's Content-Security-Policy."""
         self.blocker.allow_remote = on
+        self.page.settings().setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, on
+        )
 
     def _focus_js(self, scroll: bool) -> str:
         target, top, mode = self._focus
@@ -176,6 +181,12 @@ class WebBackend(QObject):
             self.cardReplaced.emit(cid)
 
         self.page.runJavaScript(script, WORLD, done)
+
+    def replace_element(self, attr: str, value: str, fragment: str) -> None:
+        """Swap an element outside the cards (the table of contents)."""
+        if self.is_loaded:
+            script = page_html.js_replace(value, fragment, attr) + self._focus_js(False)
+            self.page.runJavaScript(script, WORLD)
 
     def set_focus(self, target: str | None, top: str | None, mode: str, scroll: bool) -> None:
         self._focus = (target, top, mode)

@@ -1,0 +1,215 @@
+"""The abstract exporter: preflight, a plan of named files, atomic writes, progress.
+
+Output policy (DESIGN section 5 and issue 5): an export writes only the files it names in
+its plan. A named file that already exists is overwritten (unchanged bytes are left alone so
+its mtime stays put); every other file in the output folder is never read, changed or
+deleted. A named target that is a directory, or that resolves outside the output folder
+through a symlink, stops the export before anything is written.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor_app.core.atomic import atomic_write_bytes
+from editor_app.core.checks import ERROR, Problem, check_issue, has_errors
+from editor_app.core.errors import ExportError
+from editor_app.core.export.assets import AssetFile, AssetResolver, is_local_ref
+from editor_app.core.links import issue_links
+from editor_app.core.model import Issue
+
+
+class PreflightError(ExportError):
+    """Preflight found error-level problems and the export was not forced."""
+
+    code = "preflight"
+
+    def __init__(self, problems: list[Problem], path: Path | str | None = None):
+        self.problems = problems
+        errors = sum(p.severity == ERROR for p in problems)
+        super().__init__(f"export stopped: {errors} error(s) found by the checks", path)
+
+
+@dataclass
+class ExportOptions:
+    profile: str = ""  # "" = the exporter's first profile
+    image_prefix: str = ""  # Markdown: URL prefix for images (a CDN); "" = relative paths
+    force: bool = False  # export despite error-level problems
+    allow_remote: bool = False  # HTML: let the page load remote images
+    overwrite: bool = True  # False: refuse to replace an existing file whose bytes differ
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any] | None) -> ExportOptions:
+        """Options from the ``export:`` mapping of issue.yaml (unknown keys ignored)."""
+        settings = settings or {}
+        return cls(
+            profile=str(settings.get("profile") or ""),
+            image_prefix=str(settings.get("image_prefix") or ""),
+            allow_remote=bool(settings.get("allow_remote", False)),
+        )
+
+
+@dataclass
+class Progress:
+    step: int
+    total: int
+    message: str
+    path: Path | None = None
+    # Set on the last step only: every file of the export, and the problems it left out.
+    files: list[Path] | None = None
+    changed: list[Path] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def done(self) -> bool:
+        return self.files is not None
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One output file: its path relative to out_dir and where its bytes come from."""
+
+    rel: str
+    data: bytes | None = None
+    source: Path | None = None  # copied from the issue folder (already checked safe)
+
+    def read(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        assert self.source is not None
+        return self.source.read_bytes()
+
+
+@dataclass
+class Plan:
+    files: list[PlannedFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add_text(self, rel: str, text: str) -> None:
+        self.files.append(PlannedFile(rel, data=text.encode("utf-8")))
+
+    def add_assets(self, folder: str, assets: list[AssetFile]) -> None:
+        for asset in assets:
+            rel = f"{folder}/{asset.rel}" if folder else asset.rel
+            self.files.append(PlannedFile(rel, source=asset.source))
+
+
+class Exporter(abc.ABC):
+    """One subclass per format. Subclasses only build a Plan; the base writes it."""
+
+    name: str = ""
+    profiles: tuple[str, ...] = ()
+
+    def profile_of(self, options: ExportOptions) -> str:
+        profile = options.profile or self.profiles[0]
+        if profile not in self.profiles:
+            raise ExportError(
+                f"unknown {self.name} profile {profile!r}; choose one of: {', '.join(self.profiles)}"
+            )
+        return profile
+
+    def preflight(self, issue: Issue, options: ExportOptions | None = None) -> list[Problem]:
+        """The checks that decide whether the export may run, plus format-specific ones."""
+        return check_issue(issue) + self.extra_problems(issue, options or ExportOptions())
+
+    def extra_problems(self, issue: Issue, options: ExportOptions) -> list[Problem]:
+        return local_link_problems(issue)
+
+    @abc.abstractmethod
+    def plan(self, issue: Issue, options: ExportOptions) -> Plan:
+        """Every file to write, in a stable order. Never touches the output folder."""
+
+    def export(
+        self, issue: Issue, out_dir: Path | str, options: ExportOptions | None = None
+    ) -> Iterator[Progress]:
+        """Yield progress while writing; the last Progress carries ``files``.
+
+        Raises PreflightError (nothing written) when the checks find errors and
+        ``options.force`` is off; ExportError for an unusable output folder.
+        """
+        options = options or ExportOptions()
+        out = Path(out_dir)
+        profile = self.profile_of(options)
+        problems = self.preflight(issue, options)
+        if has_errors(problems) and not options.force:
+            raise PreflightError(problems, issue.folder)
+        yield Progress(0, 1, f"rendering {self.name} ({profile})")
+        plan = self.plan(issue, options)
+        targets = _check_targets(out, plan, options.overwrite)
+        total = len(plan.files)
+        written: list[Path] = []
+        changed: list[Path] = []
+        for step, (planned, target) in enumerate(zip(plan.files, targets, strict=True), start=1):
+            data = planned.read()
+            if _differs(target, data):
+                atomic_write_bytes(target, data)
+                changed.append(target)
+            written.append(target)
+            yield Progress(step, total, f"wrote {planned.rel}", target)
+        yield Progress(total, total, "done", None, written, changed, problems + plan.problems)
+
+
+def _check_targets(out: Path, plan: Plan, overwrite: bool) -> list[Path]:
+    if out.exists() and not out.is_dir():
+        raise ExportError("the output folder is a file", out)
+    root = out.resolve()
+    seen: set[str] = set()
+    targets = []
+    for planned in plan.files:
+        if planned.rel in seen:
+            raise ExportError(f"two files of the export share the name {planned.rel!r}", out)
+        seen.add(planned.rel)
+        target = out / planned.rel
+        resolved = target.resolve()
+        if resolved != root and root not in resolved.parents:
+            raise ExportError(f"{planned.rel} would be written outside the output folder", out)
+        if target.is_dir():
+            raise ExportError(f"{planned.rel} exists and is a folder", out)
+        if target.exists() and not overwrite and _differs(target, planned.read()):
+            raise ExportError(f"{planned.rel} exists with other content; not overwritten", out)
+        targets.append(target)
+    return targets
+
+
+def _differs(target: Path, data: bytes) -> bool:
+    try:
+        return target.read_bytes() != data
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return True
+
+
+def run_export(
+    exporter: Exporter,
+    issue: Issue,
+    out_dir: Path | str,
+    options: ExportOptions | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> Progress:
+    """Run an export to the end; return its last Progress (files, changed, problems)."""
+    last = None
+    for progress in exporter.export(issue, out_dir, options):
+        if on_progress is not None:
+            on_progress(progress)
+        last = progress
+    assert last is not None and last.done
+    return last
+
+
+def preflight(issue: Issue, fmt: str = "markdown", options: ExportOptions | None = None) -> list[Problem]:
+    """Problems that would stop (errors) or accompany (warnings) an export of ``issue``."""
+    from editor_app.core.export import get_exporter
+
+    return get_exporter(fmt).preflight(issue, options)
+
+
+def local_link_problems(issue: Issue) -> list[Problem]:
+    """Relative links to files, which the checks leave to export: unsafe or missing ones."""
+    resolver = AssetResolver(issue.folder)
+    for ref in issue_links(issue):
+        if ref.kind == "inline" and is_local_ref(ref.url):
+            resolver.link(ref.url, ref.card)
+    return resolver.problems

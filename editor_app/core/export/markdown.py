@@ -1,0 +1,259 @@
+"""Markdown export with the hugo, jekyll and plain profiles.
+
+Layout per profile (``<slug>`` from the issue):
+  hugo    <out>/<slug>/index.md, images beside it (a leaf bundle)
+  jekyll  <out>/_posts/YYYY-MM-DD-<slug>.md, images under <out>/assets/<slug>/
+  plain   <out>/<slug>.md, images under <out>/<slug>/
+
+The document reads as ordinary Markdown; each structural heading is followed by an HTML
+comment (``<!-- masthead:card … -->``), invisible once rendered, that lets the Markdown
+importer read our own export back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from editor_app.core.checks import ERROR, Problem
+from editor_app.core.export.assets import AssetResolver
+from editor_app.core.export.base import ExportOptions, Exporter, Plan
+from editor_app.core.export.mdtext import (
+    filter_body,
+    heading_levels,
+    marker,
+    md_escape,
+    md_link,
+    shift_md_headings,
+)
+from editor_app.core.issue_html import CARD_LEVEL, labels_for
+from editor_app.core.model import Card, Issue, Status
+from editor_app.core.numbering import Numbers, compute_numbers
+from editor_app.core.template import ascii_slug
+from editor_app.core.yamlio import dump_yaml
+
+PROFILES = ("hugo", "jekyll", "plain")
+
+
+def export_slug(issue: Issue) -> str:
+    """A file-system-safe name for the issue's output files."""
+    raw = issue.slug or (issue.folder.name if issue.folder else "") or ascii_slug(issue.title)
+    slug = re.sub(r"[^\w.\-]+", "-", raw).strip("-.")
+    return slug or "issue"
+
+
+def is_draft(issue: Issue) -> bool:
+    return issue.status in (Status.DRAFT, Status.REVIEW)
+
+
+def masthead_meta(issue: Issue) -> dict[str, Any]:
+    """Issue fields with no standard front-matter key, kept for the importer."""
+    meta: dict[str, Any] = {"format": 1}
+    if issue.number is not None:
+        meta["number"] = issue.number
+    meta["status"] = issue.status.value
+    meta["language"] = issue.language
+    meta["numbering"] = {
+        "sections": issue.numbering.sections.value,
+        "cards": issue.numbering.cards.value,
+    }
+    return meta
+
+
+def number_text(number: str) -> str:
+    """"3." for a card, "3.1" for a sub-card (as the reference issues print them)."""
+    return number if "." in number else f"{number}."
+
+
+def _no_tags(text: str) -> str:
+    # Themes print front matter with and without escaping; a fullwidth "＜" never opens a tag.
+    return re.sub(r"<(?=[A-Za-z/!?])", "＜", text)
+
+
+def front_matter(issue: Issue, profile: str, slug: str) -> str:
+    data: dict[str, Any] = {}
+    if profile == "jekyll":
+        data["layout"] = "post"
+    data["title"] = _no_tags(issue.title)
+    if issue.date is not None:
+        data["date"] = issue.date
+    if profile == "hugo":
+        data["slug"] = slug
+    data["tags"] = [_no_tags(t) for t in issue.tags]
+    if issue.summary:
+        data["summary"] = _no_tags(issue.summary)
+    if profile == "hugo":
+        data["draft"] = is_draft(issue)
+    elif is_draft(issue):
+        data["published"] = False
+    data["masthead"] = masthead_meta(issue)
+    return "---\n" + dump_yaml(data) + "---\n"
+
+
+class _Writer:
+    """Builds the Markdown text of one issue."""
+
+    def __init__(self, issue: Issue, resolver: AssetResolver, numbers: Numbers):
+        self.issue = issue
+        self.resolver = resolver
+        self.numbers = numbers
+        self.labels = labels_for(issue.language)
+        self.zh = issue.language.lower().startswith("zh")
+        self.blocks: list[str] = []
+
+    def sep(self) -> str:
+        return "：" if self.zh else ": "
+
+    def url_map(self, card_id: str):  # noqa: ANN201 - a mdtext.UrlMap
+        def mapping(url: str, is_image: bool) -> str | None:
+            if url.startswith("#"):
+                return url
+            return self.resolver.image(url, card_id) if is_image else self.resolver.link(url, card_id)
+
+        return mapping
+
+    def field_url(self, url: str, card_id: str) -> str | None:
+        return self.resolver.link(url, card_id) if url else None
+
+    def section(self, section_id: str) -> None:
+        section = self.issue.section(section_id)
+        label = self.numbers.sections.get(section.id, "")
+        heading = " ".join(x for x in (section.emoji, label, md_escape(section.title)) if x)
+        self.blocks.append(f"## {heading}".rstrip() + "\n" + marker("section", {"emoji": section.emoji}))
+        if section.intro.strip():
+            self.blocks.append("\n".join(md_escape(line) for line in section.intro.split("\n")))
+        for card_id in section.card_ids:
+            if card_id in self.issue.cards:
+                self.card(self.issue.cards[card_id], CARD_LEVEL)
+
+    def card(self, card: Card, level: int) -> None:
+        number = self.numbers.cards.get(card.id, "")
+        title = md_escape(card.title)
+        hashes = "#" * min(level, 6)
+        meta: dict[str, Any] = {}
+        if card.kind != "article":
+            meta["kind"] = card.kind
+        if card.status != Status.DRAFT:
+            meta["status"] = card.status.value
+        if card.tags:
+            meta["tags"] = list(card.tags)
+        if card.group:
+            meta["group"] = card.group
+        parts: list[str] = []
+        if card.source and (card.source.title or card.source.url):
+            url = self.field_url(card.source.url, card.id)
+            parts.append(f"{self.labels['source']}{self.sep()}{md_link(card.source.title, url)}")
+            meta["source"] = 1
+        links = [x for x in card.links if x.label or x.url]
+        if links:
+            parts.append(" · ".join(md_link(x.label, self.field_url(x.url, card.id)) for x in links))
+            meta["links"] = len(links)
+        body = card.body.strip("\n")
+        if body.strip():
+            body = filter_body(body, self.url_map(card.id))
+            levels = heading_levels(body)
+            if levels:
+                shift = min(level + 1, 6) - min(levels)
+                shift = min(shift, 6 - max(levels))
+                if shift:
+                    body = shift_md_headings(body, shift)
+                    meta["shift"] = shift
+            parts.append(body)
+        further = [f for f in card.further_reading if f.title or f.url]
+        if further:
+            items = [f"**{self.labels['further']}**", ""]
+            for f in further:
+                url = self.field_url(f.url, card.id)
+                item = md_link(f.title, url) if url else f"**{md_escape(f.title)}**"
+                if f.summary:
+                    lines = [md_escape(x) for x in f.summary.split("\n")]
+                    item += self.sep() + "\n  ".join(lines)
+                items.append(f"- {item}")
+            parts.append("\n".join(items))
+            meta["further"] = len(further)
+        note = card.note.strip("\n")
+        if note.lstrip().startswith("🎤"):
+            note = note.lstrip()[1:].lstrip(" ")
+        if note.strip():
+            note = filter_body(note, self.url_map(card.id))
+            lines = note.split("\n")
+            quoted = [f"> 🎤 {lines[0]}"] + [f"> {x}" if x else ">" for x in lines[1:]]
+            parts.append("\n".join(quoted))
+            meta["note"] = 1
+        self.blocks.append(f"{hashes} {number_text(number)} {title}".rstrip() + "\n" + marker("card", meta))
+        self.blocks.extend(parts)
+        group = None
+        for child_id in card.child_ids:
+            child = self.issue.cards.get(child_id)
+            if child is None:
+                continue
+            if child.group and child.group != group:
+                self.blocks.append(
+                    f"{'#' * min(level + 1, 6)} {md_escape(child.group)}\n" + marker("group")
+                )
+            group = child.group
+            self.card(child, level + (2 if child.group else 1))
+
+    def document(self, head: str) -> str:
+        self.blocks = []
+        for section in self.issue.sections:
+            self.section(section.id)
+        return head + "\n" + "\n\n".join(self.blocks) + "\n"
+
+
+def plain_head(issue: Issue) -> str:
+    labels = labels_for(issue.language)
+    lines = [f"# {md_escape(issue.title)}".rstrip(), ""]
+    meta = []
+    if issue.number is not None:
+        meta.append(labels["issue"].format(n=issue.number))
+    if issue.date is not None:
+        meta.append(issue.date.isoformat())
+    if meta:
+        lines += ["*" + " · ".join(meta) + "*", ""]
+    data = masthead_meta(issue)
+    data.update({"slug": export_slug(issue), "tags": list(issue.tags), "summary": issue.summary})
+    if issue.date is not None:
+        data["date"] = issue.date.isoformat()
+    lines.append(marker("issue", data))
+    if issue.summary:
+        lines += ["", "\n".join(f"> {md_escape(x)}" if x else ">" for x in issue.summary.split("\n"))]
+    return "\n".join(lines) + "\n"
+
+
+class MarkdownExporter(Exporter):
+    name = "markdown"
+    profiles = PROFILES
+
+    def extra_problems(self, issue: Issue, options: ExportOptions) -> list[Problem]:
+        problems = super().extra_problems(issue, options)
+        if self.profile_of(options) == "jekyll" and issue.date is None:
+            problems.append(
+                Problem(ERROR, "missing-date", "the jekyll profile names posts by date; set one")
+            )
+        return problems
+
+    def layout(self, issue: Issue, profile: str) -> tuple[str, str, str]:
+        """(Markdown file, image folder, image URL base) relative to the output folder."""
+        slug = export_slug(issue)
+        if profile == "hugo":
+            return f"{slug}/index.md", slug, ""
+        if profile == "jekyll":
+            date = issue.date.isoformat() if issue.date else "0000-00-00"
+            return f"_posts/{date}-{slug}.md", f"assets/{slug}", f"/assets/{slug}/"
+        return f"{slug}.md", slug, f"{slug}/"
+
+    def plan(self, issue: Issue, options: ExportOptions) -> Plan:
+        profile = self.profile_of(options)
+        doc_rel, image_dir, base = self.layout(issue, profile)
+        if options.image_prefix:
+            base = options.image_prefix if options.image_prefix.endswith("/") else options.image_prefix + "/"
+        resolver = AssetResolver(issue.folder, base)
+        writer = _Writer(issue, resolver, compute_numbers(issue))
+        slug = export_slug(issue)
+        head = plain_head(issue) if profile == "plain" else front_matter(issue, profile, slug)
+        text = writer.document(head)
+        plan = Plan(problems=list(resolver.problems))
+        plan.add_text(doc_rel, text)
+        plan.add_assets(image_dir, resolver.sorted_files())
+        return plan

@@ -1,0 +1,270 @@
+"""Markdown text helpers shared by the Markdown exporter and the Markdown importer.
+
+Escaping of plain-text fields, the link syntax, the invisible structure markers our own
+export carries (so it imports back exactly), and the body filter that keeps raw HTML,
+unsafe URLs and files outside the issue folder out of exported Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable
+
+from editor_app.core.render import _ALLOWED_ATTRS, _ALLOWED_TAGS
+
+# -- escaping plain text -------------------------------------------------------------------
+_ESCAPABLE = r"\\`*_\[\]<>&#|!~"
+_UNESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])|&lt;")
+
+
+def md_escape(text: str) -> str:
+    """Plain text as Markdown that renders as the same text (single line)."""
+    text = " ".join(text.split("\n"))
+    text = re.sub(r"([\\`*\[\]])", r"\\\1", text)
+    text = re.sub(r"(?<!\w)_|_(?!\w)", r"\\_", text)
+    text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
+    # An entity rather than "\<": the bytes of the output never spell a tag.
+    text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
+    text = re.sub(r"^([#>+\-|~])", r"\\\1", text)
+    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    return text
+
+
+def md_unescape(text: str) -> str:
+    return _UNESCAPE.sub(lambda m: m.group(1) or "<", text)
+
+
+# -- links ---------------------------------------------------------------------------------
+def md_dest(url: str) -> str:
+    """A link destination that survives spaces and parentheses."""
+    if any(ch in url for ch in " ()") or not url:
+        return "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    return url
+
+
+def md_link(text: str, url: str | None) -> str:
+    """``[text](url)``; ``<url>`` when there is no text; escaped text when there is no URL."""
+    if not url:
+        return md_escape(text)
+    if not text:
+        return f"<{url}>" if " " not in url and ">" not in url else f"[{md_escape(url)}]({md_dest(url)})"
+    return f"[{md_escape(text)}]({md_dest(url)})"
+
+
+LINK_TOKEN = re.compile(
+    r"\[(?P<text>(?:\\.|[^\[\]\\]|\[(?:\\.|[^\[\]\\])*\])*)\]"
+    r"\(\s*(?P<dest><[^<>\n]*>|(?:\\.|[^\s()\\]|\((?:\\.|[^\s()\\])*\))*)"
+    r"(?P<title>(?:\s+(?:\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'))?)\s*\)"
+)
+AUTOLINK_TOKEN = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
+
+
+def clean_dest(dest: str) -> str:
+    dest = dest.strip()
+    if dest.startswith("<") and dest.endswith(">"):
+        return dest[1:-1]
+    return md_unescape(dest)
+
+
+def parse_link_item(text: str) -> tuple[str, str, str]:
+    """``[t](u)rest`` / ``<u>rest`` / ``**t**rest`` / ``t`` -> (title, url, rest)."""
+    text = text.strip()
+    m = LINK_TOKEN.match(text)
+    if m:
+        return md_unescape(m.group("text")), clean_dest(m.group("dest")), text[m.end() :]
+    m = AUTOLINK_TOKEN.match(text)
+    if m:
+        return "", m.group("url"), text[m.end() :]
+    m = re.match(r"\*\*((?:\\.|[^*\\])+)\*\*", text)
+    if m:
+        return md_unescape(m.group(1)), "", text[m.end() :]
+    return md_unescape(text), "", ""
+
+
+# -- structure markers ---------------------------------------------------------------------
+MARKER = re.compile(r"^<!-- masthead:(?P<kind>[a-z]+)(?: (?P<data>\{.*\}))? -->$")
+
+
+def marker(kind: str, data: dict | None = None) -> str:
+    """An HTML comment naming a structural line; invisible when the Markdown is rendered."""
+    if not data:
+        return f"<!-- masthead:{kind} -->"
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # "--" would end the comment early; \u002d keeps the JSON valid.
+    return f"<!-- masthead:{kind} {text.replace('--', '-' + chr(92) + 'u002d')} -->"
+
+
+def parse_marker(line: str) -> tuple[str, dict] | None:
+    m = MARKER.match(line.strip())
+    if not m:
+        return None
+    data: dict = {}
+    if m.group("data"):
+        try:
+            loaded = json.loads(m.group("data"))
+        except ValueError:
+            return None
+        if isinstance(loaded, dict):
+            data = loaded
+    return m.group("kind"), data
+
+
+# -- headings ------------------------------------------------------------------------------
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+ATX = re.compile(r"^(#{1,6})(?=[ \t]|$)")
+
+
+def iter_fenced(lines: list[str]) -> list[bool]:
+    """For each line, whether it is inside (or opens/closes) a fenced code block."""
+    flags = []
+    fence = ""
+    for line in lines:
+        m = FENCE.match(line)
+        if fence:
+            flags.append(True)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                if not line.strip().strip(fence[0]):
+                    fence = ""
+        elif m:
+            fence = m.group(1)
+            flags.append(True)
+        else:
+            flags.append(False)
+    return flags
+
+
+def heading_levels(text: str) -> list[int]:
+    lines = text.split("\n")
+    return [
+        len(m.group(1))
+        for line, fenced in zip(lines, iter_fenced(lines), strict=True)
+        if not fenced and (m := ATX.match(line))
+    ]
+
+
+def shift_md_headings(text: str, delta: int) -> str:
+    if not delta:
+        return text
+    lines = text.split("\n")
+    out = []
+    for line, fenced in zip(lines, iter_fenced(lines), strict=True):
+        m = None if fenced else ATX.match(line)
+        if m:
+            level = max(1, min(6, len(m.group(1)) + delta))
+            line = "#" * level + line[len(m.group(1)) :]
+        out.append(line)
+    return "\n".join(out)
+
+
+# -- body filter ---------------------------------------------------------------------------
+UrlMap = Callable[[str, bool], "str | None"]  # (url, is_image) -> new url or None (drop)
+
+_CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?[^`]\1(?!`)|(`+)[^`\n]\2(?!`)")
+_TAG = re.compile(
+    r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)"
+    r"(?P<attrs>(?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)"
+    r"\s*(?P<self>/?)>"
+)
+_ATTR = re.compile(r"([^\s\"'<>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?")
+_INLINE = re.compile(
+    r"(?P<comment><!--(?:.|\n)*?-->)|"
+    rf"(?P<bang>!?)(?P<link>{LINK_TOKEN.pattern})|(?P<auto>{AUTOLINK_TOKEN.pattern})"
+    rf"|(?P<tag>{_TAG.pattern})|(?P<lt><(?=[A-Za-z/!?]))"
+)
+_REF_DEF = re.compile(r"^( {0,3}\[(?:\\.|[^\]\\])+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
+_URL_ATTRS = {"href", "src"}
+
+
+def _rebuild_tag(m: re.Match[str], url_map: UrlMap) -> str:
+    name = m.group("name").lower()
+    if name not in _ALLOWED_TAGS:
+        return "&lt;" + m.group(0)[1:]
+    if m.group("close"):
+        return f"</{name}>"
+    allowed = _ALLOWED_ATTRS.get("*", set()) | _ALLOWED_ATTRS.get(name, set())
+    parts = [name]
+    for attr in _ATTR.finditer(m.group("attrs") or ""):
+        key = attr.group(1).lower()
+        if key not in allowed or key == "style":
+            continue
+        raw = attr.group(2) or ""
+        value = html.unescape(raw[1:-1] if raw[:1] in "\"'" else raw)
+        if key in _URL_ATTRS:
+            new = url_map(value, name == "img")
+            if new is None:
+                if name == "img":
+                    return ""
+                continue
+            value = new
+        parts.append(f'{key}="{html.escape(value)}"')
+    return "<" + " ".join(parts) + (" />" if m.group("self") else ">")
+
+
+def _filter_inline(text: str, url_map: UrlMap) -> str:
+    def repl(m: re.Match[str]) -> str:
+        if m.group("comment") is not None:
+            return ""
+        if m.group("link") is not None:
+            is_image = bool(m.group("bang"))
+            label = _filter_inline(m.group("text"), url_map)
+            dest = clean_dest(m.group("dest"))
+            new = url_map(dest, is_image)
+            if new is None:
+                return "" if is_image else label
+            # An unchanged target keeps its own spelling, so filtering is idempotent.
+            written = m.group("dest") if new == dest else md_dest(new)
+            return f"{m.group('bang')}[{label}]({written}{m.group('title')})"
+        if m.group("auto") is not None:
+            new = url_map(m.group("url"), False)
+            return f"<{new}>" if new else md_escape(m.group("url"))
+        if m.group("tag") is not None:
+            return _rebuild_tag(_TAG.match(m.group("tag")), url_map)
+        return "&lt;"
+
+    return _INLINE.sub(repl, text)
+
+
+def _filter_segment(text: str, url_map: UrlMap) -> str:
+    lines = []
+    for line in text.split("\n"):
+        m = _REF_DEF.match(line)
+        if m:
+            dest = clean_dest(m.group(2))
+            new = url_map(dest, False)
+            written = m.group(2) if new == dest else md_dest(new or "")
+            line = f"{m.group(1)}{written}{m.group(3)}" if new else ""
+        lines.append(line)
+    text = "\n".join(lines)
+    out, pos = [], 0
+    for code in _CODE_SPAN.finditer(text):
+        out.append(_filter_inline(text[pos : code.start()], url_map))
+        out.append(code.group(0))
+        pos = code.end()
+    out.append(_filter_inline(text[pos:], url_map))
+    return "".join(out)
+
+
+def filter_body(text: str, url_map: UrlMap) -> str:
+    """Card Markdown made safe to publish as Markdown.
+
+    Outside code: HTML comments are removed (they are the editor's private notes), raw HTML
+    keeps only the renderer's allowed tags and attributes, and every link or image target
+    goes through ``url_map``, which maps local files and returns None for what must be left
+    out (unsafe schemes, paths leaving the issue folder).
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    chunk: list[str] = []
+    for line, fenced in zip(lines, iter_fenced(lines), strict=True):
+        if fenced:
+            if chunk:
+                out.append(_filter_segment("\n".join(chunk), url_map))
+                chunk = []
+            out.append(line)
+        else:
+            chunk.append(line)
+    if chunk:
+        out.append(_filter_segment("\n".join(chunk), url_map))
+    return "\n".join(out)

@@ -1,0 +1,104 @@
+"""Issue Properties: title, number, date, status, numbering styles, summary and tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from editor_app.core.model import CardNumbering, Numbering, SectionNumbering, Status
+from editor_app.gui.document import IssueDocument
+
+
+class IssuePropertiesDialog(QDialog):
+    def __init__(self, document: IssueDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        issue = document.issue
+        self.setWindowTitle(self.tr("Issue Properties"))
+        self.title = QLineEdit(issue.title, self)
+        self.has_number = QCheckBox(self.tr("Numbered"), self)
+        self.number = QSpinBox(self)
+        self.number.setRange(0, 100_000)
+        self.number.setValue(issue.number or 0)
+        self.has_number.setChecked(issue.number is not None)
+        self.number.setEnabled(issue.number is not None)
+        self.has_number.toggled.connect(self.number.setEnabled)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        day = issue.date or dt.date.today()
+        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.status = QComboBox(self)
+        for status in Status:
+            self.status.addItem(self.tr(status.value.capitalize()), status.value)
+        self.status.setCurrentIndex(self.status.findData(issue.status.value))
+        self.section_style = QComboBox(self)
+        self.section_style.addItem(
+            self.tr("专题一, 专题二 … (Chinese)"), SectionNumbering.CHINESE.value
+        )
+        self.section_style.addItem(self.tr("Part 1, Part 2 …"), SectionNumbering.PART.value)
+        self.section_style.addItem(self.tr("No section labels"), SectionNumbering.NONE.value)
+        self.section_style.setCurrentIndex(
+            self.section_style.findData(issue.numbering.sections.value)
+        )
+        self.card_style = QComboBox(self)
+        self.card_style.addItem(
+            self.tr("Restart in every section"), CardNumbering.PER_SECTION.value
+        )
+        self.card_style.addItem(self.tr("Run through the issue"), CardNumbering.CONTINUOUS.value)
+        self.card_style.setCurrentIndex(self.card_style.findData(issue.numbering.cards.value))
+        self.summary = QPlainTextEdit(issue.summary, self)
+        self.summary.setMaximumHeight(90)
+        self.tags = QLineEdit(", ".join(issue.tags), self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Title"), self.title)
+        form.addRow(self.has_number, self.number)
+        form.addRow(self.tr("&Date"), self.date)
+        form.addRow(self.tr("&Status"), self.status)
+        form.addRow(self.tr("Section &labels"), self.section_style)
+        form.addRow(self.tr("Card &numbers"), self.card_style)
+        form.addRow(self.tr("S&ummary"), self.summary)
+        form.addRow(self.tr("Ta&gs"), self.tags)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, 420)
+
+    def apply(self) -> None:
+        """Write the changes as one undoable step."""
+        doc = self.document
+        qd = self.date.date()
+        values = {
+            "title": self.title.text().strip(),
+            "number": self.number.value() if self.has_number.isChecked() else None,
+            "date": dt.date(qd.year(), qd.month(), qd.day()),
+            "status": Status(self.status.currentData()),
+            "numbering": Numbering(
+                SectionNumbering(self.section_style.currentData()),
+                CardNumbering(self.card_style.currentData()),
+            ),
+            "summary": self.summary.toPlainText().strip(),
+            "tags": [
+                t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()
+            ],
+        }
+        doc.undo_stack.beginMacro(self.tr("Edit issue properties"))
+        for name, value in values.items():
+            doc.set_issue_field(name, value)
+        doc.undo_stack.endMacro()

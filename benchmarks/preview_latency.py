@@ -117,7 +117,7 @@ def card_body(n: int) -> str:
 """
 
 
-def build_issue(folder: Path, cards: int = 60) -> tuple[Issue, str]:
+def build_issue(folder: Path, cards: int = 64) -> tuple[Issue, str]:
     issue = Issue(title="基准测试期刊 Benchmark Issue", number=99, slug="bench")
     sections = [add_section(issue, title, "📦") for title in SECTIONS]
     for n in range(cards):
@@ -217,13 +217,14 @@ def p95(values: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cards", type=int, default=60)
+    parser.add_argument("--cards", type=int, default=64)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - kept alive
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
         folder = Path(tmp) / "bench"
         issue, card_id = build_issue(folder, args.cards)
         markdown_bytes = sum(len(c.body.encode("utf-8")) for c in issue.cards.values())
+        files_bytes = sum(p.stat().st_size for p in (folder / "cards").glob("*.md"))
         document = IssueDocument(folder, autosave_ms=60_000)
 
         window = QWidget()
@@ -242,7 +243,8 @@ def main() -> None:
         pane.show_card(card_id)
         base = document.card(card_id).body + "\n\n"
         print(
-            f"issue: {len(issue.cards)} cards, {markdown_bytes / 1024:.0f} KB of Markdown; "
+            f"issue: {len(issue.cards)} cards, {markdown_bytes / 1024:.0f} KiB of Markdown in card "
+            f"bodies ({files_bytes / 1024:.0f} KiB of card files); "
             f"typing {len(TYPED)} characters into one card"
         )
         renders_before = pane.scheduler.renders

@@ -174,15 +174,11 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
             if 300 <= exc.code < 400 and location:
                 target = urljoin(current, location)
                 result.redirects.append([exc.code, target])
-                if target in seen:
-                    result.status, result.error = exc.code, "redirect loop"
-                    result.final_url = target
+                if target in seen or urlsplit(target).scheme not in ("http", "https"):
+                    result.status, result.final_url, result.state = exc.code, target, BROKEN
+                    result.error = "redirect loop" if target in seen else "redirects off the web"
                     return result
                 seen.add(target)
-                if urlsplit(target).scheme not in ("http", "https"):
-                    result.status, result.final_url = exc.code, target
-                    result.error = "redirects outside the web"
-                    return result
                 current = target
                 continue
             result.status, result.final_url = exc.code, current
@@ -194,7 +190,7 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
             return result
         break
     else:
-        result.error = f"more than {max_redirects} redirects"
+        result.error, result.state = f"more than {max_redirects} redirects", BROKEN
         return result
     result.state = _state_of(result)
     return result

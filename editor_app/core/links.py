@@ -1,7 +1,7 @@
 """The link index of an issue: every URL with its card, kind and position, and rewriting it.
 
 Kinds (DESIGN section 4): ``source`` (the card's original article), ``link`` (project links),
-``inline`` (links written in the body or the editor's note, in any Markdown form),
+``inline`` (links written in the body or the editor's note, in any Markdown form or raw HTML),
 ``further`` (further reading) and ``image``. ``form`` says how a body link is written
 (inline, reference, autolink, bare; ``field`` for the structured fields).
 
@@ -12,6 +12,7 @@ field) that the caller applies with ``apply_edit`` and can revert the same way (
 from __future__ import annotations
 
 import copy
+import html
 import posixpath
 import re
 from collections import defaultdict
@@ -21,7 +22,15 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from editor_app.core.errors import MastheadError
-from editor_app.core.linkscan import AUTOLINK, BARE, INLINE, REFERENCE, BodyLink, scan_markdown
+from editor_app.core.linkscan import (
+    AUTOLINK,
+    BARE,
+    HTML,
+    INLINE,
+    REFERENCE,
+    BodyLink,
+    scan_markdown,
+)
 from editor_app.core.model import Card, FurtherReading, Issue, Link, Source
 
 LINK_KINDS = ("source", "link", "inline", "further", "image")
@@ -55,7 +64,7 @@ class LinkRef:
     kind: str  # one of LINK_KINDS
     index: int = 0  # position among links of this kind in the card (field index or body order)
     line: int | None = None  # 1-based line in the Markdown field (body/note links and images)
-    form: str = FIELD  # FIELD, or how it is written in Markdown: inline|reference|autolink|bare
+    form: str = FIELD  # FIELD, or as written in Markdown: inline|reference|autolink|bare|html
     field: str = ""  # source | links | further_reading | body | note
     column: int | None = None  # 1-based column of the construct's start
     start: int | None = None  # span of the URL in the field text (reference: its definition)
@@ -284,7 +293,7 @@ def markdown_destination(url: str) -> str:
 def _relocate(card: Card, ref: LinkRef) -> LinkRef:
     """The same link in the card's current text, or LinkEditError if it is gone."""
     text = getattr(card, ref.field)
-    if ref.start is not None and text[ref.start : ref.end] == ref.url:
+    if ref.start is not None and ref.form != HTML and text[ref.start : ref.end] == ref.url:
         return ref
     candidates = [
         r
@@ -302,6 +311,8 @@ def _rewrite_text(text: str, ref: LinkRef, new_url: str | None, new_text: str | 
     assert ref.start is not None and ref.end is not None and ref.span_start is not None
     wrapped = text[ref.start - 1 : ref.start] == "<" and text[ref.end : ref.end + 1] == ">"
     text_changes = new_text is not None and new_text != ref.text
+    if ref.form == HTML:
+        return _rewrite_html(text, ref, new_url, new_text if text_changes else None)
     if ref.form in (AUTOLINK, BARE):
         if text_changes:
             replacement = f"[{escape_link_text(new_text or url)}]({markdown_destination(url)})"
@@ -330,6 +341,28 @@ def _rewrite_text(text: str, ref: LinkRef, new_url: str | None, new_text: str | 
             edits.append((ref.span_start, ref.span_end or 0, f"{prefix}{escaped}][{ref.label}]"))
         else:
             edits.append((ref.text_start, ref.text_end, escaped))
+    return _splice(text, edits)
+
+
+def _rewrite_html(text: str, ref: LinkRef, new_url: str | None, new_text: str | None) -> str:
+    assert ref.start is not None and ref.end is not None and ref.span_start is not None
+    assert ref.text_start is not None and ref.text_end is not None
+
+    def attribute_value(start: int, value: str) -> str:
+        quoted = text[start - 1 : start] in ('"', "'")
+        escaped = html.escape(value, quote=True)
+        return escaped if quoted else f'"{escaped}"'
+
+    edits: list[tuple[int, int, str]] = []
+    if new_url is not None and new_url != ref.url:
+        edits.append((ref.start, ref.end, attribute_value(ref.start, new_url)))
+    if new_text is not None:
+        if ref.kind == "image" and ref.text_start == ref.span_start + 4:
+            edits.append((ref.text_start, ref.text_end, f' alt="{html.escape(new_text)}"'))
+        elif ref.kind == "image":
+            edits.append((ref.text_start, ref.text_end, attribute_value(ref.text_start, new_text)))
+        else:
+            edits.append((ref.text_start, ref.text_end, html.escape(new_text, quote=False)))
     return _splice(text, edits)
 
 
@@ -442,7 +475,7 @@ def strip_tracking_edits(issue: Issue, refs: Iterable[LinkRef] | None = None) ->
 
 
 __all__ = [
-    "AUTOLINK", "BARE", "FIELD", "INLINE", "LINK_KINDS", "REFERENCE", "FieldEdit", "LinkEditError",
+    "AUTOLINK", "BARE", "FIELD", "HTML", "INLINE", "LINK_KINDS", "REFERENCE", "FieldEdit", "LinkEditError",
     "LinkChange", "LinkRef", "apply_edit", "apply_edits", "card_links", "edit_card_links",
     "escape_link_text", "field_value",
     "find_duplicates", "is_tracking_param", "issue_links", "links_of_card", "markdown_destination",

@@ -4,23 +4,25 @@ The renderer (core/render.py) reports what a page links to; this scanner reports
 the source each link is written, so the link panel can jump to it and rewrite it in place.
 It follows python-markdown's rules for the forms editors use: inline ``[t](url "title")``,
 images, reference-style ``[t][label]`` / ``[label][]`` / ``[label]`` with ``[label]: url``
-definitions, autolinks ``<https://…>`` and bare ``https://…`` text. Code (fenced and inline),
-HTML comments and raw HTML tags are skipped.
+definitions, autolinks ``<https://…>``, bare ``https://…`` text, and raw HTML ``<a href>`` and
+``<img src alt>`` (the sanitizer lets those through to the page). Code (fenced and inline) and
+HTML comments are skipped.
 """
 
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass
 
 # form: how the link is written in the source
-INLINE, REFERENCE, AUTOLINK, BARE = "inline", "reference", "autolink", "bare"
+INLINE, REFERENCE, AUTOLINK, BARE, HTML = "inline", "reference", "autolink", "bare", "html"
 
 
 @dataclass(frozen=True)
 class BodyLink:
-    form: str  # INLINE | REFERENCE | AUTOLINK | BARE
+    form: str  # INLINE | REFERENCE | AUTOLINK | BARE | HTML (<a href> and <img src>)
     image: bool
     url: str  # as written (without the angle brackets of <url> destinations)
     text: str  # link text or image alt (the URL itself for autolinks and bare URLs)
@@ -48,6 +50,11 @@ _DEFINITION = re.compile(
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^\s<>]*|mailto:[^\s<>]+)>", re.I)
 _BARE = re.compile(r"(?<![A-Za-z0-9_/.:@-])https?://[!#-;=?-~]+", re.I)  # printable ASCII but <>"
 _TRAILING = ".,;:!?*_~'"
+_HTML_LINK = re.compile(r"<(a|img)\b[^<>]*>", re.I)
+_ATTR = re.compile(
+    r"""(?<=[\s"'])([A-Za-z_:][-\w:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+)
+_CLOSE_A = re.compile(r"</a\s*>", re.I)
 _TITLE = re.compile(r"""[ \t\n]+("[^"]*"|'[^']*'|\([^()]*\))""")
 
 
@@ -192,7 +199,9 @@ def scan_markdown(text: str) -> list[BodyLink]:
     code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
     base = _fenced_ranges(text)
     base += [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
-    base += [(m.start(), m.end()) for m in _HTML_TAG.finditer(text)]
+    not_html = _Spans(base + code)
+    tags = [m for m in _HTML_TAG.finditer(text) if not_html.end_if_inside(m.start()) is None]
+    base += [(m.start(), m.end()) for m in tags]
     skip = _Spans(base + code)
 
     definitions: dict[str, tuple[str, int, int]] = {}
@@ -256,6 +265,7 @@ def scan_markdown(text: str) -> list[BodyLink]:
                 # Only images may nest inside link text; never scan the destination.
                 barrier = (close, link.span_end)
 
+    found.extend(_html_links(text, not_html))
     # Nothing inside a link (its text, its destination) is a link of its own.
     consumed = [(x.span_start, x.span_end) for x in found]
     done = _Spans(consumed)
@@ -292,6 +302,47 @@ def scan_markdown(text: str) -> list[BodyLink]:
 
     found.sort(key=lambda x: (x.span_start, x.image))
     return [_with_position(text, x) for x in found]
+
+
+def _html_links(text: str, outside: _Spans) -> list[BodyLink]:
+    """``<a href>`` and ``<img src>`` tags written as raw HTML."""
+    out: list[BodyLink] = []
+    for tag in _HTML_LINK.finditer(text):
+        if outside.end_if_inside(tag.start()) is not None:
+            continue
+        attrs: dict[str, tuple[str, int, int]] = {}
+        for m in _ATTR.finditer(text, tag.start(), tag.end()):
+            group = next(g for g in (2, 3, 4) if m.group(g) is not None)
+            attrs.setdefault(m.group(1).lower(), (m.group(group), m.start(group), m.end(group)))
+        image = tag.group(1).lower() == "img"
+        target = attrs.get("src" if image else "href")
+        if target is None:
+            continue
+        raw, url_start, url_end = target
+        if image:
+            # No alt attribute: an empty text span right after "<img", where one is inserted.
+            alt, t_start, t_end = attrs.get("alt", ("", tag.start() + 4, tag.start() + 4))
+            end = tag.end()
+        else:
+            close = _CLOSE_A.search(text, tag.end(), min(len(text), tag.end() + 2000))
+            t_start, t_end = tag.end(), close.start() if close else tag.end()
+            alt = re.sub(r"<[^>]*>", "", text[t_start:t_end]).strip()
+            end = close.end() if close else tag.end()
+        out.append(
+            BodyLink(
+                HTML,
+                image,
+                html.unescape(raw),
+                html.unescape(alt),
+                url_start,
+                url_end,
+                t_start,
+                t_end,
+                tag.start(),
+                end,
+            )  # fmt: skip
+        )
+    return out
 
 
 def _with_position(text: str, link: BodyLink) -> BodyLink:

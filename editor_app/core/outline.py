@@ -200,5 +200,19 @@ def snapshot(issue: Issue) -> OutlineSnapshot:
 
 
 def restore(issue: Issue, snap: OutlineSnapshot) -> None:
+    """Put the structure back as it was in ``snap``.
+
+    Cards that still exist keep their current fields (text typed since the snapshot is not
+    on the undo stack and must survive an undo); only their place and children come back.
+    Cards the snapshot has and the issue lost are restored from it.
+    """
+    cards: dict[str, Card] = {}
+    for card_id, saved in snap.cards.items():
+        current = issue.cards.get(card_id)
+        if current is None:
+            cards[card_id] = copy.deepcopy(saved)
+        else:
+            current.child_ids = list(saved.child_ids)
+            cards[card_id] = current
     issue.sections = copy.deepcopy(list(snap.sections))
-    issue.cards = copy.deepcopy(snap.cards)
+    issue.cards = cards

@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        # With no saved layout, give the docks useful widths when an issue first opens.
+        self._needs_default_layout = state is None
         if state is not None:
             self.restoreState(state)
         self.show_library(library)
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.edit_menu.addAction(self.act_undo)
         self.edit_menu.addAction(self.act_redo)
+        self.edit_menu.addSeparator()
+        self.edit_ws_anchor = self.edit_menu.addSeparator()
+        self.format_menu = bar.addMenu(self.tr("F&ormat"))
         self.outline_menu = bar.addMenu(self.tr("&Outline"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.outline_dock.toggleViewAction())
@@ -233,6 +238,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor_host)
         self._install_workspace_actions(workspace)
         self._set_workspace_visible(True)
+        if self._needs_default_layout:
+            self._needs_default_layout = False
+            width = max(self.width(), 1200)
+            self.resizeDocks(
+                [self.outline_dock, self.preview_dock],
+                [int(width * 0.22), int(width * 0.36)],
+                Qt.Orientation.Horizontal,
+            )
         self.status.attach(doc)
         if hasattr(workspace.editor, "countsChanged"):
             workspace.editor.countsChanged.connect(self.status.show_card_counts)
@@ -281,6 +294,14 @@ class MainWindow(QMainWindow):
             )
 
     def _install_workspace_actions(self, ws: Workspace) -> None:
+        # The editor owns Find/Replace and formatting shortcuts; the menus only list them.
+        self._edit_ws_actions = list(ws.editor.edit_actions())
+        for action in self._edit_ws_actions:
+            self.edit_menu.insertAction(self.edit_ws_anchor, action)
+        self.format_menu.clear()
+        for action in ws.editor.format_actions():
+            self.format_menu.addAction(action)
+        ws.editor.jumpRequested.connect(self._jump_to)
         self.outline_menu.clear()
         for action in ws.actions.all():
             self.outline_menu.addAction(action)
@@ -307,6 +328,11 @@ class MainWindow(QMainWindow):
         for action in ws.actions.all():
             self.removeAction(action)
         self.outline_menu.clear()
+        self.format_menu.clear()
+        for action in getattr(self, "_edit_ws_actions", []):
+            self.edit_menu.removeAction(action)
+        self._edit_ws_actions = []
+        ws.editor.commit_pending()
         self.outline_dock.setWidget(QWidget())
         self.preview_dock.setWidget(QWidget())
         self.editor_host.removeWidget(ws.editor_area)
@@ -342,7 +368,17 @@ class MainWindow(QMainWindow):
 
     def save_now(self) -> None:
         if self.workspace:
+            self.workspace.editor.commit_pending()
             self.workspace.document.save()
+
+    def _jump_to(self, card_id: str, position: int) -> None:
+        ws = self.workspace
+        if ws is None or not ws.document.has_card(card_id):
+            return
+        ws.view.select_ids([card_id])
+        ws.editor.show_card(card_id)
+        if position >= 0:
+            ws.editor.reveal(card_id, "body", position, position)
 
     def edit_properties(self) -> None:
         if self.workspace is None:
@@ -402,6 +438,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         if self.workspace is not None:
+            self.workspace.editor.commit_pending()
             self.workspace.document.save()
             self.close_issue()
         super().closeEvent(event)

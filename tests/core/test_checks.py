@@ -185,10 +185,6 @@ def test_unsafe_relative_link(rich_issue):
     assert "secret.pdf" in problems[0].message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/links.py (linkscan) does not index <img> written as raw HTML; reported",
-)
 def test_unsafe_raw_html_image(rich_issue):
     first_card(rich_issue).body += '\n\n<img src="/etc/passwd" alt="配置文件">\n'
     problems = [p for p in check_issue(rich_issue) if p.code == "unsafe-path"]

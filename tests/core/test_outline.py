@@ -211,11 +211,12 @@ def test_snapshot_and_restore(t):
     assert [s.title for s in t.issue.sections] == ["A", "B"]
     assert t.titles(t.A.id) == ["a1", "a2", "a3"]
     assert t.titles(t["a2"]) == ["a2.1", "a2.2"]
-    assert t.issue.cards[t["a1"]].body == ""
+    # Fields of cards that survived are not part of the structure: they keep their edits.
+    assert t.issue.cards[t["a1"]].body == "edited"
     # The snapshot is independent of later edits, so it can be restored twice.
-    t.issue.cards[t["a1"]].title = "again"
+    move_cards(t.issue, [t["a3"]], t.B.id, 0)
     restore(t.issue, snap)
-    assert t.issue.cards[t["a1"]].title == "a1"
+    assert t.titles(t.A.id) == ["a1", "a2", "a3"]
 
 
 def test_unknown_section_is_an_outline_error(t):
@@ -223,3 +224,18 @@ def test_unknown_section_is_an_outline_error(t):
         remove_section(t.issue, "snothere")
     with pytest.raises(OutlineError):
         move_section(t.issue, "snothere", 0)
+
+
+def test_restore_keeps_text_typed_after_the_snapshot():
+    from editor_app.core.model import Issue
+    from editor_app.core.outline import add_card, add_section, restore, snapshot
+
+    issue = Issue(title="t")
+    section = add_section(issue, "s")
+    kept = add_card(issue, section.id, "kept")
+    before = snapshot(issue)
+    added = add_card(issue, section.id, "added")
+    issue.cards[kept.id].body = "typed after the structural edit"
+    restore(issue, before)
+    assert added.id not in issue.cards
+    assert issue.cards[kept.id].body == "typed after the structural edit"

@@ -50,10 +50,10 @@ def test_markdown_syntax_is_not_counted():
 
 
 def test_links_count_their_text_not_their_url():
-    assert count_words("[官网](https://example.com/a_(b) \"Title here\") 见") == 3
+    assert count_words('[官网](https://example.com/a_(b) "Title here") 见') == 3
     assert count_words("See [the docs][ref].\n\n[ref]: https://example.com/docs") == 3
     assert count_words("<https://example.com/x> https://example.org/y?q=1 www.example.net 好") == 1
-    assert count_words("<br/> <span class=\"x\">文字</span> &nbsp; &#8212;") == 2
+    assert count_words('<br/> <span class="x">文字</span> &nbsp; &#8212;') == 2
 
 
 def test_images_are_not_counted():

@@ -62,6 +62,8 @@ def folder(tmp_path):
     save_issue(issue, target)
     (target / "assets").mkdir(exist_ok=True)
     (target / "assets" / "dot.png").write_bytes(_png())
+    (target / "images").mkdir()
+    (target / "images" / "dot.png").write_bytes(_png())
     return target
 
 
@@ -173,11 +175,19 @@ def test_sub_card_and_title_edits_do_not_reload(qtbot, document):
     )  # the card and the table of contents
     assert pane.page_loads == 1
 
+    # A title that pushes another card's anchor to "-2" needs the whole page again.
+    second = _card(document, 0, 1)
+    document.set_field(first, "title", document.card(second).title)
+    qtbot.waitUntil(lambda: pane.page_loads == 2, timeout=WAIT)
+    anchors = "JSON.stringify(Array.from(document.querySelectorAll('article.card')).map(a => a.id))"
+    ids = json.loads(_js(qtbot, pane, anchors))
+    assert len(ids) == len(set(ids)) == 7
+
     # A structural change reloads the page and keeps following the edited card.
     pane.show_card(first)
     section = document.issue.sections[0].id
     document.edit_outline("add", lambda i: add_card(i, section, "新卡片 Added"), lambda c: [c.id])
-    qtbot.waitUntil(lambda: pane.page_loads == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: pane.page_loads == 3, timeout=WAIT)
     assert "新卡片 Added" in _text(qtbot, pane)
 
 
@@ -248,7 +258,10 @@ def image_server():
 def test_remote_images_blocked_until_switched_on(qtbot, document, image_server):
     base, hits = image_server
     card_id = _card(document, 0, 0)
-    document.set_card_body(card_id, f"![remote]({base}/card.png)\n\n![local](assets/dot.png)")
+    document.set_card_body(
+        card_id,
+        f"![remote]({base}/card.png)\n\n![local](assets/dot.png)\n\n![other](images/dot.png)",
+    )
     pane = _pane(qtbot, document)
     pane.show_card(card_id)
     script = "JSON.stringify(Array.from(document.images).map(i => [i.complete, i.naturalWidth]))"
@@ -256,10 +269,10 @@ def test_remote_images_blocked_until_switched_on(qtbot, document, image_server):
     def images() -> list:
         return json.loads(_js(qtbot, pane, script))
 
-    qtbot.waitUntil(lambda: len(images()) == 2, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(images()) == 3, timeout=WAIT)
     qtbot.waitUntil(lambda: all(done for done, _ in images()), timeout=WAIT)
-    # The local asset loads (base URL at the issue folder); the remote one does not.
-    assert [width > 0 for _, width in images()] == [False, True]
+    # Local files load (base URL at the issue folder, even outside assets/); remote does not.
+    assert [width > 0 for _, width in images()] == [False, True, True]
     assert hits == []
 
     # The interceptor alone blocks remote requests: a page without the policy, and
@@ -294,12 +307,17 @@ def test_links_open_in_the_system_browser(qtbot, document, monkeypatch):
     assert page.acceptNavigationRequest(url, nav.NavigationTypeTyped, True) is False
     assert page.acceptNavigationRequest(url, nav.NavigationTypeRedirect, True) is False
     assert opened == [url]
+    # Links that ask for a new window (middle click) go to the system browser too.
+    popup = page.createWindow(type(page).WebWindowType.WebBrowserTab)
+    assert popup.acceptNavigationRequest(url, nav.NavigationTypeLinkClicked, True) is False
+    assert opened == [url, url]
+    opened.clear()
 
     # A real click inside the page.
     before = page.url()
     _js(qtbot, pane, "document.querySelector('.card-body a, a[href*=\"story\"]').click(); 1")
-    qtbot.waitUntil(lambda: len(opened) == 2, timeout=WAIT)
-    assert opened[1] == QUrl("https://example.org/story")
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=WAIT)
+    assert opened[0] == QUrl("https://example.org/story")
     qtbot.wait(200)
     assert page.url() == before and pane.page_loads == 1
     assert "link-marker" in _text(qtbot, pane)
@@ -316,7 +334,15 @@ def test_card_mode_shows_only_the_current_card(qtbot, document):
     def visible(card_id: str) -> bool:
         return _js(qtbot, pane, f"({shown})({page_html.js_string(card_id)})")
 
+    # Issue mode: the preview scrolls to the card being edited.
+    top = "(id) => document.querySelector('[data-card-id=\"' + id + '\"]').getBoundingClientRect().top"
+    assert _js(qtbot, pane, f"({top})({page_html.js_string(child)})") > 700
     pane.show_card(child)
+    qtbot.waitUntil(
+        lambda: 0 <= _js(qtbot, pane, f"({top})({page_html.js_string(child)})") < 700,
+        timeout=WAIT,
+    )
+
     pane.mode_action.trigger()  # the toolbar toggle
     assert pane.mode() == "card"
     qtbot.waitUntil(lambda: not visible(other), timeout=WAIT)

@@ -125,7 +125,10 @@ class AssetResolver:
         if not src or scheme or src.startswith("#"):
             if src:
                 self._report(
-                    WARNING, "unsafe-url", f"image {src[:60]!r} is not a file or URL; left out", card
+                    WARNING,
+                    "unsafe-url",
+                    f"image {src[:60]!r} is not a file or URL; left out",
+                    card,
                 )
             return None
         return self._local(src, card, image=True)
@@ -142,7 +145,10 @@ class AssetResolver:
             if image:
                 return data_uri(asset.source)
             self._report(
-                WARNING, "not-inlined", f"link to the file {ref!r} cannot be inlined; left out", card
+                WARNING,
+                "not-inlined",
+                f"link to the file {ref!r} cannot be inlined; left out",
+                card,
             )
             return None
         return self.prefix + self.output_rel_text(ref, asset)

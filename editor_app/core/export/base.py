@@ -199,7 +199,9 @@ def run_export(
     return last
 
 
-def preflight(issue: Issue, fmt: str = "markdown", options: ExportOptions | None = None) -> list[Problem]:
+def preflight(
+    issue: Issue, fmt: str = "markdown", options: ExportOptions | None = None
+) -> list[Problem]:
     """Problems that would stop (errors) or accompany (warnings) an export of ``issue``."""
     from editor_app.core.export import get_exporter
 

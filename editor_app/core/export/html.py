@@ -6,7 +6,7 @@ The page comes from issue_html.issue_page, the same code the preview uses.
 from __future__ import annotations
 
 from editor_app.core.export.assets import AssetResolver
-from editor_app.core.export.base import ExportOptions, Exporter, Plan
+from editor_app.core.export.base import Exporter, ExportOptions, Plan
 from editor_app.core.export.markdown import export_slug
 from editor_app.core.issue_html import issue_page
 from editor_app.core.model import Issue

@@ -17,7 +17,7 @@ from typing import Any
 
 from editor_app.core.checks import ERROR, Problem
 from editor_app.core.export.assets import AssetResolver
-from editor_app.core.export.base import ExportOptions, Exporter, Plan
+from editor_app.core.export.base import Exporter, ExportOptions, Plan
 from editor_app.core.export.mdtext import (
     filter_body,
     heading_levels,
@@ -61,7 +61,7 @@ def masthead_meta(issue: Issue) -> dict[str, Any]:
 
 
 def number_text(number: str) -> str:
-    """"3." for a card, "3.1" for a sub-card (as the reference issues print them)."""
+    """ "3." for a card, "3.1" for a sub-card (as the reference issues print them)."""
     return number if "." in number else f"{number}."
 
 
@@ -77,8 +77,7 @@ def front_matter(issue: Issue, profile: str, slug: str) -> str:
     data["title"] = _no_tags(issue.title)
     if issue.date is not None:
         data["date"] = issue.date
-    if profile == "hugo":
-        data["slug"] = slug
+    data["slug"] = slug
     data["tags"] = [_no_tags(t) for t in issue.tags]
     if issue.summary:
         data["summary"] = _no_tags(issue.summary)
@@ -108,7 +107,9 @@ class _Writer:
         def mapping(url: str, is_image: bool) -> str | None:
             if url.startswith("#"):
                 return url
-            return self.resolver.image(url, card_id) if is_image else self.resolver.link(url, card_id)
+            return (
+                self.resolver.image(url, card_id) if is_image else self.resolver.link(url, card_id)
+            )
 
         return mapping
 
@@ -119,7 +120,9 @@ class _Writer:
         section = self.issue.section(section_id)
         label = self.numbers.sections.get(section.id, "")
         heading = " ".join(x for x in (section.emoji, label, md_escape(section.title)) if x)
-        self.blocks.append(f"## {heading}".rstrip() + "\n" + marker("section", {"emoji": section.emoji}))
+        self.blocks.append(
+            f"## {heading}".rstrip() + "\n" + marker("section", {"emoji": section.emoji})
+        )
         if section.intro.strip():
             self.blocks.append("\n".join(md_escape(line) for line in section.intro.split("\n")))
         for card_id in section.card_ids:
@@ -146,7 +149,9 @@ class _Writer:
             meta["source"] = 1
         links = [x for x in card.links if x.label or x.url]
         if links:
-            parts.append(" · ".join(md_link(x.label, self.field_url(x.url, card.id)) for x in links))
+            parts.append(
+                " · ".join(md_link(x.label, self.field_url(x.url, card.id)) for x in links)
+            )
             meta["links"] = len(links)
         body = card.body.strip("\n")
         if body.strip():
@@ -172,15 +177,18 @@ class _Writer:
             parts.append("\n".join(items))
             meta["further"] = len(further)
         note = card.note.strip("\n")
-        if note.lstrip().startswith("🎤"):
-            note = note.lstrip()[1:].lstrip(" ")
         if note.strip():
             note = filter_body(note, self.url_map(card.id))
             lines = note.split("\n")
-            quoted = [f"> 🎤 {lines[0]}"] + [f"> {x}" if x else ">" for x in lines[1:]]
+            # A note that already starts with the mic keeps it (note: 2), else we add one.
+            own_mic = lines[0].startswith("🎤")
+            first = lines[0] if own_mic else f"🎤 {lines[0]}"
+            quoted = [f"> {first}"] + [f"> {x}" if x else ">" for x in lines[1:]]
             parts.append("\n".join(quoted))
-            meta["note"] = 1
-        self.blocks.append(f"{hashes} {number_text(number)} {title}".rstrip() + "\n" + marker("card", meta))
+            meta["note"] = 2 if own_mic else 1
+        self.blocks.append(
+            f"{hashes} {number_text(number)} {title}".rstrip() + "\n" + marker("card", meta)
+        )
         self.blocks.extend(parts)
         group = None
         for child_id in card.child_ids:
@@ -217,7 +225,10 @@ def plain_head(issue: Issue) -> str:
         data["date"] = issue.date.isoformat()
     lines.append(marker("issue", data))
     if issue.summary:
-        lines += ["", "\n".join(f"> {md_escape(x)}" if x else ">" for x in issue.summary.split("\n"))]
+        lines += [
+            "",
+            "\n".join(f"> {md_escape(x)}" if x else ">" for x in issue.summary.split("\n")),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -247,7 +258,11 @@ class MarkdownExporter(Exporter):
         profile = self.profile_of(options)
         doc_rel, image_dir, base = self.layout(issue, profile)
         if options.image_prefix:
-            base = options.image_prefix if options.image_prefix.endswith("/") else options.image_prefix + "/"
+            base = (
+                options.image_prefix
+                if options.image_prefix.endswith("/")
+                else options.image_prefix + "/"
+            )
         resolver = AssetResolver(issue.folder, base)
         writer = _Writer(issue, resolver, compute_numbers(issue))
         slug = export_slug(issue)

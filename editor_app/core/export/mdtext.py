@@ -28,7 +28,7 @@ def md_escape(text: str) -> str:
     # An entity rather than "\<": the bytes of the output never spell a tag.
     text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
     text = re.sub(r"^([#>+\-|~])", r"\\\1", text)
-    text = re.sub(r"^(\d+)([.)])", r"\1\\\2", text)
+    text = re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text)
     return text
 
 
@@ -49,7 +49,11 @@ def md_link(text: str, url: str | None) -> str:
     if not url:
         return md_escape(text)
     if not text:
-        return f"<{url}>" if " " not in url and ">" not in url else f"[{md_escape(url)}]({md_dest(url)})"
+        return (
+            f"<{url}>"
+            if " " not in url and ">" not in url
+            else f"[{md_escape(url)}]({md_dest(url)})"
+        )
     return f"[{md_escape(text)}]({md_dest(url)})"
 
 
@@ -92,8 +96,9 @@ def marker(kind: str, data: dict | None = None) -> str:
     if not data:
         return f"<!-- masthead:{kind} -->"
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    # "--" would end the comment early; \u002d keeps the JSON valid.
-    return f"<!-- masthead:{kind} {text.replace('--', '-' + chr(92) + 'u002d')} -->"
+    # "--" would end the comment early and "<" could spell a tag; JSON escapes keep it valid.
+    text = text.replace("--", "-\\u002d").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f"<!-- masthead:{kind} {text} -->"
 
 
 def parse_marker(line: str) -> tuple[str, dict] | None:
@@ -124,9 +129,9 @@ def iter_fenced(lines: list[str]) -> list[bool]:
         m = FENCE.match(line)
         if fence:
             flags.append(True)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                if not line.strip().strip(fence[0]):
-                    fence = ""
+            closes = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
+            if closes and not line.strip().strip(fence[0]):
+                fence = ""
         elif m:
             fence = m.group(1)
             flags.append(True)

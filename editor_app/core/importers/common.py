@@ -92,7 +92,7 @@ SECTION_LABEL = re.compile(
 
 
 def parse_section_heading(text: str) -> tuple[str, str, str]:
-    """"🆕 专题一 新版本" -> (emoji, label, title)."""
+    """ "🆕 专题一 新版本" -> (emoji, label, title)."""
     emoji, rest = split_emoji(text.strip())
     m = SECTION_LABEL.match(rest)
     if m:
@@ -115,7 +115,9 @@ def latin_ratio(text: str) -> float:
     return sum(ch.isascii() for ch in letters) / len(letters)
 
 
-_ISSUE_NUMBER = re.compile(r"(?:第\s*(\d+)\s*期|#\s*(\d+)\b|\b(?:Issue|No\.?|Vol\.?)\s*(\d+)\b)", re.I)
+_ISSUE_NUMBER = re.compile(
+    r"(?:第\s*(\d+)\s*期|#\s*(\d+)\b|\b(?:Issue|No\.?|Vol\.?)\s*(\d+)\b)", re.I
+)
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
@@ -159,6 +161,8 @@ class Builder:
 
     def current_section(self, result: ImportResult, line: int | None, fallback: str) -> Section:
         if not self.issue.sections:
-            result.guess(line, f"no section heading before the first card: made section '{fallback}'")
+            result.guess(
+                line, f"no section heading before the first card: made section '{fallback}'"
+            )
             return self.section(fallback)
         return self.issue.sections[-1]

@@ -6,6 +6,7 @@ are taken, and only images and PDFs: a hostile file cannot pull ~/.ssh into a li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -24,6 +25,10 @@ class FileMapper:
         self.result = result
         # Folder prefixes our exporter (and common layouts) put images under.
         stem = md_path.stem
+        if self.md_dir.name == "_posts":
+            # Jekyll names posts YYYY-MM-DD-<slug>.md and keeps images in assets/<slug>/.
+            stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", stem)
+            slug = slug or stem
         self.prefixes = [p for p in (f"assets/{slug}/" if slug else "", f"{stem}/", "assets/") if p]
         if md_path.name == "index.md":
             self.prefixes.insert(0, f"{self.md_dir.name}/")
@@ -42,7 +47,9 @@ class FileMapper:
         try:
             source = local_path(root, text)
         except UnsafePathError:
-            self.result.guess(self.line, f"reference {url!r} leaves the imported folder; kept as text")
+            self.result.guess(
+                self.line, f"reference {url!r} leaves the imported folder; kept as text"
+            )
             return url
         if source.suffix.lower() not in COPY_SUFFIXES or not source.is_file():
             if is_image:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,7 +28,9 @@ class RecordTable(QWidget):
 
     edited = Signal(list)
 
-    def __init__(self, headers: list[str], parent: QWidget | None = None):
+    def __init__(
+        self, headers: list[str], widths: list[int] | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._columns = len(headers)
         self._loading = False
@@ -43,6 +45,9 @@ class RecordTable(QWidget):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table: keyboard-only use
+        self.table.setWordWrap(False)
+        for column, width in enumerate(widths or []):
+            self.table.setColumnWidth(column, width)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -66,13 +71,16 @@ class RecordTable(QWidget):
         self.down_button.setToolTip(self.tr("Move the row down"))
         self.down_button.clicked.connect(lambda: self.move_current(1))
 
-        buttons = QVBoxLayout()
+        # A 2x2 block of buttons fits beside a one-row table.
+        buttons = QGridLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        buttons.setSpacing(2)
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        buttons.setSpacing(0)
+        for index, button in enumerate(
+            (self.add_button, self.remove_button, self.up_button, self.down_button)
+        ):
             button.setAutoRaise(True)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setRowStretch(2, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

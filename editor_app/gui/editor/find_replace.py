@@ -97,8 +97,8 @@ class FindReplaceBar(QWidget):
         self.replace_edit.setToolTip(self.tr("With regular expressions, \\1 inserts group 1."))
         self.replace_edit.returnPressed.connect(self.replace_current)
 
-        self.case_button = self._toggle("Aa", self.tr("Match case"))
-        self.word_button = self._toggle("W", self.tr("Whole words (Latin text)"))
+        self.case_button = self._toggle(self.tr("Aa"), self.tr("Match case"))
+        self.word_button = self._toggle(self.tr("W"), self.tr("Whole words (Latin text)"))
         self.regex_button = self._toggle(".*", self.tr("Regular expression"))
         self.scope_combo = QComboBox(self)
         self.scope_combo.addItem(self.tr("This card"))
@@ -174,7 +174,7 @@ class FindReplaceBar(QWidget):
             self.find_edit.setText(selected)
         if scope is not None:
             self.scope_combo.setCurrentIndex(scope)
-        self.set_replace_visible(replace or self.replace_edit.isVisible())
+        self.set_replace_visible(replace or not self.replace_edit.isHidden())
         self.show()
         self.find_edit.setFocus()
         self.find_edit.selectAll()

@@ -131,7 +131,7 @@ def toggle_inline(text: str, s: int, e: int, marker: str) -> Edit:
 def _toggle_inline_at(text: str, p: int, marker: str) -> Edit:
     k = len(marker)
     # An empty pair the cursor sits in: take it away again.
-    if text[p - k : p] == marker and text[p : p + k] == marker:
+    if p >= k and text[p - k : p] == marker and text[p : p + k] == marker:
         return text[: p - k] + text[p + k :], p - k, p - k
     line_start = text.rfind("\n", 0, p) + 1
     line_end = text.find("\n", p)
@@ -353,6 +353,17 @@ def enter_in_list(line: str, col: int) -> tuple[str, int] | None:
         prefix = quote_prefix if quote_prefix.endswith(" ") else quote_prefix + " "
         return head + "\n" + prefix + tail, len(head) + 1 + len(prefix)
     return None
+
+
+def continuation_prefix(line: str) -> str:
+    """What starts a continuation line of ``line`` (Shift+Enter): the quote markers, then
+    spaces up to the text of a list item, so the new line stays inside the item."""
+    quote = _QUOTE.match(line)
+    prefix = line[: quote.end()] if quote else ""
+    item = _LIST.match(line[len(prefix) :])
+    if item:
+        return prefix + " " * item.end()
+    return prefix
 
 
 def indent_lines(text: str, s: int, e: int, outdent: bool, width: int = 2) -> Edit:

@@ -262,6 +262,17 @@ class MarkdownEdit(QPlainTextEdit):
             and self._continue_list()
         ):
             return
+        if (
+            key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and mods == Qt.KeyboardModifier.ShiftModifier
+            and not self.isReadOnly()
+        ):
+            # A continuation line inside the list item, as a real line break: QPlainTextEdit
+            # would insert U+2028, which the Markdown file cannot keep.
+            prefix = formatting.continuation_prefix(self.textCursor().block().text())
+            self.textCursor().insertText("\n" + prefix)
+            self.ensureCursorVisible()
+            return
         tab = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
         if tab and not self.isReadOnly() and self._indent(outdent=key == Qt.Key.Key_Backtab):
             return

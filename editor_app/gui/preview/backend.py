@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 NO_WEBENGINE_ENV = "MASTHEAD_NO_WEBENGINE"
@@ -32,8 +33,12 @@ def web_engine_available() -> bool:
     return _AVAILABLE and os.environ.get(NO_WEBENGINE_ENV, "") in ("", "0")
 
 
-def make_backend(parent: QWidget, use_web: bool | None = None):
-    """A WebBackend or TextBackend; both offer the same small interface."""
+def make_backend(parent: QWidget, use_web: bool | None = None) -> QObject:
+    """A WebBackend or TextBackend; both offer the same small interface: ``widget``,
+    ``is_web``, ``is_loaded``, signals ``loaded`` and ``cardReplaced(str)``, and
+    ``load_page``, ``replace_card``, ``replace_element``, ``set_focus``,
+    ``set_remote_content``, ``page_text``, ``run_js``.
+    """
     if use_web is None:
         use_web = web_engine_available()
     if use_web:

@@ -6,6 +6,8 @@ spliced into the page text and shown again with the scroll position kept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -16,6 +18,7 @@ from editor_app.gui.preview.links import open_external
 class TextBackend(QObject):
     loaded = Signal()
     cardReplaced = Signal(str)
+    is_web = False
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -81,10 +84,10 @@ class TextBackend(QObject):
         if keep_scroll:
             bar.setValue(y)
 
-    def run_js(self, _script: str, callback=None) -> None:
+    def run_js(self, _script: str, _callback: Callable[[object], None] | None = None) -> None:
         raise NotImplementedError("the QTextBrowser preview runs no scripts")
 
-    def page_text(self, callback) -> None:
+    def page_text(self, callback: Callable[[str], None]) -> None:
         callback(self.browser.toPlainText())
 
     def _on_anchor(self, url: QUrl) -> None:

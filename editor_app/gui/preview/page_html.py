@@ -147,9 +147,26 @@ def layout_key(issue: Issue) -> tuple:
     return (sections, issue.numbering.sections, issue.numbering.cards)
 
 
-def titles_key(issue: Issue) -> tuple:
+def titles_key(issue: Issue) -> dict[str, str]:
     """Card titles, which the table of contents repeats outside the cards."""
-    return tuple((c.id, c.title) for c in issue.cards.values())
+    return {c.id: c.title for c in issue.cards.values()}
+
+
+def title_change_needs_reload(issue: Issue, old_titles: dict[str, str]) -> bool:
+    """True when renaming cards moved the anchor of a card that was not renamed.
+
+    Anchors come from titles and are made unique in page order, so a new title can push
+    another card's anchor to "-2"; only a full render puts that card right.
+    """
+    renamed = {cid for cid, card in issue.cards.items() if old_titles.get(cid) != card.title}
+    old = copy.copy(issue)
+    old.cards = {
+        cid: dataclasses.replace(card, title=old_titles.get(cid, card.title))
+        for cid, card in issue.cards.items()
+    }
+    before = issue_html.page_anchors(old).cards
+    after = issue_html.page_anchors(issue).cards
+    return any(before.get(cid) != anchor for cid, anchor in after.items() if cid not in renamed)
 
 
 # -- scripts run in the page's isolated world ---------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import qtawesome as qta
 from PySide6.QtCore import QUrl, Signal
@@ -17,6 +18,9 @@ from editor_app.core.errors import OutlineError
 from editor_app.gui.preview import page_html
 from editor_app.gui.preview.backend import make_backend
 from editor_app.gui.preview.scheduler import RenderScheduler
+
+if TYPE_CHECKING:
+    from editor_app.gui.document import IssueDocument
 
 log = logging.getLogger(__name__)
 MODES = ("issue", "card")
@@ -34,7 +38,14 @@ class PreviewPane(QWidget):
     pageLoaded = Signal()  # the whole page was (re)loaded
     modeChanged = Signal(str)  # "issue" or "card"
 
-    def __init__(self, document, parent: QWidget | None = None, *, use_web: bool | None = None):
+    def __init__(
+        self,
+        document: IssueDocument,
+        parent: QWidget | None = None,
+        *,
+        use_web: bool | None = None,
+    ):
+        """``use_web`` forces a backend (tests); by default QtWebEngine when available."""
         super().__init__(parent)
         self.document = document
         self._mode = "issue"
@@ -44,7 +55,7 @@ class PreviewPane(QWidget):
 
         self.backend = make_backend(self, use_web)
         self.scheduler = RenderScheduler(document, self)
-        self._layout = page_html.layout_key(document.issue)
+        self._layout_key = page_html.layout_key(document.issue)
         self._titles = page_html.titles_key(document.issue)
         self._build_ui()
 
@@ -62,7 +73,7 @@ class PreviewPane(QWidget):
     # -- public API -------------------------------------------------------------------------
     @property
     def uses_web_engine(self) -> bool:
-        return type(self.backend).__name__ == "WebBackend"
+        return self.backend.is_web
 
     def mode(self) -> str:
         return self._mode
@@ -101,7 +112,7 @@ class PreviewPane(QWidget):
 
     def reload(self) -> None:
         """Render and load the whole page again (structure or issue metadata changed)."""
-        self._layout = page_html.layout_key(self.document.issue)
+        self._layout_key = page_html.layout_key(self.document.issue)
         self._titles = page_html.titles_key(self.document.issue)
         self.scheduler.request_page()
 
@@ -153,11 +164,14 @@ class PreviewPane(QWidget):
         # Title edits also announce an outline change: they only patch the table of contents
         # (the card itself comes through cardChanged); a moved card reloads the page.
         issue = self.document.issue
-        if page_html.layout_key(issue) != self._layout:
+        if page_html.layout_key(issue) != self._layout_key:
             self.reload()
         elif page_html.titles_key(issue) != self._titles:
-            self._titles = page_html.titles_key(issue)
-            self.scheduler.request_page(patch_only=True)
+            if page_html.title_change_needs_reload(issue, self._titles):
+                self.reload()
+            else:
+                self._titles = page_html.titles_key(issue)
+                self.scheduler.request_page(patch_only=True)
         if self._current and not self.document.has_card(self._current):
             self._current = None
 

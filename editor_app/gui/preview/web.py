@@ -5,6 +5,7 @@ request interceptor that keeps the preview offline unless the editor allows remo
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtWebEngineCore import (
@@ -107,6 +108,7 @@ class WebBackend(QObject):
 
     loaded = Signal()  # a page the preview asked for finished loading
     cardReplaced = Signal(str)  # top-level card id whose new HTML is now in the page
+    is_web = True
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
@@ -193,12 +195,12 @@ class WebBackend(QObject):
         if self.is_loaded:
             self.page.runJavaScript(self._focus_js(scroll), WORLD)
 
-    def run_js(self, script: str, callback=None) -> None:
+    def run_js(self, script: str, callback: Callable[[object], None] | None = None) -> None:
         """Run a script in the isolated world (tests and the benchmark read the page)."""
         if callback is None:
             self.page.runJavaScript(script, WORLD)
         else:
             self.page.runJavaScript(script, WORLD, callback)
 
-    def page_text(self, callback) -> None:
+    def page_text(self, callback: Callable[[object], None]) -> None:
         self.page.runJavaScript("document.body ? document.body.textContent : ''", WORLD, callback)

@@ -1,0 +1,25 @@
+"""masthead import FILE --into LIBRARY [--format auto|markdown|text] [--slug S]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from editor_app.core.importers import FORMATS, import_file
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="create an issue from a Markdown or plain-text issue")
+    p.add_argument("file", help="Markdown or plain-text file")
+    p.add_argument("--into", required=True, metavar="LIBRARY", help="library folder")
+    p.add_argument("--format", choices=FORMATS, default="auto", help="input format")
+    p.add_argument("--slug", help="folder name of the new issue")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    issue, guesses = import_file(args.file, args.into, fmt=args.format, slug=args.slug)
+    print(issue.folder)
+    for guess in guesses:
+        print(f"guess: {guess.describe()}", file=sys.stderr)
+    return 0

@@ -1,0 +1,81 @@
+"""Importers: our own Markdown export, other newsletters' Markdown, plain text from a page.
+
+``import_file`` reads a file, builds an Issue, saves it as a new folder of a library and
+returns it with the guesses the importer made (for the editor to review in the tree).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from editor_app.core.atomic import atomic_write_bytes
+from editor_app.core.errors import ImportFormatError, MastheadError
+from editor_app.core.importers.common import Guess, ImportResult, read_input
+from editor_app.core.model import Issue
+from editor_app.core.storage import save_issue
+from editor_app.core.template import ascii_slug, unique_folder
+
+FORMATS = ("auto", "markdown", "text")
+_MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_TEXT_SUFFIXES = {".txt", ".text"}
+_MD_SIGNS = re.compile(r"^(?:#{1,6} |---$|\s{0,3}[-*+] \[|\d+[.、] ?\[|\*\*\d+[.、])", re.M)
+
+__all__ = ["FORMATS", "Guess", "ImportResult", "detect_format", "import_file", "parse_file"]
+
+
+def detect_format(path: Path, text: str) -> str:
+    """ "markdown" or "text", from the file name first and the content second."""
+    suffix = path.suffix.lower()
+    if suffix in _MD_SUFFIXES:
+        return "markdown"
+    if suffix in _TEXT_SUFFIXES:
+        return "text"
+    return "markdown" if len(_MD_SIGNS.findall(text)) >= 2 else "text"
+
+
+def parse_file(path: Path | str, fmt: str = "auto") -> ImportResult:
+    """Read ``path`` into an unsaved Issue (ImportFormatError when it cannot be read)."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise ImportFormatError(f"unknown import format {fmt!r}", path)
+    text = read_input(path)
+    if not text.strip():
+        raise ImportFormatError("the file is empty", path, 1)
+    if fmt == "auto":
+        fmt = detect_format(path, text)
+    if fmt == "markdown":
+        from editor_app.core.importers.markdown_import import parse_markdown
+
+        return parse_markdown(text, path)
+    from editor_app.core.importers.text_import import parse_text
+
+    return parse_text(text, path)
+
+
+def import_file(
+    path: Path | str, library: Path | str, fmt: str = "auto", slug: str | None = None
+) -> tuple[Issue, list[Guess]]:
+    """Create a new issue folder in ``library`` from ``path``; return it and the guesses."""
+    path, library = Path(path), Path(library)
+    if slug is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug):
+        raise MastheadError(f"slug {slug!r} may hold only letters, digits, '.', '_' and '-'")
+    result = parse_file(path, fmt)
+    issue = result.issue
+    wanted = slug or _safe_slug(issue.slug) or ascii_slug(issue.title) or ascii_slug(path.stem)
+    wanted = wanted or "imported-issue"
+    folder = library / wanted
+    if folder.exists():
+        if slug is not None:
+            raise MastheadError(f"an issue named '{slug}' already exists", folder)
+        folder = unique_folder(library, wanted)
+    issue.slug = folder.name
+    library.mkdir(parents=True, exist_ok=True)
+    for rel, source in sorted(result.files.items()):
+        atomic_write_bytes(folder / rel, source.read_bytes())
+    save_issue(issue, folder)
+    return issue, result.guesses
+
+
+def _safe_slug(slug: str) -> str:
+    return slug if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug or "") else ""

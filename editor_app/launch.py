@@ -18,4 +18,5 @@ def launch_gui(path: str | None) -> int:
             fields = [s.slug, s.number or "-", s.date or "-", s.status, f"{s.cards} cards", s.title]
             print("\t".join(str(f) for f in fields))
         return 0
-    return run_app(target)
+    # Without a path the window opens the library chosen in the settings (else the sample).
+    return run_app(Path(path) if path else None)

@@ -157,6 +157,8 @@ def _status_text(status: dict[str, Any]) -> str:
     if not status:
         return ""
     state = status.get("state", "")
+    if state in ("offline", "cancelled", "skipped"):
+        return state
     if status.get("status") is None:
         return status.get("error") or state
     hops = [str(code) for code, _ in status.get("redirects") or []]

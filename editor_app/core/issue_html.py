@@ -10,7 +10,6 @@ asset URLs mapped) by code that re-escapes everything it writes.
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from editor_app.core.export.assets import AssetResolver
+from editor_app.core.export.body_html import map_urls, prefix_ids, shift_headings
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import Numbers, compute_numbers
 from editor_app.core.render import render_markdown, slugify
@@ -93,84 +93,6 @@ def page_anchors(issue: Issue, numbers: Numbers | None = None) -> Anchors:
         base = slugify(card.title) if _has_word(card.title) else f"card-{number or card.id}"
         cards[card.id] = unique(base)
     return Anchors(sections, cards)
-
-
-# -- post-processing of sanitized body HTML ------------------------------------------------
-_ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
-_FRAGMENT_HREF = re.compile(r'(\shref="#)([^"]*)(")')
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
-_IMG_TAG = re.compile(r"<img\b[^>]*>")
-_A_OPEN = re.compile(r"<a\b[^>]*>")
-_SRC_ATTR = re.compile(r'\ssrc="([^"]*)"')
-_HREF_ATTR = re.compile(r'\shref="([^"]*)"')
-_ALT_ATTR = re.compile(r'\salt="([^"]*)"')
-
-
-def prefix_ids(body: str, prefix: str, used: set[str] | None = None) -> str:
-    """Give every id in ``body`` the ``prefix`` (once) and keep in-body #links pointing right."""
-    used = set() if used is None else used
-    renamed: dict[str, str] = {}
-
-    def fix_id(m: re.Match[str]) -> str:
-        original = m.group(2)
-        new = original if original.startswith(prefix) else prefix + original
-        base, n = new, 2
-        while new in used:
-            new, n = f"{base}-{n}", n + 1
-        used.add(new)
-        renamed.setdefault(original, new)
-        return m.group(1) + new + m.group(3)
-
-    body = _ID_ATTR.sub(fix_id, body)
-
-    def fix_href(m: re.Match[str]) -> str:
-        target = m.group(2)
-        if target in renamed:
-            target = renamed[target]
-        elif prefix + target in used:
-            target = prefix + target
-        return m.group(1) + target + m.group(3)
-
-    return _FRAGMENT_HREF.sub(fix_href, body)
-
-
-def shift_headings(body: str, top_level: int) -> str:
-    """Move body headings so the highest one sits at ``top_level`` (below the card title)."""
-    levels = [int(m.group(2)) for m in _HEADING_TAG.finditer(body)]
-    if not levels:
-        return body
-    delta = top_level - min(levels)
-    if delta == 0:
-        return body
-    return _HEADING_TAG.sub(
-        lambda m: f"<{m.group(1)}h{max(1, min(6, int(m.group(2)) + delta))}", body
-    )
-
-
-def map_urls(body: str, resolver: AssetResolver, card_id: str | None) -> str:
-    """Map image sources and local links through ``resolver``; drop what it refuses."""
-
-    def fix_img(m: re.Match[str]) -> str:
-        tag = m.group(0)
-        src = _SRC_ATTR.search(tag)
-        new = resolver.image(html.unescape(src.group(1)), card_id) if src else None
-        if new is None:
-            alt = _ALT_ATTR.search(tag)
-            text = alt.group(1) if alt else ""
-            return f'<span class="image-left-out">{text}</span>' if text else ""
-        return tag[: src.start()] + f' src="{html.escape(new)}"' + tag[src.end() :]
-
-    def fix_a(m: re.Match[str]) -> str:
-        tag = m.group(0)
-        href = _HREF_ATTR.search(tag)
-        if href is None or href.group(1).startswith("#"):
-            return tag
-        new = resolver.link(html.unescape(href.group(1)), card_id)
-        if new is None:
-            return tag[: href.start()] + tag[href.end() :]
-        return tag[: href.start()] + f' href="{html.escape(new)}"' + tag[href.end() :]
-
-    return _A_OPEN.sub(fix_a, _IMG_TAG.sub(fix_img, body))
 
 
 def _render_rich(
@@ -271,6 +193,8 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
     if note_text.startswith("🎤"):
         note_text = note_text[1:].lstrip()
     if note_text:
+        # A note is typed line by line (like the 🎤 lines of a page): keep its line breaks.
+        note_text = re.sub(r"(?<=\S)\n(?=[^\s\-*+>#|`\d])", "  \n", note_text)
         note = _render_rich(
             note_text, f"{anchor}--note-", min(level + 1, 6), ctx.resolver, card.id, ctx.used_ids
         )

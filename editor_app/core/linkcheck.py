@@ -297,9 +297,13 @@ def check_links(
         if url not in web:
             results[url] = check_url(url)
     hosts = [urlsplit(u).hostname or "" for u in web]
-    if web and not _proxied(web) and _dns_dead(hosts, min(timeout, 3.0)):
-        message = "no network: host names cannot be resolved (are you offline?)"
-        return _finish(order, results, offline=True, message=message, progress=progress)
+    dns_dead = bool(web) and not _proxied(web) and _dns_dead(hosts, min(timeout, 3.0))
+    dns_message = "no network: host names cannot be resolved (are you offline?)"
+    if dns_dead:
+        # Addresses written as IPs need no DNS: those are still checked.
+        web = [u for u in web if _is_ip(urlsplit(u).hostname or "")]
+        if not web:
+            return _finish(order, results, offline=True, message=dns_message, progress=progress)
 
     done_count = total - len(web)
     reached, unreachable_hosts, unreachable = False, set(), 0
@@ -339,10 +343,12 @@ def check_links(
         # Do not wait for requests in flight: they end on their own timeout.
         pool.shutdown(wait=False, cancel_futures=True)
     message = ""
-    if offline:
-        message = "no network: no server could be reached (are you offline?)"
-    elif cancelled:
+    if cancelled:
         message = "link check cancelled"
+    elif dns_dead:
+        offline, message = True, dns_message
+    elif offline:
+        message = "no network: no server could be reached (are you offline?)"
     return _finish(order, results, offline, cancelled, message, progress)
 
 

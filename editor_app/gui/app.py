@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
 from editor_app import __version__
-from editor_app.core.resources import resource
+from editor_app.core.resources import default_library, resource
+from editor_app.gui import i18n, theme
+from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
 
 UI_FONT_FAMILIES = [
@@ -18,6 +21,11 @@ UI_FONT_FAMILIES = [
     "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
     "WenQuanYi Micro Hei",
 ]  # fmt: skip
+
+# MASTHEAD_SMOKE_TEST=1: open the window, wait until the issue and its preview have loaded,
+# then quit with 0 (1 if that did not happen in time). Used by `make bundle-check`.
+SMOKE_ENV = "MASTHEAD_SMOKE_TEST"
+SMOKE_TIMEOUT_MS = 90_000
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -32,12 +40,51 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     font = QFont(app.font())
     font.setFamilies(UI_FONT_FAMILIES)
     app.setFont(font)
+    settings = AppSettings()
+    i18n.install_translators(app, i18n.language_setting(settings))
+    theme.apply_theme(app, theme.theme_setting(settings))
     return app
 
 
-def run_app(path: Path) -> int:
+def run_app(path: Path | None = None) -> int:
     app = create_application()
-    window = MainWindow(path if not (path / "issue.yaml").exists() else path.parent)
+    settings = AppSettings()
+    if path is None:
+        path = settings.library(default_library())
+        if not path.is_dir():  # a chosen library that was moved or deleted
+            path = default_library()
+    window = MainWindow(path if not (path / "issue.yaml").exists() else path.parent, settings)
     window.open_path(path)
     window.show()
+    if os.environ.get(SMOKE_ENV, "") not in ("", "0"):
+        _arm_smoke_test(app, window)
     return app.exec()
+
+
+def _arm_smoke_test(app: QApplication, window: MainWindow) -> None:
+    """Quit once the opened issue shows its first card and the preview page has loaded."""
+    state = {"done": False}
+
+    def finish(code: int, message: str) -> None:
+        if state["done"]:
+            return
+        state["done"] = True
+        print(f"smoke-test: {message}", flush=True)
+        window.close()
+        app.exit(code)
+
+    ws = window.workspace
+    if ws is None:
+        QTimer.singleShot(0, lambda: finish(1, "no issue was opened"))
+        return
+
+    def loaded() -> None:
+        cards = len(ws.document.issue.ordered_cards())
+        engine = "QtWebEngine" if ws.preview.uses_web_engine else "QTextBrowser"
+        finish(0, f"ok: {ws.document.folder.name}, {cards} cards, preview by {engine}")
+
+    if ws.preview.page_loads:
+        QTimer.singleShot(0, loaded)
+    else:
+        ws.preview.pageLoaded.connect(loaded)
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: finish(1, "timed out waiting for the preview"))

@@ -213,6 +213,21 @@ def test_dns_failure_everywhere_is_reported_at_once(monkeypatch):
     assert all(r.state == OFFLINE for r in report.results.values())
 
 
+def test_without_dns_ip_addresses_are_still_checked(server, monkeypatch):
+    real = socket.getaddrinfo
+
+    def only_ips(host, *args, **kwargs):
+        if host and host[0].isdigit():
+            return real(host, *args, **kwargs)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", only_ips)
+    report = check_links(["https://a.example.org/", "https://b.example.org/", f"{server}/ok"])
+    assert report.offline and "resolved" in report.message
+    states = [r.state for r in report.results.values()]
+    assert states == [OFFLINE, OFFLINE, OK]
+
+
 def test_issue_results_are_cached_without_unchecked_ones(server, tmp_path: Path):
     card = Card(id="cabcdefgh", title="t", source=Source("s", f"{server}/ok"))
     card.body = f"[坏链接]({server}/missing) 与 mailto:x@example.org ![图](assets/a.png)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -212,6 +212,14 @@ class CardEditor(QWidget):
         cursor.setPosition(min(anchor, end))
         cursor.setPosition(min(position, end), QTextCursor.MoveMode.KeepAnchor)
         self.body_edit.setTextCursor(cursor)
+        # The layout settles after the fields above resize; scroll once it has.
+        QTimer.singleShot(0, self._scroll_to_cursor)
+
+    def _scroll_to_cursor(self) -> None:
+        if self.body_edit.textCursor().position() == 0:
+            self.body_edit.verticalScrollBar().setValue(0)
+        else:
+            self.body_edit.ensureCursorVisible()
 
     def _stash_body(self) -> None:
         """Keep the current card's text document (undo history, cursor) for later."""

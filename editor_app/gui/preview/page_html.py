@@ -18,8 +18,9 @@ from editor_app.core.model import Issue
 from editor_app.core.numbering import Numbers
 
 # Scripts never run (JavaScript is also off in the page's main world); remote images and
-# fonts only when the editor switches remote content on. Our own updates run in Qt's
-# isolated ApplicationWorld, which the policy does not restrict.
+# fonts only when the editor switches remote content on. The template carries the export's
+# own policy as well; browsers enforce both. Our own updates run in Qt's isolated
+# ApplicationWorld, which neither policy restricts.
 _CSP = (
     "default-src 'none'; script-src 'none'; object-src 'none'; frame-src 'none'; "
     "base-uri 'none'; form-action 'none'; style-src 'unsafe-inline' file: data:{remote}; "

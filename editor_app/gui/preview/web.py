@@ -112,18 +112,20 @@ class WebBackend(QObject):
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
-        # The view first: children are destroyed in creation order, and the page (owned by
-        # the view) must go before its profile.
         self.view = QWebEngineView(parent)
-        self.profile = QWebEngineProfile(parent)  # no storage name: off the record
-        self.profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
-        self.profile.setPersistentCookiesPolicy(
+        # No storage name: off the record. The profile is made a child of its page, so Qt
+        # destroys the page first and the profile right after, whatever deletes the view.
+        profile = QWebEngineProfile()
+        profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
+        profile.setPersistentCookiesPolicy(
             QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies
         )
-        self.profile.setSpellCheckEnabled(False)
-        self.blocker = RemoteBlocker(self.profile)
-        self.profile.setUrlRequestInterceptor(self.blocker)
-        self.page = PreviewPage(self.profile, self.view)
+        profile.setSpellCheckEnabled(False)
+        self.blocker = RemoteBlocker(profile)
+        profile.setUrlRequestInterceptor(self.blocker)
+        self.page = PreviewPage(profile, self.view)
+        profile.setParent(self.page)
+        self.profile = profile
         _configure(self.page.settings())
         self.view.setPage(self.page)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)

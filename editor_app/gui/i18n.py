@@ -1,0 +1,113 @@
+"""The UI language: Masthead's own translation plus Qt's for the standard dialogs.
+
+The language follows the system locale unless the "ui/language" setting names one. The
+compiled catalogues (resources/translations/masthead_<lang>.qm) are built from the .ts files
+by `make translations`; without them the UI stays in English.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from editor_app.core.resources import resource
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_KEY = "ui/language"
+SYSTEM = ""  # the setting's value for "follow the system locale"
+ENGLISH = "en"
+CHINESE = "zh_CN"
+# Setting value -> the language's own name (never translated: users look for their language).
+LANGUAGES: dict[str, str] = {ENGLISH: "English", CHINESE: "简体中文"}
+CATALOGUE = "masthead"
+_TRANSLATOR_NAME = "masthead-translator"
+
+
+def translations_dir() -> Path:
+    return resource("translations")
+
+
+def qt_translations_dir() -> Path:
+    """Qt's own catalogues (qtbase_*.qm), in the PySide6 wheel or the bundle."""
+    path = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if path.is_dir():
+        return path
+    import PySide6
+
+    return Path(PySide6.__file__).parent / "Qt" / "translations"
+
+
+def language_setting(settings) -> str:  # noqa: ANN001 - an AppSettings
+    value = str(settings.value(LANGUAGE_KEY, SYSTEM) or SYSTEM)
+    return value if value in LANGUAGES else SYSTEM
+
+
+def locale_for(language: str) -> QLocale:
+    """The locale whose catalogues to load: the system's for SYSTEM."""
+    if language == CHINESE:
+        return QLocale(
+            QLocale.Language.Chinese, QLocale.Script.SimplifiedChineseScript, QLocale.Country.China
+        )
+    if language == ENGLISH:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale.system()
+
+
+def resolve_language(language: str, system: QLocale | None = None) -> str:
+    """The language the UI will actually show: ENGLISH or one of LANGUAGES."""
+    if language in LANGUAGES:
+        return language
+    for tag in (system or QLocale.system()).uiLanguages():
+        tag = tag.replace("-", "_")
+        # Simplified Chinese in any region; Traditional Chinese has no catalogue yet.
+        if tag in ("zh_CN", "zh_SG", "zh_Hans") or tag.startswith("zh_Hans_"):
+            return CHINESE
+        if tag == "zh" or tag.startswith(("zh_Hant", "zh_TW", "zh_HK", "zh_MO")):
+            return ENGLISH
+        if tag.split("_")[0] == "en":
+            return ENGLISH
+    return ENGLISH
+
+
+def install_translators(app: QCoreApplication, language: str = SYSTEM) -> str:
+    """Replace the installed catalogues with those for ``language``; return the language used.
+
+    The translators are children of the application, so they live as long as it does and a
+    later call (the settings dialog) can find and remove them.
+    """
+    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.deleteLater()
+    chosen = resolve_language(language)
+    if chosen == ENGLISH:
+        return ENGLISH  # the source strings are English
+    locale = locale_for(chosen)
+    ours = _load(app, locale, CATALOGUE, translations_dir())
+    if not ours:
+        log.warning("no compiled translation for %s in %s", chosen, translations_dir())
+        return ENGLISH
+    # Qt's own strings: standard buttons, file dialogs, context menus of text fields.
+    for name in ("qtbase", "qtwebengine"):
+        _load(app, locale, name, qt_translations_dir())
+    return chosen
+
+
+def _load(app: QCoreApplication, locale: QLocale, name: str, folder: Path) -> bool:
+    translator = QTranslator(app)
+    translator.setObjectName(_TRANSLATOR_NAME)
+    if translator.load(locale, name, "_", str(folder)) and app.installTranslator(translator):
+        return True
+    translator.deleteLater()
+    return False
+
+
+def current_language(app: QCoreApplication) -> str:
+    """The language of Masthead's installed catalogue (ENGLISH when none is installed)."""
+    for translator in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        path = Path(translator.filePath())
+        if path.name.startswith(CATALOGUE + "_"):
+            return translator.language().replace("-", "_") or CHINESE
+    return ENGLISH

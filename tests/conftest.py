@@ -37,3 +37,26 @@ def issue_folder(tmp_path):
     folder = tmp_path / "test-issue"
     save_issue(issue, folder)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _delete_qt_leftovers():
+    """Delete what a Qt test left behind while the QApplication still exists.
+
+    Widgets only closed by a test would otherwise be destroyed by Python's shutdown after
+    the application, which crashes inside Qt.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

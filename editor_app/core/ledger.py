@@ -7,12 +7,13 @@ refresh re-reads only the issues that changed, appeared or vanished.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,18 @@ def read_issue_record(folder: Path, signature: str | None = None) -> dict[str, A
     return record
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Creating 100 000 small containers triggers full collections that find nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 # -- the ledger -------------------------------------------------------------------------------
 class Ledger:
     """The archive ledger of one library. ``refresh()`` before use; lookups are dict hits."""
@@ -220,7 +233,8 @@ class Ledger:
     # cache ----------------------------------------------------------------------------------
     def _load_cache(self) -> dict[str, dict[str, Any]]:
         try:
-            data = json.loads(self.cache_path.read_text("utf-8"))
+            with _gc_paused():
+                data = json.loads(self.cache_path.read_text("utf-8"))
         except (OSError, ValueError):
             return {}  # missing or corrupt: rebuilt from the issues
         if not isinstance(data, dict) or data.get("format") != LEDGER_FORMAT:
@@ -284,11 +298,17 @@ class Ledger:
     def index(self) -> dict[str, list[tuple[str, str, str]]]:
         """Normalised URL -> [(issue folder name, card id, kind)], built on first use."""
         if self._index is None:
-            index: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-            for name, record in self.records.items():
-                for url, card, kind in record["links"]:
-                    index[url].append((name, card, kind))
-            self._index = dict(index)
+            index: dict[str, list[tuple[str, str, str]]] = {}
+            get = index.get
+            with _gc_paused():
+                for name, record in self.records.items():
+                    for url, card, kind in record["links"]:
+                        hits = get(url)
+                        if hits is None:
+                            index[url] = [(name, card, kind)]
+                        else:
+                            hits.append((name, card, kind))
+            self._index = index
         return self._index
 
     def lookup(

@@ -17,7 +17,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
@@ -238,8 +238,8 @@ class FieldEdit:
 
     card: str
     field: str  # source | links | further_reading | body | note
-    old: Any = field(compare=False)
-    new: Any = field(compare=False)
+    old: Any = None
+    new: Any = None
 
     @property
     def changed(self) -> bool:

@@ -18,13 +18,13 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-_ALLOWED_TAGS = {
+ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
     "kbd", "li", "mark", "ol", "p", "pre", "s", "section", "small", "span", "strong", "sub",
     "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }  # fmt: skip
-_ALLOWED_ATTRS = {
+ALLOWED_ATTRS = {
     "*": {"id", "class", "title", "lang", "dir"},
     "a": {"href", "name"},
     "img": {"src", "alt", "width", "height", "loading"},
@@ -227,8 +227,8 @@ class _CollectorExtension(Extension):
 def sanitize(html: str) -> str:
     return nh3.clean(
         html,
-        tags=_ALLOWED_TAGS,
-        attributes=_ALLOWED_ATTRS,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRS,
         url_schemes=_URL_SCHEMES,
         link_rel="noopener noreferrer",
         # Table alignment is the only style Markdown writes; any other could load a remote

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -25,7 +25,7 @@ UI_FONT_FAMILIES = [
 # MASTHEAD_SMOKE_TEST=1: open the window, wait until the issue and its preview have loaded,
 # then quit with 0 (1 if that did not happen in time). Used by `make bundle-check`.
 SMOKE_ENV = "MASTHEAD_SMOKE_TEST"
-SMOKE_TIMEOUT_MS = 90_000
+SMOKE_TIMEOUT_MS = int(os.environ.get("MASTHEAD_SMOKE_TIMEOUT_MS", "90000"))
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -53,12 +53,18 @@ def run_app(path: Path | None = None) -> int:
         path = settings.library(default_library())
         if not path.is_dir():  # a chosen library that was moved or deleted
             path = default_library()
+    if path.name == "issue.yaml" and path.is_file():
+        path = path.parent  # the file manager opened an issue's manifest
     window = MainWindow(path if not (path / "issue.yaml").exists() else path.parent, settings)
     window.open_path(path)
     window.show()
     if os.environ.get(SMOKE_ENV, "") not in ("", "0"):
         _arm_smoke_test(app, window)
-    return app.exec()
+    code = app.exec()
+    # WebEngine pages must go before the application does; deleteLater alone would not run.
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return code
 
 
 def _arm_smoke_test(app: QApplication, window: MainWindow) -> None:
@@ -81,10 +87,25 @@ def _arm_smoke_test(app: QApplication, window: MainWindow) -> None:
     def loaded() -> None:
         cards = len(ws.document.issue.ordered_cards())
         engine = "QtWebEngine" if ws.preview.uses_web_engine else "QTextBrowser"
-        finish(0, f"ok: {ws.document.folder.name}, {cards} cards, preview by {engine}")
+        catalogues = ", ".join(i18n.installed_catalogues(app)) or "none"
+        finish(
+            0,
+            f"ok: {ws.document.folder.name}, {cards} cards, preview by {engine}, "
+            f"menu: {window.file_menu.title()}, catalogues: {catalogues}",
+        )
 
     if ws.preview.page_loads:
         QTimer.singleShot(0, loaded)
     else:
         ws.preview.pageLoaded.connect(loaded)
-    QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: finish(1, "timed out waiting for the preview"))
+        ws.preview.scheduler.renderFailed.connect(
+            lambda message: finish(1, f"the preview could not be rendered: {message}")
+        )
+
+    def timed_out() -> None:
+        import faulthandler
+
+        faulthandler.dump_traceback(all_threads=True)  # where it is stuck, on stderr
+        finish(1, "timed out waiting for the preview")
+
+    QTimer.singleShot(SMOKE_TIMEOUT_MS, timed_out)

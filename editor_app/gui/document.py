@@ -255,6 +255,8 @@ class IssueDocument(QObject):
         if self.dirty:
             self.save()
         self.lock.release()
+        # Commands hold Python callables; free them while Qt and Python both still exist.
+        self.undo_stack.clear()
         self._watcher.removePaths(self._watcher.files() + self._watcher.directories())
 
     # -- checks -----------------------------------------------------------------------------

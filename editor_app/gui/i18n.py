@@ -111,3 +111,8 @@ def current_language(app: QCoreApplication) -> str:
         if path.name.startswith(CATALOGUE + "_"):
             return translator.language().replace("-", "_") or CHINESE
     return ENGLISH
+
+
+def installed_catalogues(app: QCoreApplication) -> list[str]:
+    """File names of the catalogues installed by install_translators (for diagnostics)."""
+    return [Path(t.filePath()).name for t in app.findChildren(QTranslator, _TRANSLATOR_NAME)]

@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, icon: str | None, shortcut=None, slot=None) -> QAction:  # noqa: ANN001
         action = QAction(qta.icon(icon) if icon else QIcon(), text, self)
+        if icon:
+            action.setProperty("qtaIcon", icon)  # redrawn in the new colours on a theme change
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if slot is not None:
@@ -86,48 +88,51 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self.act_new = self._action(
-            tr("&New Issue…"),
+            self.tr("&New Issue…"),
             "mdi6.file-plus-outline",
             QKeySequence.StandardKey.New,
             self.new_issue,
         )
         self.act_open = self._action(
-            tr("&Open Issue…"),
+            self.tr("&Open Issue…"),
             "mdi6.folder-open-outline",
             QKeySequence.StandardKey.Open,
             self.choose_issue,
         )
         self.act_library = self._action(
-            tr("Show &Library"), "mdi6.bookshelf", "Ctrl+Shift+L", self.close_issue
+            self.tr("Show &Library"), "mdi6.bookshelf", "Ctrl+Shift+L", self.close_issue
         )
         self.act_save = self._action(
-            tr("&Save Now"),
+            self.tr("&Save Now"),
             "mdi6.content-save-outline",
             QKeySequence.StandardKey.Save,
             self.save_now,
         )
         self.act_quit = self._action(
-            tr("&Quit"), "mdi6.exit-to-app", QKeySequence.StandardKey.Quit, self.close
+            self.tr("&Quit"), "mdi6.exit-to-app", QKeySequence.StandardKey.Quit, self.close
         )
         self.act_undo = self._action(
-            tr("&Undo"), "mdi6.undo", QKeySequence.StandardKey.Undo, self.undo
+            self.tr("&Undo"), "mdi6.undo", QKeySequence.StandardKey.Undo, self.undo
         )
-        self.act_redo = self._action(tr("&Redo"), "mdi6.redo", "Ctrl+Shift+Z", self.redo)
+        self.act_redo = self._action(self.tr("&Redo"), "mdi6.redo", "Ctrl+Shift+Z", self.redo)
         self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.act_focus_outline = self._action(
-            tr("Focus &Outline"), None, "Ctrl+Shift+O", self.focus_outline
+            self.tr("Focus &Outline"), None, "Ctrl+Shift+O", self.focus_outline
         )
         self.act_focus_editor = self._action(
-            tr("Focus &Editor"), None, "Ctrl+Shift+E", self.focus_editor
+            self.tr("Focus &Editor"), None, "Ctrl+Shift+E", self.focus_editor
         )
         self.act_properties = self._action(
-            tr("Issue &Properties…"), "mdi6.cog-outline", "Ctrl+Alt+P", self.edit_properties
+            self.tr("Issue &Properties…"), "mdi6.cog-outline", "Ctrl+Alt+P", self.edit_properties
         )
         self.act_about = self._action(
-            tr("&About Masthead"), "mdi6.information-outline", None, self.about
+            self.tr("&About Masthead"), "mdi6.information-outline", None, self.about
         )
+        self.act_settings = self._action(
+            self.tr("&Preferences…"), "mdi6.tune-variant", "Ctrl+,", self.edit_settings
+        )
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         # Undo/Redo also serve the text editor, which handles its own Ctrl+Z when focused.
         for action in (self.act_undo, self.act_redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -145,6 +150,8 @@ class MainWindow(QMainWindow):
             self.file_menu.addAction(action)
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_settings)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
 
@@ -265,6 +272,7 @@ class MainWindow(QMainWindow):
             start_card = workspace.first_card()
         if start_card:
             workspace.open_card(start_card)
+        self.apply_settings()
         # Messages after the window shows, so they appear on top of it.
         QTimer.singleShot(0, lambda: self._announce(doc))
         return True
@@ -272,7 +280,13 @@ class MainWindow(QMainWindow):
     def _announce(self, doc) -> None:  # noqa: ANN001
         if doc.read_only:
             holder = doc.lock.holder
-            who = f" (process {holder.pid} on {holder.host})" if holder else ""
+            who = (
+                self.tr(" (process %1 on %2)")
+                .replace("%1", str(holder.pid))
+                .replace("%2", str(holder.host))
+                if holder
+                else ""
+            )
             self.statusBar().showMessage(
                 self.tr("Opened read-only: the issue is open in another window") + who
             )
@@ -424,15 +438,33 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, title, message)
 
     def about(self) -> None:
-        from editor_app import __version__
+        from editor_app.gui.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self,
-            self.tr("About Masthead"),
-            self.tr(
-                "<h3>Masthead %1</h3><p>Compose newsletter issues offline and publish them to a static site.</p>"
-            ).replace("%1", __version__),
-        )
+        AboutDialog(self).exec()
+
+    def edit_settings(self) -> None:
+        from editor_app.core.resources import default_library
+        from editor_app.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, default_library(), self)
+        dialog.applied.connect(self.apply_settings)
+        dialog.libraryChanged.connect(self._library_chosen)
+        dialog.exec()
+
+    def apply_settings(self) -> None:
+        """Push the preferences (theme, autosave, preview, editor font) into the open issue."""
+        from editor_app.gui.preferences import Preferences, apply_to_window
+
+        apply_to_window(self, Preferences.load(self.settings))
+
+    def _library_chosen(self, library: Path) -> None:
+        if not library.is_dir():
+            return
+        if self.workspace is None:
+            self.show_library(library)
+        else:  # "Show Library" goes there once the editor is done with this issue
+            self.library = library
+            self.start.set_library(library)
 
     # -- lifecycle ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

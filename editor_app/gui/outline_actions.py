@@ -19,35 +19,40 @@ class OutlineActions(QObject):
     def __init__(self, document: IssueDocument, view: OutlineView, parent: QObject | None = None):
         super().__init__(parent)
         self.document, self.view = document, view
-        tr = self.tr
         self.add_section = self._action(
-            tr("Add &Section"), "mdi6.folder-plus-outline", "Ctrl+Shift+N", self.on_add_section
+            self.tr("Add &Section"), "mdi6.folder-plus-outline", "Ctrl+Shift+N", self.on_add_section
         )
         self.add_card = self._action(
-            tr("Add &Card"), "mdi6.card-plus-outline", "Ctrl+Return", self.on_add_card
+            self.tr("Add &Card"), "mdi6.card-plus-outline", "Ctrl+Return", self.on_add_card
         )
         self.add_subcard = self._action(
-            tr("Add S&ub-card"), "mdi6.file-tree-outline", "Ctrl+Shift+Return", self.on_add_subcard
+            self.tr("Add S&ub-card"),
+            "mdi6.file-tree-outline",
+            "Ctrl+Shift+Return",
+            self.on_add_subcard,
         )
-        self.rename = self._action(tr("&Rename"), "mdi6.rename-box", "F2", self.on_rename)
+        self.rename = self._action(self.tr("&Rename"), "mdi6.rename-box", "F2", self.on_rename)
         self.delete = self._action(
-            tr("&Delete"), "mdi6.delete-outline", QKeySequence.StandardKey.Delete, self.on_delete
+            self.tr("&Delete"),
+            "mdi6.delete-outline",
+            QKeySequence.StandardKey.Delete,
+            self.on_delete,
         )
         self.duplicate = self._action(
-            tr("D&uplicate"), "mdi6.content-duplicate", "Ctrl+D", self.on_duplicate
+            self.tr("D&uplicate"), "mdi6.content-duplicate", "Ctrl+D", self.on_duplicate
         )
-        self.move_up = self._action(tr("Move &Up"), "mdi6.arrow-up", "Alt+Up", self.on_move_up)
+        self.move_up = self._action(self.tr("Move &Up"), "mdi6.arrow-up", "Alt+Up", self.on_move_up)
         self.move_down = self._action(
-            tr("Move Do&wn"), "mdi6.arrow-down", "Alt+Down", self.on_move_down
+            self.tr("Move Do&wn"), "mdi6.arrow-down", "Alt+Down", self.on_move_down
         )
         self.indent = self._action(
-            tr("&Indent (make sub-card)"),
+            self.tr("&Indent (make sub-card)"),
             "mdi6.format-indent-increase",
             "Alt+Right",
             self.on_indent,
         )
         self.outdent = self._action(
-            tr("&Outdent"), "mdi6.format-indent-decrease", "Alt+Left", self.on_outdent
+            self.tr("&Outdent"), "mdi6.format-indent-decrease", "Alt+Left", self.on_outdent
         )
         # Delete must not fire while the tree's inline editor or the body editor has focus.
         for action in (
@@ -68,6 +73,7 @@ class OutlineActions(QObject):
 
     def _action(self, text: str, icon: str, shortcut, slot) -> QAction:  # noqa: ANN001
         action = QAction(qta.icon(icon), text, self)
+        action.setProperty("qtaIcon", icon)  # redrawn in the new colours on a theme change
         action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: self._guard(slot))
         return action

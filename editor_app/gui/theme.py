@@ -8,8 +8,8 @@ it when it changes while Masthead runs.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette, QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QApplication, QStyleFactory
 
 THEME_KEY = "ui/theme"
 SYSTEM = "system"
@@ -17,6 +17,7 @@ LIGHT = "light"
 DARK = "dark"
 THEMES = (SYSTEM, LIGHT, DARK)
 _PROPERTY = "mastheadTheme"  # the chosen mode, kept on the application object
+ICON_PROPERTY = "qtaIcon"  # a qtawesome icon name, so the icon can be redrawn in new colours
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -92,7 +93,16 @@ def apply_theme(app: QApplication, mode: str) -> str:
     app.setPalette(dark_palette() if scheme == DARK else light_palette())
     _follow_system(app)
     _retheme_editors(app)
+    _refresh_icons(app)
     return scheme
+
+
+def set_icon(target: QAction | QAbstractButton, name: str) -> None:
+    """Give an action or button a qtawesome icon that follows later theme changes."""
+    import qtawesome as qta
+
+    target.setProperty(ICON_PROPERTY, name)
+    target.setIcon(qta.icon(name))
 
 
 def current_scheme(app: QApplication) -> str:
@@ -124,3 +134,17 @@ def _retheme_editors(app: QApplication) -> None:
                 palette = editor.palette() if hasattr(editor, "palette") else app.palette()
                 highlighter.set_theme(Theme.for_palette(palette))
 
+
+def _refresh_icons(app: QApplication) -> None:
+    """qtawesome fixes an icon's colour when it is made: remake the ones we know by name."""
+    import qtawesome as qta
+
+    for top in app.topLevelWidgets():
+        for kind in (QAction, QAbstractButton):
+            for target in top.findChildren(kind):
+                name = target.property(ICON_PROPERTY)
+                if name:
+                    try:
+                        target.setIcon(qta.icon(str(name)))
+                    except Exception:  # noqa: BLE001 - a renamed icon must not stop the theme
+                        continue

@@ -4,14 +4,35 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import Shiboken
 
 
 class _Relay(QObject):
+    """Carries one result back to the UI thread.
+
+    It has no Qt parent, so a widget deleted mid-task cannot delete it under the worker;
+    it keeps itself alive until it has reported. Its own release is connected after the
+    callers' callbacks: queued calls run in connection order, and a relay released first
+    would be deleted with the callers' calls still pending (they would never run).
+    """
+
     finished = Signal(object)
     failed = Signal(str)
+    _in_flight: ClassVar[set[_Relay]] = set()
+
+    def __init__(self) -> None:
+        super().__init__()
+        _Relay._in_flight.add(self)
+
+    def release_when_reported(self) -> None:
+        self.finished.connect(self._done)
+        self.failed.connect(self._done)
+
+    def _done(self, *_args: Any) -> None:
+        _Relay._in_flight.discard(self)
 
 
 class _Task(QRunnable):
@@ -34,13 +55,27 @@ def run_in_thread(
     on_error: Callable[[str], None] | None = None,
     owner: QObject | None = None,
 ) -> _Relay:
-    """Run ``fn`` on the global pool; ``on_done(result)`` runs on the owner's thread."""
-    relay = _Relay(owner)
-    relay.finished.connect(on_done)
-    if on_error:
-        relay.failed.connect(on_error)
-    # Keep the relay alive until it reports.
-    relay.finished.connect(relay.deleteLater)
-    relay.failed.connect(relay.deleteLater)
+    """Run ``fn`` on the global pool; ``on_done(result)`` runs on the UI thread.
+
+    When ``owner`` is destroyed first, the callbacks are dropped instead of called.
+    """
+    relay = _Relay()
+    if owner is not None:
+
+        def deliver(result: Any) -> None:
+            if Shiboken.isValid(owner):
+                on_done(result)
+
+        def deliver_error(message: str) -> None:
+            if Shiboken.isValid(owner) and on_error:
+                on_error(message)
+
+        relay.finished.connect(deliver)
+        relay.failed.connect(deliver_error)
+    else:
+        relay.finished.connect(on_done)
+        if on_error:
+            relay.failed.connect(on_error)
+    relay.release_when_reported()
     QThreadPool.globalInstance().start(_Task(fn, relay))
     return relay

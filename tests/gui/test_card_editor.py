@@ -540,6 +540,8 @@ def test_image_paste_and_drop_call_the_importer(qtbot, editor, tmp_path):
     assert edit.canInsertFromMimeData(mime)
     QGuiApplication.clipboard().setMimeData(mime)
     edit.paste()
+    # The clipboard owns the mime data now; clear it before Python frees its wrapper.
+    QGuiApplication.clipboard().clear()
     assert calls == [(PNG_1PX, "pasted-image.png")]
     assert edit.toPlainText() == "前 ![图](pasted-image.png)后"
     assert _body(editor) == edit.toPlainText()

@@ -22,7 +22,8 @@ from editor_app.gui.preview import PreviewPane, page_html, web_engine_available
 WAIT = 20_000  # ms; QtWebEngine starts slowly on a busy machine
 
 needs_web = pytest.mark.skipif(
-    not web_engine_available(), reason="QtWebEngine is not installed here"
+    not web_engine_available(),
+    reason="QtWebEngine unavailable (not installed, or MASTHEAD_NO_WEBENGINE=1)",
 )
 
 

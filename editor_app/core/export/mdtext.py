@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 
-from editor_app.core.render import _ALLOWED_ATTRS, _ALLOWED_TAGS
+from editor_app.core.render import ALLOWED_ATTRS, ALLOWED_TAGS
 
 # -- escaping plain text -------------------------------------------------------------------
 _ESCAPABLE = r"\\`*_\[\]<>&#|!~"
@@ -184,11 +184,11 @@ _URL_ATTRS = {"href", "src"}
 
 def _rebuild_tag(m: re.Match[str], url_map: UrlMap) -> str:
     name = m.group("name").lower()
-    if name not in _ALLOWED_TAGS:
+    if name not in ALLOWED_TAGS:
         return "&lt;" + m.group(0)[1:]
     if m.group("close"):
         return f"</{name}>"
-    allowed = _ALLOWED_ATTRS.get("*", set()) | _ALLOWED_ATTRS.get(name, set())
+    allowed = ALLOWED_ATTRS.get("*", set()) | ALLOWED_ATTRS.get(name, set())
     parts = [name]
     for attr in _ATTR.finditer(m.group("attrs") or ""):
         key = attr.group(1).lower()

@@ -344,7 +344,10 @@ def process_image(
     except MemoryError:
         raise _fail("image too large to process in memory", name) from None
 
-    orientation = image.getexif().get(0x0112, 1) if fmt in ("JPEG", "WEBP", "PNG") else 1
+    try:
+        orientation = image.getexif().get(0x0112, 1) if fmt in ("JPEG", "WEBP", "PNG") else 1
+    except (*_DECODE_ERRORS, KeyError, TypeError):
+        orientation = 1  # an unreadable EXIF block: the pixels as stored
     source_mode, metadata = image.mode, _has_metadata(image)
     try:
         work = ImageOps.exif_transpose(image) if orientation not in (None, 1) else image

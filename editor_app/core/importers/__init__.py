@@ -42,15 +42,26 @@ def parse_file(path: Path | str, fmt: str = "auto") -> ImportResult:
     text = read_input(path)
     if not text.strip():
         raise ImportFormatError("the file is empty", path, 1)
-    if fmt == "auto":
-        fmt = detect_format(path, text)
-    if fmt == "markdown":
-        from editor_app.core.importers.markdown_import import parse_markdown
-
-        return parse_markdown(text, path)
+    from editor_app.core.importers.markdown_import import parse_markdown
     from editor_app.core.importers.text_import import parse_text
 
-    return parse_text(text, path)
+    if fmt != "auto":
+        return parse_markdown(text, path) if fmt == "markdown" else parse_text(text, path)
+    first, second = (
+        (parse_markdown, parse_text)
+        if detect_format(path, text) == "markdown"
+        else (parse_text, parse_markdown)
+    )
+    try:
+        return first(text, path)
+    except ImportFormatError as exc:
+        # A .md file holding text copied from a page (or the reverse) still imports.
+        try:
+            result = second(text, path)
+        except ImportFormatError:
+            raise exc from None
+        result.guess(None, "read with the other importer: the first found no cards")
+        return result
 
 
 def import_file(

@@ -152,3 +152,11 @@ def test_sections_without_labels_and_windows_newlines(tmp_path: Path) -> None:
     assert card.title == "第一条" and card.source.title == "First Item Source Title"
     assert card.body == "正文。"
     assert issue.numbering.sections == SectionNumbering.NONE
+
+
+def test_auto_falls_back_to_text_for_a_md_file(tmp_path: Path) -> None:
+    path = tmp_path / "copied.md"
+    path.write_bytes((FIXTURES / "page-copy.txt").read_bytes())
+    result = parse_file(path)
+    assert len(result.issue.cards) == 15
+    assert any("other importer" in g.message for g in result.guesses)

@@ -1,0 +1,127 @@
+"""The export panel's list of preflight problems; activating one asks to show its card."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import qtawesome as qta
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.checks import ERROR, Problem
+from editor_app.gui.theme import set_icon
+
+CardRole = Qt.ItemDataRole.UserRole
+CodeRole = Qt.ItemDataRole.UserRole + 1
+ERROR_COLOR = "#d64545"
+WARNING_COLOR = "#d08c00"
+
+
+class ProblemList(QListWidget):
+    """Errors first, then warnings; double-click or Enter on one emits jumpToCard(id)."""
+
+    jumpToCard = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setAlternatingRowColors(True)
+        # `activated` covers a double-click and Enter (and a single click where the
+        # platform opens items that way).
+        self.itemActivated.connect(self._activate)
+        self.problems: list[Problem] = []
+
+    def set_problems(
+        self, problems: list[Problem], card_title: Callable[[str], str] | None = None
+    ) -> None:
+        self.problems = sorted(problems, key=lambda p: p.severity != ERROR)  # stable
+        self.clear()
+        for problem in self.problems:
+            is_error = problem.severity == ERROR
+            icon = qta.icon(
+                "mdi6.alert-circle" if is_error else "mdi6.alert",
+                color=ERROR_COLOR if is_error else WARNING_COLOR,
+            )
+            # The checks' messages already name the card; its current title goes in the tip.
+            item = QListWidgetItem(icon, problem.message, self)
+            item.setData(CardRole, problem.card or "")
+            item.setData(CodeRole, problem.code)
+            severity = self.tr("Error") if is_error else self.tr("Warning")
+            title = (
+                (card_title(problem.card) if card_title and problem.card else "")
+                or problem.card
+                or ""
+            )
+            lines = [f"{severity} ({problem.code}): {problem.message}"]
+            if problem.card:
+                lines.append(self.tr("Double-click to show the card “%1”.").replace("%1", title))
+            item.setToolTip("\n".join(lines))
+
+    def error_count(self) -> int:
+        return sum(p.severity == ERROR for p in self.problems)
+
+    def warning_count(self) -> int:
+        return len(self.problems) - self.error_count()
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        card_id = item.data(CardRole)
+        if card_id:
+            self.jumpToCard.emit(card_id)
+
+
+class ProblemsBox(QWidget):
+    """A "Checks" heading with a summary and a refresh button over the ProblemList."""
+
+    refreshRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        heading = QLabel(self.tr("Checks"), self)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.refresh_button = QToolButton(self)
+        set_icon(self.refresh_button, "mdi6.refresh")
+        self.refresh_button.setToolTip(self.tr("Run the checks again"))
+        self.refresh_button.setAutoRaise(True)
+        self.list = ProblemList(self)
+        self.list.setMinimumHeight(80)
+        row = QHBoxLayout()
+        row.addWidget(heading)
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.list, 1)
+        self.refresh_button.clicked.connect(self.refreshRequested)
+
+    def update_summary(self, forced: bool) -> None:
+        errors, warnings = self.list.error_count(), self.list.warning_count()
+        if not errors and not warnings:
+            self.summary.setText(self.tr("No problems found."))
+            return
+        parts = []
+        if errors:
+            parts.append(self.tr("Errors: %1").replace("%1", str(errors)))
+        if warnings:
+            parts.append(self.tr("Warnings: %1").replace("%1", str(warnings)))
+        text = " · ".join(parts)
+        if errors and not forced:
+            text += " — " + self.tr("errors stop the export")
+        self.summary.setText(text)

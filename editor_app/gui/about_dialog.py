@@ -128,12 +128,12 @@ class AboutDialog(QDialog):
         versions = self.tr("Qt %1 · PySide6 %2 · Python %3")
         for n, value in enumerate((qVersion(), PySide6.__version__, platform.python_version())):
             versions = versions.replace(f"%{n + 1}", value)
-        return (
-            f"<h2 style='margin:0'>Masthead {html.escape(__version__)}</h2>"
-            f"<p>{html.escape(self.tr('Compose newsletter issues offline and publish them to a static site.'))}</p>"
-            f"<p>{html.escape(versions)}</p>"
-            f"<p>{html.escape(self.tr('Masthead is free software under the GNU General Public License, version 3 or later.'))}</p>"
-        )  # fmt: skip
+        tagline = self.tr("Compose newsletter issues offline and publish them to a static site.")
+        licence = self.tr(
+            "Masthead is free software under the GNU General Public License, version 3 or later."
+        )
+        paragraphs = "".join(f"<p>{html.escape(t)}</p>" for t in (tagline, versions, licence))
+        return f"<h2 style='margin:0'>Masthead {html.escape(__version__)}</h2>{paragraphs}"
 
     def _licences_html(self) -> str:
         head = (self.tr("Component"), self.tr("Version"), self.tr("Licence"))

@@ -72,19 +72,21 @@ def resolve_language(language: str, system: QLocale | None = None) -> str:
     return ENGLISH
 
 
-def install_translators(app: QCoreApplication, language: str = SYSTEM) -> str:
+def install_translators(
+    app: QCoreApplication, language: str = SYSTEM, system: QLocale | None = None
+) -> str:
     """Replace the installed catalogues with those for ``language``; return the language used.
 
     The translators are children of the application, so they live as long as it does and a
-    later call (the settings dialog) can find and remove them.
+    later call can find and remove them. ``system`` stands in for the system locale (tests).
     """
     for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
         app.removeTranslator(old)
-        old.deleteLater()
-    chosen = resolve_language(language)
+        old.setParent(None)  # Python owns it now and frees it
+    chosen = resolve_language(language, system)
     if chosen == ENGLISH:
         return ENGLISH  # the source strings are English
-    locale = locale_for(chosen)
+    locale = locale_for(chosen)  # the catalogue's locale, whatever region the system names
     ours = _load(app, locale, CATALOGUE, translations_dir())
     if not ours:
         log.warning("no compiled translation for %s in %s", chosen, translations_dir())
@@ -96,12 +98,12 @@ def install_translators(app: QCoreApplication, language: str = SYSTEM) -> str:
 
 
 def _load(app: QCoreApplication, locale: QLocale, name: str, folder: Path) -> bool:
-    translator = QTranslator(app)
+    translator = QTranslator()
+    if not translator.load(locale, name, "_", str(folder)):
+        return False
     translator.setObjectName(_TRANSLATOR_NAME)
-    if translator.load(locale, name, "_", str(folder)) and app.installTranslator(translator):
-        return True
-    translator.deleteLater()
-    return False
+    translator.setParent(app)
+    return app.installTranslator(translator)
 
 
 def current_language(app: QCoreApplication) -> str:

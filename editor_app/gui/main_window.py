@@ -8,6 +8,7 @@ import qtawesome as qta
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -22,6 +23,8 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.storage import is_issue_folder
 from editor_app.core.template import new_issue
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.import_dialog import ImportDialog
+from editor_app.gui.panels.export_panel import ExportPanel
 from editor_app.gui.start_view import StartView
 from editor_app.gui.status_bar import StatusBarController
 from editor_app.gui.workspace import Workspace
@@ -52,6 +55,14 @@ class MainWindow(QMainWindow):
         self.preview_dock = self._dock(
             "preview", self.tr("Preview"), Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.export_panel = ExportPanel(None, self)
+        self.export_dock = self._dock(
+            "export", self.tr("Export"), Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.export_dock.setWidget(self.export_panel)
+        self.tabifyDockWidget(self.preview_dock, self.export_dock)
+        self.preview_dock.raise_()
+        self.export_panel.jumpToCard.connect(lambda card_id: self._jump_to(card_id, -1))
         self.status = StatusBarController(self.statusBar(), self)
         self._build_actions()
         self._build_menus()
@@ -123,6 +134,12 @@ class MainWindow(QMainWindow):
         self.act_focus_editor = self._action(
             self.tr("Focus &Editor"), None, "Ctrl+Shift+E", self.focus_editor
         )
+        self.act_import = self._action(
+            self.tr("&Import Issue…"), "mdi6.file-import-outline", "Ctrl+Alt+I", self.import_issue
+        )
+        self.act_export = self._action(
+            self.tr("&Export…"), "mdi6.export-variant", "Ctrl+E", self.show_export
+        )
         self.act_properties = self._action(
             self.tr("Issue &Properties…"), "mdi6.cog-outline", "Ctrl+Alt+P", self.edit_properties
         )
@@ -130,7 +147,7 @@ class MainWindow(QMainWindow):
             self.tr("&About Masthead"), "mdi6.information-outline", None, self.about
         )
         self.act_settings = self._action(
-            self.tr("&Preferences…"), "mdi6.tune-variant", "Ctrl+,", self.edit_settings
+            self.tr("Pr&eferences…"), "mdi6.tune-variant", "Ctrl+,", self.edit_settings
         )
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
         # Undo/Redo also serve the text editor, which handles its own Ctrl+Z when focused.
@@ -148,6 +165,9 @@ class MainWindow(QMainWindow):
             self.act_properties,
         ):
             self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_import)
+        self.file_menu.addAction(self.act_export)
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addSeparator()
@@ -160,11 +180,12 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.act_redo)
         self.edit_menu.addSeparator()
         self.edit_ws_anchor = self.edit_menu.addSeparator()
-        self.format_menu = bar.addMenu(self.tr("F&ormat"))
+        self.format_menu = bar.addMenu(self.tr("Fo&rmat"))
         self.outline_menu = bar.addMenu(self.tr("&Outline"))
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.outline_dock.toggleViewAction())
         self.view_menu.addAction(self.preview_dock.toggleViewAction())
+        self.view_menu.addAction(self.export_dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.act_focus_outline)
         self.view_menu.addAction(self.act_focus_editor)
@@ -240,6 +261,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(doc.folder)
         self.outline_dock.setWidget(workspace.view)
         self.preview_dock.setWidget(workspace.preview)
+        self.export_panel.set_document(workspace.document)
         self.editor_host.addWidget(workspace.editor_area)
         self.editor_host.setCurrentWidget(workspace.editor_area)
         self.stack.setCurrentWidget(self.editor_host)
@@ -349,6 +371,7 @@ class MainWindow(QMainWindow):
         ws.editor.commit_pending()
         self.outline_dock.setWidget(QWidget())
         self.preview_dock.setWidget(QWidget())
+        self.export_panel.set_document(None)
         self.editor_host.removeWidget(ws.editor_area)
         ws.close()
         ws.deleteLater()
@@ -360,7 +383,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Masthead — %1").replace("%1", self.library.name))
 
     def _set_workspace_visible(self, visible: bool) -> None:
-        for dock in (self.outline_dock, self.preview_dock):
+        for dock in (self.outline_dock, self.preview_dock, self.export_dock):
             dock.setVisible(visible)
         for action in (
             self.act_save,
@@ -368,6 +391,7 @@ class MainWindow(QMainWindow):
             self.act_redo,
             self.act_library,
             self.act_properties,
+            self.act_export,
         ):
             action.setEnabled(visible)
 
@@ -393,6 +417,19 @@ class MainWindow(QMainWindow):
         ws.editor.show_card(card_id)
         if position >= 0:
             ws.editor.reveal(card_id, "body", position, position)
+
+    def import_issue(self) -> None:
+        dialog = ImportDialog(self.library, self)
+        dialog.imported.connect(lambda _folder: self.start.refresh())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported_folder:
+            self.open_issue(dialog.imported_folder)
+
+    def show_export(self) -> None:
+        if self.workspace is None:
+            return
+        self.export_dock.show()
+        self.export_dock.raise_()
+        self.export_panel.setFocus()
 
     def edit_properties(self) -> None:
         if self.workspace is None:

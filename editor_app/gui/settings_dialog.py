@@ -101,7 +101,7 @@ class SettingsDialog(QDialog):
         self.language_combo.addItem(self.tr("System language"), i18n.SYSTEM)
         for code, name in i18n.LANGUAGES.items():
             self.language_combo.addItem(name, code)
-        form.addRow(self.tr("&Language:"), self.language_combo)
+        form.addRow(self.tr("Lang&uage:"), self.language_combo)
         self.language_note = QLabel(self.tr("A new language takes effect when Masthead restarts."))
         self.language_note.setWordWrap(True)
         self.language_note.setEnabled(False)  # drawn in the muted text colour

@@ -130,14 +130,17 @@ def _retheme_editors(app: QApplication) -> None:
         for doc in top.findChildren(QTextDocument):
             highlighter = getattr(doc, "highlighter", None)
             if highlighter is not None and hasattr(highlighter, "set_theme"):
-                editor = doc.parent()
-                palette = editor.palette() if hasattr(editor, "palette") else app.palette()
-                highlighter.set_theme(Theme.for_palette(palette))
+                # The application palette: widgets take the new one only when they next
+                # process their palette-change event.
+                highlighter.set_theme(Theme.for_palette(app.palette()))
 
 
 def _refresh_icons(app: QApplication) -> None:
-    """qtawesome fixes an icon's colour when it is made: remake the ones we know by name."""
+    """qtawesome fixes an icon's colour when it is made (and caches it): remake the ones we
+    know by name, and let icons made from now on take the new palette's colours."""
     import qtawesome as qta
+
+    qta.reset_cache()
 
     for top in app.topLevelWidgets():
         for kind in (QAction, QAbstractButton):

@@ -2,1082 +2,1434 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Add &amp;Section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add &amp;Card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add S&amp;ub-card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Rename</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move &amp;Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move Do&amp;wn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Indent (make sub-card)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Outdent</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>Qt libraries, used under the GNU Lesser General Public License version 3</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt 库，依据 GNU 宽通用公共许可证第 3 版（LGPLv3）使用</translation>
     </message>
     <message>
         <source>The preview&apos;s web engine. Chromium and its third-party components carry their own licences, listed in Qt&apos;s WebEngine licensing page.</source>
-        <translation type="unfinished"></translation>
+        <translation>预览所用的网页引擎。Chromium 及其第三方组件各有许可证，详见 Qt WebEngine 的许可说明页面。</translation>
     </message>
     <message>
         <source>Includes libjpeg-turbo, libpng, libwebp, zlib, FreeType and Little CMS under their own permissive licences.</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 libjpeg-turbo、libpng、libwebp、zlib、FreeType 和 Little CMS，它们各自采用宽松许可证。</translation>
     </message>
     <message>
         <source>Python binding of the Ammonia HTML sanitizer (MIT or Apache-2.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ammonia HTML 净化库的 Python 绑定（MIT 或 Apache-2.0）。</translation>
     </message>
     <message>
         <source>Icon font shipped with QtAwesome.</source>
-        <translation type="unfinished"></translation>
+        <translation>随 QtAwesome 附带的图标字体。</translation>
     </message>
     <message>
         <source>About Masthead</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Masthead</translation>
     </message>
     <message>
         <source>Bundled components and their licences:</source>
-        <translation type="unfinished"></translation>
+        <translation>随附组件及其许可证：</translation>
     </message>
     <message>
         <source>Qt %1 · PySide6 %2 · Python %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt %1 · PySide6 %2 · Python %3</translation>
+    </message>
+    <message>
+        <source>Compose newsletter issues offline and publish them to a static site.</source>
+        <translation>离线编写期刊，并发布为静态网站。</translation>
+    </message>
+    <message>
+        <source>Masthead is free software under the GNU General Public License, version 3 or later.</source>
+        <translation>Masthead 是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>组件</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Licence</source>
-        <translation type="unfinished"></translation>
+        <translation>许可证</translation>
     </message>
 </context>
 <context>
     <name>CardEditor</name>
     <message>
         <source>Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>查找…</translation>
     </message>
     <message>
         <source>Replace…</source>
-        <translation type="unfinished"></translation>
+        <translation>替换…</translation>
     </message>
     <message>
         <source>Find in Issue…</source>
-        <translation type="unfinished"></translation>
+        <translation>在本期中查找…</translation>
     </message>
     <message>
         <source>Find Next</source>
-        <translation type="unfinished"></translation>
+        <translation>查找下一个</translation>
     </message>
     <message>
         <source>Find Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>查找上一个</translation>
     </message>
     <message>
         <source>This card&apos;s file could not be read, so it is shown read-only and never written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取此卡片的文件，因此以只读方式显示，不会写入：%1</translation>
     </message>
     <message>
         <source>This issue is open read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>本期以只读方式打开。</translation>
     </message>
 </context>
 <context>
     <name>CardFields</name>
     <message>
         <source>Card title</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片标题</translation>
     </message>
     <message>
         <source>Kind of item</source>
-        <translation type="unfinished"></translation>
+        <translation>条目类型</translation>
     </message>
     <message>
         <source>Editing status</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑状态</translation>
     </message>
     <message>
         <source>Original title</source>
-        <translation type="unfinished"></translation>
+        <translation>原文标题</translation>
     </message>
     <message>
         <source>https://…</source>
-        <translation type="unfinished"></translation>
+        <translation>https://…</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>原文</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>网址</translation>
     </message>
     <message>
         <source>Project links</source>
-        <translation type="unfinished"></translation>
+        <translation>项目链接</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>Further reading</source>
-        <translation type="unfinished"></translation>
+        <translation>拓展阅读</translation>
     </message>
     <message>
         <source>tag, another tag</source>
-        <translation type="unfinished"></translation>
+        <translation>标签, 另一个标签</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Category heading inside the parent card</source>
-        <translation type="unfinished"></translation>
+        <translation>父卡片中的分类标题</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Editor&apos;s comment, shown under the card</source>
-        <translation type="unfinished"></translation>
+        <translation>编者点评，显示在卡片下方</translation>
     </message>
     <message>
         <source>Editor&apos;s note</source>
-        <translation type="unfinished"></translation>
+        <translation>编者按</translation>
     </message>
     <message>
         <source>Article</source>
-        <translation type="unfinished"></translation>
+        <translation>文章</translation>
     </message>
     <message>
         <source>Release</source>
-        <translation type="unfinished"></translation>
+        <translation>版本发布</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>报告</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Talk</source>
-        <translation type="unfinished"></translation>
+        <translation>演讲</translation>
     </message>
     <message>
         <source>Meme</source>
-        <translation type="unfinished"></translation>
+        <translation>梗图</translation>
     </message>
     <message>
         <source>Roundup</source>
-        <translation type="unfinished"></translation>
+        <translation>合集</translation>
     </message>
     <message>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <source>In review</source>
-        <translation type="unfinished"></translation>
+        <translation>审阅中</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>待发布</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>已发布</translation>
     </message>
     <message>
         <source>no source</source>
-        <translation type="unfinished"></translation>
+        <translation>无原文</translation>
     </message>
     <message>
         <source>links: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>链接：%1</translation>
     </message>
     <message>
         <source>further reading: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>拓展阅读：%1</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>编者按</translation>
     </message>
     <message>
         <source>Edit title</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑标题</translation>
     </message>
     <message>
         <source>Change kind</source>
-        <translation type="unfinished"></translation>
+        <translation>更改类型</translation>
     </message>
     <message>
         <source>Change status</source>
-        <translation type="unfinished"></translation>
+        <translation>更改状态</translation>
     </message>
     <message>
         <source>Edit source</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑原文</translation>
     </message>
     <message>
         <source>Edit links</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑链接</translation>
     </message>
     <message>
         <source>Edit further reading</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑拓展阅读</translation>
     </message>
     <message>
         <source>Edit tags</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑标签</translation>
     </message>
     <message>
         <source>Edit category</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑分类</translation>
     </message>
     <message>
         <source>Edit note</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑编者按</translation>
     </message>
 </context>
 <context>
     <name>ConflictDialog</name>
     <message>
         <source>Card changed on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片已在磁盘上被修改</translation>
     </message>
     <message>
         <source>“%1” was changed by another program while you were editing it. Which text should be kept?</source>
-        <translation type="unfinished"></translation>
+        <translation>你编辑“%1”时，另一个程序修改了它。要保留哪一份文本？</translation>
     </message>
     <message>
         <source>Your text (not yet saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>你的文本（尚未保存）</translation>
     </message>
     <message>
         <source>The text now on disk</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘上的当前文本</translation>
     </message>
     <message>
         <source>Keep &amp;mine</source>
-        <translation type="unfinished"></translation>
+        <translation>保留我的(&amp;M)</translation>
     </message>
     <message>
         <source>Take the file&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>采用文件中的</translation>
     </message>
 </context>
 <context>
     <name>DetailsToggle</name>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
+    </message>
+</context>
+<context>
+    <name>ExportForm</name>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation>HTML</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder</source>
+        <translation>输出文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>none: images beside the page</source>
+        <translation>无：图片放在页面旁边</translation>
+    </message>
+    <message>
+        <source>Markdown: a URL put before image names, for a CDN (images are still written).</source>
+        <translation>Markdown：加在图片文件名前面的网址，用于 CDN（图片仍会写出）。</translation>
+    </message>
+    <message>
+        <source>Allow remote images</source>
+        <translation>允许远程图片</translation>
+    </message>
+    <message>
+        <source>HTML: let the page load images from other sites (off: local images only).</source>
+        <translation>HTML：允许页面从其他网站加载图片（关闭时只用本地图片）。</translation>
+    </message>
+    <message>
+        <source>Export anyway, despite errors</source>
+        <translation>有错误也导出</translation>
+    </message>
+    <message>
+        <source>Export even when the checks find errors.</source>
+        <translation>即使检查发现错误也照样导出。</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>格式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>方案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Image URL prefix</source>
+        <translation>图片网址前缀(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Hugo (page bundle)</source>
+        <translation>Hugo（页面包）</translation>
+    </message>
+    <message>
+        <source>Jekyll (post)</source>
+        <translation>Jekyll（文章）</translation>
+    </message>
+    <message>
+        <source>Plain Markdown</source>
+        <translation>普通 Markdown</translation>
+    </message>
+    <message>
+        <source>Web page with assets folder</source>
+        <translation>网页及资源文件夹</translation>
+    </message>
+    <message>
+        <source>Single file (images inlined)</source>
+        <translation>单个文件（内嵌图片）</translation>
+    </message>
+    <message>
+        <source>Writes %1/index.md with the images beside it.</source>
+        <translation>写出 %1/index.md，图片放在它旁边。</translation>
+    </message>
+    <message>
+        <source>Writes _posts/%2-%1.md; images in assets/%1/.</source>
+        <translation>写出 _posts/%2-%1.md；图片放在 assets/%1/。</translation>
+    </message>
+    <message>
+        <source>Writes %1.md; images in %1/.</source>
+        <translation>写出 %1.md；图片放在 %1/。</translation>
+    </message>
+    <message>
+        <source>Writes index.html; images in assets/.</source>
+        <translation>写出 index.html；图片放在 assets/。</translation>
+    </message>
+    <message>
+        <source>Writes %1.html with every image inside: one file to send.</source>
+        <translation>写出包含全部图片的 %1.html：一个文件即可发送。</translation>
+    </message>
+    <message>
+        <source>Export writes only its own files here; nothing else in the folder is changed or deleted. Empty: %1</source>
+        <translation>导出只在这里写入自己的文件，文件夹中的其他内容不会被修改或删除。留空时：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPanel</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>No issue open.</source>
+        <translation>没有打开的期刊。</translation>
+    </message>
+    <message>
+        <source>Change export settings</source>
+        <translation>更改导出设置</translation>
+    </message>
+    <message>
+        <source>Choose an output folder outside the issue folder.</source>
+        <translation>请选择期刊文件夹以外的输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Export to Folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n changed).</source>
+        <translation>
+            <numerusform>（%n 个有变化）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Export stopped: the checks found %n error(s). Fix them (double-click a problem to open its card) or tick “Export anyway”.</source>
+        <translation>
+            <numerusform>导出已停止：检查发现 %n 个错误。请修正它们（双击问题可打开对应卡片），或勾选“有错误也导出”。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export cancelled after %n file(s); those files were kept.</source>
+        <translation>
+            <numerusform>已在写出 %n 个文件后取消导出；这些文件已保留。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>FindReplaceBar</name>
     <message>
         <source>Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找</translation>
     </message>
     <message>
         <source>Replace with</source>
-        <translation type="unfinished"></translation>
+        <translation>替换为</translation>
     </message>
     <message>
         <source>With regular expressions, \1 inserts group 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用正则表达式时，\1 表示插入第 1 个分组。</translation>
     </message>
     <message>
         <source>Aa</source>
-        <translation type="unfinished"></translation>
+        <translation>Aa</translation>
     </message>
     <message>
         <source>Match case</source>
-        <translation type="unfinished"></translation>
+        <translation>区分大小写</translation>
     </message>
     <message>
         <source>W</source>
-        <translation type="unfinished"></translation>
+        <translation>W</translation>
     </message>
     <message>
         <source>Whole words (Latin text)</source>
-        <translation type="unfinished"></translation>
+        <translation>全字匹配（拉丁文字）</translation>
     </message>
     <message>
         <source>Regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式</translation>
     </message>
     <message>
         <source>This card</source>
-        <translation type="unfinished"></translation>
+        <translation>本卡片</translation>
     </message>
     <message>
         <source>Whole issue</source>
-        <translation type="unfinished"></translation>
+        <translation>整期</translation>
     </message>
     <message>
         <source>Previous match (Shift+F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一个匹配 (Shift+F3)</translation>
     </message>
     <message>
         <source>Next match (F3)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一个匹配 (F3)</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭 (Esc)</translation>
     </message>
     <message>
         <source>Replace</source>
-        <translation type="unfinished"></translation>
+        <translation>替换</translation>
     </message>
     <message>
         <source>Replace All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部替换</translation>
     </message>
     <message>
         <source>Invalid pattern: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的表达式：%1</translation>
     </message>
     <message>
         <source>No matches</source>
-        <translation type="unfinished"></translation>
+        <translation>无匹配</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 个，共 %2 个</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>%1 matches in %2 cards</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 张卡片中有 %1 处匹配</translation>
     </message>
     <message>
         <source>Replaced %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已替换 %1 处</translation>
     </message>
     <message>
         <source>Replace All “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>全部替换“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Issue</source>
+        <translation>导入期刊</translation>
+    </message>
+    <message>
+        <source>A Markdown (.md) or text (.txt) file</source>
+        <translation>Markdown (.md) 或文本 (.txt) 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Automatic (by name and content)</source>
+        <translation>自动（根据文件名和内容）</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Plain text copied from a web page</source>
+        <translation>从网页复制的纯文本</translation>
+    </message>
+    <message>
+        <source>optional: from the issue&apos;s title</source>
+        <translation>可选：默认取自期刊标题</translation>
+    </message>
+    <message>
+        <source>The new issue&apos;s folder name: letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>新期刊的文件夹名：只能使用字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>格式(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Folder &amp;name</source>
+        <translation>文件夹名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>期刊库</translation>
+    </message>
+    <message>
+        <source>What Masthead guessed</source>
+        <translation>Masthead 的推断</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the New Issue</source>
+        <translation>打开新期刊(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Newsletter files (*.md *.markdown *.txt *.text);;All files (*)</source>
+        <translation>期刊文件 (*.md *.markdown *.txt *.text);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <source>Could not import: %1</source>
+        <translation>无法导入：%1</translation>
+    </message>
+    <message>
+        <source>Created “%1” in %2: %3 section(s), %4 card(s).</source>
+        <translation>已在 %2 中创建“%1”：%3 个专题，%4 张卡片。</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>无标题</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>After the import, what the importer inferred is listed here.</source>
+        <translation>导入完成后，导入器推断出的内容会列在这里。</translation>
+    </message>
+    <message>
+        <source>Nothing was guessed: the file was read as written.</source>
+        <translation>没有任何推断：文件按原样读取。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>What Masthead guessed (%1): review it in the outline</source>
+        <translation>Masthead 的推断（%1）：请在大纲中核对</translation>
     </message>
 </context>
 <context>
     <name>IssueDocument</name>
     <message>
         <source>Edit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑 %1</translation>
     </message>
     <message>
         <source>Edit section</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑专题</translation>
     </message>
     <message>
         <source>Rename section</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名专题</translation>
     </message>
     <message>
         <source>Edit issue %1</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑期刊的 %1</translation>
     </message>
     <message>
         <source>This issue is open read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>本期以只读方式打开。</translation>
     </message>
 </context>
 <context>
     <name>IssuePropertiesDialog</name>
     <message>
         <source>Issue Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>期刊属性</translation>
     </message>
     <message>
         <source>Numbered</source>
-        <translation type="unfinished"></translation>
+        <translation>有期号</translation>
     </message>
     <message>
         <source>专题一, 专题二 … (Chinese)</source>
-        <translation type="unfinished"></translation>
+        <translation>专题一、专题二……（中文）</translation>
     </message>
     <message>
         <source>Part 1, Part 2 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Part 1、Part 2……</translation>
     </message>
     <message>
         <source>No section labels</source>
-        <translation type="unfinished"></translation>
+        <translation>不显示专题序号</translation>
     </message>
     <message>
         <source>Restart in every section</source>
-        <translation type="unfinished"></translation>
+        <translation>每个专题重新编号</translation>
     </message>
     <message>
         <source>Run through the issue</source>
-        <translation type="unfinished"></translation>
+        <translation>全期连续编号</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)</translation>
     </message>
     <message>
         <source>Section &amp;labels</source>
-        <translation type="unfinished"></translation>
+        <translation>专题序号(&amp;L)</translation>
     </message>
     <message>
         <source>Card &amp;numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片编号(&amp;N)</translation>
     </message>
     <message>
         <source>S&amp;ummary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要(&amp;U)</translation>
     </message>
     <message>
         <source>Ta&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;G)</translation>
     </message>
     <message>
         <source>Edit issue properties</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑期刊属性</translation>
     </message>
 </context>
 <context>
     <name>IssueTableModel</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>期号</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片数</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>大纲</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>&amp;New Issue…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建期刊(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open Issue…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开期刊(&amp;O)…</translation>
     </message>
     <message>
         <source>Show &amp;Library</source>
-        <translation type="unfinished"></translation>
+        <translation>显示期刊库(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Save Now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即保存(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <source>Focus &amp;Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>转到大纲(&amp;O)</translation>
     </message>
     <message>
         <source>Focus &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>转到编辑器(&amp;E)</translation>
     </message>
     <message>
         <source>Issue &amp;Properties…</source>
-        <translation type="unfinished"></translation>
+        <translation>期刊属性(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;About Masthead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Masthead(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <source>F&amp;ormat</source>
-        <translation type="unfinished"></translation>
+        <source>Pr&amp;eferences…</source>
+        <translation>首选项(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rmat</source>
+        <translation>格式(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>大纲(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>主工具栏</translation>
     </message>
     <message>
         <source>Masthead — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Masthead — %1</translation>
     </message>
     <message>
         <source>Open Issue Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开期刊文件夹</translation>
     </message>
     <message>
         <source>Not an issue</source>
-        <translation type="unfinished"></translation>
+        <translation>不是期刊</translation>
     </message>
     <message>
         <source>%1 has no issue.yaml.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有 issue.yaml。</translation>
     </message>
     <message>
         <source>New Issue</source>
-        <translation type="unfinished"></translation>
+        <translation>新建期刊</translation>
     </message>
     <message>
         <source>Title of the new issue:</source>
-        <translation type="unfinished"></translation>
+        <translation>新期刊的标题：</translation>
     </message>
     <message>
         <source>Could not create the issue</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建期刊</translation>
     </message>
     <message>
         <source>Could not open the issue</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开期刊</translation>
     </message>
     <message>
         <source>Autosave failed</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存失败</translation>
     </message>
     <message>
         <source> [read-only]</source>
-        <translation type="unfinished"></translation>
+        <translation> [只读]</translation>
+    </message>
+    <message>
+        <source> (process %1 on %2)</source>
+        <translation>（%2 上的进程 %1）</translation>
     </message>
     <message>
         <source>Opened read-only: the issue is open in another window</source>
-        <translation type="unfinished"></translation>
+        <translation>已以只读方式打开：此期刊已在另一个窗口中打开</translation>
     </message>
     <message>
         <source>Opened read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>已以只读方式打开</translation>
     </message>
     <message>
         <source>This issue is already open in another Masthead window%1. It is opened read-only here so that nothing is overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>此期刊已在另一个 Masthead 窗口中打开%1。为避免覆盖任何内容，这里以只读方式打开。</translation>
     </message>
     <message>
         <source>Recovered unsaved text</source>
-        <translation type="unfinished"></translation>
+        <translation>已恢复未保存的文本</translation>
     </message>
     <message>
         <source>Masthead was closed before it could save. The text typed in these cards was recovered:
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Masthead 在保存之前被关闭。以下卡片中输入的文本已恢复：
+
+%1</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
     <name>MarkdownEdit</name>
     <message>
         <source>Write the card in Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>用 Markdown 撰写卡片正文…</translation>
     </message>
     <message>
         <source>Bold</source>
-        <translation type="unfinished"></translation>
+        <translation>粗体</translation>
     </message>
     <message>
         <source>Italic</source>
-        <translation type="unfinished"></translation>
+        <translation>斜体</translation>
     </message>
     <message>
         <source>Strikethrough</source>
-        <translation type="unfinished"></translation>
+        <translation>删除线</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>链接</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <source>Heading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 级标题</translation>
     </message>
     <message>
         <source>Bulleted List</source>
-        <translation type="unfinished"></translation>
+        <translation>项目符号列表</translation>
     </message>
     <message>
         <source>Numbered List</source>
-        <translation type="unfinished"></translation>
+        <translation>编号列表</translation>
     </message>
     <message>
         <source>Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>引用</translation>
     </message>
 </context>
 <context>
     <name>OutlineActions</name>
     <message>
+        <source>Add &amp;Section</source>
+        <translation>添加专题(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Card</source>
+        <translation>添加卡片(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add S&amp;ub-card</source>
+        <translation>添加子卡片(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>创建副本(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move Do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Indent (make sub-card)</source>
+        <translation>缩进为子卡片(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Outdent</source>
+        <translation>取消缩进(&amp;O)</translation>
+    </message>
+    <message>
         <source>New section</source>
-        <translation type="unfinished"></translation>
+        <translation>新专题</translation>
     </message>
     <message>
         <source>Add section</source>
-        <translation type="unfinished"></translation>
+        <translation>添加专题</translation>
     </message>
     <message>
         <source>Add card</source>
-        <translation type="unfinished"></translation>
+        <translation>添加卡片</translation>
     </message>
     <message>
         <source>Add sub-card</source>
-        <translation type="unfinished"></translation>
+        <translation>添加子卡片</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n card(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除 %n 张卡片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n section(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>删除 %n 个专题</numerusform>
         </translation>
     </message>
     <message>
         <source>Duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>创建副本</translation>
     </message>
     <message>
         <source>Move section</source>
-        <translation type="unfinished"></translation>
+        <translation>移动专题</translation>
     </message>
     <message>
         <source>Move card</source>
-        <translation type="unfinished"></translation>
+        <translation>移动卡片</translation>
     </message>
     <message>
         <source>Indent card</source>
-        <translation type="unfinished"></translation>
+        <translation>缩进卡片</translation>
     </message>
     <message>
         <source>Outdent card</source>
-        <translation type="unfinished"></translation>
+        <translation>取消缩进卡片</translation>
     </message>
 </context>
 <context>
     <name>OutlineModel</name>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <source>(unreadable) %1</source>
-        <translation type="unfinished"></translation>
+        <translation>（无法读取）%1</translation>
     </message>
     <message>
         <source>Rename card</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名卡片</translation>
     </message>
     <message numerus="yes">
         <source>Move %n card(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>移动 %n 张卡片</numerusform>
         </translation>
     </message>
     <message>
         <source>Move section</source>
-        <translation type="unfinished"></translation>
+        <translation>移动专题</translation>
     </message>
 </context>
 <context>
     <name>OutlineView</name>
     <message>
         <source>Outline</source>
-        <translation type="unfinished"></translation>
+        <translation>大纲</translation>
     </message>
 </context>
 <context>
     <name>PreviewPane</name>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Current Card Only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当前卡片</translation>
     </message>
     <message>
         <source>Show only the card being edited instead of the whole issue</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示正在编辑的卡片，而不是整期</translation>
     </message>
     <message>
         <source>Load Remote Content</source>
-        <translation type="unfinished"></translation>
+        <translation>加载远程内容</translation>
     </message>
     <message>
         <source>Load images and fonts from the internet in the preview (off by default)</source>
-        <translation type="unfinished"></translation>
+        <translation>在预览中加载来自互联网的图片和字体（默认关闭）</translation>
     </message>
     <message>
         <source>Reload Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>重新加载预览</translation>
     </message>
     <message>
         <source>This preview never loads remote content</source>
-        <translation type="unfinished"></translation>
+        <translation>此预览从不加载远程内容</translation>
     </message>
     <message>
         <source>The preview could not be rendered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法渲染预览：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemList</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Double-click to show the card “%1”.</source>
+        <translation>双击以显示卡片“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsBox</name>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Run the checks again</source>
+        <translation>重新运行检查</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>Warnings: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>errors stop the export</source>
+        <translation>有错误时不会导出</translation>
     </message>
 </context>
 <context>
     <name>RecordTable</name>
     <message>
         <source>Add a row</source>
-        <translation type="unfinished"></translation>
+        <translation>添加一行</translation>
     </message>
     <message>
         <source>Remove the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的行</translation>
     </message>
     <message>
         <source>Move the row up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移该行</translation>
     </message>
     <message>
         <source>Move the row down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移该行</translation>
+    </message>
+</context>
+<context>
+    <name>ResultBox</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open in Browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultList</name>
+    <message>
+        <source>Nothing exported yet.</source>
+        <translation>尚未导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>已写出：%1</translation>
+    </message>
+    <message>
+        <source>Unchanged, left as it was: %1</source>
+        <translation>未改变，保持原样：%1</translation>
     </message>
 </context>
 <context>
     <name>SectionEditor</name>
     <message>
         <source>A line or two shown under the section heading</source>
-        <translation type="unfinished"></translation>
+        <translation>显示在专题标题下方的一两行文字</translation>
     </message>
     <message>
         <source>Select a card in the outline to edit it, or press Ctrl+Return to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>在大纲中选择一张卡片进行编辑，或按 Ctrl+Return 添加一张。</translation>
     </message>
     <message>
         <source>&amp;Emoji</source>
-        <translation type="unfinished"></translation>
+        <translation>表情符号(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Introduction</source>
-        <translation type="unfinished"></translation>
+        <translation>导语(&amp;I)</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>首选项</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑器</translation>
     </message>
     <message>
         <source>Images</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Sample library (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>示例期刊库（%1）</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Library folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>期刊库文件夹(&amp;L)：</translation>
     </message>
     <message>
         <source>The folder of issues shown when Masthead starts without a folder to open</source>
-        <translation type="unfinished"></translation>
+        <translation>Masthead 启动时若未指定要打开的文件夹，则显示这个期刊库</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <source>Lang&amp;uage:</source>
+        <translation>界面语言(&amp;U)：</translation>
     </message>
     <message>
         <source>A new language takes effect when Masthead restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>更改的语言将在 Masthead 重新启动后生效。</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation type="unfinished"></translation>
+        <translation>主题(&amp;T)：</translation>
     </message>
     <message>
         <source>Use the default font</source>
-        <translation type="unfinished"></translation>
+        <translation>使用默认字体</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> 磅</translation>
     </message>
     <message>
         <source>Editor font:</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑器字体：</translation>
     </message>
     <message>
         <source>&amp;Family:</source>
-        <translation type="unfinished"></translation>
+        <translation>字体(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>字号(&amp;S)：</translation>
     </message>
     <message>
         <source>Chinese text uses a Chinese font automatically when the family has none.</source>
-        <translation type="unfinished"></translation>
+        <translation>如果所选字体不含中文字形，中文会自动改用中文字体显示。</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Masthead saves this long after you stop typing; there is no Save button to forget</source>
-        <translation type="unfinished"></translation>
+        <translation>停止输入经过这段时间后，Masthead 会自动保存，不必担心忘记保存</translation>
     </message>
     <message>
         <source>&amp;Autosave after:</source>
-        <translation type="unfinished"></translation>
+        <translation>自动保存延迟(&amp;A)：</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> 像素</translation>
     </message>
     <message>
         <source>Wider images are scaled down when they are added to an issue</source>
-        <translation type="unfinished"></translation>
+        <translation>添加到期刊的图片如果更宽，会被等比缩小</translation>
     </message>
     <message>
         <source>&amp;Maximum width:</source>
-        <translation type="unfinished"></translation>
+        <translation>最大宽度(&amp;M)：</translation>
     </message>
     <message>
         <source>Accepted formats:</source>
-        <translation type="unfinished"></translation>
+        <translation>接受的格式：</translation>
     </message>
     <message>
         <source>Choose at least one format.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选择一种格式。</translation>
     </message>
     <message>
         <source>Load &amp;remote images and fonts in the preview</source>
-        <translation type="unfinished"></translation>
+        <translation>在预览中加载远程图片和字体(&amp;R)</translation>
     </message>
     <message>
         <source>Off by default: Masthead works offline and the preview never contacts a server unless you allow it. Scripts in card content never run.</source>
-        <translation type="unfinished"></translation>
+        <translation>默认关闭：Masthead 可离线工作，除非你允许，预览不会连接任何服务器。卡片内容中的脚本永远不会运行。</translation>
     </message>
     <message>
         <source>Choose the Library Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>选择期刊库文件夹</translation>
     </message>
 </context>
 <context>
     <name>StartView</name>
     <message>
         <source>Issues of the library</source>
-        <translation type="unfinished"></translation>
+        <translation>期刊库中的期刊</translation>
     </message>
     <message>
         <source>&amp;New Issue…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建期刊(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Open Issue…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开期刊(&amp;O)…</translation>
     </message>
     <message>
         <source>Recent issues</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的期刊</translation>
     </message>
     <message>
         <source>Masthead library</source>
-        <translation type="unfinished"></translation>
+        <translation>Masthead 期刊库</translation>
     </message>
 </context>
 <context>
     <name>StatusBarController</name>
     <message>
         <source>No issue open</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开期刊</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>只读</translation>
     </message>
     <message>
         <source>All changes saved</source>
-        <translation type="unfinished"></translation>
+        <translation>所有更改已保存</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Not saved: see the message</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存：请查看提示信息</translation>
     </message>
     <message>
         <source>Card: %1 words</source>
-        <translation type="unfinished"></translation>
+        <translation>卡片：%1 字</translation>
     </message>
     <message>
         <source>Issue: %1 words · %2 min read</source>
-        <translation type="unfinished"></translation>
+        <translation>本期：%1 字 · 约 %2 分钟读完</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,111 @@
+"""UI language: system locale by default, a setting overrides, Qt's own strings follow."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from editor_app.gui import i18n
+from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled_catalogue():
+    """The .qm is build output (make translations); build it here if it is missing or stale."""
+    spec = importlib.util.spec_from_file_location("mh_tr", ROOT / "packaging" / "translations.py")
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool
+    spec.loader.exec_module(tool)
+    ts, qm = tool.ts_path("zh_CN"), tool.qm_path("zh_CN")
+    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+        tool.release()
+    assert qm.is_file()
+
+
+@pytest.fixture
+def english_after(qapp):
+    yield qapp
+    i18n.install_translators(qapp, i18n.ENGLISH)
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        ("zh_CN", i18n.CHINESE),
+        ("zh_SG", i18n.CHINESE),
+        ("zh_TW", i18n.ENGLISH),  # Traditional Chinese has no catalogue: English, not zh_CN
+        ("en_GB", i18n.ENGLISH),
+        ("de_DE", i18n.ENGLISH),
+        ("C", i18n.ENGLISH),
+    ],
+)
+def test_system_locale_picks_the_language(system, expected):
+    assert i18n.resolve_language(i18n.SYSTEM, QLocale(system)) == expected
+
+
+def test_setting_overrides_the_system_locale():
+    assert i18n.resolve_language(i18n.ENGLISH, QLocale("zh_CN")) == i18n.ENGLISH
+    assert i18n.resolve_language(i18n.CHINESE, QLocale("en_US")) == i18n.CHINESE
+
+
+def test_language_setting_is_read_and_checked(settings):
+    assert i18n.language_setting(settings) == i18n.SYSTEM
+    settings.set_value(i18n.LANGUAGE_KEY, "zh_CN")
+    assert i18n.language_setting(settings) == i18n.CHINESE
+    settings.set_value(i18n.LANGUAGE_KEY, "klingon")
+    assert i18n.language_setting(settings) == i18n.SYSTEM
+
+
+def test_chinese_translates_the_window_menus(english_after, qtbot, settings, tmp_path):
+    assert i18n.install_translators(english_after, i18n.CHINESE) == i18n.CHINESE
+    assert i18n.current_language(english_after) == i18n.CHINESE
+    window = MainWindow(tmp_path, settings)
+    qtbot.addWidget(window)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles[:2] == ["文件(&F)", "编辑(&E)"]
+    assert "大纲(&O)" in titles and "帮助(&H)" in titles
+    assert window.act_undo.text() == "撤销(&U)"
+    assert window.act_settings.text() == "首选项(&E)…"
+    assert window.outline_dock.windowTitle() == "大纲"
+
+
+def test_system_chinese_locale_installs_the_catalogue(english_after):
+    assert i18n.install_translators(english_after, i18n.SYSTEM, QLocale("zh_CN")) == "zh_CN"
+    names = i18n.installed_catalogues(english_after)
+    assert "masthead_zh_CN.qm" in names
+    assert QCoreApplication.translate("MainWindow", "&Edit") == "编辑(&E)"
+
+
+def test_qt_standard_buttons_are_translated_too(english_after, qtbot):
+    i18n.install_translators(english_after, i18n.CHINESE)
+    assert "qtbase_zh_CN.qm" in i18n.installed_catalogues(english_after)
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def test_switching_back_to_english_removes_the_catalogues(english_after, qtbot, tmp_path):
+    i18n.install_translators(english_after, i18n.CHINESE)
+    assert i18n.install_translators(english_after, i18n.ENGLISH) == i18n.ENGLISH
+    assert i18n.installed_catalogues(english_after) == []
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert isinstance(QApplication.instance(), QApplication)
+
+
+def test_missing_catalogue_falls_back_to_english(english_after, monkeypatch, tmp_path):
+    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
+    assert i18n.install_translators(english_after, i18n.CHINESE) == i18n.ENGLISH
+    assert i18n.installed_catalogues(english_after) == []

@@ -1,0 +1,102 @@
+"""The Simplified Chinese catalogue is complete, current with the sources, and compiles."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location(
+        "masthead_translations", ROOT / "packaging" / "translations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _load_tool()
+TS = tool.ts_path("zh_CN")
+
+
+@pytest.fixture(scope="module")
+def messages():
+    assert TS.is_file(), f"{TS} is missing"
+    return tool.parse_ts(TS)
+
+
+def test_catalogue_declares_its_language():
+    head = TS.read_text(encoding="utf-8")[:300]
+    assert '<TS version="2.1" language="zh_CN">' in head
+
+
+def test_no_unfinished_vanished_or_empty_entries(messages):
+    assert len(messages) > 200  # the whole GUI, not a stub
+    bad = [
+        f"{m.context}: {m.source!r} ({m.kind or 'empty'})"
+        for m in messages
+        if m.kind in ("unfinished", "vanished", "obsolete") or not m.translation.strip()
+    ]
+    assert bad == [], "untranslated entries:\n" + "\n".join(bad)
+
+
+def test_catalogue_matches_the_sources(messages):
+    """Running lupdate now would add nothing and drop nothing (else: make update-translations)."""
+    in_ts = {m.key for m in messages}
+    in_code = {m.key for m in tool.extract()}
+    assert sorted(in_code - in_ts) == [], "strings in the code missing from the .ts"
+    assert sorted(in_ts - in_code) == [], "strings in the .ts the code no longer has"
+
+
+def test_no_strings_without_a_context(messages):
+    # An empty context means lupdate could not tell the class (e.g. `tr = self.tr`), and
+    # the runtime lookup, which uses the class name, would never find the translation.
+    assert [m.source for m in messages if not m.context] == []
+
+
+@pytest.mark.parametrize("kind", ["placeholders", "accelerators"])
+def test_translations_keep_placeholders_and_accelerators(messages, kind):
+    problems = []
+    for m in messages:
+        if kind == "placeholders":
+            wanted = sorted(set(re.findall(r"%(?:\d|n)", m.source)))
+            have = sorted(set(re.findall(r"%(?:\d|n)", m.translation)))
+            if wanted != have:
+                problems.append(f"{m.source!r} -> {m.translation!r}")
+        else:
+            source_key = re.search(r"&([^&\s])", m.source.replace("&&", ""))
+            if source_key and f"&{source_key.group(1).upper()}" not in m.translation.upper():
+                problems.append(f"{m.source!r} -> {m.translation!r}")
+    assert problems == []
+
+
+def test_chinese_uses_the_usual_desktop_terms(messages):
+    by_source = {(m.context, m.source): m.translation for m in messages}
+    assert by_source[("MainWindow", "&File")] == "文件(&F)"
+    assert by_source[("MainWindow", "&Edit")] == "编辑(&E)"
+    assert by_source[("MainWindow", "&Undo")] == "撤销(&U)"
+    assert by_source[("MainWindow", "&Redo")] == "重做(&R)"
+    assert by_source[("MainWindow", "&Outline")] == "大纲(&O)"
+    assert by_source[("MainWindow", "Preview")] == "预览"
+    assert "卡片" in by_source[("OutlineActions", "Add &Card")]
+
+
+def test_catalogue_compiles_and_translates(tmp_path):
+    from PySide6.QtCore import QTranslator
+
+    qm = tmp_path / "masthead_zh_CN.qm"
+    subprocess.run(
+        [tool.tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(qm)], check=True
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("MainWindow", "&File") == "文件(&F)"
+    assert translator.translate("OutlineActions", "Delete %n card(s)", "", 3) == "删除 %n 张卡片"

@@ -112,11 +112,17 @@ def main(argv: list[str]) -> int:
         out = c.run("window (English)", str(issue), env=smoke, timeout=180)
         c.expect("smoke-test: ok" in out and "QtWebEngine" in out, f"window smoke test: {out}")
         c.expect("menu: &File" in out, f"English menus: {out}")
-        zh = {**smoke, "LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}
-        out = c.run("window (简体中文)", str(issue), env=zh, timeout=180)
-        c.expect("menu: 文件(&F)" in out, f"Chinese menus from the bundled catalogue: {out}")
-        c.expect("qtbase_zh_CN.qm" in out, f"Qt's own catalogue (qtbase) is bundled: {out}")
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+        if sys.platform.startswith("linux"):
+            # Qt reads the locale from these variables only on Unix (Windows and macOS ask the
+            # system), so the Chinese start is checked on Linux builds.
+            zh = {**smoke, "LC_ALL": "zh_CN.UTF-8", "LANG": "zh_CN.UTF-8", "LANGUAGE": "zh_CN"}
+            out = c.run("window (简体中文)", str(issue), env=zh, timeout=180)
+            c.expect("menu: 文件(&F)" in out, f"Chinese menus from the bundled catalogue: {out}")
+            c.expect("qtbase_zh_CN.qm" in out, f"Qt's own catalogue (qtbase) is bundled: {out}")
+        else:
+            print("     (Chinese start not checked: the locale cannot be set from outside here)")
+    # PyInstaller links some libraries twice by symlink: count each file once.
+    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"bundle-check passed: {bundle} ({size / 1e6:.0f} MB)")
     return 0
 

@@ -36,15 +36,12 @@ def main(argv: list[str]) -> int:
     library = work / "issues"
     shutil.copytree(ROOT / "issues", library, ignore=shutil.ignore_patterns(".masthead"))
 
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     from editor_app.gui.app import create_application
     from editor_app.gui.app_settings import AppSettings
 
     # Settings first: create_application reads the language and theme.
-    from PySide6.QtCore import QCoreApplication
-
     QCoreApplication.setOrganizationName("Masthead")
     QCoreApplication.setApplicationName("Masthead")
     seed = AppSettings()
@@ -71,7 +68,9 @@ def main(argv: list[str]) -> int:
         pixmap = screen.grabWindow(window.winId())
         args.out.parent.mkdir(parents=True, exist_ok=True)
         ok = pixmap.save(str(args.out))
-        print(f"{'wrote' if ok else 'could not write'} {args.out} ({pixmap.width()}x{pixmap.height()})")
+        print(
+            f"{'wrote' if ok else 'could not write'} {args.out} ({pixmap.width()}x{pixmap.height()})"
+        )
         window.close()
         app.exit(0 if ok else 1)
 

@@ -11,6 +11,7 @@ The .ts files are the source of truth and are committed; the .qm files are build
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -119,6 +120,10 @@ def problems(language: str) -> list[str]:
             found.append(f"{ts.name}: {m.kind} entry {where}")
         elif m.kind == "unfinished" or not m.translation.strip():
             found.append(f"{ts.name}: untranslated {where}")
+        elif not m.context:
+            found.append(f"{ts.name}: no class context (lupdate saw an alias of tr?) {where}")
+        else:
+            found += [f"{ts.name}: {p} in {where}" for p in translation_slips(m)]
     current = {m.key for m in messages if m.kind not in ("vanished", "obsolete")}
     for m in extract():
         if m.key not in current:
@@ -127,6 +132,18 @@ def problems(language: str) -> list[str]:
                 "run `make update-translations` and translate it"
             )
     return found
+
+
+def translation_slips(m: Message) -> list[str]:
+    """Placeholders (%1, %n) or the & accelerator the translation lost."""
+    slips = []
+    wanted = sorted(set(re.findall(r"%(?:\d|n)", m.source)))
+    if wanted != sorted(set(re.findall(r"%(?:\d|n)", m.translation))):
+        slips.append(f"placeholders {wanted} not kept: {m.translation!r}")
+    key = re.search(r"&([^&\s])", m.source.replace("&&", ""))
+    if key and f"&{key.group(1).upper()}" not in m.translation.upper():
+        slips.append(f"accelerator &{key.group(1)} not kept: {m.translation!r}")
+    return slips
 
 
 def release() -> list[Path]:

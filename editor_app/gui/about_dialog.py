@@ -40,7 +40,7 @@ COMPONENTS: tuple[Component, ...] = (
     ),
     Component("PySide6 / Shiboken6", "PySide6", "LGPL-3.0", "https://doc.qt.io/qtforpython-6/licenses.html"),
     Component(
-        "Qt WebEngine / Chromium", None, "LGPL-3.0; BSD-3-Clause and others",
+        "Qt WebEngine / Chromium", None, "LGPL-3.0; BSD-3-Clause, …",
         "https://doc.qt.io/qt-6/qtwebengine-licensing.html",
         QT_TRANSLATE_NOOP("AboutDialog", "The preview's web engine. Chromium and its third-party components carry their own licences, listed in Qt's WebEngine licensing page."),
     ),

@@ -62,11 +62,12 @@ def resolve_language(language: str, system: QLocale | None = None) -> str:
         return language
     for tag in (system or QLocale.system()).uiLanguages():
         tag = tag.replace("-", "_")
-        # Simplified Chinese in any region; Traditional Chinese has no catalogue yet.
-        if tag in ("zh_CN", "zh_SG", "zh_Hans") or tag.startswith("zh_Hans_"):
-            return CHINESE
-        if tag == "zh" or tag.startswith(("zh_Hant", "zh_TW", "zh_HK", "zh_MO")):
+        # Simplified Chinese in any region (a bare "zh" too); Traditional Chinese has no
+        # catalogue yet and gets English. The script-qualified tags come first in the list.
+        if tag.startswith(("zh_Hant", "zh_TW", "zh_HK", "zh_MO")):
             return ENGLISH
+        if tag.split("_")[0] == "zh":
+            return CHINESE
         if tag.split("_")[0] == "en":
             return ENGLISH
     return ENGLISH

@@ -11,6 +11,7 @@ import wrote and returns "".
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -38,15 +39,13 @@ PREVIEW_SIZE = (360, 220)
 T = TypeVar("T")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImageImport", text)
-
-
 def describe_image(image: ImportedImage) -> str:
     size = f"{image.bytes / 1024:.0f} KB" if image.bytes < 1e6 else f"{image.bytes / 1e6:.1f} MB"
     parts = [f"{image.width} × {image.height} px", image.format, size]
     if image.frames > 1:
-        parts.append(_tr("%1 frames").replace("%1", str(image.frames)))
+        parts.append(
+            QCoreApplication.translate("ImageImport", "%1 frames").replace("%1", str(image.frames))
+        )
     return " · ".join(parts)
 
 
@@ -140,6 +139,8 @@ def run_blocking(fn: Callable[[], T], parent: QWidget | None, label: str) -> T:
     """
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
+    # Weak: the worker thread may free these callbacks, never the loop with them.
+    weak_loop = weakref.ref(loop)
 
     def work() -> tuple[bool, Any]:
         try:
@@ -149,11 +150,13 @@ def run_blocking(fn: Callable[[], T], parent: QWidget | None, label: str) -> T:
 
     def done(result: tuple[bool, Any]) -> None:
         outcome["result"] = result
-        loop.quit()
+        if (running := weak_loop()) is not None:
+            running.quit()
 
     def failed(message: str) -> None:
         outcome["result"] = (False, MastheadError(message.splitlines()[0]))
-        loop.quit()
+        if (running := weak_loop()) is not None:
+            running.quit()
 
     busy = QProgressDialog(label, "", 0, 0, parent)
     busy.setCancelButton(None)
@@ -208,7 +211,9 @@ def check_format_allowed(source: bytes | Path, formats: list[str], name: str) ->
     fmt = sniff_format(head)
     if fmt is not None and fmt not in formats:
         raise ImageError(
-            _tr("%1 images are switched off in Preferences (accepted: %2)")
+            QCoreApplication.translate(
+                "ImageImport", "%1 images are switched off in Preferences (accepted: %2)"
+            )
             .replace("%1", fmt)
             .replace("%2", ", ".join(formats)),
             name,
@@ -226,17 +231,23 @@ def import_with_alt(
     """Pipeline then alt text; None when cancelled (a file this import wrote is removed)."""
     max_width, formats = image_policy_of(settings)
     check_format_allowed(source, formats, name)
-    label = _tr("Processing %1…").replace("%1", name)
+    label = QCoreApplication.translate("ImageImport", "Processing %1…").replace("%1", name)
     image = run_blocking(
         lambda: import_image(source, folder, name=name, max_width=max_width), parent, label
     )
-    suggested = alt_from_name(name) if alt is None else alt
+    chosen = ask_alt_for(image, folder, parent, alt_from_name(name) if alt is None else alt)
+    return None if chosen is None else (image, chosen)
+
+
+def ask_alt_for(
+    image: ImportedImage, folder: Path, parent: QWidget | None, suggested: str = ""
+) -> str | None:
+    """Ask the alt text of a freshly imported image; on Cancel remove the file if this
+    import wrote it (an asset nobody uses is clutter) and return None."""
     chosen = ask_alt_text(parent, folder / image.path, suggested, describe_image(image))
-    if chosen is None:
-        if not image.existed:
-            (folder / image.path).unlink(missing_ok=True)
-        return None
-    return image, chosen
+    if chosen is None and not image.existed:
+        (folder / image.path).unlink(missing_ok=True)
+    return chosen
 
 
 def make_image_importer(
@@ -247,7 +258,9 @@ def make_image_importer(
 
     def importer(source: bytes | Path, name: str) -> str:
         if document.read_only:
-            raise MastheadError(_tr("This issue is open read-only."))
+            raise MastheadError(
+                QCoreApplication.translate("ImageImport", "This issue is open read-only.")
+            )
         label = name or (Path(source).name if isinstance(source, Path | str) else "image")
         try:
             result = import_with_alt(
@@ -259,7 +272,9 @@ def make_image_importer(
             )
         except ImageError as exc:
             raise MastheadError(
-                _tr("Cannot import the image: %1").replace("%1", exc.describe())
+                QCoreApplication.translate("ImageImport", "Cannot import the image: %1").replace(
+                    "%1", exc.describe()
+                )
             ) from None
         if result is None:
             return ""

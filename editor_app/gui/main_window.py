@@ -24,7 +24,7 @@ from editor_app.core.storage import is_issue_folder
 from editor_app.core.template import new_issue
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.import_dialog import ImportDialog
-from editor_app.gui.panels.export_panel import ExportPanel
+from editor_app.gui.panel_docks import PanelDocks
 from editor_app.gui.start_view import StartView
 from editor_app.gui.status_bar import StatusBarController
 from editor_app.gui.workspace import Workspace
@@ -55,14 +55,8 @@ class MainWindow(QMainWindow):
         self.preview_dock = self._dock(
             "preview", self.tr("Preview"), Qt.DockWidgetArea.RightDockWidgetArea
         )
-        self.export_panel = ExportPanel(None, self)
-        self.export_dock = self._dock(
-            "export", self.tr("Export"), Qt.DockWidgetArea.RightDockWidgetArea
-        )
-        self.export_dock.setWidget(self.export_panel)
-        self.tabifyDockWidget(self.preview_dock, self.export_dock)
-        self.preview_dock.raise_()
-        self.export_panel.jumpToCard.connect(lambda card_id: self._jump_to(card_id, -1))
+        self.panels = PanelDocks(self, self.preview_dock, self.settings, self._dock, self._reveal)
+        self.export_dock = self.panels.export_dock
         self.status = StatusBarController(self.statusBar(), self)
         self._build_actions()
         self._build_menus()
@@ -185,7 +179,8 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.outline_dock.toggleViewAction())
         self.view_menu.addAction(self.preview_dock.toggleViewAction())
-        self.view_menu.addAction(self.export_dock.toggleViewAction())
+        for dock in self.panels.docks():
+            self.view_menu.addAction(dock.toggleViewAction())
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.act_focus_outline)
         self.view_menu.addAction(self.act_focus_editor)
@@ -261,7 +256,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(doc.folder)
         self.outline_dock.setWidget(workspace.view)
         self.preview_dock.setWidget(workspace.preview)
-        self.export_panel.set_document(workspace.document)
+        self.panels.attach(workspace, self.library)
         self.editor_host.addWidget(workspace.editor_area)
         self.editor_host.setCurrentWidget(workspace.editor_area)
         self.stack.setCurrentWidget(self.editor_host)
@@ -371,7 +366,7 @@ class MainWindow(QMainWindow):
         ws.editor.commit_pending()
         self.outline_dock.setWidget(QWidget())
         self.preview_dock.setWidget(QWidget())
-        self.export_panel.set_document(None)
+        self.panels.detach()
         self.editor_host.removeWidget(ws.editor_area)
         ws.close()
         ws.deleteLater()
@@ -383,7 +378,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Masthead — %1").replace("%1", self.library.name))
 
     def _set_workspace_visible(self, visible: bool) -> None:
-        for dock in (self.outline_dock, self.preview_dock, self.export_dock):
+        for dock in (self.outline_dock, self.preview_dock, *self.panels.docks()):
             dock.setVisible(visible)
         for action in (
             self.act_save,
@@ -409,6 +404,12 @@ class MainWindow(QMainWindow):
             self.workspace.editor.commit_pending()
             self.workspace.document.save()
 
+    def _reveal(self, card_id: str, field: str, start: int, end: int) -> None:
+        """Show a card; with a body range, select it in the editor."""
+        self._jump_to(card_id, -1)
+        if self.workspace is not None and field == "body" and start >= 0:
+            self.workspace.editor.reveal(card_id, "body", start, end)
+
     def _jump_to(self, card_id: str, position: int) -> None:
         ws = self.workspace
         if ws is None or not ws.document.has_card(card_id):
@@ -427,9 +428,7 @@ class MainWindow(QMainWindow):
     def show_export(self) -> None:
         if self.workspace is None:
             return
-        self.export_dock.show()
-        self.export_dock.raise_()
-        self.export_panel.setFocus()
+        self.panels.show(self.export_dock)
 
     def edit_properties(self) -> None:
         if self.workspace is None:

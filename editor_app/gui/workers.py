@@ -6,17 +6,16 @@ import traceback
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from shiboken6 import Shiboken
 
 
 class _Relay(QObject):
     """Carries one result back to the UI thread.
 
-    It has no Qt parent, so a widget deleted mid-task cannot delete it under the worker;
-    it keeps itself alive until it has reported. Its own release is connected after the
-    callers' callbacks: queued calls run in connection order, and a relay released first
-    would be deleted with the callers' calls still pending (they would never run).
+    Its Qt parent is the application, never a widget that could be deleted mid-task, so a
+    worker thread dropping the last Python reference cannot destroy it off the UI thread.
+    Once it has reported, it drops its callbacks and deletes itself on the UI thread.
     """
 
     finished = Signal(object)
@@ -24,15 +23,19 @@ class _Relay(QObject):
     _in_flight: ClassVar[set[_Relay]] = set()
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())
         _Relay._in_flight.add(self)
 
     def release_when_reported(self) -> None:
+        # Connected last, so it runs after the callers' callbacks.
         self.finished.connect(self._done)
         self.failed.connect(self._done)
 
     def _done(self, *_args: Any) -> None:
+        self.finished.disconnect()
+        self.failed.disconnect()
         _Relay._in_flight.discard(self)
+        self.deleteLater()
 
 
 class _Task(QRunnable):

@@ -57,6 +57,33 @@
     </message>
 </context>
 <context>
+    <name>AltTextDialog</name>
+    <message>
+        <source>Image Description</source>
+        <translation>图片描述</translation>
+    </message>
+    <message>
+        <source>(no preview)</source>
+        <translation>（无预览）</translation>
+    </message>
+    <message>
+        <source>Describe what the image shows, for readers who cannot see it:</source>
+        <translation>为看不到图片的读者描述图片的内容：</translation>
+    </message>
+    <message>
+        <source>e.g. Bar chart: 62% of teams run Kubernetes</source>
+        <translation>例如：柱状图：62% 的团队在运行 Kubernetes</translation>
+    </message>
+    <message>
+        <source>Alt text is required: screen readers and broken images show it.</source>
+        <translation>替代文字是必需的：屏幕阅读器会朗读它，图片无法显示时也会显示它。</translation>
+    </message>
+    <message>
+        <source>“%1” says nothing about this image; describe what it shows.</source>
+        <translation>“%1”没有说明这张图片的内容，请描述图片展示了什么。</translation>
+    </message>
+</context>
+<context>
     <name>CardEditor</name>
     <message>
         <source>Find…</source>
@@ -546,6 +573,231 @@
     </message>
 </context>
 <context>
+    <name>ImageAssetModel</name>
+    <message>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1 帧</translation>
+    </message>
+    <message>
+        <source>Not used by any card</source>
+        <translation>没有卡片使用</translation>
+    </message>
+    <message>
+        <source>Used by: %1</source>
+        <translation>使用者：%1</translation>
+    </message>
+    <message>
+        <source>Missing file</source>
+        <translation>文件缺失</translation>
+    </message>
+    <message>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Too large</source>
+        <translation>过大</translation>
+    </message>
+    <message>
+        <source>No alt text</source>
+        <translation>无替代文字</translation>
+    </message>
+    <message>
+        <source>Generic alt text</source>
+        <translation>替代文字空泛</translation>
+    </message>
+    <message>
+        <source>Alt text: %1</source>
+        <translation>替代文字：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageImport</name>
+    <message>
+        <source>%1 frames</source>
+        <translation>%1 帧</translation>
+    </message>
+    <message>
+        <source>%1 images are switched off in Preferences (accepted: %2)</source>
+        <translation>首选项中已关闭 %1 图片（接受的格式：%2）</translation>
+    </message>
+    <message>
+        <source>Processing %1…</source>
+        <translation>正在处理 %1…</translation>
+    </message>
+    <message>
+        <source>This issue is open read-only.</source>
+        <translation>本期以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Cannot import the image: %1</source>
+        <translation>无法导入图片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImagePanel</name>
+    <message>
+        <source>Filter images…</source>
+        <translation>筛选图片…</translation>
+    </message>
+    <message>
+        <source>All images</source>
+        <translation>全部图片</translation>
+    </message>
+    <message>
+        <source>With problems</source>
+        <translation>有问题的</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Alt text problems</source>
+        <translation>替代文字问题</translation>
+    </message>
+    <message>
+        <source>&amp;Import Image…</source>
+        <translation>导入图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Remote Image…</source>
+        <translation>获取远程图片(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Fetch URL…</source>
+        <translation>获取网址…</translation>
+    </message>
+    <message>
+        <source>I&amp;nsert into Current Card</source>
+        <translation>插入当前卡片(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Alt Text…</source>
+        <translation>编辑替代文字(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Card</source>
+        <translation>转到卡片(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Show the card that uses the image (Enter)</source>
+        <translation>显示使用此图片的卡片 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Image</source>
+        <translation>打开图片(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Unused Image</source>
+        <translation>移除未使用的图片(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;All Unused Images</source>
+        <translation>移除所有未使用的图片(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Issue cover</source>
+        <translation>期刊封面</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 张缺失</translation>
+    </message>
+    <message>
+        <source>%1 unused</source>
+        <translation>%1 张未使用</translation>
+    </message>
+    <message>
+        <source>%1 too large</source>
+        <translation>%1 张过大</translation>
+    </message>
+    <message>
+        <source>%1 without alt text</source>
+        <translation>%1 张无替代文字</translation>
+    </message>
+    <message>
+        <source>%1 with generic alt text</source>
+        <translation>%1 张替代文字空泛</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 张图片</translation>
+    </message>
+    <message>
+        <source>Jump to</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>Set alt text of %1</source>
+        <translation>设置 %1 的替代文字</translation>
+    </message>
+    <message>
+        <source>Alt text updated in %1 card(s).</source>
+        <translation>已更新 %1 张卡片中的替代文字。</translation>
+    </message>
+    <message>
+        <source>Remove %1 unused images</source>
+        <translation>移除 %1 张未使用的图片</translation>
+    </message>
+    <message>
+        <source>Remove unused image %1</source>
+        <translation>移除未使用的图片 %1</translation>
+    </message>
+    <message>
+        <source>Moved %1 image(s) to the issue&apos;s trash; Undo brings them back.</source>
+        <translation>已将 %1 张图片移到本期的回收站；撤销即可恢复。</translation>
+    </message>
+    <message>
+        <source>Import Images</source>
+        <translation>导入图片</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Fetch Remote Image</source>
+        <translation>获取远程图片</translation>
+    </message>
+    <message>
+        <source>Image address (http:// or https://):</source>
+        <translation>图片地址（http:// 或 https://）：</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// address.</source>
+        <translation>请输入 http:// 或 https:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>正在获取 %1…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the image: %1</source>
+        <translation>无法获取图片：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import Issue</source>
@@ -758,6 +1010,351 @@
     </message>
 </context>
 <context>
+    <name>LinkCheckBar</name>
+    <message>
+        <source>Checking %v of %m</source>
+        <translation>正在检查第 %v 个，共 %m 个</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>LinkPanel</name>
+    <message>
+        <source>Filter links…</source>
+        <translation>筛选链接…</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All links</source>
+        <translation>全部链接</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>有标记的</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Featured before</source>
+        <translation>往期已收录</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>&amp;Jump to Card</source>
+        <translation>转到卡片(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Show the link in its card (Enter)</source>
+        <translation>在所属卡片中显示此链接 (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>在浏览器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>复制网址(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;URL</source>
+        <translation>编辑网址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Text</source>
+        <translation>编辑文字(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Strip Tracking Parameters</source>
+        <translation>去除跟踪参数(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Strip Tracking from &amp;All Links</source>
+        <translation>去除所有链接的跟踪参数(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Check &amp;Links</source>
+        <translation>检查链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Check every web link over the network (only when you ask)</source>
+        <translation>通过网络检查每个网页链接（仅在你要求时进行）</translation>
+    </message>
+    <message>
+        <source>Check &amp;Selected Links</source>
+        <translation>检查选中的链接(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re-read the archive and the link-check results</source>
+        <translation>重新读取归档库和链接检查结果</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>%1 个链接</translation>
+    </message>
+    <message>
+        <source>%1 duplicated</source>
+        <translation>%1 个重复</translation>
+    </message>
+    <message>
+        <source>%1 featured before</source>
+        <translation>%1 个往期已收录</translation>
+    </message>
+    <message>
+        <source>%1 broken</source>
+        <translation>%1 个失效</translation>
+    </message>
+    <message>
+        <source>no archive library</source>
+        <translation>没有归档库</translation>
+    </message>
+    <message>
+        <source>Cannot read the archive: %1</source>
+        <translation>无法读取归档库：%1</translation>
+    </message>
+    <message>
+        <source>Copied %1 URL(s)</source>
+        <translation>已复制 %1 个网址</translation>
+    </message>
+    <message>
+        <source>Edit link URL</source>
+        <translation>编辑链接网址</translation>
+    </message>
+    <message>
+        <source>Edit link text</source>
+        <translation>编辑链接文字</translation>
+    </message>
+    <message>
+        <source>Strip tracking parameters</source>
+        <translation>去除跟踪参数</translation>
+    </message>
+    <message>
+        <source>Strip tracking parameters from all links</source>
+        <translation>去除所有链接的跟踪参数</translation>
+    </message>
+    <message>
+        <source>No tracking parameters to remove.</source>
+        <translation>没有需要去除的跟踪参数。</translation>
+    </message>
+    <message>
+        <source>Removed tracking parameters in %1 card(s); Undo puts them back.</source>
+        <translation>已去除 %1 张卡片中的跟踪参数；撤销即可恢复。</translation>
+    </message>
+    <message>
+        <source>There are no web links to check.</source>
+        <translation>没有需要检查的网页链接。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>No network: the links could not be checked.</source>
+        <translation>没有网络：无法检查链接。</translation>
+    </message>
+    <message>
+        <source>Link check cancelled.</source>
+        <translation>链接检查已取消。</translation>
+    </message>
+    <message>
+        <source>Checked %1 link(s): %2 with problems.</source>
+        <translation>已检查 %1 个链接：%2 个有问题。</translation>
+    </message>
+    <message>
+        <source>The link check failed: %1</source>
+        <translation>链接检查失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LinkTableModel</name>
+    <message>
+        <source>Section / card number and the card&apos;s title</source>
+        <translation>专题 / 卡片编号及卡片标题</translation>
+    </message>
+    <message>
+        <source>Link text or image alt text (F2 edits)</source>
+        <translation>链接文字或图片替代文字（按 F2 编辑）</translation>
+    </message>
+    <message>
+        <source>Address (F2 edits); marked when duplicated or featured before</source>
+        <translation>地址（按 F2 编辑）；重复或往期已收录时会标记</translation>
+    </message>
+    <message>
+        <source>Result of the last link check</source>
+        <translation>上次链接检查的结果</translation>
+    </message>
+    <message>
+        <source>Other issues of the archive that featured this link</source>
+        <translation>归档库中收录过此链接的其他期刊</translation>
+    </message>
+    <message>
+        <source>No archive library: featured-before is not known</source>
+        <translation>没有归档库：无法得知是否往期已收录</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Featured</source>
+        <translation>往期收录</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Project link</source>
+        <translation>项目链接</translation>
+    </message>
+    <message>
+        <source>Inline</source>
+        <translation>正文内</translation>
+    </message>
+    <message>
+        <source>Further reading</source>
+        <translation>拓展阅读</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Project links</source>
+        <translation>项目链接</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Editor&apos;s note</source>
+        <translation>编者按</translation>
+    </message>
+    <message>
+        <source>Duplicate: the same link is also in</source>
+        <translation>重复：同一链接也出现在</translation>
+    </message>
+    <message>
+        <source>Featured before in</source>
+        <translation>往期已收录于</translation>
+    </message>
+    <message>
+        <source>card “%1”</source>
+        <translation>卡片“%1”</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……还有 %1 项</translation>
+    </message>
+    <message>
+        <source>Not a web address: not checked</source>
+        <translation>不是网页地址：未检查</translation>
+    </message>
+    <message>
+        <source>Not checked yet (Check Links asks the network)</source>
+        <translation>尚未检查（“检查链接”会访问网络）</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>OK after redirects</source>
+        <translation>重定向后正常</translation>
+    </message>
+    <message>
+        <source>Broken</source>
+        <translation>失效</translation>
+    </message>
+    <message>
+        <source>Blocked: the server refused the robot; the page may exist</source>
+        <translation>被拦截：服务器拒绝了自动访问，页面可能存在</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无响应</translation>
+    </message>
+    <message>
+        <source>Not checked: no network</source>
+        <translation>未检查：没有网络</translation>
+    </message>
+    <message>
+        <source>Not checked: cancelled</source>
+        <translation>未检查：已取消</translation>
+    </message>
+    <message>
+        <source>Not checked: not a web address</source>
+        <translation>未检查：不是网页地址</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP 状态：%1</translation>
+    </message>
+    <message>
+        <source>Ends at: %1</source>
+        <translation>最终地址：%1</translation>
+    </message>
+    <message>
+        <source>Checked: %1</source>
+        <translation>检查时间：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Outline</source>
@@ -826,6 +1423,18 @@
     <message>
         <source>Pr&amp;eferences…</source>
         <translation>首选项(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>&amp;Import Issue…</source>
+        <translation>导入期刊(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>Fo&amp;rmat</source>

@@ -47,6 +47,8 @@ def settings(tmp_path):
         ("zh_CN", i18n.CHINESE),
         ("zh_SG", i18n.CHINESE),
         ("zh_TW", i18n.ENGLISH),  # Traditional Chinese has no catalogue: English, not zh_CN
+        ("zh_HK", i18n.ENGLISH),
+        ("zh", i18n.CHINESE),
         ("en_GB", i18n.ENGLISH),
         ("de_DE", i18n.ENGLISH),
         ("C", i18n.ENGLISH),

@@ -98,3 +98,21 @@ def test_issue_properties_change_numbering(window, qtbot, issue_folder):
     ws.document.undo_stack.undo()
     assert ws.document.issue.title == "测试期刊 Test Issue"
     assert "专题一" in ws.model.data(ws.model.index(0, 0), Qt.ItemDataRole.DisplayRole)
+
+
+def test_panels_follow_the_open_issue(window, qtbot, issue_folder):
+    window.open_issue(issue_folder)
+    ws = window.workspace
+    panels = window.panels
+    assert panels.links is not None and panels.images is not None
+    assert panels.export_panel.document is ws.document
+    # The link panel lists the issue's links and jumps to their card.
+    qtbot.waitUntil(lambda: panels.links.model.rowCount() > 0, timeout=5000)
+    target = ws.document.issue.sections[1].card_ids[0]
+    panels.links.revealRequested.emit(target, "", -1, -1)
+    assert ws.editor.current_card_id == target
+    # Markdown from the image panel lands at the cursor of the card being edited.
+    panels.images.insertRequested.emit("![示意图](assets/x.png)")
+    assert "![示意图](assets/x.png)" in ws.editor.body_edit.toPlainText()
+    window.close_issue()
+    assert panels.links is None and panels.export_panel.document is None

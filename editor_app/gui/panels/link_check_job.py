@@ -1,4 +1,4 @@
-"""Running the link check off the UI thread, with progress and Cancel.
+"""Running the link check off the UI thread, and the progress bar with Cancel that shows it.
 
 The worker thread touches no Qt object: it writes its progress into a plain dict that a
 timer on the UI thread reads, and its report comes back through ``run_in_thread``. The job
@@ -9,12 +9,15 @@ never deletes it under the worker (its signals then reach nobody).
 from __future__ import annotations
 
 import threading
+import weakref
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QToolButton, QWidget
 
 from editor_app.core.linkcheck import CheckReport, check_issue_links
 from editor_app.core.model import Issue
+from editor_app.gui.theme import set_icon
 from editor_app.gui.workers import run_in_thread
 
 POLL_MS = 80
@@ -50,8 +53,20 @@ class LinkCheckJob(QObject):
         def work() -> CheckReport:
             return check_issue_links(issue, urls, cancel=cancel, progress=progress, **options)
 
+        # The callbacks reach the job through a weak reference: the worker may free them,
+        # and a QObject with a timer must never be freed on the worker's thread.
+        me = weakref.ref(self)
+
+        def finished(report: CheckReport) -> None:
+            if (job := me()) is not None:
+                job._finished(report)
+
+        def failed(message: str) -> None:
+            if (job := me()) is not None:
+                job._failed(message)
+
         self._timer.start()
-        run_in_thread(work, self._finished, self._failed)
+        run_in_thread(work, finished, failed)
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -77,3 +92,65 @@ class LinkCheckJob(QObject):
         self.done = True
         self._timer.stop()
         LinkCheckJob._running.discard(self)
+
+
+class LinkCheckBar(QWidget):
+    """A progress bar with a Cancel button that runs one LinkCheckJob at a time."""
+
+    finished = Signal(object)  # CheckReport
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.job: LinkCheckJob | None = None
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.progress.setFormat(self.tr("Checking %v of %m"))
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_icon(self.cancel_button, "mdi6.stop-circle-outline")
+        self.cancel_button.clicked.connect(self.cancel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        self.setVisible(False)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None
+
+    def start(self, issue: Issue, urls: list[str], **options: Any) -> None:
+        if self.job is not None:
+            return
+        job = LinkCheckJob(issue, urls, **options)
+        job.progress.connect(self._progress)
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        self.job = job
+        self.progress.setRange(0, max(len(urls), 1))
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.setVisible(True)
+        job.start()
+
+    def cancel(self) -> None:
+        """Stop the check: it reports at once, requests in flight end on their own."""
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finished(self, report: CheckReport) -> None:
+        self.job = None
+        self.setVisible(False)
+        self.finished.emit(report)
+
+    def _failed(self, message: str) -> None:
+        self.job = None
+        self.setVisible(False)
+        self.failed.emit(message)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QProgressBar,
     QTableView,
     QToolBar,
     QToolButton,
@@ -30,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import MastheadError
-from editor_app.core.ledger import Ledger, LedgerEntry
 from editor_app.core.linkcheck import CheckReport, LinkStatus, load_cache
 from editor_app.core.links import LinkEditError, replace_link, strip_tracking, strip_tracking_edits
 from editor_app.gui.document import IssueDocument
-from editor_app.gui.panels.link_check_job import LinkCheckJob
+from editor_app.gui.panels.link_actions import panel_action, push_field_edits
+from editor_app.gui.panels.link_check_job import LinkCheckBar
+from editor_app.gui.panels.link_featured import FeaturedLookup
 from editor_app.gui.panels.link_table_model import (
     CARD,
     ERROR_COLOR,
@@ -43,26 +43,14 @@ from editor_app.gui.panels.link_table_model import (
     STATUS,
     TEXT,
     URL,
+    LinkEditDelegate,
     LinkFilterProxy,
     LinkRow,
     LinkTableModel,
     build_rows,
 )
-from editor_app.gui.theme import set_icon
-from editor_app.gui.workers import run_in_thread
 
 REFRESH_DELAY_MS = 300
-
-
-def lookup_featured(
-    ledger: Ledger | None, library: Path, folder: Path, urls: list[str]
-) -> tuple[Ledger, dict[str, list[LedgerEntry]]]:
-    """Off the UI thread: the (refreshed) ledger and, for each URL, where it was featured."""
-    if ledger is None:
-        ledger = Ledger(library)
-        ledger.refresh()
-    skip = ledger.folders_matching(folder)
-    return ledger, {url: hits for url in urls if (hits := ledger.lookup(url, skip))}
 
 
 class LinkPanel(QWidget):
@@ -80,11 +68,11 @@ class LinkPanel(QWidget):
         self.document = document
         self.library = Path(library) if library else None
         self.statuses: dict[str, LinkStatus] = {}
-        self._ledger: Ledger | None = None
-        self._featured: dict[str, list[LedgerEntry]] = {}
-        self._featured_urls: list[str] | None = None  # URLs the featured map was built for
-        self._featured_running = False
-        self._job: LinkCheckJob | None = None
+        self.featured: FeaturedLookup | None = None
+        if self.library is not None:
+            self.featured = FeaturedLookup(self.library, document.folder, self)
+            self.featured.ready.connect(self._featured_ready)
+            self.featured.failed.connect(self._featured_failed)
         self.check_options: dict = {}  # extra check_links options (timeout, workers …)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
@@ -140,6 +128,7 @@ class LinkPanel(QWidget):
 
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
+        self.view.setItemDelegate(LinkEditDelegate(self.view))
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(CARD, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -158,30 +147,26 @@ class LinkPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        header.setMinimumSectionSize(36)
+        header.setMinimumSectionSize(28)
+        # The URL takes what the other columns leave, so a ~450 px dock needs no scrolling.
+        header.setSectionResizeMode(URL, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().averageCharWidth()
-        widths = {CARD: 16, TEXT: 16, URL: 30, KIND: 11, STATUS: 9, FEATURED: 9}
-        for column, chars in widths.items():
-            header.resizeSection(column, chars * em + 24)
+        widths = {CARD: 12 * em + 8, TEXT: 13 * em + 8, KIND: 30, STATUS: 6 * em + 24}
+        widths[FEATURED] = 8 * em + 8
+        for column, width in widths.items():
+            header.resizeSection(column, width)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
-        self.progress = QProgressBar(self)
-        self.progress.setTextVisible(True)
-        self.progress.setFormat(self.tr("Checking %v of %m"))
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        set_icon(self.cancel_button, "mdi6.stop-circle-outline")
-        self.cancel_button.clicked.connect(self.cancel_check)
-        self.progress_row = QWidget(self)
-        row = QHBoxLayout(self.progress_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.progress, 1)
-        row.addWidget(self.cancel_button)
-        self.progress_row.setVisible(False)
+        self.check_bar = LinkCheckBar(self)
+        self.check_bar.finished.connect(self._check_done)
+        self.check_bar.failed.connect(self._check_failed)
+        self.check_bar.cancel_button.clicked.connect(
+            lambda: self._show_status(self.tr("Cancelling…"))
+        )
+        # Short names the tests and the lead use.
+        self.progress, self.cancel_button = self.check_bar.progress, self.check_bar.cancel_button
 
         self.status_label = QLabel(self)
         self.status_label.setWordWrap(True)
@@ -195,23 +180,15 @@ class LinkPanel(QWidget):
         layout.addWidget(self.toolbar)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.progress_row)
+        layout.addWidget(self.check_bar)
         layout.addWidget(self.status_label)
         layout.addWidget(self.summary_label)
         self._show_status("")
 
     def _make_actions(self) -> None:
         def action(text: str, icon: str, slot, keys=None, toolbar: bool = True) -> QAction:  # noqa: ANN001
-            act = QAction(text, self)
-            set_icon(act, icon)
-            if keys is not None:
-                act.setShortcut(QKeySequence(keys))
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(lambda _checked=False: slot())
-            self.addAction(act)
-            if toolbar:
-                self.toolbar.addAction(act)
-            return act
+            bar = self.toolbar if toolbar else None
+            return panel_action(self, self.view, bar, text, icon, slot, keys)
 
         self.jump_action = action(self.tr("&Jump to Card"), "mdi6.card-search-outline", self.jump)
         self.jump_action.setToolTip(self.tr("Show the link in its card (Enter)"))
@@ -230,40 +207,33 @@ class LinkPanel(QWidget):
         )  # fmt: skip
         self.toolbar.addSeparator()
         self.strip_action = action(
-            self.tr("&Strip Tracking Parameters"),
-            "mdi6.broom",
-            self.strip_selected,
+            self.tr("&Strip Tracking Parameters"), "mdi6.broom", self.strip_selected,
             "Ctrl+Shift+T",
-        )
+        )  # fmt: skip
         self.strip_all_action = action(
-            self.tr("Strip Tracking from &All Links"),
-            "mdi6.auto-fix",
-            self.strip_all,
+            self.tr("Strip Tracking from &All Links"), "mdi6.auto-fix", self.strip_all,
             toolbar=False,
-        )
+        )  # fmt: skip
+        # The strip button: the selected links by a click, every link from its menu.
+        strip_button = self.toolbar.widgetForAction(self.strip_action)
+        if isinstance(strip_button, QToolButton):
+            menu = QMenu(strip_button)
+            menu.addActions([self.strip_action, self.strip_all_action])
+            strip_button.setMenu(menu)
+            strip_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.toolbar.addSeparator()
-        self.check_action = action(
-            self.tr("Check &Links"), "mdi6.web-check", self.check_links, "Ctrl+Shift+K"
-        )
+        self.check_action = panel_action(
+            self, self.view, self.toolbar, self.tr("Check &Links"), "mdi6.web-check",
+            self.check_links, "Ctrl+Shift+K", labelled=True,
+        )  # fmt: skip
         self.check_action.setToolTip(
             self.tr("Check every web link over the network (only when you ask)")
         )
         self.check_selected_action = action(
             self.tr("Check &Selected Links"), "mdi6.web-check", self.check_selected, toolbar=False
         )
-        self.refresh_action = action(
-            self.tr("&Refresh"), "mdi6.refresh", self.reload, toolbar=False
-        )
+        self.refresh_action = action(self.tr("&Refresh"), "mdi6.refresh", self.reload)
         self.refresh_action.setToolTip(self.tr("Re-read the archive and the link-check results"))
-        # The strip menu button: selected links by a click, every link from its menu.
-        strip_button = self.toolbar.widgetForAction(self.strip_action)
-        if isinstance(strip_button, QToolButton):
-            menu = QMenu(strip_button)
-            menu.addAction(self.strip_action)
-            menu.addAction(self.strip_all_action)
-            strip_button.setMenu(menu)
-            strip_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        self.toolbar.addAction(self.refresh_action)
         self._update_actions()
 
     # -- rows ------------------------------------------------------------------------------
@@ -279,8 +249,8 @@ class LinkPanel(QWidget):
         rows = build_rows(self.document.issue)
         for row in rows:
             row.status = self.statuses.get(row.ref.url)
-            if row.ref.kind != "image":
-                row.featured = self._featured.get(row.ref.url, [])
+            if row.ref.kind != "image" and self.featured is not None:
+                row.featured = self.featured.featured.get(row.ref.url, [])
         self.model.set_rows(rows)
         self._restore_selection(selected, current_key)
         self._update_summary()
@@ -290,8 +260,8 @@ class LinkPanel(QWidget):
     def reload(self) -> None:
         """Re-read the link-check cache and the archive (other issues may have changed)."""
         self.statuses = load_cache(self.document.folder)
-        self._ledger = None
-        self._featured_urls = None
+        if self.featured is not None:
+            self.featured.reset()
         self.refresh()
 
     def _restore_selection(self, keys: set, current_key: tuple | None) -> None:
@@ -338,7 +308,7 @@ class LinkPanel(QWidget):
         strippable = any(strip_tracking(r.ref.url) != r.ref.url for r in rows)
         self.strip_action.setEnabled(writable and strippable)
         self.strip_all_action.setEnabled(writable and bool(self.model.rows))
-        running = self._job is not None
+        running = self.check_bar.running
         self.check_action.setEnabled(not running)
         self.check_selected_action.setEnabled(not running and web)
 
@@ -380,34 +350,18 @@ class LinkPanel(QWidget):
 
     # -- featured before (off the UI thread) -------------------------------------------------
     def _schedule_featured(self) -> None:
-        if self.library is None:
-            return
-        urls = sorted({r.ref.url for r in self.model.rows if r.is_web and r.ref.kind != "image"})
-        if urls == self._featured_urls or self._featured_running:
-            return
-        self._featured_running = True
-        ledger, library, folder = self._ledger, self.library, self.document.folder
-        run_in_thread(
-            lambda: (urls, *lookup_featured(ledger, library, folder, urls)),
-            self._featured_done,
-            self._featured_failed,
-            self,
-        )
+        if self.featured is not None:
+            self.featured.request(
+                [r.ref.url for r in self.model.rows if r.is_web and r.ref.kind != "image"]
+            )
 
-    def _featured_done(self, result: tuple) -> None:
-        urls, ledger, featured = result
-        self._featured_running = False
-        self._ledger, self._featured, self._featured_urls = ledger, featured, urls
+    def _featured_ready(self, featured: dict) -> None:
         self.model.set_featured(featured)
         self._update_summary()
         self.featuredUpdated.emit()
-        self._schedule_featured()  # the links changed meanwhile: look them up too
 
     def _featured_failed(self, message: str) -> None:
-        self._featured_running = False
-        self._featured_urls = []  # do not retry on every keystroke
-        first = message.splitlines()[0] if message else ""
-        self._show_status(self.tr("Cannot read the archive: %1").replace("%1", first), True)
+        self._show_status(self.tr("Cannot read the archive: %1").replace("%1", message), True)
 
     # -- actions ---------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:
@@ -484,16 +438,9 @@ class LinkPanel(QWidget):
             self._show_status(str(exc), True)
             return
         edits = [e for e in edits if e.changed]
-        if not edits:
+        if not push_field_edits(self.document, edits, description):
             self._show_status(self.tr("No tracking parameters to remove."))
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(description)
-        try:
-            for edit in edits:
-                self.document.set_field(edit.card, edit.field, edit.new, description)
-        finally:
-            stack.endMacro()
         cards = len({e.card for e in edits})
         self._show_status(
             self.tr("Removed tracking parameters in %1 card(s); Undo puts them back.").replace(
@@ -505,49 +452,28 @@ class LinkPanel(QWidget):
     # -- link check ------------------------------------------------------------------------
     def check_links(self) -> None:
         """Check every web link of the issue (the network is used only here)."""
-        self._start_check(
-            list(dict.fromkeys(r.ref.url for r in self.model.rows if r.is_web))
-        )
+        self._start_check(list(dict.fromkeys(r.ref.url for r in self.model.rows if r.is_web)))
 
     def check_selected(self) -> None:
         self._start_check(list(dict.fromkeys(r.ref.url for r in self._target_rows() if r.is_web)))
 
-    def _start_check(self, urls: list[str], **options) -> None:  # noqa: ANN003
-        if self._job is not None:
+    def _start_check(self, urls: list[str]) -> None:
+        if self.check_bar.running:
             return
         if not urls:
             self._show_status(self.tr("There are no web links to check."))
             return
-        options = {**self.check_options, **options}
-        job = LinkCheckJob(self.document.issue, urls, **options)
-        job.progress.connect(self._check_progress)
-        job.finished.connect(self._check_done)
-        job.failed.connect(self._check_failed)
-        self._job = job
-        self.progress.setRange(0, len(urls))
-        self.progress.setValue(0)
-        self.progress_row.setVisible(True)
-        self.cancel_button.setEnabled(True)
-        self._show_status(self.tr("Checking %1 link(s)…").replace("%1", str(len(urls))))
+        self._show_status("")  # the progress bar says what is going on
+        self.check_bar.start(self.document.issue, urls, **self.check_options)
         self._update_actions()
-        job.start()
 
     def cancel_check(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.cancel_button.setEnabled(False)
-            self._show_status(self.tr("Cancelling…"))
+        self.check_bar.cancel()
 
     def is_checking(self) -> bool:
-        return self._job is not None
-
-    def _check_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        return self.check_bar.running
 
     def _check_done(self, report: CheckReport) -> None:
-        self._job = None
-        self.progress_row.setVisible(False)
         cached = load_cache(self.document.folder)
         for url, status in report.results.items():
             if status.checked:
@@ -570,8 +496,6 @@ class LinkPanel(QWidget):
         self.checkFinished.emit(report)
 
     def _check_failed(self, message: str) -> None:
-        self._job = None
-        self.progress_row.setVisible(False)
         self._update_actions()
         first = message.splitlines()[0] if message else ""
         self._show_status(self.tr("The link check failed: %1").replace("%1", first), True)
@@ -584,7 +508,5 @@ class LinkPanel(QWidget):
     # -- lifetime --------------------------------------------------------------------------
     def shutdown(self) -> None:
         """Stop a running check (call before the panel is deleted with its issue)."""
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        self.check_bar.cancel()
         self._refresh_timer.stop()

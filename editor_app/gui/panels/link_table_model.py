@@ -18,10 +18,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from editor_app.core.ledger import LedgerEntry
 from editor_app.core.linkcheck import (
@@ -249,6 +251,8 @@ class LinkTableModel(QAbstractTableModel):
             return self._sort_key(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.AccessibleTextRole and col == KIND:
+            return self.kind_label(row.ref.kind)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._decoration(row, col)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -265,9 +269,10 @@ class LinkTableModel(QAbstractTableModel):
         if col == TEXT:
             return r.text
         if col == URL:
-            return r.url
+            # https:// is the norm: leave it out of the cell (the editor and tooltip have it).
+            return r.url if edit or not r.url.startswith("https://") else r.url[8:]
         if col == KIND:
-            return self.kind_label(r.kind)
+            return ""  # an icon; the kind's name is in the tooltip
         if col == STATUS:
             return "" if row.status is None else self.status_text(row.status)
         if col == FEATURED:
@@ -280,12 +285,19 @@ class LinkTableModel(QAbstractTableModel):
         return ""
 
     def status_text(self, status: LinkStatus) -> str:
+        """Short enough for a narrow column: the final HTTP status, else the state.
+
+        Redirects show as the icon; every hop is in the tooltip.
+        """
+        if status.status is not None and status.checked:
+            return str(status.status)
         names = {
+            ERROR: self.tr("error"),
             OFFLINE: self.tr("offline"),
             CANCELLED: self.tr("cancelled"),
             SKIPPED: self.tr("skipped"),
         }
-        return names.get(status.state) or status.summary()
+        return names.get(status.state, status.state)
 
     def _sort_key(self, row: LinkRow, col: int) -> Any:
         if col == CARD:
@@ -298,7 +310,7 @@ class LinkTableModel(QAbstractTableModel):
             return -len(row.featured)
         if col == KIND:
             return self.kind_label(row.ref.kind).lower()
-        return self._display(row, col, False).lower()
+        return self._display(row, col, True).lower()
 
     def _decoration(self, row: LinkRow, col: int) -> Any:
         if col == KIND:
@@ -331,6 +343,8 @@ class LinkTableModel(QAbstractTableModel):
             where = self.tr("line %1").replace("%1", str(row.ref.line)) if row.ref.line else ""
             field = self.field_label(row.ref.field)
             return f"{row.number} {row.card_title}\n{field}" + (f", {where}" if where else "")
+        if col == KIND:
+            return self.kind_label(row.ref.kind)
         return self._display(row, col, False) or None
 
     def field_label(self, name: str) -> str:
@@ -393,7 +407,9 @@ class LinkTableModel(QAbstractTableModel):
             lines.append(self.tr("Checked: %1").replace("%1", _local_time(s.checked_at)))
         return "\n".join(lines)
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2) -> bool:  # noqa: N802
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 2
+    ) -> bool:  # noqa: N802
         row = self.row_at(index)
         if row is None or role != Qt.ItemDataRole.EditRole or self.edit_handler is None:
             return False
@@ -403,6 +419,23 @@ class LinkTableModel(QAbstractTableModel):
         if index.column() == TEXT and text != row.ref.text:
             return self.edit_handler(row, None, text)
         return False
+
+
+class LinkEditDelegate(QStyledItemDelegate):
+    """Edits text and URLs in a line as wide as the table, not the (narrow) cell."""
+
+    MIN_WIDTH = 320
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001, N802
+        super().updateEditorGeometry(editor, option, index)
+        viewport = editor.parentWidget()
+        if viewport is None:
+            return
+        rect = QRect(option.rect)
+        rect.setRight(max(rect.right(), viewport.width() - 1))
+        if rect.width() < self.MIN_WIDTH:
+            rect.setLeft(max(0, rect.right() - self.MIN_WIDTH))
+        editor.setGeometry(rect)
 
 
 class LinkFilterProxy(QSortFilterProxyModel):
@@ -419,18 +452,23 @@ class LinkFilterProxy(QSortFilterProxyModel):
         self.flag = self.FLAG_ALL
 
     def set_text(self, text: str) -> None:
+        self.beginFilterChange()
         self.text = text.strip().casefold()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_kind(self, kind: str) -> None:
+        self.beginFilterChange()
         self.kind = kind
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_flag(self, flag: int) -> None:
+        self.beginFilterChange()
         self.flag = flag
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802, E501
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:  # noqa: N802, E501
         model = self.sourceModel()
         if not isinstance(model, LinkTableModel) or source_row >= len(model.rows):
             return False

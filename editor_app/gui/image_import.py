@@ -171,7 +171,10 @@ def run_blocking(fn: Callable[[], T], parent: QWidget | None, label: str) -> T:
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     timer.stop()
     busy.hide()
-    busy.deleteLater()
+    # QProgressDialog arms its own show timer; deleteLater would wait for an event loop that
+    # the alt-text dialog's nested loop never returns to, and the dialog popped up over it.
+    busy.setParent(None)
+    del busy
     ok, value = outcome["result"]
     if not ok:
         raise value

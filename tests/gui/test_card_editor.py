@@ -543,7 +543,8 @@ def test_image_paste_and_drop_call_the_importer(qtbot, editor, tmp_path):
     # The clipboard owns the mime data now; clear it before Python frees its wrapper.
     QGuiApplication.clipboard().clear()
     assert calls == [(PNG_1PX, "pasted-image.png")]
-    assert edit.toPlainText() == "前 ![图](pasted-image.png)后"
+    # An image becomes its own paragraph, so it never joins the text around it.
+    assert edit.toPlainText() == "前 \n\n![图](pasted-image.png)\n\n后"
     assert _body(editor) == edit.toPlainText()
 
     picture = tmp_path / "diagram.png"
@@ -733,3 +734,10 @@ def test_search_helpers():
     umap = Utf16Map("a😀b")
     assert [umap.to_qt(i) for i in range(4)] == [0, 1, 3, 4]
     assert [umap.from_qt(p) for p in (0, 1, 3, 4)] == [0, 1, 2, 3]
+
+
+def test_inserted_image_after_a_quote_is_its_own_paragraph(qtbot, editor):
+    edit = editor.body_edit
+    _set_body(edit, "> a quote\n", len("> a quote\n"))
+    edit.insert_markdown("![chart](assets/c.png)")
+    assert edit.toPlainText() == "> a quote\n\n![chart](assets/c.png)"

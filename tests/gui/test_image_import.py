@@ -199,3 +199,21 @@ def test_alt_dialog_refuses_empty_and_generic_text(qtbot, tmp_path):
 )
 def test_alt_suggested_from_the_file_name(name, alt):
     assert alt_from_name(name) == alt
+
+
+def test_busy_dialog_is_gone_after_processing(qtbot, monkeypatch):
+    import time
+
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+
+    from editor_app.gui import image_import
+
+    monkeypatch.setattr(image_import, "BUSY_DELAY_MS", 10)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    assert image_import.run_blocking(lambda: time.sleep(0.3) or 42, parent, "busy") == 42
+    qtbot.wait(100)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+    assert not [d for d in dialogs if d.isVisible()]
+    assert not parent.findChildren(QProgressDialog)

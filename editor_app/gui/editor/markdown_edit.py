@@ -361,10 +361,31 @@ class MarkdownEdit(QPlainTextEdit):
             if markdown:
                 inserted.append(markdown)
         if inserted:
-            self.textCursor().insertText("\n\n".join(inserted))
+            self.insert_block("\n\n".join(inserted))
             self.ensureCursorVisible()
 
     def insert_markdown(self, text: str) -> None:
         """Insert text at the cursor as one undo step (used by panels and dialogs)."""
         if not self.isReadOnly() and text:
-            self.textCursor().insertText(text)
+            if text.startswith("!["):
+                self.insert_block(text)
+            else:
+                self.textCursor().insertText(text)
+
+    def insert_block(self, text: str) -> None:
+        """Insert ``text`` as its own paragraph, so an image never joins a quote or list."""
+        cursor = self.textCursor()
+        block = cursor.block().text()
+        before = block[: cursor.positionInBlock()]
+        after = block[cursor.positionInBlock() :]
+        previous = cursor.block().previous()
+        lead = ""
+        if before.strip():
+            lead = "\n\n"
+        elif previous.isValid() and previous.text().strip():
+            lead = "\n"
+        trail = "\n\n" if after.strip() else ""
+        cursor.insertText(lead + text + trail)
+        if trail:
+            cursor.movePosition(cursor.MoveOperation.Left, n=len(trail))
+        self.setTextCursor(cursor)

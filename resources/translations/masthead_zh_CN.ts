@@ -1355,15 +1355,7 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <source>Outline</source>
-        <translation>大纲</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
+    <name>MainMenusMixin</name>
     <message>
         <source>&amp;New Issue…</source>
         <translation>新建期刊(&amp;N)…</translation>
@@ -1401,12 +1393,24 @@
         <translation>转到编辑器(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;Import Issue…</source>
+        <translation>导入期刊(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Issue &amp;Properties…</source>
         <translation>期刊属性(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;About Masthead</source>
         <translation>关于 Masthead(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;eferences…</source>
+        <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1419,22 +1423,6 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>Pr&amp;eferences…</source>
-        <translation>首选项(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>&amp;Import Issue…</source>
-        <translation>导入期刊(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
     </message>
     <message>
         <source>Fo&amp;rmat</source>
@@ -1455,6 +1443,17 @@
     <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Outline</source>
+        <translation>大纲</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
         <source>Masthead — %1</source>
@@ -1697,6 +1696,21 @@
     <message>
         <source>Outline</source>
         <translation>大纲</translation>
+    </message>
+</context>
+<context>
+    <name>PanelDocks</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图片</translation>
     </message>
 </context>
 <context>

@@ -84,11 +84,14 @@ def test_chinese_translates_the_window_menus(english_after, qtbot, settings, tmp
     assert window.outline_dock.windowTitle() == "大纲"
 
 
-def test_system_chinese_locale_installs_the_catalogue(english_after):
+def test_system_chinese_locale_installs_the_catalogue(english_after, qtbot):
     assert i18n.install_translators(english_after, i18n.SYSTEM, QLocale("zh_CN")) == "zh_CN"
     names = i18n.installed_catalogues(english_after)
     assert "masthead_zh_CN.qm" in names
-    assert QCoreApplication.translate("MainWindow", "&Edit") == "编辑(&E)"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+    assert QCoreApplication.translate("SettingsDialog", "Preferences") == "首选项"
 
 
 def test_qt_standard_buttons_are_translated_too(english_after, qtbot):
@@ -103,7 +106,7 @@ def test_switching_back_to_english_removes_the_catalogues(english_after, qtbot, 
     i18n.install_translators(english_after, i18n.CHINESE)
     assert i18n.install_translators(english_after, i18n.ENGLISH) == i18n.ENGLISH
     assert i18n.installed_catalogues(english_after) == []
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert QCoreApplication.translate("SettingsDialog", "Preferences") == "Preferences"
     assert isinstance(QApplication.instance(), QApplication)
 
 

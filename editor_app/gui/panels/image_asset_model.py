@@ -24,6 +24,7 @@ from editor_app.core.images import COVER, AssetInfo, asset_key, oversize_reason
 from editor_app.core.links import LinkRef, links_of_card
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import compute_numbers
+from editor_app.gui.panels.panel_common import TextFlagFilter
 
 RowRole = Qt.ItemDataRole.UserRole
 ERROR_COLOR = "#d64545"
@@ -187,25 +188,10 @@ class ImageAssetModel(QAbstractListModel):
         return "\n".join(lines)
 
 
-class AssetFilterProxy(QSortFilterProxyModel):
+class AssetFilterProxy(TextFlagFilter):
     """Filters by a text (file name, alt text, card) and a flag."""
 
     ALL, PROBLEMS, UNUSED, MISSING, ALT = range(5)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.text = ""
-        self.flag = self.ALL
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self.text = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_flag(self, flag: int) -> None:
-        self.beginFilterChange()
-        self.flag = flag
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(
         self, source_row: int, parent: QModelIndex | QPersistentModelIndex

@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QListView,
     QMenu,
     QProgressBar,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 from shiboken6 import Shiboken
@@ -55,6 +53,7 @@ from editor_app.gui.panels.image_commands import trash_assets
 from editor_app.gui.panels.image_fetch import RemoteImageFetch
 from editor_app.gui.panels.image_scan import AssetScanner
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits
+from editor_app.gui.panels.panel_common import lay_out_panel
 
 REFRESH_DELAY_MS = 400
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif"
@@ -145,21 +144,9 @@ class ImagePanel(QWidget):
         self.busy.setMaximumHeight(8)
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label = QLabel(self)
-        self.summary_label.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.toolbar)
-        layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.summary_label)
+        self.status_label, self.summary_label = lay_out_panel(
+            self, self.toolbar, filters, self.view, self.busy
+        )
         self._show_status("")
 
     def _make_actions(self) -> None:

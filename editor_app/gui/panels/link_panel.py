@@ -18,13 +18,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMenu,
     QTableView,
     QToolBar,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +47,7 @@ from editor_app.gui.panels.link_table_model import (
     LinkTableModel,
     build_rows,
 )
+from editor_app.gui.panels.panel_common import lay_out_panel
 
 REFRESH_DELAY_MS = 300
 
@@ -168,21 +167,9 @@ class LinkPanel(QWidget):
         # Short names the tests and the lead use.
         self.progress, self.cancel_button = self.check_bar.progress, self.check_bar.cancel_button
 
-        self.status_label = QLabel(self)
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary_label = QLabel(self)
-        self.summary_label.setWordWrap(True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(4)
-        layout.addWidget(self.toolbar)
-        layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.check_bar)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.summary_label)
+        self.status_label, self.summary_label = lay_out_panel(
+            self, self.toolbar, filters, self.view, self.check_bar
+        )
         self._show_status("")
 
     def _make_actions(self) -> None:

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -40,6 +39,7 @@ from editor_app.core.linkcheck import (
 from editor_app.core.links import LinkRef, find_duplicates, issue_links
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
+from editor_app.gui.panels.panel_common import TextFlagFilter
 
 CARD, TEXT, URL, KIND, STATUS, FEATURED = range(6)
 COLUMNS = 6
@@ -438,33 +438,19 @@ class LinkEditDelegate(QStyledItemDelegate):
         editor.setGeometry(rect)
 
 
-class LinkFilterProxy(QSortFilterProxyModel):
+class LinkFilterProxy(TextFlagFilter):
     """Filters by a text (card, text or URL), a kind and a flag; sorts by SortRole."""
 
     FLAG_ALL, FLAG_ANY, FLAG_DUPLICATE, FLAG_FEATURED, FLAG_BROKEN, FLAG_UNCHECKED = range(6)
 
     def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
+        super().__init__(parent, self.FLAG_ALL)
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
-        self.text = ""
         self.kind = ""
-        self.flag = self.FLAG_ALL
-
-    def set_text(self, text: str) -> None:
-        self.beginFilterChange()
-        self.text = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_kind(self, kind: str) -> None:
-        self.beginFilterChange()
-        self.kind = kind
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_flag(self, flag: int) -> None:
-        self.beginFilterChange()
-        self.flag = flag
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._refilter("kind", kind)
 
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex

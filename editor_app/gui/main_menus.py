@@ -1,0 +1,129 @@
+"""The main window's actions, menus and toolbar (a mixin of MainWindow)."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QToolBar
+
+
+class MainMenusMixin:
+    """Builds the window-wide actions; the handlers live on MainWindow."""
+
+    def _action(self, text: str, icon: str | None, shortcut=None, slot=None) -> QAction:  # noqa: ANN001
+        action = QAction(qta.icon(icon) if icon else QIcon(), text, self)
+        if icon:
+            action.setProperty("qtaIcon", icon)  # redrawn in the new colours on a theme change
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(lambda _c=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action(
+            self.tr("&New Issue…"),
+            "mdi6.file-plus-outline",
+            QKeySequence.StandardKey.New,
+            self.new_issue,
+        )
+        self.act_open = self._action(
+            self.tr("&Open Issue…"),
+            "mdi6.folder-open-outline",
+            QKeySequence.StandardKey.Open,
+            self.choose_issue,
+        )
+        self.act_library = self._action(
+            self.tr("Show &Library"), "mdi6.bookshelf", "Ctrl+Shift+L", self.close_issue
+        )
+        self.act_save = self._action(
+            self.tr("&Save Now"),
+            "mdi6.content-save-outline",
+            QKeySequence.StandardKey.Save,
+            self.save_now,
+        )
+        self.act_quit = self._action(
+            self.tr("&Quit"), "mdi6.exit-to-app", QKeySequence.StandardKey.Quit, self.close
+        )
+        self.act_undo = self._action(
+            self.tr("&Undo"), "mdi6.undo", QKeySequence.StandardKey.Undo, self.undo
+        )
+        self.act_redo = self._action(self.tr("&Redo"), "mdi6.redo", "Ctrl+Shift+Z", self.redo)
+        self.act_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.act_focus_outline = self._action(
+            self.tr("Focus &Outline"), None, "Ctrl+Shift+O", self.focus_outline
+        )
+        self.act_focus_editor = self._action(
+            self.tr("Focus &Editor"), None, "Ctrl+Shift+E", self.focus_editor
+        )
+        self.act_import = self._action(
+            self.tr("&Import Issue…"), "mdi6.file-import-outline", "Ctrl+Alt+I", self.import_issue
+        )
+        self.act_export = self._action(
+            self.tr("&Export…"), "mdi6.export-variant", "Ctrl+E", self.show_export
+        )
+        self.act_properties = self._action(
+            self.tr("Issue &Properties…"), "mdi6.cog-outline", "Ctrl+Alt+P", self.edit_properties
+        )
+        self.act_about = self._action(
+            self.tr("&About Masthead"), "mdi6.information-outline", None, self.about
+        )
+        self.act_settings = self._action(
+            self.tr("Pr&eferences…"), "mdi6.tune-variant", "Ctrl+,", self.edit_settings
+        )
+        self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        # Undo/Redo also serve the text editor, which handles its own Ctrl+Z when focused.
+        for action in (self.act_undo, self.act_redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        for action in (
+            self.act_new,
+            self.act_open,
+            self.act_library,
+            self.act_save,
+            self.act_properties,
+        ):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_import)
+        self.file_menu.addAction(self.act_export)
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_settings)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu.addAction(self.act_undo)
+        self.edit_menu.addAction(self.act_redo)
+        self.edit_menu.addSeparator()
+        self.edit_ws_anchor = self.edit_menu.addSeparator()
+        self.format_menu = bar.addMenu(self.tr("Fo&rmat"))
+        self.outline_menu = bar.addMenu(self.tr("&Outline"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.outline_dock.toggleViewAction())
+        self.view_menu.addAction(self.preview_dock.toggleViewAction())
+        for dock in self.panels.docks():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_focus_outline)
+        self.view_menu.addAction(self.act_focus_editor)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.act_about)
+
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("toolbar-main")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(self.toolbar)
+        for action in (self.act_new, self.act_open, self.act_library):
+            self.toolbar.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.act_undo)
+        self.toolbar.addAction(self.act_redo)
+        self.toolbar.addSeparator()
+        self.outline_toolbar_anchor = self.toolbar.addSeparator()

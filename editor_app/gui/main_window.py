@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -113,13 +112,14 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.open_issue(Path(folder))
 
     def new_issue(self) -> None:
-        title, ok = QInputDialog.getText(
-            self, self.tr("New Issue"), self.tr("Title of the new issue:")
-        )
-        if not ok or not title.strip():
+        from editor_app.gui.new_issue_dialog import NewIssueDialog
+
+        dialog = NewIssueDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        title, slug, date = dialog.values()
         try:
-            issue = new_issue(self.library, title.strip())
+            issue = new_issue(self.library, title, slug=slug, date=date)
         except (MastheadError, OSError) as exc:
             self.show_error(self.tr("Could not create the issue"), exc)
             return

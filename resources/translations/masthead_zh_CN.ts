@@ -1472,14 +1472,6 @@
         <translation>%1 中没有 issue.yaml。</translation>
     </message>
     <message>
-        <source>New Issue</source>
-        <translation>新建期刊</translation>
-    </message>
-    <message>
-        <source>Title of the new issue:</source>
-        <translation>新期刊的标题：</translation>
-    </message>
-    <message>
         <source>Could not create the issue</source>
         <translation>无法创建期刊</translation>
     </message>
@@ -1573,6 +1565,37 @@
     <message>
         <source>Quote</source>
         <translation>引用</translation>
+    </message>
+</context>
+<context>
+    <name>NewIssueDialog</name>
+    <message>
+        <source>New Issue</source>
+        <translation>新建期刊</translation>
+    </message>
+    <message>
+        <source>e.g. 云原生月刊 2026 年 11 月</source>
+        <translation>例如：云原生月刊 2026 年 11 月</translation>
+    </message>
+    <message>
+        <source>folder name, from the title</source>
+        <translation>文件夹名，默认取自标题</translation>
+    </message>
+    <message>
+        <source>The issue starts with the six standard sections of the template.</source>
+        <translation>新期刊会带有模板中的六个标准专题。</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder</source>
+        <translation>文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
     </message>
 </context>
 <context>

@@ -19,20 +19,22 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
-	$(BIN)/ruff check editor_app tests benchmarks
-	$(BIN)/ruff format --check editor_app tests benchmarks
+	$(BIN)/ruff check editor_app tests benchmarks packaging
+	$(BIN)/ruff format --check editor_app tests benchmarks packaging
 
 lint: $(STAMP)
-	$(BIN)/ruff check editor_app tests benchmarks
-	$(BIN)/ruff format --check editor_app tests benchmarks
+	$(BIN)/ruff check editor_app tests benchmarks packaging
+	$(BIN)/ruff format --check editor_app tests benchmarks packaging
 
 format: $(STAMP)
-	$(BIN)/ruff format editor_app tests benchmarks
-	$(BIN)/ruff check --fix editor_app tests benchmarks
+	$(BIN)/ruff format editor_app tests benchmarks packaging
+	$(BIN)/ruff check --fix editor_app tests benchmarks packaging
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/preview_latency.py
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu \
+		$(BIN)/python benchmarks/preview_latency.py
 	$(BIN)/python benchmarks/library_listing.py
+	$(BIN)/python benchmarks/ledger_lookup.py
 
 # -- translations: the .ts files are committed, the .qm files are built -------------------------
 TS_FILES := $(wildcard resources/translations/*.ts)

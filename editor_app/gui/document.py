@@ -45,7 +45,8 @@ class IssueDocument(QObject):
     saveFailed = Signal(str)
     problemsChanged = Signal(list)
     conflict = Signal(str, str)  # card id, the body now on disk
-    externallyReloaded = Signal(str)  # card id reloaded from disk
+    externallyReloaded = Signal(str)  # card id reloaded from disk ("" for the whole outline)
+    manifestConflict = Signal()  # issue.yaml changed on disk while ours had unsaved changes
 
     def __init__(self, folder: Path, parent: QObject | None = None, autosave_ms: int | None = None):
         super().__init__(parent)
@@ -324,7 +325,11 @@ class IssueDocument(QObject):
             return
         if Path(path) == manifest_path(self.folder):
             self._disk[path] = text
-            return  # outline changes from outside are picked up on the next open
+            if self._manifest_dirty:
+                self.manifestConflict.emit()
+            else:
+                self.reload_outline()
+            return
         card_id = Path(path).stem
         if card_id not in self.issue.cards:
             return
@@ -345,6 +350,41 @@ class IssueDocument(QObject):
         self.outlineChanged.emit([])
         self.externallyReloaded.emit(card_id)
         self.schedule_checks()
+
+    def reload_outline(self) -> None:
+        """Take issue.yaml from disk (a git pull): new order, new cards, new metadata.
+
+        Cards with unsaved edits keep them. The undo history is dropped, since its snapshots
+        describe an outline that no longer exists.
+        """
+        try:
+            fresh = load_issue(self.folder)
+        except MastheadError as exc:
+            self.saveFailed.emit(exc.describe())  # shown to the editor; nothing is overwritten
+            return
+        for card_id in self._dirty_cards & set(fresh.cards):
+            mine = self.issue.cards.get(card_id)
+            if mine is not None:
+                mine.child_ids = fresh.cards[card_id].child_ids
+                fresh.cards[card_id] = mine
+        for name in Issue.__dataclass_fields__:
+            if name != "folder":
+                setattr(self.issue, name, getattr(fresh, name))
+        self.undo_stack.clear()
+        self._remember_disk_state()
+        self._watch()
+        self.issueChanged.emit()
+        self.outlineChanged.emit([])
+        self.externallyReloaded.emit("")
+        self.schedule_checks()
+
+    def resolve_manifest_conflict(self, keep_mine: bool) -> None:
+        if keep_mine:
+            self._manifest_dirty = True
+            self.save()
+        else:
+            self._manifest_dirty = False
+            self.reload_outline()
 
     def resolve_conflict(self, card_id: str, keep_mine: bool) -> None:
         """After a conflict: keep the editor's text (and save it) or take the file's."""

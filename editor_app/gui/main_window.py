@@ -159,6 +159,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
             lambda msg: QMessageBox.warning(self, self.tr("Autosave failed"), msg)
         )
         doc.conflict.connect(self._on_conflict)
+        doc.manifestConflict.connect(self._on_manifest_conflict)
+        doc.externallyReloaded.connect(self._on_reloaded)
         workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.model.moveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.view.currentNodeChanged.connect(self._remember_card)
@@ -350,6 +352,30 @@ class MainWindow(MainMenusMixin, QMainWindow):
         dialog = ConflictDialog(doc.card(card_id).title, doc.card(card_id).body, disk_body, self)
         dialog.exec()
         doc.resolve_conflict(card_id, keep_mine=dialog.keep_mine)
+
+    def _on_manifest_conflict(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Issue changed on disk"), "", parent=self
+        )
+        box.setText(
+            self.tr(
+                "issue.yaml was changed by another program while your latest changes to the "
+                "issue were not yet saved. Keep your version (and overwrite the file), or take "
+                "the file's?"
+            )
+        )
+        mine = box.addButton(self.tr("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Take the file's"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(mine)
+        box.exec()
+        self.workspace.document.resolve_manifest_conflict(keep_mine=box.clickedButton() is mine)
+
+    def _on_reloaded(self, card_id: str) -> None:
+        if card_id:
+            message = self.tr("A card was changed on disk and has been reloaded.")
+        else:
+            message = self.tr("The issue was changed on disk and has been reloaded.")
+        self.statusBar().showMessage(message, 6000)
 
     def show_error(self, title: str, exc: Exception) -> None:
         message = exc.describe() if isinstance(exc, MastheadError) else str(exc)

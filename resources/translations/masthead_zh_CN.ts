@@ -1519,6 +1519,30 @@
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message>
+        <source>Issue changed on disk</source>
+        <translation>期刊已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>issue.yaml was changed by another program while your latest changes to the issue were not yet saved. Keep your version (and overwrite the file), or take the file&apos;s?</source>
+        <translation>在你对期刊的最新修改尚未保存时，issue.yaml 被其他程序修改了。要保留你的版本（覆盖该文件），还是采用文件中的版本？</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s</source>
+        <translation>采用文件中的</translation>
+    </message>
+    <message>
+        <source>A card was changed on disk and has been reloaded.</source>
+        <translation>一张卡片已在磁盘上被修改，已重新载入。</translation>
+    </message>
+    <message>
+        <source>The issue was changed on disk and has been reloaded.</source>
+        <translation>期刊已在磁盘上被修改，已重新载入。</translation>
+    </message>
 </context>
 <context>
     <name>MarkdownEdit</name>

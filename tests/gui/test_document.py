@@ -158,3 +158,42 @@ def test_kill_9_while_typing_is_recovered(qtbot, issue_folder):
     assert read_card(issue_folder, card_id).body == "恢复测试 recovered text"
     assert doc.card(card_id).body == "恢复测试 recovered text"
     doc.close()
+
+
+def test_outline_changed_on_disk_is_reloaded_keeping_unsaved_text(qtbot, issue_folder):
+    from editor_app.core.outline import add_card, move_section
+    from editor_app.core.storage import save_issue
+
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    card_id = first_card(doc)
+    doc.set_card_body(card_id, "typed here, not yet saved")
+    # Another program (git pull) reorders sections and adds a card.
+    theirs = load_issue(issue_folder)
+    move_section(theirs, theirs.sections[1].id, 0)
+    pulled = add_card(theirs, theirs.sections[0].id, "Pulled card")
+    with qtbot.waitSignal(doc.externallyReloaded, timeout=5000):
+        save_issue(theirs, issue_folder)
+    assert [s.title for s in doc.issue.sections] == [s.title for s in theirs.sections]
+    assert pulled.id in doc.issue.cards
+    assert doc.card(card_id).body == "typed here, not yet saved"
+    assert doc.undo_stack.count() == 0
+    doc.save()
+    # Our save keeps their outline: nothing they pulled is clobbered.
+    assert pulled.id in load_issue(issue_folder).cards
+    assert read_card(issue_folder, card_id).body == "typed here, not yet saved"
+    doc.close()
+
+
+def test_unsaved_issue_fields_and_changed_manifest_is_a_conflict(qtbot, issue_folder):
+    from editor_app.core.storage import save_issue
+
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    doc.set_issue_field("title", "Our title")
+    theirs = load_issue(issue_folder)
+    theirs.title = "Their title"
+    with qtbot.waitSignal(doc.manifestConflict, timeout=5000):
+        save_issue(theirs, issue_folder)
+    assert doc.issue.title == "Our title"
+    doc.resolve_manifest_conflict(keep_mine=False)
+    assert doc.issue.title == "Their title"
+    doc.close()

@@ -34,6 +34,16 @@ class IssueTableModel(QAbstractTableModel):
             self.tr("Cards"),
         ]
 
+    def status_label(self, status: str) -> str:
+        labels = {
+            "draft": self.tr("Draft"),
+            "review": self.tr("In review"),
+            "ready": self.tr("Ready"),
+            "published": self.tr("Published"),
+            "unreadable": self.tr("Unreadable"),
+        }
+        return labels.get(status, status)
+
     def set_rows(self, rows: list[IssueSummary]) -> None:
         self.beginResetModel()
         self.rows = rows
@@ -54,7 +64,7 @@ class IssueTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = [row.title, row.number or "", row.date.isoformat() if row.date else "",
-                      row.status, row.cards]  # fmt: skip
+                      self.status_label(row.status), row.cards]  # fmt: skip
             return str(values[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.error or str(row.folder)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from editor_app.commands.common import open_issue, print_json
-from editor_app.core.checks import check_issue, has_errors
+from editor_app.core.checks import FeaturedLookup, check_issue, has_errors
+from editor_app.core.model import Issue
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def featured_lookup(archive: str | None, issue):  # noqa: ANN001, ANN201 - see ledger module
+def featured_lookup(archive: str | None, issue: Issue) -> FeaturedLookup | None:
     if not archive:
         return None
     from editor_app.core.ledger import featured_lookup as lookup

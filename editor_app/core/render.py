@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
@@ -218,6 +219,10 @@ class _CollectorExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - markdown API
         # Before fenced code (25) so fences are still visible as such.
         md.preprocessors.register(_NestedListIndent(md), "masthead_nested_lists", 28)
+        # ~~struck~~, as the editor's Strikethrough action writes it; before emphasis (60).
+        md.inlinePatterns.register(
+            SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del"), "masthead_strike", 65
+        )
         # Last: after toc (5) has set heading ids and unescape (0) has restored escaped text.
         md.treeprocessors.register(
             _Collector(md, self.sink, self.id_prefix), "masthead_collector", -1

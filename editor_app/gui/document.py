@@ -98,7 +98,9 @@ class IssueDocument(QObject):
             return
         card.body = text
         self._mark_card(card_id)
-        self._journal_timer.start()
+        # Not restarted on every keystroke: continuous typing must still reach the journal.
+        if not self._journal_timer.isActive():
+            self._journal_timer.start()
         self.cardChanged.emit(card_id, "body")
 
     def replace_card_body(self, card_id: str, text: str, description: str) -> None:

@@ -58,7 +58,6 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.status = StatusBarController(self.statusBar(), self)
         self._build_actions()
         self._build_menus()
-        self._set_workspace_visible(False)
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -66,6 +65,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self._needs_default_layout = state is None
         if state is not None:
             self.restoreState(state)
+        self._docks_shown: dict[str, bool] = {}
+        self._set_workspace_visible(False)
         self.show_library(library)
 
     # -- construction ------------------------------------------------------------------------
@@ -261,9 +262,16 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.stack.setCurrentWidget(self.start)
         self.setWindowTitle(self.tr("Masthead — %1").replace("%1", self.library.name))
 
+    def _workspace_docks(self) -> list[QDockWidget]:
+        return [self.outline_dock, self.preview_dock, *self.panels.docks()]
+
     def _set_workspace_visible(self, visible: bool) -> None:
-        for dock in (self.outline_dock, self.preview_dock, *self.panels.docks()):
-            dock.setVisible(visible)
+        """Docks show only with an open issue; the ones the editor closed stay closed."""
+        docks = self._workspace_docks()
+        if not visible:
+            self._docks_shown = {d.objectName(): not d.isHidden() for d in docks}
+        for dock in docks:
+            dock.setVisible(visible and self._docks_shown.get(dock.objectName(), True))
         for action in (
             self.act_save,
             self.act_undo,
@@ -412,6 +420,10 @@ class MainWindow(MainMenusMixin, QMainWindow):
 
     # -- lifecycle ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.workspace is None:
+            # Save the layout an open issue would have, not the library view's hidden docks.
+            for dock in self._workspace_docks():
+                dock.setVisible(self._docks_shown.get(dock.objectName(), True))
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         if self.workspace is not None:
             self.workspace.editor.commit_pending()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from editor_app.core.text_stats import count_words, issue_stats, reading_minutes
+from editor_app.core.text_stats import TextStats, count_words, issue_stats, reading_minutes
+
+if TYPE_CHECKING:
+    from editor_app.gui.document import IssueDocument
 
 
 class StatusBarController(QObject):
@@ -23,7 +28,7 @@ class StatusBarController(QObject):
         self._issue_timer = QTimer(self, singleShot=True, interval=400)
         self._issue_timer.timeout.connect(self._update_issue_counts)
 
-    def attach(self, document) -> None:  # noqa: ANN001
+    def attach(self, document: IssueDocument) -> None:
         self.document = document
         document.saveStateChanged.connect(self.show_save_state)
         document.cardChanged.connect(lambda *_: self._issue_timer.start())
@@ -47,7 +52,7 @@ class StatusBarController(QObject):
         }.get(state, state)
         self.save_label.setText(text)
 
-    def show_card_counts(self, stats) -> None:  # noqa: ANN001
+    def show_card_counts(self, stats: TextStats | int) -> None:
         words = stats if isinstance(stats, int) else getattr(stats, "words", 0)
         self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(words)))
 

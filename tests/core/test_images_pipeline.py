@@ -279,3 +279,12 @@ def test_helpers():
     assert processed.name.endswith(".png") and len(processed.name) == 20
     with pytest.raises(ValueError):
         process_image(b"", max_width=0)
+
+
+def test_greyscale_photograph_stays_a_photo_format(issue):
+    grey = photo(400, 300).convert("L")
+    assert not looks_like_graphic(grey)
+    assert looks_like_graphic(screenshot(400, 300).convert("L"))
+    for fmt in ("WEBP", "PNG"):
+        result = import_image(encode(grey.convert("RGB"), fmt), issue, name=f"bw.{fmt}")
+        assert result.format == "JPEG", fmt

@@ -148,3 +148,11 @@ def test_raw_html_links_and_images_are_collected():
 def test_empty_text():
     result = render_markdown("")
     assert result.html == "" and result.links == [] and result.images == []
+
+
+def test_strikethrough_renders_as_del():
+    # The editor's Format > Strikethrough writes ~~text~~; preview and export must agree.
+    html = render_markdown("~~旧的 *old*~~ and `~~code~~` and ~~ spaced ~~").html
+    assert "<del>旧的 <em>old</em></del>" in html
+    assert "<code>~~code~~</code>" in html
+    assert "~~ spaced ~~" in html

@@ -160,6 +160,54 @@ def test_kill_9_while_typing_is_recovered(qtbot, issue_folder):
     doc.close()
 
 
+NONSTOP_TYPIST = textwrap.dedent(
+    """
+    import sys, time
+    from PySide6.QtWidgets import QApplication
+    from editor_app.gui.document import IssueDocument
+    app = QApplication([])
+    doc = IssueDocument(sys.argv[1], autosave_ms=600_000)  # autosave will never come
+    card = doc.issue.sections[0].card_ids[0]
+    text = ""
+    start = time.time()
+    marked = False
+    while True:  # a key every 50 ms, never pausing, until killed
+        text += "typing "[len(text) % 7]
+        doc.set_card_body(card, text)
+        end = time.time() + 0.05
+        while time.time() < end:
+            app.processEvents()
+        if not marked and time.time() - start > 0.5:
+            print(text, flush=True)
+            marked = True
+    """
+)
+
+
+def test_kill_9_during_continuous_typing_recovers_older_text(qtbot, issue_folder):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", NONSTOP_TYPIST, str(issue_folder)],
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    try:
+        marked = proc.stdout.readline().rstrip("\n")
+        assert marked.startswith("typing")
+        time.sleep(2.2)  # the marked text is older than 2 seconds; typing goes on
+        assert proc.poll() is None
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    card_id = load_issue(issue_folder).sections[0].card_ids[0]
+    doc = IssueDocument(issue_folder)
+    assert doc.recovered == [card_id]
+    assert doc.card(card_id).body.startswith(marked)
+    assert read_card(issue_folder, card_id).body.startswith(marked)
+    doc.close()
+
+
 def test_outline_changed_on_disk_is_reloaded_keeping_unsaved_text(qtbot, issue_folder):
     from editor_app.core.outline import add_card, move_section
     from editor_app.core.storage import save_issue

@@ -116,3 +116,15 @@ def test_panels_follow_the_open_issue(window, qtbot, issue_folder):
     assert "![示意图](assets/x.png)" in ws.editor.body_edit.toPlainText()
     window.close_issue()
     assert panels.links is None and panels.export_panel.document is None
+
+
+def test_docks_hide_in_library_view_and_closed_docks_stay_closed(window, qtbot, issue_folder):
+    assert window.outline_dock.isHidden() and window.preview_dock.isHidden()
+    window.open_issue(issue_folder)
+    assert not window.outline_dock.isHidden()
+    window.panels.links_dock.close()
+    window.close_issue()
+    assert window.outline_dock.isHidden()
+    window.open_issue(issue_folder)
+    assert not window.outline_dock.isHidden()
+    assert window.panels.links_dock.isHidden()

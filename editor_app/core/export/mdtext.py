@@ -217,7 +217,9 @@ def _filter_inline(text: str, url_map: UrlMap) -> str:
             dest = clean_dest(m.group("dest"))
             new = url_map(dest, is_image)
             if new is None:
-                return "" if is_image else label
+                # A refused image leaves its alt text, as the HTML export does: removing it
+                # outright can leave a line indented into a code block.
+                return label
             # An unchanged target keeps its own spelling, so filtering is idempotent.
             written = m.group("dest") if new == dest else md_dest(new)
             return f"{m.group('bang')}[{label}]({written}{m.group('title')})"

@@ -241,7 +241,10 @@ def looks_like_graphic(image: Image.Image) -> bool:
     colors = sample.getcolors(maxcolors=total)
     if colors is None:  # pragma: no cover - maxcolors=total always suffices
         return False
-    if len(colors) <= 256:
+    # Few colours means a graphic, except in grey: every greyscale photograph has at most 256.
+    # (A lossy decoder leaves a few levels of colour in grey pixels.)
+    grey = all(max(color[:3]) - min(color[:3]) <= 8 for _, color in colors)
+    if len(colors) <= 256 and not grey:
         return True
     top = sum(count for count, _ in sorted(colors, reverse=True)[:8])
     return top / total >= 0.4

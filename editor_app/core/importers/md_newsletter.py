@@ -70,6 +70,7 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
         card_level = 2
     parser = _Walker(issue, result, path, first_line, section_level, card_level)
     parser.lines = lines
+    parser.heading_sections = _sections_with_card_headings(lines, fenced, section_level, card_level)
     for i, line in enumerate(lines):
         parser.line(i, line, fenced[i])
     parser.flush()
@@ -87,6 +88,23 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
             first_line,
         )
     return result
+
+
+def _sections_with_card_headings(
+    lines: list[str], fenced: list[bool], section_level: int | None, card_level: int | None
+) -> set[int]:
+    """Ordinals (0 before the first section) of the sections whose cards are headings.
+
+    The other sections may hold numbered-item cards: newsletters mix both shapes."""
+    found: set[int] = set()
+    ordinal = 0
+    for line, f in zip(lines, fenced, strict=True):
+        m = None if f else ATX.match(line)
+        if m and len(m.group(1)) == section_level:
+            ordinal += 1
+        elif m and len(m.group(1)) == card_level:
+            found.add(ordinal)
+    return found
 
 
 class _Walker:
@@ -115,6 +133,8 @@ class _Walker:
         self.lines: list[str] = []
         self.last_number = 0
         self.preamble: list[str] = []
+        self.heading_sections: set[int] = set()
+        self.section_no = 0
 
     def lineno(self, i: int) -> int:
         return self.first_line + i
@@ -130,6 +150,7 @@ class _Walker:
                     self.title_from_h1 = True
                 return
             if level == self.section_level:
+                self.section_no += 1
                 self.flush()
                 self.new_section(i, text)
                 return
@@ -142,7 +163,11 @@ class _Walker:
                 self.flush()
                 self.new_card(i, text, top=False)
                 return
-        item_style = not fenced and self.card_level is None and not line.startswith(" ")
+        item_style = (
+            not fenced
+            and not line.startswith(" ")
+            and (self.card_level is None or self.section_no not in self.heading_sections)
+        )
         if item_style and self.numbered_item(i, line):
             return
         if self.card is not None:

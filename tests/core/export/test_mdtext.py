@@ -70,3 +70,11 @@ def test_shift_headings_skips_fences() -> None:
     text = "# a\n\n```\n# code\n```\n\n### b"
     assert shift_md_headings(text, 2) == "### a\n\n```\n# code\n```\n\n##### b"
     assert shift_md_headings(shift_md_headings(text, 2), -2) == text
+
+
+def test_refused_images_leave_their_alt_text_not_a_code_block() -> None:
+    body = "![a](../a.png) ![b](../b.png) ![c](../c.png) ![d](../d.png) ![ok](assets/ok.png)"
+    out = filter_body(body, keep)
+    assert "../" not in out
+    assert not out.startswith(" ")  # four leading spaces would make an indented code block
+    assert out == "a b c d ![ok](assets/ok.png)"

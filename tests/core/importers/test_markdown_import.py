@@ -184,3 +184,25 @@ def test_slug_conflicts(tmp_path: Path) -> None:
     third, _ = import_file(path, tmp_path)
     assert second.folder != third.folder
     assert load_issue(third.folder).title == "周末阅读 Vol. 3"
+
+
+def test_sections_mix_heading_cards_and_numbered_items(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_text(
+        "# Mixed Digest\n\n## Tools\n\n1. [Proxy 3](https://proxy.example/3) fast TLS\n\n"
+        "2. [Widgets](https://widgets.example/)\n\n## News\n\n**1、没有链接的标题**\n\n正文。\n\n"
+        "## Essays\n\n### Cutting the bill\n\n[Post](https://blog.example/bill)\n\n"
+        "1. [a list item](https://list.example/) stays in the body\n",
+        "utf-8",
+    )
+    issue = parse_file(path).issue
+    assert tree(issue) == [
+        ("1", "Proxy 3"),
+        ("2", "Widgets"),
+        ("1", "没有链接的标题"),
+        ("1", "Cutting the bill"),
+    ]
+    cards = issue.ordered_cards()
+    assert cards[0].source.url == "https://proxy.example/3"
+    assert cards[2].body == "正文。"
+    assert "list.example" in cards[3].body

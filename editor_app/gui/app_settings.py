@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -42,7 +44,7 @@ class AppSettings:
         self.qs.setValue("window/state", state)
 
     # -- preferences -------------------------------------------------------------------------
-    def value(self, key: str, default, kind=None):  # noqa: ANN001, ANN201
+    def value(self, key: str, default: Any, kind: Callable[[Any], Any] | None = None) -> Any:
         value = self.qs.value(key, default)
         if kind is bool and isinstance(value, str):
             return value.lower() in {"1", "true", "yes"}
@@ -53,7 +55,7 @@ class AppSettings:
                 return default
         return value
 
-    def set_value(self, key: str, value) -> None:  # noqa: ANN001
+    def set_value(self, key: str, value: Any) -> None:
         self.qs.setValue(key, value)
 
     def library(self, fallback: Path) -> Path:

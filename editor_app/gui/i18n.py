@@ -7,6 +7,11 @@ by `make translations`; without them the UI stays in English.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor_app.gui.app_settings import AppSettings
+
 import logging
 from pathlib import Path
 
@@ -40,7 +45,7 @@ def qt_translations_dir() -> Path:
     return Path(PySide6.__file__).parent / "Qt" / "translations"
 
 
-def language_setting(settings) -> str:  # noqa: ANN001 - an AppSettings
+def language_setting(settings: AppSettings) -> str:
     value = str(settings.value(LANGUAGE_KEY, SYSTEM) or SYSTEM)
     return value if value in LANGUAGES else SYSTEM
 

@@ -7,6 +7,11 @@ it when it changes while Masthead runs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor_app.gui.app_settings import AppSettings
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStyleFactory
@@ -23,7 +28,7 @@ Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
 
-def theme_setting(settings) -> str:  # noqa: ANN001 - an AppSettings
+def theme_setting(settings: AppSettings) -> str:
     value = str(settings.value(THEME_KEY, SYSTEM) or SYSTEM)
     return value if value in THEMES else SYSTEM
 

@@ -6,10 +6,15 @@ issue_html, so this package must not import its submodules eagerly.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for the annotation; see the note above
+    from editor_app.core.export.base import Exporter
+
 FORMATS = ("markdown", "html")
 
 
-def get_exporter(fmt: str):  # noqa: ANN201 - returns an Exporter subclass instance
+def get_exporter(fmt: str) -> Exporter:
     """The exporter for ``fmt`` ("markdown" or "html"); ValueError for anything else."""
     if fmt == "markdown":
         from editor_app.core.export.markdown import MarkdownExporter

@@ -19,6 +19,7 @@ from editor_app.core.checks import ERROR, Problem
 from editor_app.core.export.assets import AssetResolver
 from editor_app.core.export.base import Exporter, ExportOptions, Plan
 from editor_app.core.export.mdtext import (
+    UrlMap,
     filter_body,
     heading_levels,
     marker,
@@ -103,7 +104,7 @@ class _Writer:
     def sep(self) -> str:
         return "：" if self.zh else ": "
 
-    def url_map(self, card_id: str):  # noqa: ANN201 - a mdtext.UrlMap
+    def url_map(self, card_id: str) -> UrlMap:
         def mapping(url: str, is_image: bool) -> str | None:
             if url.startswith("#"):
                 return url

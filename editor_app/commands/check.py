@@ -22,7 +22,7 @@ def featured_lookup(archive: str | None, issue: Issue) -> FeaturedLookup | None:
         return None
     from editor_app.core.ledger import featured_lookup as lookup
 
-    return lookup(archive, exclude=issue.folder)
+    return lookup(archive, exclude=issue.folder, until=issue.date)
 
 
 def run(args: argparse.Namespace) -> int:

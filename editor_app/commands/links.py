@@ -48,7 +48,7 @@ def link_rows(issue: Issue, archive: str | None = None) -> list[dict[str, Any]]:
         web = ref.url.lower().startswith(("http://", "https://"))
         featured = []
         if ledger is not None and web and ref.kind != "image":
-            featured = [e.to_json() for e in ledger.lookup(ref.url, skip or ())]
+            featured = [e.to_json() for e in ledger.lookup(ref.url, skip or (), until=issue.date)]
         rows.append(
             {
                 "card": ref.card,

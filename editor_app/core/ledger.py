@@ -316,14 +316,21 @@ class Ledger:
         url: str,
         exclude: Iterable[str] = (),
         kinds: Iterable[str] = FEATURED_KINDS,
+        until: dt.date | None = None,
     ) -> list[LedgerEntry]:
-        """Where ``url`` (any spelling) was featured, newest issue first."""
+        """Where ``url`` (any spelling) was featured, newest issue first.
+
+        With ``until``, issues dated after it are left out: a later issue did not feature a
+        link "before". Undated issues always count.
+        """
         key = normalize_url(url)
         hits = self.index().get(key, ())
         if not hits:
             return []
         skip, allowed = set(exclude), set(kinds)
         out = [self._entry(key, *hit) for hit in hits if hit[0] not in skip and hit[2] in allowed]
+        if until is not None:
+            out = [e for e in out if e.date is None or e.date <= until]
         out.sort(key=lambda e: (e.date or dt.date.min, e.number or 0, e.folder), reverse=True)
         return out
 
@@ -384,6 +391,7 @@ def featured_lookup(
     library: Path | str,
     exclude: Path | str | None = None,
     kinds: Iterable[str] = FEATURED_KINDS,
+    until: dt.date | None = None,
 ) -> Callable[[str], list[tuple[str, str]]]:
     """For the checks: URL -> [(issue slug, card id)] of other issues that featured it.
 
@@ -396,6 +404,6 @@ def featured_lookup(
     ledger.index()  # built now, so the first lookup is as fast as the others
 
     def lookup(url: str) -> list[tuple[str, str]]:
-        return [(e.slug, e.card) for e in ledger.lookup(url, skip, allowed)]
+        return [(e.slug, e.card) for e in ledger.lookup(url, skip, allowed, until)]
 
     return lookup

@@ -179,3 +179,24 @@ def test_archive_must_be_a_library(library: Path, tmp_path: Path):
         featured_lookup(tmp_path / "missing")
     with pytest.raises(MastheadError, match="library"):
         featured_lookup(library / "issue-1")
+
+
+def test_later_issues_do_not_count_as_featured_before(tmp_path):
+    import datetime as dt
+
+    from editor_app.core.ledger import featured_lookup
+    from editor_app.core.model import Issue, Source
+    from editor_app.core.outline import add_card, add_section
+    from editor_app.core.storage import save_issue
+
+    library = tmp_path / "lib"
+    for slug, day in (("sep", dt.date(2026, 9, 30)), ("oct", dt.date(2026, 10, 31))):
+        issue = Issue(title=slug, slug=slug, date=day)
+        card = add_card(issue, add_section(issue, "s").id, "c")
+        card.source = Source("shared", "https://example.org/shared")
+        card.body = "text"
+        save_issue(issue, library / slug)
+    september = featured_lookup(library, exclude=library / "sep", until=dt.date(2026, 9, 30))
+    october = featured_lookup(library, exclude=library / "oct", until=dt.date(2026, 10, 31))
+    assert september("https://example.org/shared") == []
+    assert [slug for slug, _ in october("https://example.org/shared")] == ["sep"]

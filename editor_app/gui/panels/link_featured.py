@@ -7,6 +7,8 @@ request made meanwhile runs when it ends, with the newest URLs.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -18,23 +20,35 @@ Featured = dict[str, list[LedgerEntry]]
 
 
 def lookup_featured(
-    ledger: Ledger | None, library: Path, folder: Path, urls: list[str]
+    ledger: Ledger | None,
+    library: Path,
+    folder: Path,
+    urls: list[str],
+    until: dt.date | None = None,
 ) -> tuple[Ledger, Featured]:
     """The (refreshed) ledger and, for each URL, the other issues that featured it."""
     if ledger is None:
         ledger = Ledger(library)
         ledger.refresh()
     skip = ledger.folders_matching(folder)
-    return ledger, {url: hits for url in urls if (hits := ledger.lookup(url, skip))}
+    return ledger, {url: hits for url in urls if (hits := ledger.lookup(url, skip, until=until))}
 
 
 class FeaturedLookup(QObject):
     ready = Signal(dict)  # URL -> [LedgerEntry], for the URLs last requested
     failed = Signal(str)
 
-    def __init__(self, library: Path, folder: Path, parent: QObject | None = None):
+    def __init__(
+        self,
+        library: Path,
+        folder: Path,
+        parent: QObject | None = None,
+        until: Callable[[], dt.date | None] = lambda: None,
+    ):
         super().__init__(parent)
         self.library, self.folder = Path(library), Path(folder)
+        # The issue's date, read at each lookup (the editor may change it).
+        self.until = until
         self.featured: Featured = {}
         self.done_for: list[str] | None = None  # the URLs `featured` answers
         self._ledger: Ledger | None = None
@@ -63,9 +77,9 @@ class FeaturedLookup(QObject):
     def _start(self) -> None:
         urls, self._wanted = self._wanted or [], None
         self._running, self._current = True, urls
-        ledger, library, folder = self._ledger, self.library, self.folder
+        ledger, library, folder, until = self._ledger, self.library, self.folder, self.until()
         run_in_thread(
-            lambda: (urls, *lookup_featured(ledger, library, folder, urls)),
+            lambda: (urls, *lookup_featured(ledger, library, folder, urls, until)),
             self._done,
             self._failed,
             self,

@@ -69,7 +69,9 @@ class LinkPanel(QWidget):
         self.statuses: dict[str, LinkStatus] = {}
         self.featured: FeaturedLookup | None = None
         if self.library is not None:
-            self.featured = FeaturedLookup(self.library, document.folder, self)
+            self.featured = FeaturedLookup(
+                self.library, document.folder, self, until=lambda: self.document.issue.date
+            )
             self.featured.ready.connect(self._featured_ready)
             self.featured.failed.connect(self._featured_failed)
         self.check_options: dict = {}  # extra check_links options (timeout, workers …)

@@ -341,6 +341,7 @@ class IssueDocument(QObject):
             return
         self._disk[path] = text
         if card_id in self._dirty_cards:
+            self.saveStateChanged.emit("unsaved")  # nothing is saved until the editor chooses
             self.conflict.emit(card_id, disk_card.body)
             return
         self._take_disk_card(card_id, disk_card)

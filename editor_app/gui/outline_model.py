@@ -41,6 +41,7 @@ class OutlineModel(QAbstractItemModel):
         self._rebuild()
         document.outlineChanged.connect(self._on_outline_changed)
         document.problemsChanged.connect(self._on_problems)
+        document.cardChanged.connect(self._on_card_changed)
 
     # -- bookkeeping -------------------------------------------------------------------------
     def _rebuild(self) -> None:
@@ -69,6 +70,16 @@ class OutlineModel(QAbstractItemModel):
         self.beginResetModel()
         self._rebuild()
         self.endResetModel()
+
+    def _on_card_changed(self, card_id: str, field: str) -> None:
+        """Status icons and category headings change with fields, not with the structure."""
+        if field not in {"status", "group", "title", "*"}:
+            return
+        index = self.index_of(card_id)
+        if index.isValid():
+            parent = index.parent()
+            last = self.rowCount(parent) - 1
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(last, 0, parent))
 
     def _on_problems(self, problems: list) -> None:
         counts: dict[str, tuple[int, int, list[str]]] = {}
@@ -156,8 +167,17 @@ class OutlineModel(QAbstractItemModel):
         if card.unreadable:
             title = self.tr("(unreadable) %1").replace("%1", card_id_short(node_id))
         local = self._numbers.local.get(node_id)
-        is_sub = self._nodes.get(self._parent.get(node_id) or "", node).kind == "card"
-        return f"{local}) {title}" if is_sub else f"{local}. {title}"
+        parent = self._parent.get(node_id) or ""
+        is_sub = self._nodes.get(parent, node).kind == "card"
+        if not is_sub:
+            return f"{local}. {title}"
+        # The first sub-card of a category shows the heading it starts, as the export does.
+        siblings = issue.cards[parent].child_ids
+        position = siblings.index(node_id)
+        previous = issue.cards.get(siblings[position - 1]) if position else None
+        if card.group and (previous is None or previous.group != card.group):
+            return f"{card.group} · {local}) {title}"
+        return f"{local}) {title}"
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():

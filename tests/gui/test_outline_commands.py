@@ -192,3 +192,24 @@ def test_keyboard_only_add_and_indent(outline, qtbot):
     doc.undo_stack.undo()
     doc.undo_stack.undo()
     assert doc.issue.cards[alpha].child_ids == []
+
+
+def test_first_sub_card_of_a_category_shows_the_heading(outline):
+    doc, model, _view, _ = outline
+    tools = model.index(1, 0)
+    parent = model.index(0, 0, tools)
+    first, second = (model.node_id(model.index(r, 0, parent)) for r in range(2))
+    doc.issue.cards[first].group = "安全与合规"
+    doc.issue.cards[second].group = "安全与合规"
+    assert model.data(model.index(0, 0, parent)) == "安全与合规 · 1) Tool one"
+    assert model.data(model.index(1, 0, parent)) == "2) Tool two"
+
+
+def test_status_and_category_edits_repaint_the_outline(outline, qtbot):
+    doc, model, _view, _ = outline
+    alpha = card_by_title(doc, "Alpha 发布")
+    with qtbot.waitSignal(model.dataChanged, timeout=1000):
+        doc.set_field(alpha, "status", type(doc.card(alpha).status)("ready"))
+    from editor_app.gui.outline_model import StatusRole
+
+    assert model.data(model.index_of(alpha), StatusRole) == "ready"

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from editor_app.core.links import LinkRef, issue_links, normalize_url
 from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
+from editor_app.core.storage import STATE_DIR
 
 ERROR = "error"
 WARNING = "warning"
@@ -173,9 +174,14 @@ def _relative_link_problems(issue: Issue, ref: LinkRef, name: str) -> list[Probl
     if issue.folder is None or not urlsplit(ref.url).path:
         return []  # "?x" or "" only: nothing to resolve
     try:
-        local_path(issue.folder, ref.url)
+        target = local_path(issue.folder, ref.url)
+        if STATE_DIR in target.relative_to(issue.folder.resolve()).parts[:1]:
+            raise UnsafePathError(f"{ref.url!r} points into Masthead's private state")
     except UnsafePathError as exc:
         return [Problem(ERROR, "unsafe-path", f"link in '{name}': {exc}", ref.card)]
+    if not target.exists():
+        message = f"linked file '{ref.url}' in '{name}' does not exist"
+        return [Problem(ERROR, "missing-file", message, ref.card)]
     return []
 
 

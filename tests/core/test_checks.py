@@ -218,3 +218,22 @@ def test_image_entries(rich_issue):
     assert {e["path"] for e in entries} == {"assets/throughput.png", "assets/cat.png"}
     assert all(e["exists"] for e in entries)
     assert all(set(e) == {"card", "path", "alt", "exists"} for e in entries)
+
+
+def test_missing_linked_file_and_private_state_link(rich_issue):
+    card = first_card(rich_issue)
+    card.body += "\n\n[slides](assets/slides.pdf) and [state](.masthead/lock)"
+    problems = [p for p in check_issue(rich_issue) if p.card == card.id]
+    assert [p.code for p in problems if p.code in {"missing-file", "unsafe-path"}] == [
+        "missing-file",
+        "unsafe-path",
+    ]
+
+
+def test_export_preflight_reports_a_bad_local_link_once(rich_issue):
+    from editor_app.core.export.base import preflight
+
+    card = first_card(rich_issue)
+    card.body += "\n\n[escape](../../outside.txt)"
+    problems = preflight(rich_issue, "html")
+    assert [p.code for p in problems].count("unsafe-path") == 1

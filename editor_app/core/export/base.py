@@ -18,8 +18,7 @@ from typing import Any
 from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.checks import ERROR, Problem, check_issue, has_errors
 from editor_app.core.errors import ExportError
-from editor_app.core.export.assets import AssetFile, AssetResolver, is_local_ref
-from editor_app.core.links import issue_links
+from editor_app.core.export.assets import AssetFile
 from editor_app.core.model import Issue
 
 
@@ -117,7 +116,8 @@ class Exporter(abc.ABC):
         return check_issue(issue) + self.extra_problems(issue, options or ExportOptions())
 
     def extra_problems(self, issue: Issue, options: ExportOptions) -> list[Problem]:
-        return local_link_problems(issue)
+        """Problems only this format has; the checks already cover the issue's content."""
+        return []
 
     @abc.abstractmethod
     def plan(self, issue: Issue, options: ExportOptions) -> Plan:
@@ -206,12 +206,3 @@ def preflight(
     from editor_app.core.export import get_exporter
 
     return get_exporter(fmt).preflight(issue, options)
-
-
-def local_link_problems(issue: Issue) -> list[Problem]:
-    """Relative links to files, which the checks leave to export: unsafe or missing ones."""
-    resolver = AssetResolver(issue.folder)
-    for ref in issue_links(issue):
-        if ref.kind == "inline" and is_local_ref(ref.url):
-            resolver.link(ref.url, ref.card)
-    return resolver.problems

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.checks import Problem
 from editor_app.core.errors import MastheadError
-from editor_app.core.export.base import ExportOptions, PreflightError, Progress, preflight
+from editor_app.core.export import get_exporter
+from editor_app.core.export.base import ExportOptions, PreflightError, Progress
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.panels.export_form import ExportForm
 from editor_app.gui.panels.export_job import ExportJob
@@ -38,9 +39,6 @@ from editor_app.gui.panels.export_settings import (
     store_out,
 )
 from editor_app.gui.theme import set_icon
-from editor_app.gui.workers import run_in_thread
-
-PREFLIGHT_DELAY_MS = 300
 
 
 class ExportPanel(QWidget):
@@ -56,11 +54,7 @@ class ExportPanel(QWidget):
         self._job: ExportJob | None = None
         self._loaded: dict | None = None  # the export mapping the form shows
         self._saving = False
-        self._preflight_running = False
-        self._preflight_again = False
         self._last_out: Path | None = None
-        self._preflight_timer = QTimer(self, singleShot=True, interval=PREFLIGHT_DELAY_MS)
-        self._preflight_timer.timeout.connect(self.refresh_problems)
         self._build()
         self.set_document(document)
 
@@ -251,39 +245,15 @@ class ExportPanel(QWidget):
 
     # -- problems ------------------------------------------------------------------------------
     def schedule_preflight(self, *_args: object) -> None:
-        if self.document is not None:
-            self._preflight_timer.start()
+        self.refresh_problems()
 
     def refresh_problems(self) -> None:
-        """Run the export's preflight (checks + format-specific ones) off the UI thread."""
+        """The document's checks (run off the UI thread already) plus this format's own."""
         doc = self.document
-        if doc is None:
+        if doc is None or self._job is not None:  # a running export reports its own problems
             return
-        if self._preflight_running:
-            self._preflight_again = True
-            return
-        self._preflight_running = True
-        snapshot = copy.deepcopy(doc.issue)
-        snapshot.folder = doc.folder
-        fmt, options = self.form.fmt(), self.options()
-        run_in_thread(
-            lambda: preflight(snapshot, fmt, options),
-            self._preflight_done,
-            self._preflight_failed,
-            self,
-        )
-
-    def _preflight_done(self, problems: list[Problem]) -> None:
-        self._preflight_running = False
-        if self._preflight_again:
-            self._preflight_again = False
-            self.refresh_problems()
-        elif self._job is None:  # a running export reports its own problems
-            self._show_problems(problems)
-
-    def _preflight_failed(self, message: str) -> None:
-        self._preflight_running = False
-        self._set_status(message.splitlines()[0] if message else "", error=True)
+        extra = get_exporter(self.form.fmt()).extra_problems(doc.issue, self.options())
+        self._show_problems([*doc.problems, *extra])
 
     def _show_problems(self, problems: list[Problem]) -> None:
         doc = self.document

@@ -308,20 +308,31 @@ def read_card(folder: Path, card_id: str) -> Card:
     return parse_card(read_text(path), path, card_id)
 
 
-def load_issue(folder: Path | str) -> Issue:
-    """Load an issue folder. A bad card file becomes an unreadable placeholder card."""
+def load_issue(folder: Path | str, texts: dict[str, str] | None = None) -> Issue:
+    """Load an issue folder. A bad card file becomes an unreadable placeholder card.
+
+    ``texts``, when given, receives the text of every file read (path -> text), so a caller
+    that watches the files for outside changes does not read them all a second time.
+    """
     folder = Path(folder)
     path = manifest_path(folder)
     if not path.exists():
         raise IssueNotFoundError("not an issue folder (no issue.yaml)", folder)
-    issue, children = parse_manifest(read_text(path), path)
+    manifest_text = read_text(path)
+    issue, children = parse_manifest(manifest_text, path)
     issue.folder = folder
+    if texts is not None:
+        texts[str(path)] = manifest_text
     ids = [cid for s in issue.sections for cid in s.card_ids] + [
         cid for subs in children.values() for cid in subs
     ]
     for card_id in ids:
+        card_file = card_path(folder, card_id)
         try:
-            card = read_card(folder, card_id)
+            text = read_text(card_file)
+            if texts is not None:
+                texts[str(card_file)] = text
+            card = parse_card(text, card_file, card_id)
         except (IssueFormatError, UnreadableFileError) as exc:
             card = Card(id=card_id, title=card_id, unreadable=exc.describe())
         card.child_ids = children.get(card_id, [])

@@ -7,6 +7,7 @@ every change is saved, journaled and announced by a signal.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -52,15 +53,17 @@ class IssueDocument(QObject):
         super().__init__(parent)
         self.folder = Path(folder)
         self.recovered = journal.recover(self.folder)
-        self.issue: Issue = load_issue(self.folder)
+        # path -> text last read or written there, and the file's (mtime, size) at that moment
+        self._disk: dict[str, str] = {}
+        self._stamps: dict[str, tuple[int, int]] = {}
+        self.issue: Issue = load_issue(self.folder, self._disk)
+        self._stamps = {path: _stamp(path) for path in self._disk}
         self.lock = IssueLock(self.folder)
         self.read_only = not self.lock.acquire()
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self._dirty_cards: set[str] = set()
         self._manifest_dirty = False
-        self._disk: dict[str, str] = {}  # path -> text we last read or wrote there
-        self._remember_disk_state()
 
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
@@ -186,17 +189,19 @@ class IssueDocument(QObject):
         after = outline.snapshot(self.issue)
         ids = select(result)
         self.undo_stack.push(OutlineCommand(self, description, before, after, ids))
-        self._after_outline_change(ids)
+        self._after_outline_change(ids, set(after.cards) - set(before.cards))
         return result
 
     def restore_outline(self, snap: outline.OutlineSnapshot, select: list[str]) -> None:
+        had = set(self.issue.cards)
         outline.restore(self.issue, snap)
-        self._after_outline_change(select)
+        self._after_outline_change(select, set(self.issue.cards) - had)
 
-    def _after_outline_change(self, select: list[str]) -> None:
+    def _after_outline_change(self, select: list[str], new_cards: set[str]) -> None:
+        # Order and nesting live in issue.yaml; only cards new to the outline need a file
+        # (a card brought back by undo returns from the trash this way).
         self._manifest_dirty = True
-        # Writes are skipped for unchanged files, so marking all is cheap and never misses one.
-        self._dirty_cards |= set(self.issue.cards)
+        self._dirty_cards |= new_cards
         self.outlineChanged.emit(select)
         # Structure changes are saved at once: a new card exists on disk immediately.
         self.save()
@@ -225,11 +230,11 @@ class IssueDocument(QObject):
                 if card is None or card.unreadable:
                     continue
                 save_card(self.folder, card)
-                self._disk[str(card_path(self.folder, card_id))] = serialize_card(card)
+                self._remember(card_path(self.folder, card_id), serialize_card(card))
                 journal.clear_entry(self.folder, card_id)
             if self._manifest_dirty:
                 save_manifest(self.folder, self.issue)
-                self._disk[str(manifest_path(self.folder))] = serialize_manifest(self.issue)
+                self._remember(manifest_path(self.folder), serialize_manifest(self.issue))
                 trash_orphans(self.folder, self.issue)
         except OSError as exc:
             self.saveStateChanged.emit("error")
@@ -287,35 +292,30 @@ class IssueDocument(QObject):
         self._check_running = False
 
     # -- external changes -------------------------------------------------------------------
-    def _remember_disk_state(self) -> None:
-        for card in self.issue.cards.values():
-            path = card_path(self.folder, card.id)
-            try:
-                self._disk[str(path)] = read_text(path)
-            except MastheadError:
-                pass
-        try:
-            self._disk[str(manifest_path(self.folder))] = read_text(manifest_path(self.folder))
-        except MastheadError:
-            pass
+    def _remember(self, path: Path | str, text: str) -> None:
+        self._disk[str(path)] = text
+        self._stamps[str(path)] = _stamp(path)
 
     def _watch(self) -> None:
         paths = [str(manifest_path(self.folder))] + [
             str(card_path(self.folder, c)) for c in self.issue.cards
         ]
         cards_dir = str(self.folder / "cards")
-        wanted = [p for p in paths if Path(p).exists()]
-        missing = [p for p in wanted if p not in self._watcher.files()]
+        watched = set(self._watcher.files())
+        missing = [p for p in paths if p not in watched and Path(p).exists()]
         if missing:
             self._watcher.addPaths(missing)
         if cards_dir not in self._watcher.directories() and Path(cards_dir).is_dir():
             self._watcher.addPath(cards_dir)
 
     def _on_dir_changed(self, _path: str) -> None:
-        # Editors and git replace files by rename; re-add watches and look at each card.
+        # Editors, git and our own atomic saves replace files by rename. Re-add the watches and
+        # read only the cards whose file is not the one we last read or wrote.
         self._watch()
         for card_id in list(self.issue.cards):
-            self._on_file_changed(str(card_path(self.folder, card_id)))
+            path = str(card_path(self.folder, card_id))
+            if _stamp(path) != self._stamps.get(path):
+                self._on_file_changed(path)
 
     def _on_file_changed(self, path: str) -> None:
         self._watch()
@@ -324,9 +324,10 @@ class IssueDocument(QObject):
         except MastheadError:
             return  # deleted or half-written; a later event will tell
         if self._disk.get(path) == text:
+            self._stamps[path] = _stamp(path)
             return
         if Path(path) == manifest_path(self.folder):
-            self._disk[path] = text
+            self._remember(path, text)
             if self._manifest_dirty:
                 self.manifestConflict.emit()
             else:
@@ -339,7 +340,7 @@ class IssueDocument(QObject):
             disk_card = parse_card(text, Path(path), card_id)
         except MastheadError:
             return
-        self._disk[path] = text
+        self._remember(path, text)
         if card_id in self._dirty_cards:
             self.saveStateChanged.emit("unsaved")  # nothing is saved until the editor chooses
             self.conflict.emit(card_id, disk_card.body)
@@ -361,7 +362,8 @@ class IssueDocument(QObject):
         describe an outline that no longer exists.
         """
         try:
-            fresh = load_issue(self.folder)
+            texts: dict[str, str] = {}
+            fresh = load_issue(self.folder, texts)
         except MastheadError as exc:
             self.saveFailed.emit(exc.describe())  # shown to the editor; nothing is overwritten
             return
@@ -374,7 +376,8 @@ class IssueDocument(QObject):
             if name != "folder":
                 setattr(self.issue, name, getattr(fresh, name))
         self.undo_stack.clear()
-        self._remember_disk_state()
+        for path, text in texts.items():
+            self._remember(path, text)
         self._watch()
         self.issueChanged.emit()
         self.outlineChanged.emit([])
@@ -403,3 +406,12 @@ class IssueDocument(QObject):
         self._dirty_cards.discard(card_id)
         journal.clear_entry(self.folder, card_id)
         self._take_disk_card(card_id, disk_card)
+
+
+def _stamp(path: Path | str) -> tuple[int, int]:
+    """A file's (mtime in ns, size), or (0, -1) when it is gone: enough to see a replacement."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, -1)
+    return (info.st_mtime_ns, info.st_size)

@@ -245,3 +245,18 @@ def test_unsaved_issue_fields_and_changed_manifest_is_a_conflict(qtbot, issue_fo
     doc.resolve_manifest_conflict(keep_mine=False)
     assert doc.issue.title == "Their title"
     doc.close()
+
+
+def test_own_saves_do_not_reread_every_card(qtbot, issue_folder, monkeypatch):
+    from editor_app.gui import document as document_module
+
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    reads = []
+    real = document_module.read_text
+    monkeypatch.setattr(document_module, "read_text", lambda p: reads.append(p) or real(p))
+    doc.set_card_body(first_card(doc), "saved by us")
+    doc.save()
+    qtbot.wait(500)  # let the watcher report the rename
+    card_files = [p for p in reads if p.suffix == ".md"]
+    assert len(card_files) <= 1, card_files  # at most the one file we wrote
+    doc.close()

@@ -53,7 +53,7 @@ from editor_app.gui.panels.image_commands import trash_assets
 from editor_app.gui.panels.image_fetch import RemoteImageFetch
 from editor_app.gui.panels.image_scan import AssetScanner
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits
-from editor_app.gui.panels.panel_common import lay_out_panel
+from editor_app.gui.panels.panel_common import RowSelection, lay_out_panel
 
 REFRESH_DELAY_MS = 400
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif"
@@ -228,33 +228,19 @@ class ImagePanel(QWidget):
         self.thumbnailsReady.emit()
 
     def _restore_selection(self, paths: set[str], current: str | None) -> None:
-        selection = self.view.selectionModel()
-        for i, row in enumerate(self.model.rows):
-            index = self.proxy.mapFromSource(self.model.index(i, 0))
-            if not index.isValid():
-                continue
-            if row.path == current:
-                selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
-            if row.path in paths:
-                selection.select(index, selection.SelectionFlag.Select)
+        self._rows().restore(lambda row: row.path, paths, current)
+
+    def _rows(self) -> RowSelection:
+        return RowSelection(self.view, self.proxy, self.model)
 
     def selected_rows(self) -> list[AssetRow]:
-        out = []
-        for index in self.view.selectionModel().selectedIndexes():
-            row = self.model.row_at(self.proxy.mapToSource(index))
-            if row is not None:
-                out.append(row)
-        return out
+        return self._rows().selected()
 
     def current_row(self) -> AssetRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(self.proxy.mapToSource(index)) if index.isValid() else None
+        return self._rows().current()
 
     def _target_rows(self) -> list[AssetRow]:
-        rows = self.selected_rows()
-        if not rows and (current := self.current_row()) is not None:
-            rows = [current]
-        return rows
+        return self._rows().targets()
 
     def row_for(self, asset: str) -> AssetRow | None:
         return next((r for r in self.model.rows if r.path == asset), None)

@@ -47,7 +47,7 @@ from editor_app.gui.panels.link_table_model import (
     LinkTableModel,
     build_rows,
 )
-from editor_app.gui.panels.panel_common import lay_out_panel
+from editor_app.gui.panels.panel_common import RowSelection, lay_out_panel
 
 REFRESH_DELAY_MS = 300
 
@@ -254,35 +254,19 @@ class LinkPanel(QWidget):
         self.refresh()
 
     def _restore_selection(self, keys: set, current_key: tuple | None) -> None:
-        selection = self.view.selectionModel()
-        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
-        for i, row in enumerate(self.model.rows):
-            if row.key in keys or row.key == current_key:
-                index = self.proxy.mapFromSource(self.model.index(i, 0))
-                if not index.isValid():
-                    continue
-                if row.key == current_key:
-                    selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
-                if row.key in keys:
-                    selection.select(index, flags)
+        self._rows().restore(lambda row: row.key, keys, current_key)
+
+    def _rows(self) -> RowSelection:
+        return RowSelection(self.view, self.proxy, self.model)
 
     def selected_rows(self) -> list[LinkRow]:
-        rows = []
-        for index in self.view.selectionModel().selectedRows():
-            row = self.model.row_at(self.proxy.mapToSource(index))
-            if row is not None:
-                rows.append(row)
-        return rows
+        return self._rows().selected()
 
     def current_row(self) -> LinkRow | None:
-        index = self.view.currentIndex()
-        return self.model.row_at(self.proxy.mapToSource(index)) if index.isValid() else None
+        return self._rows().current()
 
     def _target_rows(self) -> list[LinkRow]:
-        rows = self.selected_rows()
-        if not rows and (current := self.current_row()) is not None:
-            rows = [current]
-        return rows
+        return self._rows().targets()
 
     def _update_actions(self) -> None:
         rows = self._target_rows()

@@ -1,9 +1,12 @@
-"""Pieces the link and image panels share: the filter proxy and the panel's layout."""
+"""Pieces the link and image panels share: filter proxy, selection helper, layout."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QVBoxLayout, QWidget
 
 
 class TextFlagFilter(QSortFilterProxyModel):
@@ -45,3 +48,47 @@ def lay_out_panel(
     layout.addWidget(status)
     layout.addWidget(summary)
     return status, summary
+
+
+class RowSelection:
+    """The selected rows of a view over a filter proxy, as the source model's row objects.
+
+    The source model keeps its rows in ``rows`` and answers ``row_at(source_index)``.
+    """
+
+    def __init__(self, view: QAbstractItemView, proxy: QSortFilterProxyModel, model: Any):
+        self.view, self.proxy, self.model = view, proxy, model
+
+    def selected(self) -> list[Any]:
+        rows = (self.model.row_at(self.proxy.mapToSource(i)) for i in self._selected_indexes())
+        return [row for row in rows if row is not None]
+
+    def _selected_indexes(self) -> list[QModelIndex]:
+        return self.view.selectionModel().selectedRows()
+
+    def current(self) -> Any | None:
+        index = self.view.currentIndex()
+        return self.model.row_at(self.proxy.mapToSource(index)) if index.isValid() else None
+
+    def targets(self) -> list[Any]:
+        """The selection, or the current row when nothing is selected."""
+        rows = self.selected()
+        if not rows and (current := self.current()) is not None:
+            rows = [current]
+        return rows
+
+    def restore(self, key: Callable[[Any], Hashable], keys: set, current: Hashable | None) -> None:
+        """Select the rows whose key is in ``keys`` again after a refresh."""
+        selection = self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for i, row in enumerate(self.model.rows):
+            row_key = key(row)
+            if row_key not in keys and row_key != current:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(i, 0))
+            if not index.isValid():
+                continue
+            if row_key == current:
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+            if row_key in keys:
+                selection.select(index, flags)

@@ -98,6 +98,7 @@ def wait_ready(qtbot, panel: ImagePanel) -> None:
 def panel(qtbot, doc, settings):
     widget = ImagePanel(doc, settings=settings)
     widget.resize(450, 600)
+    widget.show()  # panels refresh while visible, as in their dock
     wait_ready(qtbot, widget)
     yield widget
     dispose(widget)

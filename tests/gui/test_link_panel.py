@@ -89,6 +89,7 @@ def doc(qtbot, library):
 def panel(qtbot, doc, library):
     widget = LinkPanel(doc, library[0])
     widget.resize(450, 600)
+    widget.show()  # panels refresh while visible, as in their dock
     qtbot.waitUntil(lambda: widget.featured.done_for is not None, timeout=10000)
     yield widget
     dispose(widget)
@@ -168,7 +169,7 @@ def test_edit_text_of_a_structured_field_and_of_an_image(qtbot, panel, doc, libr
     assert doc.card(ids["second"]).source.title == "Acme 工具"
     assert doc.card(ids["second"]).source.url == "https://github.com/acme/tool/"
 
-    qtbot.waitUntil(lambda: not panel._refresh_timer.isActive())
+    qtbot.waitUntil(lambda: not panel._deferred.timer.isActive())
     image = row_index(panel, lambda r: r.ref.kind == "image")
     panel.model.setData(panel.proxy.mapToSource(image.siblingAtColumn(TEXT)), "新版架构图")
     assert "![新版架构图](assets/arch.png)" in doc.card(ids["first"]).body

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ from editor_app.gui.panels.image_commands import trash_assets
 from editor_app.gui.panels.image_fetch import RemoteImageFetch
 from editor_app.gui.panels.image_scan import AssetScanner
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits
-from editor_app.gui.panels.panel_common import RowSelection, lay_out_panel
+from editor_app.gui.panels.panel_common import DeferredRefresh, RowSelection, lay_out_panel
 
 REFRESH_DELAY_MS = 400
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif"
@@ -82,8 +82,7 @@ class ImagePanel(QWidget):
         self.scanner.reportFailed.connect(lambda message: self._show_status(message, True))
         self.scanner.thumbnailsReady.connect(self._thumbnails_ready)
         self.fetcher = RemoteImageFetch(self)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._deferred = DeferredRefresh(self, self.refresh, REFRESH_DELAY_MS)
         self._build()
         self._make_actions()
         self.fetcher.fetched.connect(self._fetched)
@@ -194,7 +193,7 @@ class ImagePanel(QWidget):
 
     # -- rows ------------------------------------------------------------------------------
     def schedule_refresh(self, *_args: object) -> None:
-        self._refresh_timer.start(REFRESH_DELAY_MS)
+        self._deferred.schedule()
 
     def _watch_assets(self) -> None:
         assets = self.document.folder / "assets"
@@ -203,7 +202,7 @@ class ImagePanel(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the asset report off the UI thread."""
-        self._refresh_timer.stop()
+        self._deferred.cancel()
         self._watch_assets()
         snapshot = copy.deepcopy(self.document.issue)
         snapshot.folder = self.document.folder
@@ -494,7 +493,7 @@ class ImagePanel(QWidget):
 
     def shutdown(self) -> None:
         """Stop watching the issue (call before the panel is deleted with its issue)."""
-        self._refresh_timer.stop()
+        self._deferred.cancel()
         dirs = self._watcher.directories()
         if dirs:
             self._watcher.removePaths(dirs)

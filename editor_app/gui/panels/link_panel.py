@@ -47,7 +47,7 @@ from editor_app.gui.panels.link_table_model import (
     LinkTableModel,
     build_rows,
 )
-from editor_app.gui.panels.panel_common import RowSelection, lay_out_panel
+from editor_app.gui.panels.panel_common import DeferredRefresh, RowSelection, lay_out_panel
 
 REFRESH_DELAY_MS = 300
 
@@ -75,8 +75,7 @@ class LinkPanel(QWidget):
             self.featured.ready.connect(self._featured_ready)
             self.featured.failed.connect(self._featured_failed)
         self.check_options: dict = {}  # extra check_links options (timeout, workers …)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._deferred = DeferredRefresh(self, self.refresh, REFRESH_DELAY_MS)
         self._build()
         self._make_actions()
         document.cardChanged.connect(self._document_changed)
@@ -227,11 +226,11 @@ class LinkPanel(QWidget):
 
     # -- rows ------------------------------------------------------------------------------
     def _document_changed(self, *_args: object) -> None:
-        self._refresh_timer.start(REFRESH_DELAY_MS)
+        self._deferred.schedule()
 
     def refresh(self) -> None:
         """Rebuild the rows from the issue (keeping the selection) and update the flags."""
-        self._refresh_timer.stop()
+        self._deferred.cancel()
         selected = {r.key for r in self.selected_rows()}
         current = self.current_row()
         current_key = current.key if current else None
@@ -393,7 +392,7 @@ class LinkPanel(QWidget):
         self.model.update_row(row, new_url, new_text)
         self._show_status("")
         # Other links of the card moved: rebuild once the editor has closed.
-        self._refresh_timer.start(0)
+        self._deferred.schedule(0)
         return True
 
     def strip_selected(self) -> None:
@@ -482,4 +481,4 @@ class LinkPanel(QWidget):
     def shutdown(self) -> None:
         """Stop a running check (call before the panel is deleted with its issue)."""
         self.check_bar.cancel()
-        self._refresh_timer.stop()
+        self._deferred.cancel()

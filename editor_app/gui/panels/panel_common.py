@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QVBoxLayout, QWidget
 
 
@@ -92,3 +100,36 @@ class RowSelection:
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
             if row_key in keys:
                 selection.select(index, flags)
+
+
+class DeferredRefresh(QObject):
+    """Refreshes a panel a moment after the issue changes, and only while it is visible.
+
+    A panel hidden behind another dock tab rebuilds nothing while the editor types; it
+    catches up once when it is shown.
+    """
+
+    def __init__(self, panel: QWidget, refresh: Callable[[], None], delay_ms: int):
+        super().__init__(panel)
+        self.panel, self.refresh, self.stale = panel, refresh, False
+        self.timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self.timer.timeout.connect(self._run)
+        panel.installEventFilter(self)
+
+    def schedule(self, delay_ms: int | None = None) -> None:
+        if self.panel.isVisible():
+            self.timer.start(self.timer.interval() if delay_ms is None else delay_ms)
+        else:
+            self.stale = True
+
+    def cancel(self) -> None:
+        self.timer.stop()
+
+    def _run(self) -> None:
+        self.stale = False
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.panel and event.type() == QEvent.Type.Show and self.stale:
+            self.timer.start(0)
+        return False

@@ -8,25 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app import __version__
-from editor_app.commands import check, inspect, new
+from editor_app.commands import check, export, image, importer, inspect, links, new
 from editor_app.core.errors import IssueNotFoundError, MastheadError
 
-COMMANDS = [new, inspect, check]
-_OPTIONAL = ["export", "importer", "image", "links"]
-
-
-def _load_optional() -> list:
-    # Subcommands added by later features register themselves if their module exists.
-    import importlib
-
-    mods = []
-    for name in _OPTIONAL:
-        try:
-            mods.append(importlib.import_module(f"editor_app.commands.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"editor_app.commands.{name}":
-                raise
-    return mods
+COMMANDS = [new, importer, export, check, inspect, image, links]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"masthead {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS + _load_optional():
+    for module in COMMANDS:
         module.register(sub)
     return parser
 

@@ -154,8 +154,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
                 Qt.Orientation.Horizontal,
             )
         self.status.attach(doc)
-        if hasattr(workspace.editor, "countsChanged"):
-            workspace.editor.countsChanged.connect(self.status.show_card_counts)
+        workspace.editor.countsChanged.connect(self.status.show_card_counts)
         doc.saveFailed.connect(
             lambda msg: QMessageBox.warning(self, self.tr("Autosave failed"), msg)
         )

@@ -57,7 +57,7 @@ class PanelDocks(QObject):
         self.images_dock.setWidget(self.images)
         for panel in (self.links, self.images):
             panel.revealRequested.connect(self.reveal)
-        self.images.insertRequested.connect(ws.editor.body_edit.insert_markdown)
+        self.images.insertRequested.connect(ws.editor.body_edit.insert_block)
         ws.editor.set_image_importer(make_image_importer(doc, self.window, self.settings))
 
     def detach(self) -> None:

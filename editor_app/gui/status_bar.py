@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from editor_app.core.text_stats import TextStats, count_words, issue_stats, reading_minutes
+from editor_app.core.text_stats import TextStats, issue_stats
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
@@ -52,21 +52,15 @@ class StatusBarController(QObject):
         }.get(state, state)
         self.save_label.setText(text)
 
-    def show_card_counts(self, stats: TextStats | int) -> None:
-        words = stats if isinstance(stats, int) else getattr(stats, "words", 0)
-        self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(words)))
-
-    def show_card_text(self, text: str) -> None:
-        self.show_card_counts(count_words(text))
+    def show_card_counts(self, stats: TextStats) -> None:
+        self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(stats.words)))
 
     def _update_issue_counts(self) -> None:
         if self.document is None:
             return
         stats = issue_stats(self.document.issue)
-        words = stats if isinstance(stats, int) else getattr(stats, "words", 0)
-        minutes = reading_minutes(words)
         self.issue_label.setText(
             self.tr("Issue: %1 words · %2 min read")
-            .replace("%1", str(words))
-            .replace("%2", str(minutes))
+            .replace("%1", str(stats.words))
+            .replace("%2", str(stats.minutes))
         )

@@ -48,8 +48,7 @@ class Workspace(QObject):
     def _on_created(self, card_id: str) -> None:
         self.view.select_ids([card_id])
         self.editor.show_card(card_id)
-        # A new card starts with its title.
-        getattr(self.editor, "focus_title", self.editor.focus_body)()
+        self.editor.focus_title()  # a new card starts with its title
 
     def open_card(self, card_id: str, focus_body: bool = True) -> None:
         self.view.select_ids([card_id])

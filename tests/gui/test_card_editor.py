@@ -739,5 +739,5 @@ def test_search_helpers():
 def test_inserted_image_after_a_quote_is_its_own_paragraph(qtbot, editor):
     edit = editor.body_edit
     _set_body(edit, "> a quote\n", len("> a quote\n"))
-    edit.insert_markdown("![chart](assets/c.png)")
+    edit.insert_block("![chart](assets/c.png)")
     assert edit.toPlainText() == "> a quote\n\n![chart](assets/c.png)"

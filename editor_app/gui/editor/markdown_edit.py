@@ -367,13 +367,12 @@ class MarkdownEdit(QPlainTextEdit):
     def insert_markdown(self, text: str) -> None:
         """Insert text at the cursor as one undo step (used by panels and dialogs)."""
         if not self.isReadOnly() and text:
-            if text.startswith("!["):
-                self.insert_block(text)
-            else:
-                self.textCursor().insertText(text)
+            self.textCursor().insertText(text)
 
     def insert_block(self, text: str) -> None:
         """Insert ``text`` as its own paragraph, so an image never joins a quote or list."""
+        if self.isReadOnly() or not text:
+            return
         cursor = self.textCursor()
         block = cursor.block().text()
         before = block[: cursor.positionInBlock()]

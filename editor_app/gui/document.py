@@ -125,8 +125,6 @@ class IssueDocument(QObject):
             setattr(target, name, copy.deepcopy(new))
             self._mark_card(cid)
             self.cardChanged.emit(cid, name)
-            if name == "title":
-                self.outlineChanged.emit([])
 
         def getter(cid: str = card_id, name: str = field) -> Any:
             return copy.deepcopy(getattr(self.issue.cards[cid], name))

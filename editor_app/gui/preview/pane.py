@@ -157,23 +157,29 @@ class PreviewPane(QWidget):
         layout.addWidget(self.backend.widget, 1)
 
     # -- document signals -------------------------------------------------------------------
-    def _on_card_changed(self, card_id: str, _field: str) -> None:
+    def _on_card_changed(self, card_id: str, field: str) -> None:
         self.scheduler.request_card(card_id)
+        if field == "title":
+            self._patch_titles()
 
     def _on_outline_changed(self, _select: list) -> None:
-        # Title edits also announce an outline change: they only patch the table of contents
-        # (the card itself comes through cardChanged); a moved card reloads the page.
-        issue = self.document.issue
-        if page_html.layout_key(issue) != self._layout_key:
+        # A moved card reloads the page; otherwise only titles may have changed.
+        if page_html.layout_key(self.document.issue) != self._layout_key:
             self.reload()
-        elif page_html.titles_key(issue) != self._titles:
+        else:
+            self._patch_titles()
+        if self._current and not self.document.has_card(self._current):
+            self._current = None
+
+    def _patch_titles(self) -> None:
+        """A renamed card patches the table of contents, unless its anchor moved."""
+        issue = self.document.issue
+        if page_html.titles_key(issue) != self._titles:
             if page_html.title_change_needs_reload(issue, self._titles):
                 self.reload()
             else:
                 self._titles = page_html.titles_key(issue)
                 self.scheduler.request_page(patch_only=True)
-        if self._current and not self.document.has_card(self._current):
-            self._current = None
 
     # -- results ----------------------------------------------------------------------------
     def _base_url(self) -> QUrl:

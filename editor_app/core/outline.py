@@ -190,13 +190,24 @@ def rename(issue: Issue, node_id: str, title: str) -> None:
 # -- snapshots for undo ----------------------------------------------------------------------
 @dataclass(frozen=True)
 class OutlineSnapshot:
+    """The structure at one moment: sections, each card's children, and the card objects.
+
+    Only the structure is copied. A card's fields are not part of it (restore keeps the
+    fields of cards that still exist), so the objects are kept as they are and copied only
+    when a removed card is brought back.
+    """
+
     sections: tuple[Section, ...]
+    children: dict[str, tuple[str, ...]]
     cards: dict[str, Card]
 
 
 def snapshot(issue: Issue) -> OutlineSnapshot:
-    """A deep copy of the structure and cards, cheap enough for an undo step."""
-    return OutlineSnapshot(tuple(copy.deepcopy(issue.sections)), copy.deepcopy(issue.cards))
+    return OutlineSnapshot(
+        tuple(copy.deepcopy(issue.sections)),
+        {card_id: tuple(card.child_ids) for card_id, card in issue.cards.items()},
+        dict(issue.cards),
+    )
 
 
 def restore(issue: Issue, snap: OutlineSnapshot) -> None:
@@ -204,15 +215,13 @@ def restore(issue: Issue, snap: OutlineSnapshot) -> None:
 
     Cards that still exist keep their current fields (text typed since the snapshot is not
     on the undo stack and must survive an undo); only their place and children come back.
-    Cards the snapshot has and the issue lost are restored from it.
+    Cards the snapshot has and the issue lost are restored from it, as copies, so the same
+    snapshot can bring them back again later.
     """
     cards: dict[str, Card] = {}
     for card_id, saved in snap.cards.items():
-        current = issue.cards.get(card_id)
-        if current is None:
-            cards[card_id] = copy.deepcopy(saved)
-        else:
-            current.child_ids = list(saved.child_ids)
-            cards[card_id] = current
+        card = issue.cards.get(card_id) or copy.deepcopy(saved)
+        card.child_ids = list(snap.children[card_id])
+        cards[card_id] = card
     issue.sections = copy.deepcopy(list(snap.sections))
     issue.cards = cards

@@ -29,7 +29,10 @@ def journal_dir(folder: Path) -> Path:
 
 def write_entry(folder: Path, entry: JournalEntry) -> None:
     data = {"card": entry.card_id, "body": entry.body, "base": entry.base}
-    atomic_write_text(journal_dir(folder) / f"{entry.card_id}.json", json.dumps(data))
+    # Written every few hundred ms while typing; it guards against a killed process, and the
+    # card file itself is saved durably within a second, so no fsync here.
+    path = journal_dir(folder) / f"{entry.card_id}.json"
+    atomic_write_text(path, json.dumps(data), durable=False)
 
 
 def clear_entry(folder: Path, card_id: str) -> None:

@@ -64,6 +64,7 @@ class IssueDocument(QObject):
         self.problems: list[Problem] = []
         self._dirty_cards: set[str] = set()
         self._manifest_dirty = False
+        self._journal_pending: set[str] = set()  # typed in since the last journal write
 
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
@@ -102,6 +103,7 @@ class IssueDocument(QObject):
         card.body = text
         self._mark_card(card_id)
         # Not restarted on every keystroke: continuous typing must still reach the journal.
+        self._journal_pending.add(card_id)
         if not self._journal_timer.isActive():
             self._journal_timer.start()
         self.cardChanged.emit(card_id, "body")
@@ -246,7 +248,9 @@ class IssueDocument(QObject):
         return True
 
     def _write_journal(self) -> None:
-        for card_id in self._dirty_cards:
+        """Journal the cards typed in since the last journal write (not every unsaved card)."""
+        pending, self._journal_pending = self._journal_pending & self._dirty_cards, set()
+        for card_id in pending:
             card = self.issue.cards.get(card_id)
             if card is None or card.unreadable:
                 continue

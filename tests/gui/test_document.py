@@ -260,3 +260,24 @@ def test_own_saves_do_not_reread_every_card(qtbot, issue_folder, monkeypatch):
     card_files = [p for p in reads if p.suffix == ".md"]
     assert len(card_files) <= 1, card_files  # at most the one file we wrote
     doc.close()
+
+
+def test_journal_writes_only_cards_typed_in_since_last_time(qtbot, issue_folder, monkeypatch):
+    from editor_app.core import journal
+
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    first, second = doc.issue.sections[0].card_ids[:2]
+    written = []
+    real = journal.write_entry
+    monkeypatch.setattr(
+        journal, "write_entry", lambda f, e: written.append(e.card_id) or real(f, e)
+    )
+    doc.set_card_body(first, "one")
+    doc.set_card_body(second, "two")
+    qtbot.waitUntil(lambda: sorted(written) == sorted([first, second]), timeout=2000)
+    written.clear()
+    doc.set_card_body(second, "two more")
+    qtbot.waitUntil(lambda: written == [second], timeout=2000)
+    qtbot.wait(300)
+    assert written == [second]
+    doc.close()

@@ -195,7 +195,10 @@ class IssueDocument(QObject):
     def restore_outline(self, snap: outline.OutlineSnapshot, select: list[str]) -> None:
         had = set(self.issue.cards)
         outline.restore(self.issue, snap)
-        self._after_outline_change(select, set(self.issue.cards) - had)
+        back = set(self.issue.cards) - had
+        # Undoing a delete selects the cards it brought back.
+        select = select or [c.id for c in self.issue.ordered_cards() if c.id in back]
+        self._after_outline_change(select, back)
 
     def _after_outline_change(self, select: list[str], new_cards: set[str]) -> None:
         # Order and nesting live in issue.yaml; only cards new to the outline need a file

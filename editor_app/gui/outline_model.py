@@ -38,6 +38,7 @@ class OutlineModel(QAbstractItemModel):
         self._nodes: dict[str, _Node] = {}
         self._parent: dict[str, str | None] = {}
         self._problems: dict[str, tuple[int, int, list[str]]] = {}
+        self.select_after_reset: list[str] = []
         self._rebuild()
         document.outlineChanged.connect(self._on_outline_changed)
         document.problemsChanged.connect(self._on_problems)
@@ -66,7 +67,9 @@ class OutlineModel(QAbstractItemModel):
             node = self._nodes[node_id] = _Node(node_id, kind)
         return node
 
-    def _on_outline_changed(self, _select: list) -> None:
+    def _on_outline_changed(self, select: list) -> None:
+        # Views read this when the reset ends: the ids the change asks to select.
+        self.select_after_reset = list(select)
         self.beginResetModel()
         self._rebuild()
         self.endResetModel()

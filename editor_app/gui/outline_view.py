@@ -90,19 +90,14 @@ class OutlineView(QTreeView):
         # Rows are expanded unless the editor collapsed them; remembered by id across resets.
         self._collapsed: set[str] = set()
         self._current: str | None = None
-        self._pending_select: list[str] = []
         self._restoring = False
         self.collapsed.connect(self._on_collapsed)
         self.expanded.connect(self._on_expanded)
         model.modelReset.connect(self._restore_state)
-        model.document.outlineChanged.connect(self._queue_select)
         self.selectionModel().currentChanged.connect(self._on_current)
         self.expandAll()
 
     # -- state across model resets -----------------------------------------------------------
-    def _queue_select(self, ids: list) -> None:
-        self._pending_select = list(ids)
-
     def _on_collapsed(self, index: QModelIndex) -> None:
         if not self._restoring:
             self._collapsed.add(self.outline.node_id(index))
@@ -119,8 +114,7 @@ class OutlineView(QTreeView):
             if idx.isValid():
                 self.setExpanded(idx, False)
         self._restoring = False
-        ids = [i for i in self._pending_select if self.outline.index_of(i).isValid()]
-        self._pending_select = []
+        ids = [i for i in self.outline.select_after_reset if self.outline.index_of(i).isValid()]
         if not ids and self._current and self.outline.index_of(self._current).isValid():
             ids = [self._current]
         if ids:

@@ -213,3 +213,13 @@ def test_status_and_category_edits_repaint_the_outline(outline, qtbot):
     from editor_app.gui.outline_model import StatusRole
 
     assert model.data(model.index_of(alpha), StatusRole) == "ready"
+
+
+def test_delete_selects_the_neighbour_and_undo_selects_the_card_again(outline):
+    doc, _model, view, actions = outline
+    alpha, beta = doc.issue.sections[0].card_ids
+    view.select_ids([alpha])
+    actions.delete.trigger()
+    assert view.current_id() == beta
+    doc.undo_stack.undo()
+    assert view.current_id() == alpha

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -9,6 +10,8 @@ from editor_app import __version__
 from editor_app.gui.about_dialog import COMPONENTS, AboutDialog, component_version
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
 
 
 def test_lists_version_and_licences(qtbot):

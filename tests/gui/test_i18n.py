@@ -14,6 +14,8 @@ from editor_app.gui import i18n
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
 
+pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

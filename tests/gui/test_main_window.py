@@ -11,6 +11,8 @@ from editor_app.core.storage import load_issue, read_card
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
 
+pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
+
 
 @pytest.fixture
 def window(qtbot, tmp_path, issue_folder):

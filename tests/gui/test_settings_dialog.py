@@ -14,6 +14,8 @@ from editor_app.gui.main_window import MainWindow
 from editor_app.gui.preferences import Preferences, image_policy
 from editor_app.gui.settings_dialog import SettingsDialog
 
+pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
+
 
 @pytest.fixture
 def ini(tmp_path):

@@ -10,6 +10,8 @@ from editor_app.gui import theme
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
 
+pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
+
 
 @pytest.fixture(autouse=True)
 def restore_theme(qapp):

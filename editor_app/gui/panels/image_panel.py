@@ -13,7 +13,7 @@ import copy
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -95,6 +95,10 @@ class ImagePanel(QWidget):
         self._watch_assets()
         self._watcher.directoryChanged.connect(self.schedule_refresh)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        self._deferred.shown()
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:

@@ -6,7 +6,6 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QObject,
@@ -106,7 +105,8 @@ class DeferredRefresh(QObject):
     """Refreshes a panel a moment after the issue changes, and only while it is visible.
 
     A panel hidden behind another dock tab rebuilds nothing while the editor types; it
-    catches up once when it is shown.
+    catches up once when it is shown (the panel's showEvent calls ``shown``). No event
+    filter: a filter child would be called while the panel is being destroyed.
     """
 
     def __init__(self, panel: QWidget, refresh: Callable[[], None], delay_ms: int):
@@ -114,7 +114,6 @@ class DeferredRefresh(QObject):
         self.panel, self.refresh, self.stale = panel, refresh, False
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self._run)
-        panel.installEventFilter(self)
 
     def schedule(self, delay_ms: int | None = None) -> None:
         if self.panel.isVisible():
@@ -129,7 +128,6 @@ class DeferredRefresh(QObject):
         self.stale = False
         self.refresh()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.panel and event.type() == QEvent.Type.Show and self.stale:
+    def shown(self) -> None:
+        if self.stale:
             self.timer.start(0)
-        return False

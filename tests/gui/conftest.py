@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 
@@ -14,3 +16,13 @@ def text_preview(monkeypatch):
     suite crash now and then inside QtWebEngine.
     """
     monkeypatch.setenv("MASTHEAD_NO_WEBENGINE", "1")
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_ui_thread():
+    """As in the app (gui/gc_guard.py): no cyclic collection in worker threads during a GUI
+    test; leftover cycles holding Qt objects are collected here, on the UI thread."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()

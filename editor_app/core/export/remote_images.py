@@ -189,12 +189,9 @@ def preflight_problems(issue: Issue, *, fetch: bool, single: bool, max_bytes: in
                 f"at most {limit} each, failures are listed)",
             )
         ]
-    verb = "stays" if count == 1 else "stay"
-    return [
-        Problem(
-            INFO,
-            "remote-images-kept",
-            f"{count} {images} {verb} remote: they load from their sites when the "
-            f"{'file' if single else 'page'} is opened",
-        )
-    ]
+    opened = f"when the {'file' if single else 'page'} is opened"
+    if count == 1:
+        text = f"1 remote image stays remote: it loads from its site {opened}"
+    else:
+        text = f"{count} remote images stay remote: they load from their sites {opened}"
+    return [Problem(INFO, "remote-images-kept", text)]

@@ -129,9 +129,9 @@ def fetch_remote_images(
     return result
 
 
-def fetch_all(refs: list[RemoteRef], max_bytes: int, **kw: object) -> RemoteImages:
+def fetch_all(refs: list[RemoteRef], max_bytes: int) -> RemoteImages:
     """fetch_remote_images run to the end, without progress."""
-    steps = fetch_remote_images(refs, max_bytes, **kw)  # type: ignore[arg-type]
+    steps = fetch_remote_images(refs, max_bytes)
     while True:
         try:
             next(steps)

@@ -13,7 +13,13 @@ from pathlib import Path
 from editor_app.commands.common import open_issue
 from editor_app.core.errors import ExportError
 from editor_app.core.export import FORMATS, get_exporter
-from editor_app.core.export.base import ExportOptions, PreflightError, run_export
+from editor_app.core.export.base import (
+    REMOTE_IMAGE_MAX_MB,
+    ExportOptions,
+    PreflightError,
+    megabytes,
+    run_export,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +32,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="markdown: hugo, jekyll, plain; html: site, single-file (default: the first)",
     )
     p.add_argument("--image-prefix", metavar="URL", help="markdown: URL prefix for images (CDN)")
-    p.add_argument("--allow-remote", action="store_true", help="html: allow remote images")
+    p.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="html: fetch remote images into the export (embedded in a single file, into "
+        "assets/remote/ for a site); without it they stay links to their sites",
+    )
+    p.add_argument(
+        "--remote-image-max-mb",
+        type=float,
+        metavar="MB",
+        help=f"html: size limit of each fetched image (default: issue setting, else "
+        f"{REMOTE_IMAGE_MAX_MB} MB)",
+    )
     p.add_argument("--force", action="store_true", help="export even if the checks find errors")
     p.set_defaults(run=run)
 
@@ -49,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
     if args.image_prefix is not None:
         options.image_prefix = args.image_prefix
     options.allow_remote = options.allow_remote or args.allow_remote
+    if args.remote_image_max_mb is not None:
+        if args.remote_image_max_mb <= 0:
+            raise ExportError("--remote-image-max-mb must be more than 0", issue.folder)
+        options.remote_image_max_bytes = megabytes(args.remote_image_max_mb)
     options.force = args.force
     try:
         result = run_export(get_exporter(fmt), issue, out, options)

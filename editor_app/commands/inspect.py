@@ -30,5 +30,5 @@ def run(args: argparse.Namespace) -> int:
         label = " ".join(x for x in (section.emoji, numbers.sections[section.id]) if x)
         print(f"\n{label} {section.title}".rstrip())
         for card, depth in by_section[section.id]:
-            print(f"{'  ' * (depth + 1)}{numbers.cards[card.id]}. {card.title}")
+            print(f"{'  ' * (depth + 1)}{numbers.display(card.id)} {card.title}")
     return 0

@@ -14,6 +14,9 @@ from editor_app.core.storage import STATE_DIR
 
 ERROR = "error"
 WARNING = "warning"
+# Exporters state what they will do (e.g. with remote images) at this level: never a problem
+# to fix, never counted with the warnings, never stopping anything.
+INFO = "info"
 
 GENERIC_ALT = {
     "image", "img", "picture", "photo", "screenshot", "图片", "图像", "截图", "配图", "插图",

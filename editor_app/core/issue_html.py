@@ -211,7 +211,7 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
     return _CardView(
         id=card.id,
         anchor=anchor,
-        number=_number_text(ctx.numbers.cards.get(card.id, "")),
+        number=ctx.numbers.display(card.id),
         title=card.title or ctx.labels["untitled"],
         kind=card.kind,
         depth=depth,
@@ -224,11 +224,6 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
         note=note,
         groups=groups,
     )
-
-
-def _number_text(number: str) -> str:
-    # "3." for a card, "3.1" for a sub-card.
-    return number if "." in number or not number else f"{number}."
 
 
 # -- templates -----------------------------------------------------------------------------
@@ -374,7 +369,7 @@ def issue_page(
             toc.append(
                 {
                     "anchor": ctx.anchors.cards[card_id],
-                    "number": _number_text(numbers.cards.get(card_id, "")),
+                    "number": numbers.display(card_id),
                     "title": card.title or labels["untitled"],
                 }
             )

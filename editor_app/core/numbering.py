@@ -37,6 +37,22 @@ class Numbers:
     cards: dict[str, str]  # card id -> full number: "3", or "3.2" for a sub-card
     local: dict[str, int]  # card id -> position among its siblings (1-based)
 
+    def display(self, card_id: str) -> str:
+        """The number shown before a card's title everywhere (see ``display_number``)."""
+        return display_number(self.cards.get(card_id, ""))
+
+
+def display_number(number: str) -> str:
+    """How a card number is printed before its title: "3." for a card, "3.1" for a sub-card.
+
+    The outline, the preview, the HTML and Markdown exports and the CLI listing all print
+    numbers through this one function, so a sub-card can never read "1)" in one place and
+    "3.1" in another. An unknown card (no number) prints nothing.
+    """
+    if not number:
+        return ""
+    return number if "." in number else f"{number}."
+
 
 def compute_numbers(issue: Issue) -> Numbers:
     sections: dict[str, str] = {}

@@ -169,18 +169,18 @@ class OutlineModel(QAbstractItemModel):
         title = card.title or self.tr("(untitled)")
         if card.unreadable:
             title = self.tr("(unreadable) %1").replace("%1", card_id_short(node_id))
-        local = self._numbers.local.get(node_id)
+        number = self._numbers.display(node_id)
         parent = self._parent.get(node_id) or ""
         is_sub = self._nodes.get(parent, node).kind == "card"
         if not is_sub:
-            return f"{local}. {title}"
+            return f"{number} {title}"
         # The first sub-card of a category shows the heading it starts, as the export does.
         siblings = issue.cards[parent].child_ids
         position = siblings.index(node_id)
         previous = issue.cards.get(siblings[position - 1]) if position else None
         if card.group and (previous is None or previous.group != card.group):
-            return f"{card.group} · {local}) {title}"
-        return f"{local}) {title}"
+            return f"{card.group} · {number} {title}"
+        return f"{number} {title}"
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         if not index.isValid():

@@ -350,8 +350,8 @@
         <translation>允许远程图片</translation>
     </message>
     <message>
-        <source>HTML: let the page load images from other sites (off: local images only).</source>
-        <translation>HTML：允许页面从其他网站加载图片（关闭时只用本地图片）。</translation>
+        <source>HTML: download images from other sites into the export (embedded in a single file, in assets/remote/ for a site). Off: they stay links to their sites and load when the page is opened.</source>
+        <translation>HTML：把其他网站的图片下载进导出内容（单文件时内嵌，网站时放在 assets/remote/）。关闭时图片仍指向原网站，打开页面时从那里加载。</translation>
     </message>
     <message>
         <source>Export anyway, despite errors</source>
@@ -1824,6 +1824,10 @@
     <message>
         <source>Warning</source>
         <translation>警告</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Double-click to show the card “%1”.</source>

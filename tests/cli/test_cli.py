@@ -172,7 +172,7 @@ def test_inspect_text(tmp_path):
     folder = make_clean_issue(tmp_path)
     result = masthead("inspect", folder)
     assert result.returncode == 0
-    assert "专题一" in result.stdout and "1.1. 子卡片" in result.stdout
+    assert "专题一" in result.stdout and "1.1 子卡片" in result.stdout
 
 
 # -- check ------------------------------------------------------------------------------------

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import io
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from editor_app.core.model import Source
 from editor_app.core.outline import add_card
@@ -114,3 +120,66 @@ def test_bad_usage_exits_2(tmp_path: Path, args: list[str]) -> None:
 def test_missing_issue_exits_2(tmp_path: Path) -> None:
     proc = masthead("export", tmp_path / "nope", "--format", "html", "--out", tmp_path / "o")
     assert proc.returncode == 2 and "nope" in proc.stderr
+
+
+class _ImageHost(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        if self.path != "/ok.png":
+            self.send_error(404, "Not Found")
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.send_header("Content-Length", str(len(_PNG)))
+        self.end_headers()
+        self.wfile.write(_PNG)
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+def _png() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 20, 20)).save(out, "PNG")
+    return out.getvalue()
+
+
+_PNG = _png()
+
+
+@pytest.fixture
+def image_host() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _ImageHost)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_allow_remote_embeds_and_prints_what_failed(tmp_path: Path, image_host: str) -> None:
+    folder = make_issue(tmp_path / "lib")
+    issue = load_issue(folder)
+    card = issue.ordered_cards()[0]
+    card.body += f"\n\n![Remote chart]({image_host}/ok.png)\n\n![Gone]({image_host}/gone.png)"
+    save_issue(issue)
+    out = tmp_path / "out"
+    kept = masthead("export", folder, "--format", "html", "--profile", "single-file", "--out", out)
+    assert kept.returncode == 0, kept.stderr
+    assert "info: remote-images-kept: 2 remote images stay remote" in kept.stderr
+    assert f'src="{image_host}/ok.png"' in (out / "cli-issue.html").read_text("utf-8")
+
+    args = ["--format", "html", "--profile", "single-file", "--out", out, "--allow-remote"]
+    proc = masthead("export", folder, *args, "--remote-image-max-mb", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert "info: remote-images-fetched: 2 remote images will be embedded" in proc.stderr
+    failed = [x for x in proc.stderr.splitlines() if x.startswith("warning: remote-image-failed")]
+    assert len(failed) == 1 and "gone.png" in failed[0] and "404" in failed[0]
+    page = (out / "cli-issue.html").read_text("utf-8")
+    assert image_host not in page.split("<body", 1)[1]
+    assert "data:image/png;base64," + base64.b64encode(_PNG).decode() in page
+
+
+def test_remote_image_limit_must_be_positive(tmp_path: Path) -> None:
+    folder = make_issue(tmp_path / "lib")
+    args = ["--format", "html", "--out", tmp_path / "o", "--remote-image-max-mb", "0"]
+    proc = masthead("export", folder, *args)
+    assert proc.returncode == 2 and "--remote-image-max-mb" in proc.stderr

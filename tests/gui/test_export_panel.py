@@ -285,3 +285,34 @@ def test_masthead_export_repeats_the_panels_export(qtbot, panel, doc, folder, tm
     printed = capsys.readouterr().out.splitlines()
     assert [Path(p).resolve() for p in printed] == [(out / "test-issue.html").resolve()]
     assert (out / "test-issue.html").read_bytes() == page
+
+
+def test_remote_images_note_follows_the_check_box(qtbot, panel, doc):
+    first = doc.issue.sections[0].card_ids[0]
+    body = doc.issue.cards[first].body
+    doc.set_field(first, "body", body + "\n\n![远程图 remote chart](https://img.example.org/a.png)")
+    choose(panel, "html", "single-file")
+    panel.refresh_problems()
+
+    def notes() -> list[str]:
+        return [p.message for p in panel.problem_list.problems if p.severity == "info"]
+
+    assert notes() == [
+        "1 remote image stays remote: it loads from its site when the file is opened"
+    ]
+    # A note is not a warning: the summary does not count it.
+    warnings = [p for p in panel.problem_list.problems if p.severity == "warning"]
+    assert panel.problem_list.warning_count() == len(warnings)
+    panel.remote_check.setChecked(True)
+    assert notes()[0].startswith("1 remote image will be embedded")
+    assert panel.problem_list.item(panel.problem_list.count() - 1).text() == notes()[0]
+
+
+def test_remote_image_limit_comes_from_issue_yaml(panel, doc):
+    choose(panel, "html", "site")
+    assert panel.options().remote_image_max_bytes == 5_000_000
+    mapping = dict(doc.issue.export or {}, remote_image_max_mb=2)
+    doc.set_issue_field("export", mapping, "limit")
+    assert panel.options().remote_image_max_bytes == 2_000_000
+    panel.remote_check.setChecked(True)  # the panel keeps keys it does not show
+    assert doc.issue.export["remote_image_max_mb"] == 2

@@ -38,7 +38,7 @@ def test_model_shows_numbers_and_labels(outline):
     assert model.data(first) == "📰 专题一 新闻与访谈"
     assert model.data(model.index(1, 0, first)) == "2. Beta 访谈"
     tools = model.index(0, 0, model.index(1, 0))
-    assert model.data(model.index(1, 0, tools)) == "2) Tool two"
+    assert model.data(model.index(1, 0, tools)) == "1.2 Tool two"
     assert model.rowCount(tools) == 2
     assert model.parent(model.index(0, 0, tools)) == tools
 
@@ -201,8 +201,8 @@ def test_first_sub_card_of_a_category_shows_the_heading(outline):
     first, second = (model.node_id(model.index(r, 0, parent)) for r in range(2))
     doc.issue.cards[first].group = "安全与合规"
     doc.issue.cards[second].group = "安全与合规"
-    assert model.data(model.index(0, 0, parent)) == "安全与合规 · 1) Tool one"
-    assert model.data(model.index(1, 0, parent)) == "2) Tool two"
+    assert model.data(model.index(0, 0, parent)) == "安全与合规 · 1.1 Tool one"
+    assert model.data(model.index(1, 0, parent)) == "1.2 Tool two"
 
 
 def test_status_and_category_edits_repaint_the_outline(outline, qtbot):

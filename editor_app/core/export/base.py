@@ -33,12 +33,26 @@ class PreflightError(ExportError):
         super().__init__(f"export stopped: {errors} error(s) found by the checks", path)
 
 
+REMOTE_IMAGE_MAX_MB = 5
+REMOTE_IMAGE_MAX_BYTES = REMOTE_IMAGE_MAX_MB * 1_000_000
+
+
+def megabytes(value: Any) -> int:
+    """Bytes for a ``remote_image_max_mb`` setting; the default when missing or not positive."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        return REMOTE_IMAGE_MAX_BYTES
+    return int(value * 1_000_000)
+
+
 @dataclass
 class ExportOptions:
     profile: str = ""  # "" = the exporter's first profile
     image_prefix: str = ""  # Markdown: URL prefix for images (a CDN); "" = relative paths
     force: bool = False  # export despite error-level problems
-    allow_remote: bool = False  # HTML: let the page load remote images
+    # HTML: fetch remote images into the export (embedded or into assets/); off, they stay
+    # remote and the page's policy lets them load from their sites.
+    allow_remote: bool = False
+    remote_image_max_bytes: int = REMOTE_IMAGE_MAX_BYTES  # per fetched image
     overwrite: bool = True  # False: refuse to replace an existing file whose bytes differ
 
     @classmethod
@@ -49,6 +63,7 @@ class ExportOptions:
             profile=str(settings.get("profile") or ""),
             image_prefix=str(settings.get("image_prefix") or ""),
             allow_remote=bool(settings.get("allow_remote", False)),
+            remote_image_max_bytes=megabytes(settings.get("remote_image_max_mb")),
         )
 
 
@@ -119,6 +134,10 @@ class Exporter(abc.ABC):
         """Problems only this format has; the checks already cover the issue's content."""
         return []
 
+    def prepare(self, issue: Issue, options: ExportOptions) -> Iterator[Progress]:
+        """Slow work before ``plan`` (fetching), yielding progress; most formats have none."""
+        return iter(())
+
     @abc.abstractmethod
     def plan(self, issue: Issue, options: ExportOptions) -> Plan:
         """Every file to write, in a stable order. Never touches the output folder."""
@@ -137,6 +156,7 @@ class Exporter(abc.ABC):
         problems = self.preflight(issue, options)
         if has_errors(problems) and not options.force:
             raise PreflightError(problems, issue.folder)
+        yield from self.prepare(issue, options)
         yield Progress(0, 1, f"rendering {self.name} ({profile})")
         plan = self.plan(issue, options)
         targets = _check_targets(out, plan, options.overwrite)

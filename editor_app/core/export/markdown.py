@@ -61,11 +61,6 @@ def masthead_meta(issue: Issue) -> dict[str, Any]:
     return meta
 
 
-def number_text(number: str) -> str:
-    """ "3." for a card, "3.1" for a sub-card (as the reference issues print them)."""
-    return number if "." in number else f"{number}."
-
-
 def _no_tags(text: str) -> str:
     # Themes print front matter with and without escaping; a fullwidth "＜" never opens a tag.
     return re.sub(r"<(?=[A-Za-z/!?])", "＜", text)
@@ -131,7 +126,7 @@ class _Writer:
                 self.card(self.issue.cards[card_id], CARD_LEVEL)
 
     def card(self, card: Card, level: int) -> None:
-        number = self.numbers.cards.get(card.id, "")
+        number = self.numbers.display(card.id)
         title = md_escape(card.title)
         hashes = "#" * min(level, 6)
         meta: dict[str, Any] = {}
@@ -187,9 +182,7 @@ class _Writer:
             quoted = [f"> {first}"] + [f"> {x}" if x else ">" for x in lines[1:]]
             parts.append("\n".join(quoted))
             meta["note"] = 2 if own_mic else 1
-        self.blocks.append(
-            f"{hashes} {number_text(number)} {title}".rstrip() + "\n" + marker("card", meta)
-        )
+        self.blocks.append(f"{hashes} {number} {title}".rstrip() + "\n" + marker("card", meta))
         self.blocks.extend(parts)
         group = None
         for child_id in card.child_ids:

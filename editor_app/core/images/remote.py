@@ -21,6 +21,13 @@ def _fail(url: str, message: str) -> ImageError:
     return ImageError(f"{url}: {message}")
 
 
+def size_text(n: int) -> str:
+    """Bytes as the messages show them: "7 MB", "2.5 MB", "60 KB"."""
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f}".removesuffix(".0") + " MB"
+    return f"{max(n // 1000, 1)} KB"
+
+
 def download(url: str, timeout: float = 15.0, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes at ``url`` (http or https), refusing anything larger than ``max_bytes``."""
     if urlsplit(url).scheme.lower() not in ("http", "https"):
@@ -35,7 +42,11 @@ def download(url: str, timeout: float = 15.0, max_bytes: int = MAX_INPUT_BYTES) 
         with urllib.request.build_opener(*handlers).open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise _fail(url, f"the image is too large ({int(length) / 1e6:.0f} MB)")
+                raise _fail(
+                    url,
+                    f"the image is too large ({size_text(int(length))}; "
+                    f"the limit is {size_text(max_bytes)})",
+                )
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:
         raise _fail(url, f"the server answered {exc.code} {exc.reason}") from None
@@ -44,7 +55,7 @@ def download(url: str, timeout: float = 15.0, max_bytes: int = MAX_INPUT_BYTES) 
     except (TimeoutError, OSError) as exc:
         raise _fail(url, f"cannot download: {exc}") from None
     if len(data) > max_bytes:
-        raise _fail(url, f"the image is larger than {max_bytes / 1e6:.0f} MB")
+        raise _fail(url, f"the image is too large (over the limit of {size_text(max_bytes)})")
     return data
 
 

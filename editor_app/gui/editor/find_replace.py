@@ -337,11 +337,11 @@ class FindReplaceBar(QWidget):
         self._results = (
             [] if self._pattern is None else search_issue(self.document.issue, self._pattern)
         )
-        numbers = compute_numbers(self.document.issue).cards
+        numbers = compute_numbers(self.document.issue)
         for index, match in enumerate(self._results):
             card = self.document.issue.cards[match.card_id]
             where = self.tr("title") if match.field == "title" else self._snippet(match)
-            label = f"{numbers.get(match.card_id, '')}  {card.title or self.tr('(untitled)')}"
+            label = f"{numbers.display(match.card_id)}  {card.title or self.tr('(untitled)')}"
             item = QListWidgetItem(f"{label}  ·  {where}")
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.results.addItem(item)

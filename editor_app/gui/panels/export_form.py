@@ -57,7 +57,11 @@ class ExportForm(QWidget):
         )
         self.remote_check = QCheckBox(self.tr("Allow remote images"), self)
         self.remote_check.setToolTip(
-            self.tr("HTML: let the page load images from other sites (off: local images only).")
+            self.tr(
+                "HTML: download images from other sites into the export (embedded in a single "
+                "file, in assets/remote/ for a site). Off: they stay links to their sites and "
+                "load when the page is opened."
+            )
         )
         self.force_check = QCheckBox(self.tr("Export anyway, despite errors"), self)
         self.force_check.setToolTip(self.tr("Export even when the checks find errors."))

@@ -174,11 +174,14 @@ class ExportPanel(QWidget):
 
     def options(self) -> ExportOptions:
         s = self.settings()
+        stored = self.document.issue.export if self.document is not None else None
         return ExportOptions(
             profile=s.effective_profile,
             image_prefix=s.image_prefix if s.format == "markdown" else "",
             force=self.force_check.isChecked(),
             allow_remote=s.allow_remote and s.format == "html",
+            # Edited in issue.yaml only (export: remote_image_max_mb), like the CLI reads it.
+            remote_image_max_bytes=ExportOptions.from_settings(stored).remote_image_max_bytes,
         )
 
     def _load_settings(self) -> None:

@@ -17,17 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.checks import ERROR, Problem
+from editor_app.core.checks import ERROR, INFO, WARNING, Problem
 from editor_app.gui.theme import set_icon
 
 CardRole = Qt.ItemDataRole.UserRole
 CodeRole = Qt.ItemDataRole.UserRole + 1
 ERROR_COLOR = "#d64545"
 WARNING_COLOR = "#d08c00"
+INFO_COLOR = "#3d7fc4"
 
 
 class ProblemList(QListWidget):
-    """Errors first, then warnings; double-click or Enter on one emits jumpToCard(id)."""
+    """Errors first, then warnings, then notes (what the export will do, e.g. with remote
+    images); double-click or Enter on one emits jumpToCard(id)."""
 
     jumpToCard = Signal(str)
 
@@ -47,19 +49,27 @@ class ProblemList(QListWidget):
     def set_problems(
         self, problems: list[Problem], card_title: Callable[[str], str] | None = None
     ) -> None:
-        self.problems = sorted(problems, key=lambda p: p.severity != ERROR)  # stable
+        order = {ERROR: 0, WARNING: 1, INFO: 2}
+        self.problems = sorted(problems, key=lambda p: order.get(p.severity, 1))  # stable
         self.clear()
         for problem in self.problems:
             is_error = problem.severity == ERROR
-            icon = qta.icon(
-                "mdi6.alert-circle" if is_error else "mdi6.alert",
-                color=ERROR_COLOR if is_error else WARNING_COLOR,
-            )
+            is_info = problem.severity == INFO
+            if is_info:
+                icon = qta.icon("mdi6.information-outline", color=INFO_COLOR)
+            else:
+                icon = qta.icon(
+                    "mdi6.alert-circle" if is_error else "mdi6.alert",
+                    color=ERROR_COLOR if is_error else WARNING_COLOR,
+                )
             # The checks' messages already name the card; its current title goes in the tip.
             item = QListWidgetItem(icon, problem.message, self)
             item.setData(CardRole, problem.card or "")
             item.setData(CodeRole, problem.code)
-            severity = self.tr("Error") if is_error else self.tr("Warning")
+            if is_info:
+                severity = self.tr("Note")
+            else:
+                severity = self.tr("Error") if is_error else self.tr("Warning")
             title = (
                 (card_title(problem.card) if card_title and problem.card else "")
                 or problem.card
@@ -74,7 +84,7 @@ class ProblemList(QListWidget):
         return sum(p.severity == ERROR for p in self.problems)
 
     def warning_count(self) -> int:
-        return len(self.problems) - self.error_count()
+        return sum(p.severity == WARNING for p in self.problems)
 
     def _activate(self, item: QListWidgetItem) -> None:
         card_id = item.data(CardRole)

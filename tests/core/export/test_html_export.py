@@ -57,10 +57,3 @@ def test_hostile_card(hostile_issue: Issue, tmp_path: Path, profile: str) -> Non
     page = files[0].read_text("utf-8")
     assert_no_active_content(page)
     assert len(files) == 1
-
-
-def test_remote_images_need_the_option(rich_issue: Issue, tmp_path: Path) -> None:
-    export(rich_issue, tmp_path / "a", "site")
-    assert "img-src &#39;self&#39; data: file:;" in (tmp_path / "a/index.html").read_text()
-    export(rich_issue, tmp_path / "b", "site", allow_remote=True)
-    assert "https:" in (tmp_path / "b/index.html").read_text().split("img-src", 1)[1][:40]

@@ -34,6 +34,11 @@ class CardNumbering(StrEnum):
     CONTINUOUS = "continuous"
 
 
+class SubcardNumbering(StrEnum):
+    NESTED = "nested"  # 3.1, 3.2 under card 3
+    LOCAL = "local"  # 1), 2) under any card
+
+
 @dataclass
 class Source:
     title: str = ""
@@ -88,6 +93,7 @@ class Section:
 class Numbering:
     sections: SectionNumbering = SectionNumbering.CHINESE
     cards: CardNumbering = CardNumbering.PER_SECTION
+    subcards: SubcardNumbering = SubcardNumbering.NESTED
 
 
 @dataclass

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from editor_app.core.model import CardNumbering, Issue, SectionNumbering
+from editor_app.core.model import (
+    CardNumbering,
+    Issue,
+    Numbering,
+    SectionNumbering,
+    SubcardNumbering,
+)
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -31,27 +37,45 @@ def section_label(style: SectionNumbering, position: int) -> str:
     return ""
 
 
+def numbering_fields(numbering: Numbering) -> dict[str, str]:
+    """The numbering settings as written to issue.yaml and our Markdown's front matter.
+
+    ``subcards`` is written only when it differs from the default, so issues saved before
+    the setting existed keep their bytes.
+    """
+    fields = {"sections": numbering.sections.value, "cards": numbering.cards.value}
+    if numbering.subcards != SubcardNumbering.NESTED:
+        fields["subcards"] = numbering.subcards.value
+    return fields
+
+
 @dataclass(frozen=True)
 class Numbers:
     sections: dict[str, str]  # section id -> label
     cards: dict[str, str]  # card id -> full number: "3", or "3.2" for a sub-card
     local: dict[str, int]  # card id -> position among its siblings (1-based)
+    subcards: SubcardNumbering = SubcardNumbering.NESTED
 
     def display(self, card_id: str) -> str:
         """The number shown before a card's title everywhere (see ``display_number``)."""
-        return display_number(self.cards.get(card_id, ""))
+        return display_number(self.cards.get(card_id, ""), self.subcards)
 
 
-def display_number(number: str) -> str:
-    """How a card number is printed before its title: "3." for a card, "3.1" for a sub-card.
+def display_number(number: str, subcards: SubcardNumbering = SubcardNumbering.NESTED) -> str:
+    """How a card number is printed before its title.
 
-    The outline, the preview, the HTML and Markdown exports and the CLI listing all print
-    numbers through this one function, so a sub-card can never read "1)" in one place and
-    "3.1" in another. An unknown card (no number) prints nothing.
+    A top-level card reads "3."; a sub-card "3.1" (nested) or "1)" (local), as the issue's
+    numbering settings say. The outline, the preview, the HTML and Markdown exports and the
+    CLI listing all print numbers through this one function, so a sub-card can never read
+    one way in the outline and another on the site. An unknown card prints nothing.
     """
     if not number:
         return ""
-    return number if "." in number else f"{number}."
+    if "." not in number:
+        return f"{number}."
+    if subcards == SubcardNumbering.LOCAL:
+        return f"{number.rsplit('.', 1)[1]})"
+    return number
 
 
 def compute_numbers(issue: Issue) -> Numbers:
@@ -81,4 +105,4 @@ def compute_numbers(issue: Issue) -> Numbers:
             cards[card_id] = str(running)
             local[card_id] = running
             number_children(cards[card_id], card.child_ids)
-    return Numbers(sections, cards, local)
+    return Numbers(sections, cards, local, issue.numbering.subcards)

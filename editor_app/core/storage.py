@@ -30,7 +30,9 @@ from editor_app.core.model import (
     SectionNumbering,
     Source,
     Status,
+    SubcardNumbering,
 )
+from editor_app.core.numbering import numbering_fields
 from editor_app.core.yamlio import dump_yaml, item_node, key_node, load_yaml_node, node_line
 
 FORMAT_VERSION = 1
@@ -256,6 +258,7 @@ def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:
         numbering=Numbering(
             sections=num.choice("sections", SectionNumbering, SectionNumbering.CHINESE),
             cards=num.choice("cards", CardNumbering, CardNumbering.PER_SECTION),
+            subcards=num.choice("subcards", SubcardNumbering, SubcardNumbering.NESTED),
         ),
         language=fields.str("language", "zh-CN"),
         export=export,
@@ -361,10 +364,7 @@ def manifest_data(issue: Issue) -> dict[str, Any]:
         data["cover"] = issue.cover
     if issue.tags:
         data["tags"] = list(issue.tags)
-    data["numbering"] = {
-        "sections": issue.numbering.sections.value,
-        "cards": issue.numbering.cards.value,
-    }
+    data["numbering"] = numbering_fields(issue.numbering)
     if issue.export:
         data["export"] = issue.export
     outline = []

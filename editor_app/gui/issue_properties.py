@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.model import CardNumbering, Numbering, SectionNumbering, Status
+from editor_app.core.model import (
+    CardNumbering,
+    Numbering,
+    SectionNumbering,
+    Status,
+    SubcardNumbering,
+)
 from editor_app.gui.document import IssueDocument
 
 
@@ -60,6 +66,16 @@ class IssuePropertiesDialog(QDialog):
         )
         self.card_style.addItem(self.tr("Run through the issue"), CardNumbering.CONTINUOUS.value)
         self.card_style.setCurrentIndex(self.card_style.findData(issue.numbering.cards.value))
+        self.subcard_style = QComboBox(self)
+        self.subcard_style.addItem(
+            self.tr("3.1, 3.2 … (under card 3)"), SubcardNumbering.NESTED.value
+        )
+        self.subcard_style.addItem(
+            self.tr("1), 2) … (restart in every card)"), SubcardNumbering.LOCAL.value
+        )
+        self.subcard_style.setCurrentIndex(
+            self.subcard_style.findData(issue.numbering.subcards.value)
+        )
         self.summary = QPlainTextEdit(issue.summary, self)
         self.summary.setMaximumHeight(90)
         self.tags = QLineEdit(", ".join(issue.tags), self)
@@ -70,6 +86,7 @@ class IssuePropertiesDialog(QDialog):
         form.addRow(self.tr("&Status"), self.status)
         form.addRow(self.tr("Section &labels"), self.section_style)
         form.addRow(self.tr("Card &numbers"), self.card_style)
+        form.addRow(self.tr("Su&b-card numbers"), self.subcard_style)
         form.addRow(self.tr("S&ummary"), self.summary)
         form.addRow(self.tr("Ta&gs"), self.tags)
         buttons = QDialogButtonBox(
@@ -92,6 +109,7 @@ class IssuePropertiesDialog(QDialog):
             "numbering": Numbering(
                 SectionNumbering(self.section_style.currentData()),
                 CardNumbering(self.card_style.currentData()),
+                SubcardNumbering(self.subcard_style.currentData()),
             ),
             "summary": self.summary.toPlainText().strip(),
             "tags": [

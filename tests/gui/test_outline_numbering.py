@@ -20,25 +20,33 @@ from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, run_export
 from editor_app.core.inspect import issue_json
 from editor_app.core.issue_html import issue_page
-from editor_app.core.model import CardNumbering, Issue, SectionNumbering, Source
+from editor_app.core.model import CardNumbering, Issue, SectionNumbering, Source, SubcardNumbering
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import load_issue, save_issue
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.outline_model import OutlineModel
 
-SETTINGS = list(itertools.product(SectionNumbering, CardNumbering))
+SETTINGS = list(itertools.product(SectionNumbering, CardNumbering, SubcardNumbering))
 # The cards in outline order, with the numbers each setting gives them.
 EXPECTED = {
     CardNumbering.PER_SECTION: ["1", "2", "1", "1.1", "1.2", "1.2.1", "1.3", "2"],
     CardNumbering.CONTINUOUS: ["1", "2", "3", "3.1", "3.2", "3.2.1", "3.3", "4"],
 }
+# With sub-cards numbered in their card, the printed form is the position among siblings.
+LOCAL_SHOWN = {
+    CardNumbering.PER_SECTION: ["1.", "2.", "1.", "1)", "2)", "1)", "3)", "2."],
+    CardNumbering.CONTINUOUS: ["1.", "2.", "3.", "1)", "2)", "1)", "3)", "4."],
+}
 
 
-def _save_issue(folder: Path, sections: SectionNumbering, cards: CardNumbering) -> Path:
+def _save_issue(
+    folder: Path, sections: SectionNumbering, cards: CardNumbering, subcards: SubcardNumbering
+) -> Path:
     issue = Issue(
         title="Numbering", number=3, date=dt.date(2026, 12, 1), slug="numbering", language="en"
     )
     issue.numbering.sections, issue.numbering.cards = sections, cards
+    issue.numbering.subcards = subcards
     first = add_section(issue, "First", "📰")
     second = add_section(issue, "Second", "🧰")
 
@@ -113,14 +121,21 @@ def _json_numbers(cards: list[dict]) -> dict[str, str]:
     return found
 
 
-@pytest.mark.parametrize(("sections", "cards"), SETTINGS, ids=lambda s: s.value)
+@pytest.mark.parametrize(("sections", "cards", "subcards"), SETTINGS, ids=lambda s: s.value)
 def test_sub_card_numbers_agree_everywhere(
-    qtbot, tmp_path: Path, sections: SectionNumbering, cards: CardNumbering
+    qtbot,
+    tmp_path: Path,
+    sections: SectionNumbering,
+    cards: CardNumbering,
+    subcards: SubcardNumbering,
 ) -> None:
-    folder = _save_issue(tmp_path / "issue", sections, cards)
+    folder = _save_issue(tmp_path / "issue", sections, cards, subcards)
     issue = load_issue(folder)
+    assert issue.numbering.subcards == subcards  # the setting survives a save and a load
     titles = _titles(issue)
     shown = [n if "." in n else f"{n}." for n in EXPECTED[cards]]
+    if subcards == SubcardNumbering.LOCAL:
+        shown = LOCAL_SHOWN[cards]
     expected = dict(zip(titles, shown, strict=True))
 
     doc = IssueDocument(folder, autosave_ms=100)

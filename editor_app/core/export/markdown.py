@@ -28,8 +28,8 @@ from editor_app.core.export.mdtext import (
     shift_md_headings,
 )
 from editor_app.core.issue_html import CARD_LEVEL, labels_for
-from editor_app.core.model import Card, Issue, Status
-from editor_app.core.numbering import Numbers, compute_numbers
+from editor_app.core.model import Card, Issue, Status, SubcardNumbering
+from editor_app.core.numbering import Numbers, compute_numbers, numbering_fields
 from editor_app.core.template import ascii_slug
 from editor_app.core.yamlio import dump_yaml
 
@@ -54,10 +54,7 @@ def masthead_meta(issue: Issue) -> dict[str, Any]:
         meta["number"] = issue.number
     meta["status"] = issue.status.value
     meta["language"] = issue.language
-    meta["numbering"] = {
-        "sections": issue.numbering.sections.value,
-        "cards": issue.numbering.cards.value,
-    }
+    meta["numbering"] = numbering_fields(issue.numbering)
     return meta
 
 
@@ -138,6 +135,10 @@ class _Writer:
             meta["tags"] = list(card.tags)
         if card.group:
             meta["group"] = card.group
+        depth = self.numbers.cards.get(card.id, "").count(".")
+        if depth and self.issue.numbering.subcards == SubcardNumbering.LOCAL:
+            # "2)" does not say how deep the sub-card sits; the importer reads it from here.
+            meta["depth"] = depth
         parts: list[str] = []
         if card.source and (card.source.title or card.source.url):
             url = self.field_url(card.source.url, card.id)

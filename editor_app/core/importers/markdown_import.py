@@ -37,6 +37,7 @@ from editor_app.core.model import (
     SectionNumbering,
     Source,
     Status,
+    SubcardNumbering,
 )
 from editor_app.core.numbering import section_label
 from editor_app.core.yamlio import load_yaml
@@ -44,7 +45,7 @@ from editor_app.core.yamlio import load_yaml
 _STRUCTURAL = {"section", "card", "group"}
 _SOURCE_LABEL = re.compile(r"^(?:原文|来源|Source|Original)\s*[:：]\s*", re.I)
 _FURTHER_LINE = re.compile(r"^\*\*(?:拓展阅读|扩展阅读|延伸阅读|Further reading)\*\*\s*$", re.I)
-_CARD_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?(?:\s+|$)")
+_CARD_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.)]?(?:\s+|$)")
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
@@ -132,6 +133,7 @@ def apply_meta(issue: Issue, data: dict[str, Any]) -> None:
         issue.numbering = Numbering(
             _enum(SectionNumbering, numbering.get("sections"), SectionNumbering.CHINESE),
             _enum(CardNumbering, numbering.get("cards"), CardNumbering.PER_SECTION),
+            _enum(SubcardNumbering, numbering.get("subcards"), SubcardNumbering.NESTED),
         )
 
 
@@ -173,6 +175,8 @@ def _parse_exact(front: dict, text: str, first_line: int, path: Path) -> ImportR
         elif kind == "card":
             m = _CARD_NUMBER.match(text_after)
             depth = m.group(1).count(".") if m else 0
+            if isinstance(data.get("depth"), int) and data["depth"] > 0:
+                depth = data["depth"]
             title = md_unescape(text_after[m.end() :] if m else text_after)
             parent: Section | Card
             if depth and len(stack) >= depth:

@@ -13,7 +13,7 @@ from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, run_export
 from editor_app.core.importers import detect_format, import_file, parse_file
 from editor_app.core.inspect import issue_json
-from editor_app.core.model import CardNumbering, Issue, SectionNumbering, Status
+from editor_app.core.model import CardNumbering, Issue, SectionNumbering, Status, SubcardNumbering
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.storage import load_issue, save_issue
 
@@ -48,6 +48,7 @@ def test_own_export_round_trips(rich_issue: Issue, tmp_path: Path, profile: str)
 def test_round_trip_other_settings(rich_issue: Issue, tmp_path: Path, profile: str) -> None:
     rich_issue.numbering.sections = SectionNumbering.PART
     rich_issue.numbering.cards = CardNumbering.CONTINUOUS
+    rich_issue.numbering.subcards = SubcardNumbering.LOCAL
     rich_issue.language = "en"
     rich_issue.status = Status.PUBLISHED
     card = next(iter(rich_issue.cards.values()))
@@ -57,6 +58,7 @@ def test_round_trip_other_settings(rich_issue: Issue, tmp_path: Path, profile: s
     save_issue(rich_issue)
     imported, _ = round_trip(rich_issue, tmp_path, profile)
     assert without_ids(issue_json(imported)) == without_ids(issue_json(rich_issue))
+    assert imported.numbering.subcards == SubcardNumbering.LOCAL
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:

@@ -17,8 +17,8 @@ from PySide6.QtGui import QUndoStack
 
 from editor_app.core import journal, outline
 from editor_app.core.checks import Problem, check_issue
-from editor_app.core.errors import MastheadError
-from editor_app.core.lock import IssueLock
+from editor_app.core.errors import IssueLockedError, MastheadError
+from editor_app.core.lock import IssueLock, issue_write_lock
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
     card_path,
@@ -36,6 +36,13 @@ from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
 
 DEFAULT_AUTOSAVE_MS = 1000
+# How long a save waits for another writer (a command-line tool) to finish before retrying.
+SAVE_LOCK_TIMEOUT_S = 2.0
+
+# The editor's choices when a card changed on disk under unsaved edits.
+KEEP_MINE = "mine"
+TAKE_THEIRS = "theirs"
+KEEP_BOTH = "both"  # the file's version stays in the card; mine becomes a new card after it
 
 
 class IssueDocument(QObject):
@@ -52,19 +59,27 @@ class IssueDocument(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None, autosave_ms: int | None = None):
         super().__init__(parent)
         self.folder = Path(folder)
-        self.recovered = journal.recover(self.folder)
+        self.lock = IssueLock(self.folder)
+        self.read_only = not self.lock.acquire()
+        # Only the instance that holds the issue writes journaled text back into its cards.
+        self.recovered: list[str] = []
+        if not self.read_only:
+            with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
+                self.recovered = journal.recover(self.folder)
         # path -> text last read or written there, and the file's (mtime, size) at that moment
         self._disk: dict[str, str] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
         self.issue: Issue = load_issue(self.folder, self._disk)
         self._stamps = {path: _stamp(path) for path in self._disk}
-        self.lock = IssueLock(self.folder)
-        self.read_only = not self.lock.acquire()
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self._dirty_cards: set[str] = set()
         self._manifest_dirty = False
         self._journal_pending: set[str] = set()  # typed in since the last journal write
+        # Cards changed on disk under unsaved edits, waiting for the editor's choice: nothing
+        # is written to them until then. Each maps to the file text the edits started from.
+        self._conflicts: dict[str, str] = {}
+        self._manifest_conflict = False
 
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
@@ -91,6 +106,20 @@ class IssueDocument(QObject):
     @property
     def dirty(self) -> bool:
         return bool(self._dirty_cards or self._manifest_dirty)
+
+    def in_conflict(self, card_id: str) -> bool:
+        return card_id in self._conflicts
+
+    def disk_card(self, card_id: str) -> Card | None:
+        """The card as last read from its file (during a conflict: the file's version)."""
+        path = card_path(self.folder, card_id)
+        text = self._disk.get(str(path))
+        if text is None:
+            return None
+        try:
+            return parse_card(text, path, card_id)
+        except MastheadError:
+            return None
 
     # -- edits ------------------------------------------------------------------------------
     def set_card_body(self, card_id: str, text: str) -> None:
@@ -223,31 +252,74 @@ class IssueDocument(QObject):
         self._autosave.setInterval(max(100, ms))
 
     def save(self) -> bool:
-        """Write every changed card and the manifest atomically. False on failure."""
+        """Write every changed card and the manifest atomically. False on failure.
+
+        Cards and an issue.yaml waiting for a conflict choice are left alone, and so is a file
+        found changed on disk before the watcher told us: it becomes a conflict instead.
+        """
         self._autosave.stop()
         if self.read_only:
             return False
+        held = set(self._conflicts)
+        changed_under_us: list[str] = []
         try:
-            for card_id in sorted(self._dirty_cards):
-                card = self.issue.cards.get(card_id)
-                if card is None or card.unreadable:
-                    continue
-                save_card(self.folder, card)
-                self._remember(card_path(self.folder, card_id), serialize_card(card))
-                journal.clear_entry(self.folder, card_id)
-            if self._manifest_dirty:
-                save_manifest(self.folder, self.issue)
-                self._remember(manifest_path(self.folder), serialize_manifest(self.issue))
-                trash_orphans(self.folder, self.issue)
+            with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
+                for card_id in sorted(self._dirty_cards - held):
+                    card = self.issue.cards.get(card_id)
+                    if card is None or card.unreadable:
+                        continue
+                    path = card_path(self.folder, card_id)
+                    if self._changed_on_disk(path):
+                        held.add(card_id)
+                        changed_under_us.append(str(path))
+                        continue
+                    save_card(self.folder, card)
+                    self._remember(path, serialize_card(card))
+                    journal.clear_entry(self.folder, card_id)
+                manifest_done = not self._manifest_dirty
+                if self._manifest_dirty and not self._manifest_conflict:
+                    if self._changed_on_disk(manifest_path(self.folder)):
+                        changed_under_us.append(str(manifest_path(self.folder)))
+                    else:
+                        save_manifest(self.folder, self.issue)
+                        self._remember(manifest_path(self.folder), serialize_manifest(self.issue))
+                        trash_orphans(self.folder, self.issue)
+                        manifest_done = True
+        except IssueLockedError:
+            # Another writer is in the middle of a change: try again shortly.
+            self.saveStateChanged.emit("unsaved")
+            self._autosave.start(1000)
+            return False
         except OSError as exc:
             self.saveStateChanged.emit("error")
             self.saveFailed.emit(f"{exc.filename or self.folder}: {exc.strerror or exc}")
             self._autosave.start(5000)  # try again; the journal still holds the text
             return False
-        self._dirty_cards.clear()
-        self._manifest_dirty = False
+        self._dirty_cards &= held
+        if manifest_done:
+            self._manifest_dirty = False
         self._watch()
-        self.saveStateChanged.emit("saved")
+        self.saveStateChanged.emit("unsaved" if self.dirty else "saved")
+        for path in changed_under_us:
+            self._on_file_changed(path)
+        return not self.dirty
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """Whether the file is no longer what we last read or wrote there.
+
+        A file that is gone is not "changed": saving brings the editor's text back.
+        """
+        key = str(path)
+        stamp = _stamp(path)
+        if key not in self._disk or stamp == self._stamps.get(key) or stamp == (0, -1):
+            return False
+        try:
+            current = read_text(Path(path))
+        except MastheadError:
+            return True  # unreadable: never overwritten without the editor's say
+        if current == self._disk[key]:
+            self._stamps[key] = stamp
+            return False
         return True
 
     def _write_journal(self) -> None:
@@ -257,7 +329,11 @@ class IssueDocument(QObject):
             card = self.issue.cards.get(card_id)
             if card is None or card.unreadable:
                 continue
-            base_text = self._disk.get(str(card_path(self.folder, card_id)), "")
+            # During a conflict the edits still rest on the text they started from, so that a
+            # recovery after a crash sees the file changed underneath and keeps both versions.
+            base_text = self._conflicts.get(card_id)
+            if base_text is None:
+                base_text = self._disk.get(str(card_path(self.folder, card_id)), "")
             entry = journal.JournalEntry(card_id, card.body, base_text)
             try:
                 journal.write_entry(self.folder, entry)
@@ -333,10 +409,12 @@ class IssueDocument(QObject):
             return
         if Path(path) == manifest_path(self.folder):
             self._remember(path, text)
-            if self._manifest_dirty:
-                self.manifestConflict.emit()
-            else:
+            if not self._manifest_dirty:
                 self.reload_outline()
+            elif not self._manifest_conflict:  # a later change is read when the editor chooses
+                self._manifest_conflict = True
+                self.saveStateChanged.emit("unsaved")
+                self.manifestConflict.emit()
             return
         card_id = Path(path).stem
         if card_id not in self.issue.cards:
@@ -345,9 +423,14 @@ class IssueDocument(QObject):
             disk_card = parse_card(text, Path(path), card_id)
         except MastheadError:
             return
+        base = self._disk.get(path, "")
         self._remember(path, text)
         if card_id in self._dirty_cards:
-            self.saveStateChanged.emit("unsaved")  # nothing is saved until the editor chooses
+            if card_id in self._conflicts:
+                return  # changed again while the editor decides: the choice reads the file then
+            # Nothing is written to this card until the editor chooses (see save()).
+            self._conflicts[card_id] = base
+            self.saveStateChanged.emit("unsaved")
             self.conflict.emit(card_id, disk_card.body)
             return
         self._take_disk_card(card_id, disk_card)
@@ -390,6 +473,8 @@ class IssueDocument(QObject):
         self.schedule_checks()
 
     def resolve_manifest_conflict(self, keep_mine: bool) -> None:
+        """After issue.yaml changed under unsaved issue edits: write ours, or take the file's."""
+        self._manifest_conflict = False
         if keep_mine:
             self._manifest_dirty = True
             self.save()
@@ -397,20 +482,46 @@ class IssueDocument(QObject):
             self._manifest_dirty = False
             self.reload_outline()
 
-    def resolve_conflict(self, card_id: str, keep_mine: bool) -> None:
-        """After a conflict: keep the editor's text (and save it) or take the file's."""
+    def resolve_conflict(self, card_id: str, choice: str) -> None:
+        """Apply the editor's choice after a card changed on disk under unsaved edits.
+
+        KEEP_MINE writes the editor's card over the file. TAKE_THEIRS replaces the card (body,
+        title and every other field) with the file's and forgets the unsaved edits, journal
+        included. KEEP_BOTH takes the file's into the card and adds the editor's version as a
+        new card right after it (one undoable step), so the changed file is not rewritten.
+        """
+        if choice not in {KEEP_MINE, TAKE_THEIRS, KEEP_BOTH}:
+            raise ValueError(f"unknown conflict choice {choice!r}")
+        self._conflicts.pop(card_id, None)
+        mine = self.issue.cards.get(card_id)
+        if mine is None:
+            return  # the card left the outline meanwhile
         path = card_path(self.folder, card_id)
-        if keep_mine:
+        disk_card = None
+        if choice != KEEP_MINE:
+            try:
+                text = read_text(path)
+                disk_card = parse_card(text, path, card_id)
+            except MastheadError:
+                disk_card = None  # the file is gone or broken: there is nothing to take
+        if disk_card is None:
             self._mark_card(card_id)
             self.save()
             return
-        try:
-            disk_card = parse_card(read_text(path), path, card_id)
-        except MastheadError:
-            return
+        self._remember(path, text)
         self._dirty_cards.discard(card_id)
+        self._journal_pending.discard(card_id)
         journal.clear_entry(self.folder, card_id)
         self._take_disk_card(card_id, disk_card)
+        if choice == KEEP_BOTH:
+            copy_title = self.tr("%1 (my version)").replace("%1", mine.title)
+            self.edit_outline(
+                self.tr("Keep both versions"),
+                lambda issue: outline.insert_copy_after(issue, card_id, mine, copy_title),
+                lambda twin: [twin.id],
+            )
+        elif not self.dirty:
+            self.saveStateChanged.emit("saved")
 
 
 def _stamp(path: Path | str) -> tuple[int, int]:

@@ -7,7 +7,6 @@ every change is saved, journaled and announced by a signal.
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,13 +23,18 @@ from editor_app.core.storage import (
     card_path,
     load_issue,
     manifest_path,
-    parse_card,
-    read_text,
     save_card,
     save_manifest,
     serialize_card,
     serialize_manifest,
     trash_orphans,
+)
+from editor_app.gui.document_disk import (  # noqa: F401 - the choices are used from here too
+    KEEP_BOTH,
+    KEEP_MINE,
+    TAKE_THEIRS,
+    DiskChangesMixin,
+    file_stamp,
 )
 from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
@@ -39,13 +43,8 @@ DEFAULT_AUTOSAVE_MS = 1000
 # How long a save waits for another writer (a command-line tool) to finish before retrying.
 SAVE_LOCK_TIMEOUT_S = 2.0
 
-# The editor's choices when a card changed on disk under unsaved edits.
-KEEP_MINE = "mine"
-TAKE_THEIRS = "theirs"
-KEEP_BOTH = "both"  # the file's version stays in the card; mine becomes a new card after it
 
-
-class IssueDocument(QObject):
+class IssueDocument(DiskChangesMixin, QObject):
     outlineChanged = Signal(list)  # ids to select afterwards
     cardChanged = Signal(str, str)  # card id, field name ("body", "title", … or "*")
     issueChanged = Signal()  # issue metadata (title, number, numbering …)
@@ -63,14 +62,18 @@ class IssueDocument(QObject):
         self.read_only = not self.lock.acquire()
         # Only the instance that holds the issue writes journaled text back into its cards.
         self.recovered: list[str] = []
-        if not self.read_only:
-            with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
-                self.recovered = journal.recover(self.folder)
         # path -> text last read or written there, and the file's (mtime, size) at that moment
         self._disk: dict[str, str] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
-        self.issue: Issue = load_issue(self.folder, self._disk)
-        self._stamps = {path: _stamp(path) for path in self._disk}
+        try:
+            if not self.read_only:
+                with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
+                    self.recovered = journal.recover(self.folder)
+            self.issue: Issue = load_issue(self.folder, self._disk)
+        except BaseException:
+            self.lock.release()  # an issue that could not be opened is not held
+            raise
+        self._stamps = {path: file_stamp(path) for path in self._disk}
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self._dirty_cards: set[str] = set()
@@ -106,20 +109,6 @@ class IssueDocument(QObject):
     @property
     def dirty(self) -> bool:
         return bool(self._dirty_cards or self._manifest_dirty)
-
-    def in_conflict(self, card_id: str) -> bool:
-        return card_id in self._conflicts
-
-    def disk_card(self, card_id: str) -> Card | None:
-        """The card as last read from its file (during a conflict: the file's version)."""
-        path = card_path(self.folder, card_id)
-        text = self._disk.get(str(path))
-        if text is None:
-            return None
-        try:
-            return parse_card(text, path, card_id)
-        except MastheadError:
-            return None
 
     # -- edits ------------------------------------------------------------------------------
     def set_card_body(self, card_id: str, text: str) -> None:
@@ -304,24 +293,6 @@ class IssueDocument(QObject):
             self._on_file_changed(path)
         return not self.dirty
 
-    def _changed_on_disk(self, path: Path) -> bool:
-        """Whether the file is no longer what we last read or wrote there.
-
-        A file that is gone is not "changed": saving brings the editor's text back.
-        """
-        key = str(path)
-        stamp = _stamp(path)
-        if key not in self._disk or stamp == self._stamps.get(key) or stamp == (0, -1):
-            return False
-        try:
-            current = read_text(Path(path))
-        except MastheadError:
-            return True  # unreadable: never overwritten without the editor's say
-        if current == self._disk[key]:
-            self._stamps[key] = stamp
-            return False
-        return True
-
     def _write_journal(self) -> None:
         """Journal the cards typed in since the last journal write (not every unsaved card)."""
         pending, self._journal_pending = self._journal_pending & self._dirty_cards, set()
@@ -371,163 +342,3 @@ class IssueDocument(QObject):
 
     def _checks_failed(self, message: str) -> None:
         self._check_running = False
-
-    # -- external changes -------------------------------------------------------------------
-    def _remember(self, path: Path | str, text: str) -> None:
-        self._disk[str(path)] = text
-        self._stamps[str(path)] = _stamp(path)
-
-    def _watch(self) -> None:
-        paths = [str(manifest_path(self.folder))] + [
-            str(card_path(self.folder, c)) for c in self.issue.cards
-        ]
-        cards_dir = str(self.folder / "cards")
-        watched = set(self._watcher.files())
-        missing = [p for p in paths if p not in watched and Path(p).exists()]
-        if missing:
-            self._watcher.addPaths(missing)
-        if cards_dir not in self._watcher.directories() and Path(cards_dir).is_dir():
-            self._watcher.addPath(cards_dir)
-
-    def _on_dir_changed(self, _path: str) -> None:
-        # Editors, git and our own atomic saves replace files by rename. Re-add the watches and
-        # read only the cards whose file is not the one we last read or wrote.
-        self._watch()
-        for card_id in list(self.issue.cards):
-            path = str(card_path(self.folder, card_id))
-            if _stamp(path) != self._stamps.get(path):
-                self._on_file_changed(path)
-
-    def _on_file_changed(self, path: str) -> None:
-        self._watch()
-        try:
-            text = read_text(Path(path))
-        except MastheadError:
-            return  # deleted or half-written; a later event will tell
-        if self._disk.get(path) == text:
-            self._stamps[path] = _stamp(path)
-            return
-        if Path(path) == manifest_path(self.folder):
-            self._remember(path, text)
-            if not self._manifest_dirty:
-                self.reload_outline()
-            elif not self._manifest_conflict:  # a later change is read when the editor chooses
-                self._manifest_conflict = True
-                self.saveStateChanged.emit("unsaved")
-                self.manifestConflict.emit()
-            return
-        card_id = Path(path).stem
-        if card_id not in self.issue.cards:
-            return
-        try:
-            disk_card = parse_card(text, Path(path), card_id)
-        except MastheadError:
-            return
-        base = self._disk.get(path, "")
-        self._remember(path, text)
-        if card_id in self._dirty_cards:
-            if card_id in self._conflicts:
-                return  # changed again while the editor decides: the choice reads the file then
-            # Nothing is written to this card until the editor chooses (see save()).
-            self._conflicts[card_id] = base
-            self.saveStateChanged.emit("unsaved")
-            self.conflict.emit(card_id, disk_card.body)
-            return
-        self._take_disk_card(card_id, disk_card)
-
-    def _take_disk_card(self, card_id: str, disk_card: Card) -> None:
-        disk_card.child_ids = self.issue.cards[card_id].child_ids
-        self.issue.cards[card_id] = disk_card
-        self.cardChanged.emit(card_id, "*")
-        self.outlineChanged.emit([])
-        self.externallyReloaded.emit(card_id)
-        self.schedule_checks()
-
-    def reload_outline(self) -> None:
-        """Take issue.yaml from disk (a git pull): new order, new cards, new metadata.
-
-        Cards with unsaved edits keep them. The undo history is dropped, since its snapshots
-        describe an outline that no longer exists.
-        """
-        try:
-            texts: dict[str, str] = {}
-            fresh = load_issue(self.folder, texts)
-        except MastheadError as exc:
-            self.saveFailed.emit(exc.describe())  # shown to the editor; nothing is overwritten
-            return
-        for card_id in self._dirty_cards & set(fresh.cards):
-            mine = self.issue.cards.get(card_id)
-            if mine is not None:
-                mine.child_ids = fresh.cards[card_id].child_ids
-                fresh.cards[card_id] = mine
-        for name in Issue.__dataclass_fields__:
-            if name != "folder":
-                setattr(self.issue, name, getattr(fresh, name))
-        self.undo_stack.clear()
-        for path, text in texts.items():
-            self._remember(path, text)
-        self._watch()
-        self.issueChanged.emit()
-        self.outlineChanged.emit([])
-        self.externallyReloaded.emit("")
-        self.schedule_checks()
-
-    def resolve_manifest_conflict(self, keep_mine: bool) -> None:
-        """After issue.yaml changed under unsaved issue edits: write ours, or take the file's."""
-        self._manifest_conflict = False
-        if keep_mine:
-            self._manifest_dirty = True
-            self.save()
-        else:
-            self._manifest_dirty = False
-            self.reload_outline()
-
-    def resolve_conflict(self, card_id: str, choice: str) -> None:
-        """Apply the editor's choice after a card changed on disk under unsaved edits.
-
-        KEEP_MINE writes the editor's card over the file. TAKE_THEIRS replaces the card (body,
-        title and every other field) with the file's and forgets the unsaved edits, journal
-        included. KEEP_BOTH takes the file's into the card and adds the editor's version as a
-        new card right after it (one undoable step), so the changed file is not rewritten.
-        """
-        if choice not in {KEEP_MINE, TAKE_THEIRS, KEEP_BOTH}:
-            raise ValueError(f"unknown conflict choice {choice!r}")
-        self._conflicts.pop(card_id, None)
-        mine = self.issue.cards.get(card_id)
-        if mine is None:
-            return  # the card left the outline meanwhile
-        path = card_path(self.folder, card_id)
-        disk_card = None
-        if choice != KEEP_MINE:
-            try:
-                text = read_text(path)
-                disk_card = parse_card(text, path, card_id)
-            except MastheadError:
-                disk_card = None  # the file is gone or broken: there is nothing to take
-        if disk_card is None:
-            self._mark_card(card_id)
-            self.save()
-            return
-        self._remember(path, text)
-        self._dirty_cards.discard(card_id)
-        self._journal_pending.discard(card_id)
-        journal.clear_entry(self.folder, card_id)
-        self._take_disk_card(card_id, disk_card)
-        if choice == KEEP_BOTH:
-            copy_title = self.tr("%1 (my version)").replace("%1", mine.title)
-            self.edit_outline(
-                self.tr("Keep both versions"),
-                lambda issue: outline.insert_copy_after(issue, card_id, mine, copy_title),
-                lambda twin: [twin.id],
-            )
-        elif not self.dirty:
-            self.saveStateChanged.emit("saved")
-
-
-def _stamp(path: Path | str) -> tuple[int, int]:
-    """A file's (mtime in ns, size), or (0, -1) when it is gone: enough to see a replacement."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (0, -1)
-    return (info.st_mtime_ns, info.st_size)

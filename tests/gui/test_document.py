@@ -248,7 +248,7 @@ def test_unsaved_issue_fields_and_changed_manifest_is_a_conflict(qtbot, issue_fo
 
 
 def test_own_saves_do_not_reread_every_card(qtbot, issue_folder, monkeypatch):
-    from editor_app.gui import document as document_module
+    from editor_app.gui import document_disk as document_module
 
     doc = IssueDocument(issue_folder, autosave_ms=60_000)
     reads = []

@@ -86,9 +86,8 @@ def recover(folder: Path) -> list[str]:
                 mine = issue.cards[entry.card_id]
                 mine_copy = copy.copy(mine)
                 mine_copy.body = entry.body
-                twin = insert_copy_after(
-                    issue, entry.card_id, mine_copy, f"{mine.title} (recovered)"
-                )
+                title = f"{mine.title} (recovered)" if mine.title.strip() else "Recovered text"
+                twin = insert_copy_after(issue, entry.card_id, mine_copy, title)
                 save_card(folder, twin)  # the other cards' files stay as they are
                 save_manifest(folder, issue)
             except (MastheadError, KeyError):

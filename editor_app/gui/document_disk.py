@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher
 
 from editor_app.core import journal, outline
 from editor_app.core.errors import MastheadError
@@ -219,9 +219,14 @@ class DiskChangesMixin:
         journal.clear_entry(self.folder, card_id)
         self._take_disk_card(card_id, disk_card)
         if choice == KEEP_BOTH:
-            copy_title = self.tr("%1 (my version)").replace("%1", mine.title)
+            if mine.title.strip():
+                copy_title = QCoreApplication.translate("IssueDocument", "%1 (my version)").replace(
+                    "%1", mine.title
+                )
+            else:
+                copy_title = QCoreApplication.translate("IssueDocument", "My version")
             self.edit_outline(
-                self.tr("Keep both versions"),
+                QCoreApplication.translate("IssueDocument", "Keep both versions"),
                 lambda issue: outline.insert_copy_after(issue, card_id, mine, copy_title),
                 lambda twin: [twin.id],
             )

@@ -1,4 +1,4 @@
-"""masthead image add ISSUE FILE [--card ID] [--alt TEXT] [--max-width N]
+"""masthead image add ISSUE FILE [--card ID] [--alt TEXT] [--max-width N] [--wait]
 masthead image list ISSUE [--json]"""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from editor_app.commands.common import open_issue, print_json
+from editor_app.commands.common import add_wait_options, locked_issue, open_issue, print_json
 from editor_app.core.errors import MastheadError
 from editor_app.core.images import (
     DEFAULT_MAX_WIDTH,
@@ -41,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=f"downscale wider images to N pixels (default {DEFAULT_MAX_WIDTH})",
     )
     add.add_argument("--json", action="store_true", help="print the result as JSON")
+    add_wait_options(add)
     add.set_defaults(run=run_add)
 
     ls = actions.add_parser("list", help="the issue's assets, their users and problems")
@@ -66,28 +67,30 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    issue = open_issue(args.issue)
-    assert issue.folder is not None
-    card = None
-    if args.card:
-        card = issue.cards.get(args.card)
-        if card is None:
-            raise MastheadError(f"no card with id {args.card!r} in this issue", issue.folder)
-        if card.unreadable:
-            raise MastheadError(f"card {args.card} cannot be read: {card.unreadable}")
-    if args.file.lower().startswith(("http://", "https://")):
-        image = fetch_remote_image(args.file, issue.folder, max_width=args.max_width)
-    else:
-        image = import_image(args.file, issue.folder, max_width=args.max_width)
-    if card is not None:
-        body = card.body.rstrip("\n")
-        card.body = (body + "\n\n" if body else "") + image.markdown(args.alt)
-        save_card(issue.folder, card)
-        if not args.alt.strip():
-            print(
-                f"masthead: warning: {image.path} has no alt text; add --alt to describe it",
-                file=sys.stderr,
-            )
+    # The card is read, extended and written under the issue's write lock, so commands
+    # running at the same time each add their reference; the window refuses them meanwhile.
+    with locked_issue(args) as issue:
+        assert issue.folder is not None
+        card = None
+        if args.card:
+            card = issue.cards.get(args.card)
+            if card is None:
+                raise MastheadError(f"no card with id {args.card!r} in this issue", issue.folder)
+            if card.unreadable:
+                raise MastheadError(f"card {args.card} cannot be read: {card.unreadable}")
+        if args.file.lower().startswith(("http://", "https://")):
+            image = fetch_remote_image(args.file, issue.folder, max_width=args.max_width)
+        else:
+            image = import_image(args.file, issue.folder, max_width=args.max_width)
+        if card is not None:
+            body = card.body.rstrip("\n")
+            card.body = (body + "\n\n" if body else "") + image.markdown(args.alt)
+            save_card(issue.folder, card)
+    if card is not None and not args.alt.strip():
+        print(
+            f"masthead: warning: {image.path} has no alt text; add --alt to describe it",
+            file=sys.stderr,
+        )
     if args.json:
         data = image.to_json()
         data["card"] = card.id if card else None

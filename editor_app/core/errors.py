@@ -42,6 +42,12 @@ class IssueNotFoundError(MastheadError):
     code = "not-found"
 
 
+class IssueLockedError(MastheadError):
+    """Another process holds the issue: a window editing it, or a writer that did not finish."""
+
+    code = "locked"
+
+
 class OutlineError(MastheadError):
     """An outline operation that would break the tree (e.g. a node into its own subtree)."""
 

@@ -6,6 +6,7 @@ into the card files.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,17 +52,48 @@ def read_entries(folder: Path) -> list[JournalEntry]:
 
 
 def recover(folder: Path) -> list[str]:
-    """Write journaled text into the card files; return the ids of the cards recovered."""
+    """Write journaled text into the card files; return the ids of the cards recovered.
+
+    If the card file changed since the journaled edits began (another program rewrote it,
+    or the editor had not yet chosen in a conflict), the file is left as it is and the
+    journaled text becomes a new card right after it, so neither version is lost.
+    Call it holding the issue's write lock.
+    """
     from editor_app.core.errors import MastheadError
-    from editor_app.core.storage import read_card, save_card
+    from editor_app.core.outline import insert_copy_after
+    from editor_app.core.storage import (
+        card_path,
+        load_issue,
+        read_card,
+        read_text,
+        save_card,
+        save_manifest,
+    )
 
     recovered = []
     for entry in read_entries(folder):
         try:
             card = read_card(folder, entry.card_id)
+            current = read_text(card_path(folder, entry.card_id))
         except MastheadError:
             continue  # no readable card to put it in: keep the entry for a later look
-        if card.body.strip("\n") != entry.body.strip("\n"):
+        if card.body.strip("\n") == entry.body.strip("\n"):
+            clear_entry(folder, entry.card_id)
+            continue
+        if entry.base and entry.base != current:
+            try:
+                issue = load_issue(folder)
+                mine = issue.cards[entry.card_id]
+                mine_copy = copy.copy(mine)
+                mine_copy.body = entry.body
+                title = f"{mine.title} (recovered)" if mine.title.strip() else "Recovered text"
+                twin = insert_copy_after(issue, entry.card_id, mine_copy, title)
+                save_card(folder, twin)  # the other cards' files stay as they are
+                save_manifest(folder, issue)
+            except (MastheadError, KeyError):
+                continue  # the outline cannot take it now: keep the entry for a later look
+            recovered.append(twin.id)
+        else:
             card.body = entry.body
             save_card(folder, card)
             recovered.append(entry.card_id)

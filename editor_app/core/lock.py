@@ -1,4 +1,11 @@
-"""A lock file in the issue's .masthead/ folder so a second instance opens read-only."""
+"""The issue's two locks, both under its .masthead/ folder.
+
+``IssueLock`` (``.masthead/lock``: pid, host, since) is held by the window for as long as it
+edits the issue; a second window opens read-only. ``issue_write_lock`` is taken by every writer
+(the window's saves, each CLI command that changes an existing issue) around one
+read-modify-write: an OS file lock on ``.masthead/write-lock`` serialises the writers, and a
+window lock held by another live process makes other writers refuse (or wait).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +14,17 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
+from editor_app.core.errors import IssueLockedError
 from editor_app.core.storage import STATE_DIR
 
 LOCK_NAME = "lock"
+WRITE_LOCK_NAME = "write-lock"
+_POLL_S = 0.05
 
 
 @dataclass(frozen=True)
@@ -25,6 +37,8 @@ class LockInfo:
 def _pid_alive(pid: int) -> bool:
     if pid <= 0:
         return False
+    if os.name == "nt":  # os.kill(pid, 0) would terminate the process on Windows
+        return _pid_alive_windows(pid)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -33,6 +47,17 @@ def _pid_alive(pid: int) -> bool:
         return True  # exists, owned by someone else
     except OSError:
         return False
+    return True
+
+
+def _pid_alive_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return False
+    kernel32.CloseHandle(handle)
     return True
 
 
@@ -84,3 +109,114 @@ class IssueLock:
                 with contextlib.suppress(FileNotFoundError):
                     self.path.unlink()
             self.held = False
+
+
+def window_holder(folder: Path) -> LockInfo | None:
+    """Who holds the issue's window lock, if it is another process that is still alive.
+
+    None when nobody does, when this process does (the window writes through its own lock),
+    or when the lock is stale: its process is gone from this host. A lock from another host
+    cannot be checked and counts as held.
+    """
+    info = read_lock(folder)
+    if info is None:
+        return None
+    host = socket.gethostname()
+    if info.host == host and (info.pid == os.getpid() or not _pid_alive(info.pid)):
+        return None
+    return info
+
+
+def _holder_message(info: LockInfo, waited: float | None) -> str:
+    who = f"open in Masthead (pid {info.pid} on {info.host})"
+    if waited is not None:
+        return f"still {who} after waiting {waited:g} s"
+    return f"{who}; close it or use --wait"
+
+
+@contextlib.contextmanager
+def issue_write_lock(
+    folder: Path | str, wait: bool = False, timeout: float | None = None
+) -> Iterator[None]:
+    """Hold the issue for one read-modify-write (read the files inside the ``with``).
+
+    Writers queue on an OS file lock, so concurrent commands never lose each other's
+    changes. If another live process has the issue open in a window, raise
+    ``IssueLockedError`` at once, or with ``wait`` poll until that window closes. ``timeout``
+    (seconds) bounds the whole wait, for the window and the file lock alike; None waits as long
+    as it takes.
+    """
+    folder = Path(folder)
+    start = time.monotonic()
+    deadline = None if timeout is None else start + timeout
+    while True:
+        holder = window_holder(folder)
+        if holder is None:
+            handle = _lock_file(folder, deadline, timeout)
+            try:
+                # A window may have opened while this writer queued: look again, under the lock.
+                holder = window_holder(folder)
+                if holder is None:
+                    yield
+                    return
+            finally:
+                _unlock_file(handle)
+        if not wait:
+            raise IssueLockedError(_holder_message(holder, None), folder)
+        if deadline is not None and time.monotonic() >= deadline:
+            raise IssueLockedError(_holder_message(holder, timeout), folder)
+        time.sleep(_POLL_S * 4)
+
+
+def _lock_file(folder: Path, deadline: float | None, timeout: float | None) -> IO[bytes]:
+    path = folder / STATE_DIR / WRITE_LOCK_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+b")  # noqa: SIM115 - closed by _unlock_file
+    try:
+        while not _try_lock(handle, block=deadline is None):
+            if deadline is not None and time.monotonic() >= deadline:
+                raise IssueLockedError(
+                    f"another program is still writing this issue after {timeout:g} s", folder
+                )
+            time.sleep(_POLL_S / 5)
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+if os.name == "nt":
+    import msvcrt
+
+    def _try_lock(handle: IO[bytes], block: bool) -> bool:
+        # msvcrt has no blocking lock without a 10-second limit: poll instead.
+        handle.seek(0)
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            if block:
+                time.sleep(_POLL_S / 5)
+            return False
+        return True
+
+    def _unlock_file(handle: IO[bytes]) -> None:
+        try:
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        finally:
+            handle.close()
+
+else:
+    import fcntl
+
+    def _try_lock(handle: IO[bytes], block: bool) -> bool:
+        flags = fcntl.LOCK_EX | (0 if block else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(handle.fileno(), flags)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock_file(handle: IO[bytes]) -> None:
+        # Closing the file releases the flock, also when the process dies mid-write.
+        handle.close()

@@ -117,6 +117,21 @@ def duplicate_card(issue: Issue, card_id: str) -> Card:
     return issue.cards[twin_id]
 
 
+def insert_copy_after(issue: Issue, card_id: str, source: Card, title: str) -> Card:
+    """A copy of ``source``'s fields (not its sub-cards) as a new card right after ``card_id``.
+
+    Used to keep two versions of one card side by side (a conflict, a recovery).
+    """
+    parent, index = parent_of(issue, card_id)
+    twin = copy.deepcopy(source)
+    twin.id = new_id("c")
+    twin.title = title
+    twin.child_ids = []
+    issue.cards[twin.id] = twin
+    children_of(issue, parent).insert(index + 1, twin.id)
+    return twin
+
+
 def move_cards(issue: Issue, card_ids: list[str], parent_id: str, index: int) -> None:
     """Move cards (in the given order) to ``parent_id`` at ``index`` of the current list.
 

@@ -7,7 +7,6 @@ every change is saved, journaled and announced by a signal.
 from __future__ import annotations
 
 import copy
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,28 +16,35 @@ from PySide6.QtGui import QUndoStack
 
 from editor_app.core import journal, outline
 from editor_app.core.checks import Problem, check_issue
-from editor_app.core.errors import MastheadError
-from editor_app.core.lock import IssueLock
+from editor_app.core.errors import IssueLockedError, MastheadError
+from editor_app.core.lock import IssueLock, issue_write_lock
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
     card_path,
     load_issue,
     manifest_path,
-    parse_card,
-    read_text,
     save_card,
     save_manifest,
     serialize_card,
     serialize_manifest,
     trash_orphans,
 )
+from editor_app.gui.document_disk import (  # noqa: F401 - the choices are used from here too
+    KEEP_BOTH,
+    KEEP_MINE,
+    TAKE_THEIRS,
+    DiskChangesMixin,
+    file_stamp,
+)
 from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
 
 DEFAULT_AUTOSAVE_MS = 1000
+# How long a save waits for another writer (a command-line tool) to finish before retrying.
+SAVE_LOCK_TIMEOUT_S = 2.0
 
 
-class IssueDocument(QObject):
+class IssueDocument(DiskChangesMixin, QObject):
     outlineChanged = Signal(list)  # ids to select afterwards
     cardChanged = Signal(str, str)  # card id, field name ("body", "title", … or "*")
     issueChanged = Signal()  # issue metadata (title, number, numbering …)
@@ -52,19 +58,31 @@ class IssueDocument(QObject):
     def __init__(self, folder: Path, parent: QObject | None = None, autosave_ms: int | None = None):
         super().__init__(parent)
         self.folder = Path(folder)
-        self.recovered = journal.recover(self.folder)
+        self.lock = IssueLock(self.folder)
+        self.read_only = not self.lock.acquire()
+        # Only the instance that holds the issue writes journaled text back into its cards.
+        self.recovered: list[str] = []
         # path -> text last read or written there, and the file's (mtime, size) at that moment
         self._disk: dict[str, str] = {}
         self._stamps: dict[str, tuple[int, int]] = {}
-        self.issue: Issue = load_issue(self.folder, self._disk)
-        self._stamps = {path: _stamp(path) for path in self._disk}
-        self.lock = IssueLock(self.folder)
-        self.read_only = not self.lock.acquire()
+        try:
+            if not self.read_only:
+                with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
+                    self.recovered = journal.recover(self.folder)
+            self.issue: Issue = load_issue(self.folder, self._disk)
+        except BaseException:
+            self.lock.release()  # an issue that could not be opened is not held
+            raise
+        self._stamps = {path: file_stamp(path) for path in self._disk}
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self._dirty_cards: set[str] = set()
         self._manifest_dirty = False
         self._journal_pending: set[str] = set()  # typed in since the last journal write
+        # Cards changed on disk under unsaved edits, waiting for the editor's choice: nothing
+        # is written to them until then. Each maps to the file text the edits started from.
+        self._conflicts: dict[str, str] = {}
+        self._manifest_conflict = False
 
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
         self._autosave.timeout.connect(self.save)
@@ -223,32 +241,57 @@ class IssueDocument(QObject):
         self._autosave.setInterval(max(100, ms))
 
     def save(self) -> bool:
-        """Write every changed card and the manifest atomically. False on failure."""
+        """Write every changed card and the manifest atomically. False on failure.
+
+        Cards and an issue.yaml waiting for a conflict choice are left alone, and so is a file
+        found changed on disk before the watcher told us: it becomes a conflict instead.
+        """
         self._autosave.stop()
         if self.read_only:
             return False
+        held = set(self._conflicts)
+        changed_under_us: list[str] = []
         try:
-            for card_id in sorted(self._dirty_cards):
-                card = self.issue.cards.get(card_id)
-                if card is None or card.unreadable:
-                    continue
-                save_card(self.folder, card)
-                self._remember(card_path(self.folder, card_id), serialize_card(card))
-                journal.clear_entry(self.folder, card_id)
-            if self._manifest_dirty:
-                save_manifest(self.folder, self.issue)
-                self._remember(manifest_path(self.folder), serialize_manifest(self.issue))
-                trash_orphans(self.folder, self.issue)
+            with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
+                for card_id in sorted(self._dirty_cards - held):
+                    card = self.issue.cards.get(card_id)
+                    if card is None or card.unreadable:
+                        continue
+                    path = card_path(self.folder, card_id)
+                    if self._changed_on_disk(path):
+                        held.add(card_id)
+                        changed_under_us.append(str(path))
+                        continue
+                    save_card(self.folder, card)
+                    self._remember(path, serialize_card(card))
+                    journal.clear_entry(self.folder, card_id)
+                manifest_done = not self._manifest_dirty
+                if self._manifest_dirty and not self._manifest_conflict:
+                    if self._changed_on_disk(manifest_path(self.folder)):
+                        changed_under_us.append(str(manifest_path(self.folder)))
+                    else:
+                        save_manifest(self.folder, self.issue)
+                        self._remember(manifest_path(self.folder), serialize_manifest(self.issue))
+                        trash_orphans(self.folder, self.issue)
+                        manifest_done = True
+        except IssueLockedError:
+            # Another writer is in the middle of a change: try again shortly.
+            self.saveStateChanged.emit("unsaved")
+            self._autosave.start(1000)
+            return False
         except OSError as exc:
             self.saveStateChanged.emit("error")
             self.saveFailed.emit(f"{exc.filename or self.folder}: {exc.strerror or exc}")
             self._autosave.start(5000)  # try again; the journal still holds the text
             return False
-        self._dirty_cards.clear()
-        self._manifest_dirty = False
+        self._dirty_cards &= held
+        if manifest_done:
+            self._manifest_dirty = False
         self._watch()
-        self.saveStateChanged.emit("saved")
-        return True
+        self.saveStateChanged.emit("unsaved" if self.dirty else "saved")
+        for path in changed_under_us:
+            self._on_file_changed(path)
+        return not self.dirty
 
     def _write_journal(self) -> None:
         """Journal the cards typed in since the last journal write (not every unsaved card)."""
@@ -257,7 +300,11 @@ class IssueDocument(QObject):
             card = self.issue.cards.get(card_id)
             if card is None or card.unreadable:
                 continue
-            base_text = self._disk.get(str(card_path(self.folder, card_id)), "")
+            # During a conflict the edits still rest on the text they started from, so that a
+            # recovery after a crash sees the file changed underneath and keeps both versions.
+            base_text = self._conflicts.get(card_id)
+            if base_text is None:
+                base_text = self._disk.get(str(card_path(self.folder, card_id)), "")
             entry = journal.JournalEntry(card_id, card.body, base_text)
             try:
                 journal.write_entry(self.folder, entry)
@@ -295,128 +342,3 @@ class IssueDocument(QObject):
 
     def _checks_failed(self, message: str) -> None:
         self._check_running = False
-
-    # -- external changes -------------------------------------------------------------------
-    def _remember(self, path: Path | str, text: str) -> None:
-        self._disk[str(path)] = text
-        self._stamps[str(path)] = _stamp(path)
-
-    def _watch(self) -> None:
-        paths = [str(manifest_path(self.folder))] + [
-            str(card_path(self.folder, c)) for c in self.issue.cards
-        ]
-        cards_dir = str(self.folder / "cards")
-        watched = set(self._watcher.files())
-        missing = [p for p in paths if p not in watched and Path(p).exists()]
-        if missing:
-            self._watcher.addPaths(missing)
-        if cards_dir not in self._watcher.directories() and Path(cards_dir).is_dir():
-            self._watcher.addPath(cards_dir)
-
-    def _on_dir_changed(self, _path: str) -> None:
-        # Editors, git and our own atomic saves replace files by rename. Re-add the watches and
-        # read only the cards whose file is not the one we last read or wrote.
-        self._watch()
-        for card_id in list(self.issue.cards):
-            path = str(card_path(self.folder, card_id))
-            if _stamp(path) != self._stamps.get(path):
-                self._on_file_changed(path)
-
-    def _on_file_changed(self, path: str) -> None:
-        self._watch()
-        try:
-            text = read_text(Path(path))
-        except MastheadError:
-            return  # deleted or half-written; a later event will tell
-        if self._disk.get(path) == text:
-            self._stamps[path] = _stamp(path)
-            return
-        if Path(path) == manifest_path(self.folder):
-            self._remember(path, text)
-            if self._manifest_dirty:
-                self.manifestConflict.emit()
-            else:
-                self.reload_outline()
-            return
-        card_id = Path(path).stem
-        if card_id not in self.issue.cards:
-            return
-        try:
-            disk_card = parse_card(text, Path(path), card_id)
-        except MastheadError:
-            return
-        self._remember(path, text)
-        if card_id in self._dirty_cards:
-            self.saveStateChanged.emit("unsaved")  # nothing is saved until the editor chooses
-            self.conflict.emit(card_id, disk_card.body)
-            return
-        self._take_disk_card(card_id, disk_card)
-
-    def _take_disk_card(self, card_id: str, disk_card: Card) -> None:
-        disk_card.child_ids = self.issue.cards[card_id].child_ids
-        self.issue.cards[card_id] = disk_card
-        self.cardChanged.emit(card_id, "*")
-        self.outlineChanged.emit([])
-        self.externallyReloaded.emit(card_id)
-        self.schedule_checks()
-
-    def reload_outline(self) -> None:
-        """Take issue.yaml from disk (a git pull): new order, new cards, new metadata.
-
-        Cards with unsaved edits keep them. The undo history is dropped, since its snapshots
-        describe an outline that no longer exists.
-        """
-        try:
-            texts: dict[str, str] = {}
-            fresh = load_issue(self.folder, texts)
-        except MastheadError as exc:
-            self.saveFailed.emit(exc.describe())  # shown to the editor; nothing is overwritten
-            return
-        for card_id in self._dirty_cards & set(fresh.cards):
-            mine = self.issue.cards.get(card_id)
-            if mine is not None:
-                mine.child_ids = fresh.cards[card_id].child_ids
-                fresh.cards[card_id] = mine
-        for name in Issue.__dataclass_fields__:
-            if name != "folder":
-                setattr(self.issue, name, getattr(fresh, name))
-        self.undo_stack.clear()
-        for path, text in texts.items():
-            self._remember(path, text)
-        self._watch()
-        self.issueChanged.emit()
-        self.outlineChanged.emit([])
-        self.externallyReloaded.emit("")
-        self.schedule_checks()
-
-    def resolve_manifest_conflict(self, keep_mine: bool) -> None:
-        if keep_mine:
-            self._manifest_dirty = True
-            self.save()
-        else:
-            self._manifest_dirty = False
-            self.reload_outline()
-
-    def resolve_conflict(self, card_id: str, keep_mine: bool) -> None:
-        """After a conflict: keep the editor's text (and save it) or take the file's."""
-        path = card_path(self.folder, card_id)
-        if keep_mine:
-            self._mark_card(card_id)
-            self.save()
-            return
-        try:
-            disk_card = parse_card(read_text(path), path, card_id)
-        except MastheadError:
-            return
-        self._dirty_cards.discard(card_id)
-        journal.clear_entry(self.folder, card_id)
-        self._take_disk_card(card_id, disk_card)
-
-
-def _stamp(path: Path | str) -> tuple[int, int]:
-    """A file's (mtime in ns, size), or (0, -1) when it is gone: enough to see a replacement."""
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (0, -1)
-    return (info.st_mtime_ns, info.st_size)

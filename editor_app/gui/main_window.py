@@ -356,9 +356,13 @@ class MainWindow(MainMenusMixin, QMainWindow):
         from editor_app.gui.conflict_dialog import ConflictDialog
 
         doc = self.workspace.document
-        dialog = ConflictDialog(doc.card(card_id).title, doc.card(card_id).body, disk_body, self)
+        mine = doc.card(card_id)
+        theirs = doc.disk_card(card_id)
+        their_title = theirs.title if theirs is not None else mine.title
+        dialog = ConflictDialog((mine.title, mine.body), (their_title, disk_body), self)
         dialog.exec()
-        doc.resolve_conflict(card_id, keep_mine=dialog.keep_mine)
+        if dialog.choice:  # no choice (the app is quitting): the card stays as it is on disk
+            doc.resolve_conflict(card_id, dialog.choice)
 
     def _on_manifest_conflict(self) -> None:
         box = QMessageBox(

@@ -292,24 +292,36 @@
         <translation>卡片已在磁盘上被修改</translation>
     </message>
     <message>
-        <source>“%1” was changed by another program while you were editing it. Which text should be kept?</source>
-        <translation>你编辑“%1”时，另一个程序修改了它。要保留哪一份文本？</translation>
+        <source>“%1” was changed by another program while you were editing it. Nothing is saved to it until you choose which version to keep.</source>
+        <translation>你编辑“%1”时，另一个程序修改了它。在你选择保留哪个版本之前，不会保存任何内容。</translation>
     </message>
     <message>
-        <source>Your text (not yet saved)</source>
-        <translation>你的文本（尚未保存）</translation>
+        <source>Your version (not yet saved)</source>
+        <translation>你的版本（尚未保存）</translation>
     </message>
     <message>
-        <source>The text now on disk</source>
-        <translation>磁盘上的当前文本</translation>
+        <source>The version now on disk</source>
+        <translation>磁盘上的当前版本</translation>
+    </message>
+    <message>
+        <source>Title: %1</source>
+        <translation>标题：%1</translation>
+    </message>
+    <message>
+        <source>Keep both: the card takes the version on disk, and your version is added as a new card right after it, titled “… (my version)”.</source>
+        <translation>都保留：这张卡片采用磁盘上的版本，你的版本作为新卡片紧随其后，标题为“…（我的版本）”。</translation>
+    </message>
+    <message>
+        <source>&amp;Take the file&apos;s</source>
+        <translation>采用文件中的(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Keep &amp;both</source>
+        <translation>都保留(&amp;B)</translation>
     </message>
     <message>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Take the file&apos;s</source>
-        <translation>采用文件中的</translation>
     </message>
 </context>
 <context>
@@ -921,6 +933,18 @@
     <message>
         <source>This issue is open read-only.</source>
         <translation>本期以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>%1 (my version)</source>
+        <translation>%1（我的版本）</translation>
+    </message>
+    <message>
+        <source>My version</source>
+        <translation>我的版本</translation>
+    </message>
+    <message>
+        <source>Keep both versions</source>
+        <translation>保留两个版本</translation>
     </message>
 </context>
 <context>

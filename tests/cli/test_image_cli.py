@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -135,3 +136,102 @@ def test_subprocess_exit_code_and_no_traceback(issue, tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "fake.jpg" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+# -- the issue's write lock --------------------------------------------------------------------
+def masthead_cmd(*args: object) -> list[str]:
+    return [sys.executable, "-m", "editor_app", *map(str, args)]
+
+
+def test_concurrent_adds_to_one_card_keep_every_reference(issue, tmp_path):
+    card = first_card(issue)
+    images = []
+    for n in range(20):
+        path = tmp_path / f"small-{n}.png"
+        Image.new("RGB", (24 + n, 16), (n * 12, 255 - n * 12, 90)).save(path)
+        images.append(path)
+    procs = [
+        subprocess.Popen(
+            masthead_cmd("image", "add", issue, path, "--card", card, "--alt", f"图 {n}"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        for n, path in enumerate(images)
+    ]
+    results = [(p.communicate(timeout=300), p.returncode) for p in procs]
+    assert [code for _out, code in results] == [0] * 20, [err for (_o, err), _c in results]
+    printed = [out.strip() for (out, _err), _code in results]
+    assert len(set(printed)) == 20  # twenty different assets
+    body = load_issue(issue).cards[card].body
+    for n, path in enumerate(printed):
+        assert (issue / path).is_file()
+        assert f"![图 {n}]({path})" in body
+    assert body.count("![") == 20
+
+
+def hold_window_lock(issue: Path, pid: int) -> Path:
+    import socket
+
+    lock = issue / ".masthead" / "lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text(json.dumps({"pid": pid, "host": socket.gethostname(), "since": 0}))
+    return lock
+
+
+def test_refuses_while_the_issue_is_open_in_a_window_and_waits_with_wait(issue, tmp_path):
+    card = first_card(issue)
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (40, 30), "teal").save(photo)
+    window = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
+    try:
+        lock = hold_window_lock(issue, window.pid)
+        before = load_issue(issue).cards[card].body
+        refused = subprocess.run(
+            masthead_cmd("image", "add", issue, photo, "--card", card),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert refused.returncode == 2
+        lines = refused.stderr.strip().splitlines()
+        assert len(lines) == 1, refused.stderr
+        assert f"open in Masthead (pid {window.pid} on " in lines[0]
+        assert "close it or use --wait" in lines[0]
+        assert load_issue(issue).cards[card].body == before
+        assert not (issue / "assets").exists() or not any((issue / "assets").iterdir())
+
+        gave_up = subprocess.run(
+            masthead_cmd("image", "add", issue, photo, "--card", card, "--wait",
+                         "--wait-timeout", "0.5"),
+            capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        assert gave_up.returncode == 2 and "after waiting 0.5 s" in gave_up.stderr
+
+        waiting = subprocess.Popen(
+            masthead_cmd("image", "add", issue, photo, "--card", card, "--wait", "--alt", "等"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        time.sleep(2.0)
+        assert waiting.poll() is None, "went ahead while the window still held the issue"
+        assert load_issue(issue).cards[card].body == before
+        lock.unlink()  # the window closes
+        out, err = waiting.communicate(timeout=120)
+        assert waiting.returncode == 0, err
+        assert load_issue(issue).cards[card].body.endswith(f"![等]({out.strip()})")
+    finally:
+        window.kill()
+        window.wait()
+
+
+def test_a_stale_window_lock_does_not_block(issue, tmp_path, capsys):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    hold_window_lock(issue, dead.pid)
+    photo = tmp_path / "photo.png"
+    Image.new("RGB", (40, 30), "olive").save(photo)
+    assert main(["image", "add", str(issue), str(photo), "--card", first_card(issue)]) == 0

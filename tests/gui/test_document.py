@@ -10,7 +10,7 @@ import textwrap
 import time
 
 from editor_app.core.storage import card_path, load_issue, read_card, save_card
-from editor_app.gui.document import IssueDocument
+from editor_app.gui.document import KEEP_MINE, IssueDocument
 
 
 def first_card(doc):
@@ -107,7 +107,7 @@ def test_external_change_with_unsaved_edits_is_a_conflict(qtbot, issue_folder):
         save_card(issue_folder, card)
     assert blocker.args == [card_id, "their text"]
     assert doc.card(card_id).body == "my unsaved text"  # nothing replaced without asking
-    doc.resolve_conflict(card_id, keep_mine=True)
+    doc.resolve_conflict(card_id, KEEP_MINE)
     assert read_card(issue_folder, card_id).body == "my unsaved text"
     doc.close()
 
@@ -116,7 +116,7 @@ TYPIST = textwrap.dedent(
     """
     import sys, time
     from PySide6.QtWidgets import QApplication
-    from editor_app.gui.document import IssueDocument
+    from editor_app.gui.document import KEEP_MINE, IssueDocument
     app = QApplication([])
     doc = IssueDocument(sys.argv[1], autosave_ms=600_000)  # autosave will never come
     card = doc.issue.sections[0].card_ids[0]
@@ -164,7 +164,7 @@ NONSTOP_TYPIST = textwrap.dedent(
     """
     import sys, time
     from PySide6.QtWidgets import QApplication
-    from editor_app.gui.document import IssueDocument
+    from editor_app.gui.document import KEEP_MINE, IssueDocument
     app = QApplication([])
     doc = IssueDocument(sys.argv[1], autosave_ms=600_000)  # autosave will never come
     card = doc.issue.sections[0].card_ids[0]
@@ -248,7 +248,7 @@ def test_unsaved_issue_fields_and_changed_manifest_is_a_conflict(qtbot, issue_fo
 
 
 def test_own_saves_do_not_reread_every_card(qtbot, issue_folder, monkeypatch):
-    from editor_app.gui import document as document_module
+    from editor_app.gui import document_disk as document_module
 
     doc = IssueDocument(issue_folder, autosave_ms=60_000)
     reads = []

@@ -19,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImageError
 from editor_app.core.links import FieldEdit, LinkRef, apply_edits, edit_card_links, issue_links
+from editor_app.core.lock import issue_write_lock
 from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
 from editor_app.core.storage import ASSETS_DIR, STATE_DIR, save_card
@@ -199,9 +200,10 @@ def set_alt_text(issue: Issue, asset: str, alt: str, save: bool = True) -> list[
     With ``save`` (and a folder) each changed card is written atomically.
     """
     changed = apply_edits(issue, alt_text_edits(issue, asset, alt))
-    if save and issue.folder is not None:
-        for card_id in changed:
-            save_card(issue.folder, issue.cards[card_id])
+    if save and issue.folder is not None and changed:
+        with issue_write_lock(issue.folder):
+            for card_id in changed:
+                save_card(issue.folder, issue.cards[card_id])
     return changed
 
 

@@ -1,0 +1,41 @@
+"""Recovery from the journal: typed text comes back, and never at the cost of a file that
+another program changed meanwhile."""
+
+from __future__ import annotations
+
+from editor_app.core import journal
+from editor_app.core.storage import card_path, load_issue, read_card, read_text, save_card
+
+
+def first_card(folder) -> str:
+    return load_issue(folder).sections[0].card_ids[0]
+
+
+def test_journaled_text_goes_back_into_an_unchanged_card(issue_folder):
+    card_id = first_card(issue_folder)
+    base = read_text(card_path(issue_folder, card_id))
+    journal.write_entry(issue_folder, journal.JournalEntry(card_id, "typed, never saved", base))
+    assert journal.recover(issue_folder) == [card_id]
+    assert read_card(issue_folder, card_id).body == "typed, never saved"
+    assert journal.read_entries(issue_folder) == []
+
+
+def test_a_card_changed_underneath_keeps_both_versions(issue_folder):
+    card_id = first_card(issue_folder)
+    base = read_text(card_path(issue_folder, card_id))
+    journal.write_entry(issue_folder, journal.JournalEntry(card_id, "typed, never saved", base))
+    theirs = read_card(issue_folder, card_id)
+    theirs.title, theirs.body = "Their title", "their body from git"
+    save_card(issue_folder, theirs)
+    written = card_path(issue_folder, card_id).read_bytes()
+
+    recovered = journal.recover(issue_folder)
+
+    assert card_path(issue_folder, card_id).read_bytes() == written  # theirs, untouched
+    issue = load_issue(issue_folder)
+    order = issue.sections[0].card_ids
+    assert recovered == [order[order.index(card_id) + 1]]
+    copy = issue.cards[recovered[0]]
+    assert copy.body == "typed, never saved"
+    assert copy.title == "Their title (recovered)"
+    assert journal.read_entries(issue_folder) == []

@@ -25,6 +25,7 @@ from editor_app.core.storage import (
     load_issue,
     manifest_path,
     parse_card,
+    read_card_text,
     read_text,
     save_card,
     save_manifest,
@@ -325,13 +326,14 @@ class IssueDocument(QObject):
     def _on_file_changed(self, path: str) -> None:
         self._watch()
         try:
-            text = read_text(Path(path))
+            is_manifest = Path(path) == manifest_path(self.folder)
+            text = read_text(Path(path)) if is_manifest else read_card_text(Path(path))
         except MastheadError:
             return  # deleted or half-written; a later event will tell
         if self._disk.get(path) == text:
             self._stamps[path] = _stamp(path)
             return
-        if Path(path) == manifest_path(self.folder):
+        if is_manifest:
             self._remember(path, text)
             if self._manifest_dirty:
                 self.manifestConflict.emit()
@@ -405,7 +407,7 @@ class IssueDocument(QObject):
             self.save()
             return
         try:
-            disk_card = parse_card(read_text(path), path, card_id)
+            disk_card = parse_card(read_card_text(path), path, card_id)
         except MastheadError:
             return
         self._dirty_cards.discard(card_id)

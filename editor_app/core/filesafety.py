@@ -118,7 +118,9 @@ def unsafe_content_reason(path: Path, image: bool) -> str | None:
         return f"cannot be read ({exc.strerror or exc})"
     if image:
         if sniff_format(head) is None:
-            return f"is {describe_content(head)}, not a {ALLOWED_IMAGE_NAMES} image"
+            what = describe_content(head)
+            what = "" if what.startswith("not ") else f"{what}, "
+            return f"is {what}not a {ALLOWED_IMAGE_NAMES} image"
         return None
     if path.suffix.lower() in ACTIVE_SUFFIXES:
         return "is a web page or script file, which would run on the published site"

@@ -83,6 +83,8 @@ class LinkStatus:
         if self.status is None:
             return self.error or self.state
         hops = " -> ".join(str(code) for code, _ in self.redirects)
+        if self.state == BROKEN and self.error and self.redirects:
+            return f"{hops}: {self.error}"  # a loop, or a redirect that was not followed
         return f"{hops} -> {self.status}" if hops else str(self.status)
 
 
@@ -120,11 +122,136 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _opener(url: str) -> urllib.request.OpenerDirector:
+def _opener(url: str, guard: bool = False) -> urllib.request.OpenerDirector:
+    """An opener that never follows redirects itself; with ``guard`` its connections refuse
+    to talk to a private address (checked on the connected socket, after DNS)."""
     handlers: list[Any] = [_NoRedirect()]
     if _is_loopback(urlsplit(url).hostname or ""):
         handlers.append(urllib.request.ProxyHandler({}))
+    if guard:
+        target = (urlsplit(url).hostname or "").lower()
+        handlers += [_GuardedHTTPHandler(target), _GuardedHTTPSHandler(target)]
     return urllib.request.build_opener(*handlers)
+
+
+# -- redirects into the local network ----------------------------------------------------------
+# A page on the web can redirect the checker to http://127.0.0.1:8080/admin or a router's
+# address: a request the editor never asked for, into their own machine or network. The first
+# URL is the editor's own choice and may be anywhere; a redirect to another host:port is only
+# followed when that host resolves to public addresses only.
+class PrivateAddressError(OSError):
+    """A redirect led to a loopback, private, link-local or reserved address."""
+
+
+def _private_reason(address: str) -> str | None:
+    """Why ``address`` (an IP) must not be reached by a redirect, or None."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return None
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for test, name in (
+        ("is_loopback", "loopback"),
+        ("is_unspecified", "unspecified"),
+        ("is_link_local", "link-local"),
+        ("is_reserved", "reserved"),
+        ("is_multicast", "multicast"),
+        ("is_private", "private"),
+    ):
+        if getattr(ip, test):
+            return f"{name} address {ip}"
+    return None
+
+
+def _origin(url: str) -> tuple[str, int | None]:
+    parts = urlsplit(url)
+    default = 443 if parts.scheme.lower() == "https" else 80
+    try:
+        port = parts.port or default
+    except ValueError:
+        port = None
+    return (parts.hostname or "").lower(), port
+
+
+def _redirect_refusal(target: str) -> str | None:
+    """Why a redirect to ``target`` (another origin than the first URL) is not followed."""
+    host, port = _origin(target)
+    reason = _private_reason(host)
+    if reason is None and not _is_ip(host):
+        try:
+            infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            return None  # not resolvable: the request itself reports it
+        for info in infos:
+            reason = _private_reason(str(info[4][0]))
+            if reason:
+                break
+    if reason is None:
+        return None
+    return f"redirect to {host} refused: it leads to a {reason}"
+
+
+def _guard_socket(conn: http.client.HTTPConnection, target_host: str) -> None:
+    """After connecting: refuse if the peer is private (a DNS answer that changed since the
+    redirect was checked). A connection to a proxy (another host) is not judged here."""
+    proxied = conn._tunnel_host or conn.host.strip("[]").lower() != target_host  # noqa: SLF001
+    if proxied or conn.sock is None:
+        return
+    try:
+        peer = conn.sock.getpeername()[0]
+    except OSError:
+        return
+    reason = _private_reason(str(peer))
+    if reason:
+        conn.close()
+        raise PrivateAddressError(f"redirect to {target_host} refused: it leads to a {reason}")
+
+
+class _GuardedHTTPConnection(http.client.HTTPConnection):
+    target = ""
+
+    def connect(self) -> None:
+        super().connect()
+        _guard_socket(self, self.target)
+
+
+class _GuardedHTTPSConnection(http.client.HTTPSConnection):
+    target = ""
+
+    def connect(self) -> None:
+        # Check the plain socket before the TLS handshake sends anything.
+        http.client.HTTPConnection.connect(self)
+        _guard_socket(self, self.target)
+        server_hostname = self._tunnel_host or self.host
+        self.sock = self._context.wrap_socket(self.sock, server_hostname=server_hostname)
+
+
+def _bound(cls: type, target: str) -> Callable[..., http.client.HTTPConnection]:
+    def make(host: str, **kwargs: Any) -> http.client.HTTPConnection:
+        conn = cls(host, **kwargs)
+        conn.target = target
+        return conn
+
+    return make
+
+
+class _GuardedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, target: str):
+        super().__init__()
+        self.target = target
+
+    def http_open(self, req):  # noqa: ANN001, ANN201
+        return self.do_open(_bound(_GuardedHTTPConnection, self.target), req)
+
+
+class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, target: str):
+        super().__init__()
+        self.target = target
+
+    def https_open(self, req):  # noqa: ANN001, ANN201
+        return self.do_open(_bound(_GuardedHTTPSConnection, self.target), req)
 
 
 def _describe(exc: BaseException, timeout: float) -> tuple[str, bool]:
@@ -160,12 +287,16 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
     """Follow one URL with ``method``; raise _Unreachable if no server answered at all."""
     result = LinkStatus(url=url, state=ERROR, method=method)
     current, seen = url, {url}
+    first = _origin(url)
     for _ in range(max_redirects + 1):
         # The body of a GET is never read: closing the response is enough.
         headers = {"User-Agent": USER_AGENT, "Accept": "*/*"}
         request = urllib.request.Request(current, method=method, headers=headers)
+        # Only hops away from the first URL's host:port are guarded: the first URL is the
+        # editor's choice, even on their own machine.
+        guard = _origin(current) != first
         try:
-            with _opener(current).open(request, timeout=timeout) as response:
+            with _opener(current, guard).open(request, timeout=timeout) as response:
                 result.status = response.status
                 result.final_url = response.geturl()
         except urllib.error.HTTPError as exc:
@@ -178,11 +309,20 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
                     result.status, result.final_url, result.state = exc.code, target, BROKEN
                     result.error = "redirect loop" if target in seen else "redirects off the web"
                     return result
+                refusal = _redirect_refusal(target) if _origin(target) != first else None
+                if refusal:
+                    result.status, result.final_url, result.state = exc.code, target, BROKEN
+                    result.error = refusal
+                    return result
                 seen.add(target)
                 current = target
                 continue
             result.status, result.final_url = exc.code, current
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            refused = getattr(exc, "reason", exc)
+            if isinstance(refused, PrivateAddressError):
+                result.state, result.error, result.final_url = BROKEN, str(refused), current
+                return result
             text, unreachable = _describe(exc, timeout)
             if unreachable and not result.redirects:
                 raise _Unreachable(text) from None

@@ -214,6 +214,8 @@ def _stray_asset_problems(folder: Path, reported: set[str]) -> list[Problem]:
         for name in sorted(dirnames):
             rel = (here / name).relative_to(folder).as_posix()
             if (here / name).is_symlink():
+                if rel in reported:
+                    continue
                 out.append(Problem(WARNING, "symlink", f"'{rel}' is a symbolic link; not exported"))
             elif not name.startswith("."):
                 keep.append(name)
@@ -274,7 +276,7 @@ def _unsafe_file_problem(
         return None
     rel = ref_rel_path(ref.url)
     if rel:
-        reported.add(rel)
+        reported.update({rel, symlink_in_path(folder, rel) or rel})
     what = "image" if image else "link"
     return Problem(ERROR, "symlink", f"{what} in '{name}': {reason}", ref.card)
 

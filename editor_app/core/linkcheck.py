@@ -31,6 +31,10 @@ from editor_app import __version__
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.links import issue_links
 from editor_app.core.model import Issue
+from editor_app.core.redirectguard import PrivateAddressError, guarded_handlers
+from editor_app.core.redirectguard import is_ip as _is_ip
+from editor_app.core.redirectguard import origin as _origin
+from editor_app.core.redirectguard import redirect_refusal as _redirect_refusal
 from editor_app.core.storage import STATE_DIR
 
 CACHE_FILE = "linkcheck.json"
@@ -129,129 +133,8 @@ def _opener(url: str, guard: bool = False) -> urllib.request.OpenerDirector:
     if _is_loopback(urlsplit(url).hostname or ""):
         handlers.append(urllib.request.ProxyHandler({}))
     if guard:
-        target = (urlsplit(url).hostname or "").lower()
-        handlers += [_GuardedHTTPHandler(target), _GuardedHTTPSHandler(target)]
+        handlers += guarded_handlers((urlsplit(url).hostname or "").lower())
     return urllib.request.build_opener(*handlers)
-
-
-# -- redirects into the local network ----------------------------------------------------------
-# A page on the web can redirect the checker to http://127.0.0.1:8080/admin or a router's
-# address: a request the editor never asked for, into their own machine or network. The first
-# URL is the editor's own choice and may be anywhere; a redirect to another host:port is only
-# followed when that host resolves to public addresses only.
-class PrivateAddressError(OSError):
-    """A redirect led to a loopback, private, link-local or reserved address."""
-
-
-def _private_reason(address: str) -> str | None:
-    """Why ``address`` (an IP) must not be reached by a redirect, or None."""
-    try:
-        ip = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return None
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    for test, name in (
-        ("is_loopback", "loopback"),
-        ("is_unspecified", "unspecified"),
-        ("is_link_local", "link-local"),
-        ("is_reserved", "reserved"),
-        ("is_multicast", "multicast"),
-        ("is_private", "private"),
-    ):
-        if getattr(ip, test):
-            return f"{name} address {ip}"
-    return None
-
-
-def _origin(url: str) -> tuple[str, int | None]:
-    parts = urlsplit(url)
-    default = 443 if parts.scheme.lower() == "https" else 80
-    try:
-        port = parts.port or default
-    except ValueError:
-        port = None
-    return (parts.hostname or "").lower(), port
-
-
-def _redirect_refusal(target: str) -> str | None:
-    """Why a redirect to ``target`` (another origin than the first URL) is not followed."""
-    host, port = _origin(target)
-    reason = _private_reason(host)
-    if reason is None and not _is_ip(host):
-        try:
-            infos = socket.getaddrinfo(host, port or 80, type=socket.SOCK_STREAM)
-        except (OSError, UnicodeError):
-            return None  # not resolvable: the request itself reports it
-        for info in infos:
-            reason = _private_reason(str(info[4][0]))
-            if reason:
-                break
-    if reason is None:
-        return None
-    return f"redirect to {host} refused: it leads to a {reason}"
-
-
-def _guard_socket(conn: http.client.HTTPConnection, target_host: str) -> None:
-    """After connecting: refuse if the peer is private (a DNS answer that changed since the
-    redirect was checked). A connection to a proxy (another host) is not judged here."""
-    proxied = conn._tunnel_host or conn.host.strip("[]").lower() != target_host  # noqa: SLF001
-    if proxied or conn.sock is None:
-        return
-    try:
-        peer = conn.sock.getpeername()[0]
-    except OSError:
-        return
-    reason = _private_reason(str(peer))
-    if reason:
-        conn.close()
-        raise PrivateAddressError(f"redirect to {target_host} refused: it leads to a {reason}")
-
-
-class _GuardedHTTPConnection(http.client.HTTPConnection):
-    target = ""
-
-    def connect(self) -> None:
-        super().connect()
-        _guard_socket(self, self.target)
-
-
-class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    target = ""
-
-    def connect(self) -> None:
-        # Check the plain socket before the TLS handshake sends anything.
-        http.client.HTTPConnection.connect(self)
-        _guard_socket(self, self.target)
-        server_hostname = self._tunnel_host or self.host
-        self.sock = self._context.wrap_socket(self.sock, server_hostname=server_hostname)
-
-
-def _bound(cls: type, target: str) -> Callable[..., http.client.HTTPConnection]:
-    def make(host: str, **kwargs: Any) -> http.client.HTTPConnection:
-        conn = cls(host, **kwargs)
-        conn.target = target
-        return conn
-
-    return make
-
-
-class _GuardedHTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, target: str):
-        super().__init__()
-        self.target = target
-
-    def http_open(self, req):  # noqa: ANN001, ANN201
-        return self.do_open(_bound(_GuardedHTTPConnection, self.target), req)
-
-
-class _GuardedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, target: str):
-        super().__init__()
-        self.target = target
-
-    def https_open(self, req):  # noqa: ANN001, ANN201
-        return self.do_open(_bound(_GuardedHTTPSConnection, self.target), req)
 
 
 def _describe(exc: BaseException, timeout: float) -> tuple[str, bool]:
@@ -406,14 +289,6 @@ def _dns_dead(hosts: list[str], deadline: float) -> bool:
     done.wait(deadline)
     with lock:
         return state["ok"] == 0
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def check_links(

@@ -13,6 +13,7 @@ import pytest
 
 from editor_app.core import linkcheck
 from editor_app.core.linkcheck import BROKEN, OK, REDIRECTED, check_links, check_url
+from editor_app.core.redirectguard import private_reason
 
 
 def make_server(routes: dict[str, tuple[int, str]], hits: list[str]) -> ThreadingHTTPServer:
@@ -132,5 +133,5 @@ def test_connection_is_checked_too_when_dns_changes_its_answer(servers, monkeypa
     ],
 )
 def test_which_addresses_are_local(address, expected):
-    reason = linkcheck._private_reason(address)  # noqa: SLF001
+    reason = private_reason(address)
     assert (reason.split(" ")[0] if reason else None) == expected

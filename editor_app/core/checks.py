@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
 
+from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import LinkRef, issue_links, normalize_url
 from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
-from editor_app.core.storage import STATE_DIR
+from editor_app.core.storage import ASSETS_DIR, CARDS_DIR, STATE_DIR
 
 ERROR = "error"
 WARNING = "warning"
@@ -96,7 +99,12 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
 
     for _section, card, depth in issue.iter_cards():
         if card.unreadable:
-            add(Problem(ERROR, "unreadable-file", card.unreadable, card.id))
+            code = "unreadable-file"
+            if issue.folder is not None and symlink_in_path(
+                issue.folder, f"{CARDS_DIR}/{card.id}.md"
+            ):
+                code = "symlink"  # never read: see storage.read_card_text
+            add(Problem(ERROR, code, card.unreadable, card.id))
             continue
         name = card.title or card.id
         if card.is_empty():
@@ -108,14 +116,15 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
             add(Problem(WARNING, "missing-source", f"card '{name}' has no source link", card.id))
 
     links = issue_links(issue)
+    reported: set[str] = set()  # issue-relative files already reported through a reference
     seen: dict[str, list[LinkRef]] = defaultdict(list)
     for ref in links:
         name = _card_name(issue, ref.card)
         if ref.kind == "image":
-            problems.extend(_image_problems(issue, ref, name))
+            problems.extend(_image_problems(issue, ref, name, reported))
             continue
         if ref.kind == "inline" and _is_relative(ref.url):
-            problems.extend(_relative_link_problems(issue, ref, name))
+            problems.extend(_relative_link_problems(issue, ref, name, reported))
             continue
         reason = url_problem(ref.url)
         if reason:
@@ -158,7 +167,74 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
                         refs[0].card,
                     )
                 )
+    if issue.folder is not None:
+        problems.extend(_stray_asset_problems(issue.folder, reported))
     return problems
+
+
+# -- files of the issue that must not be read or published ---------------------------------
+def ref_rel_path(ref: str) -> str | None:
+    """The issue-relative POSIX path a local reference spells, before any link is followed
+    (None when it is not a plain relative path: ``local_path`` refuses those)."""
+    try:
+        raw = unquote(urlsplit(ref.strip()).path).replace("\\", "/")
+    except ValueError:
+        return None
+    rel = PurePosixPath(raw)
+    if not raw or rel.is_absolute() or ".." in rel.parts or (len(raw) > 1 and raw[1] == ":"):
+        return None
+    return rel.as_posix()
+
+
+def symlink_problem(folder: Path, ref: str) -> str | None:
+    """Why ``ref`` must not be followed: it goes through a symbolic link in the issue."""
+    rel = ref_rel_path(ref)
+    link = symlink_in_path(folder, rel) if rel else None
+    if link is None:
+        return None
+    return f"{ref!r} goes through the symbolic link '{link}'; links are never followed"
+
+
+def is_asset_rel(rel: str) -> bool:
+    return PurePosixPath(rel).parts[:1] == (ASSETS_DIR,)
+
+
+def content_problem(target: Path, rel: str, image: bool) -> str | None:
+    """Why the existing file ``target`` (``rel`` in the issue) must not be published."""
+    reason = unsafe_content_reason(target, image or is_asset_rel(rel))
+    return f"'{rel}' {reason}" if reason else None
+
+
+def _stray_asset_problems(folder: Path, reported: set[str]) -> list[Problem]:
+    """Links and non-images in assets/ that no card shows: never exported, so warnings."""
+    base = folder / ASSETS_DIR
+    if base.is_symlink():
+        return [Problem(WARNING, "symlink", f"'{ASSETS_DIR}' is a symbolic link; not exported")]
+    out: list[Problem] = []
+    for dirpath, dirnames, filenames in os.walk(base):  # does not descend into linked folders
+        here = Path(dirpath)
+        keep = []
+        for name in sorted(dirnames):
+            rel = (here / name).relative_to(folder).as_posix()
+            if (here / name).is_symlink():
+                if rel in reported:
+                    continue
+                out.append(Problem(WARNING, "symlink", f"'{rel}' is a symbolic link; not exported"))
+            elif not name.startswith("."):
+                keep.append(name)
+        dirnames[:] = keep
+        for name in sorted(filenames):
+            path = here / name
+            rel = path.relative_to(folder).as_posix()
+            if name.startswith(".") or rel in reported:
+                continue
+            if path.is_symlink():
+                out.append(Problem(WARNING, "symlink", f"'{rel}' is a symbolic link; not exported"))
+                continue
+            reason = content_problem(path, rel, image=True)
+            if reason:
+                out.append(Problem(WARNING, "unsafe-asset", f"{reason}; never exported"))
+    return out
 
 
 def _is_relative(url: str) -> bool:
@@ -169,13 +245,18 @@ def _is_relative(url: str) -> bool:
     return not parts.scheme and not parts.netloc and not url.startswith("//")
 
 
-def _relative_link_problems(issue: Issue, ref: LinkRef, name: str) -> list[Problem]:
+def _relative_link_problems(
+    issue: Issue, ref: LinkRef, name: str, reported: set[str]
+) -> list[Problem]:
     """A link without a scheme is a file of the issue, or a web address missing https://."""
     if ref.url.lower().startswith("www."):
         message = f"link '{ref.url}' in '{name}' has no https:// in front"
         return [Problem(ERROR, "malformed-url", message, ref.card)]
     if issue.folder is None or not urlsplit(ref.url).path:
         return []  # "?x" or "" only: nothing to resolve
+    unsafe = _unsafe_file_problem(issue.folder, ref, name, image=False, reported=reported)
+    if unsafe is not None:
+        return [unsafe]
     try:
         target = local_path(issue.folder, ref.url)
         if STATE_DIR in target.relative_to(issue.folder.resolve()).parts[:1]:
@@ -185,7 +266,34 @@ def _relative_link_problems(issue: Issue, ref: LinkRef, name: str) -> list[Probl
     if not target.exists():
         message = f"linked file '{ref.url}' in '{name}' does not exist"
         return [Problem(ERROR, "missing-file", message, ref.card)]
+    if target.is_file():
+        return _content_problems(issue.folder, target, ref, name, image=False, reported=reported)
     return []
+
+
+def _unsafe_file_problem(
+    folder: Path, ref: LinkRef, name: str, image: bool, reported: set[str]
+) -> Problem | None:
+    reason = symlink_problem(folder, ref.url)
+    if reason is None:
+        return None
+    rel = ref_rel_path(ref.url)
+    if rel:
+        reported.update({rel, symlink_in_path(folder, rel) or rel})
+    what = "image" if image else "link"
+    return Problem(ERROR, "symlink", f"{what} in '{name}': {reason}", ref.card)
+
+
+def _content_problems(
+    folder: Path, target: Path, ref: LinkRef, name: str, image: bool, reported: set[str]
+) -> list[Problem]:
+    rel = target.relative_to(folder.resolve()).as_posix()
+    reported.add(rel)
+    reason = content_problem(target, rel, image)
+    if reason is None:
+        return []
+    what = "image" if image else "linked file"
+    return [Problem(ERROR, "unsafe-asset", f"{what} in '{name}': {reason}", ref.card)]
 
 
 def _card_name(issue: Issue, card_id: str) -> str:
@@ -193,7 +301,7 @@ def _card_name(issue: Issue, card_id: str) -> str:
     return (card.title or card_id) if card else card_id
 
 
-def _image_problems(issue: Issue, ref: LinkRef, name: str) -> list[Problem]:
+def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -> list[Problem]:
     out = []
     if not ref.text.strip():
         out.append(
@@ -222,6 +330,9 @@ def _image_problems(issue: Issue, ref: LinkRef, name: str) -> list[Problem]:
         return out
     if issue.folder is None:
         return out
+    unsafe = _unsafe_file_problem(issue.folder, ref, name, image=True, reported=reported)
+    if unsafe is not None:
+        return [*out, unsafe]
     try:
         path = local_path(issue.folder, ref.url)
     except UnsafePathError as exc:
@@ -233,6 +344,8 @@ def _image_problems(issue: Issue, ref: LinkRef, name: str) -> list[Problem]:
                 ERROR, "missing-image", f"image '{ref.url}' in '{name}' does not exist", ref.card
             )
         )
+    else:
+        out.extend(_content_problems(issue.folder, path, ref, name, True, reported))
     return out
 
 

@@ -29,6 +29,7 @@ from editor_app.core.storage import (
     MANIFEST,
     STATE_DIR,
     parse_card,
+    read_card_text,
     read_text,
     split_front_matter,
 )
@@ -109,7 +110,7 @@ def _s(value: Any) -> str:
 
 
 def _read_card_fast(path: Path, card_id: str) -> Card:
-    text = read_text(path)
+    text = read_card_text(path)
     front, body = split_front_matter(text, path)
     if "&" in front or "*" in front:
         return parse_card(text, path, card_id)  # strict parser for anything unusual

@@ -31,6 +31,10 @@ from editor_app import __version__
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.links import issue_links
 from editor_app.core.model import Issue
+from editor_app.core.redirectguard import PrivateAddressError, guarded_handlers
+from editor_app.core.redirectguard import is_ip as _is_ip
+from editor_app.core.redirectguard import origin as _origin
+from editor_app.core.redirectguard import redirect_refusal as _redirect_refusal
 from editor_app.core.storage import STATE_DIR
 
 CACHE_FILE = "linkcheck.json"
@@ -83,6 +87,8 @@ class LinkStatus:
         if self.status is None:
             return self.error or self.state
         hops = " -> ".join(str(code) for code, _ in self.redirects)
+        if self.state == BROKEN and self.error and self.redirects:
+            return f"{hops}: {self.error}"  # a loop, or a redirect that was not followed
         return f"{hops} -> {self.status}" if hops else str(self.status)
 
 
@@ -120,10 +126,14 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _opener(url: str) -> urllib.request.OpenerDirector:
+def _opener(url: str, guard: bool = False) -> urllib.request.OpenerDirector:
+    """An opener that never follows redirects itself; with ``guard`` its connections refuse
+    to talk to a private address (checked on the connected socket, after DNS)."""
     handlers: list[Any] = [_NoRedirect()]
     if _is_loopback(urlsplit(url).hostname or ""):
         handlers.append(urllib.request.ProxyHandler({}))
+    if guard:
+        handlers += guarded_handlers((urlsplit(url).hostname or "").lower())
     return urllib.request.build_opener(*handlers)
 
 
@@ -160,12 +170,16 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
     """Follow one URL with ``method``; raise _Unreachable if no server answered at all."""
     result = LinkStatus(url=url, state=ERROR, method=method)
     current, seen = url, {url}
+    first = _origin(url)
     for _ in range(max_redirects + 1):
         # The body of a GET is never read: closing the response is enough.
         headers = {"User-Agent": USER_AGENT, "Accept": "*/*"}
         request = urllib.request.Request(current, method=method, headers=headers)
+        # Only hops away from the first URL's host:port are guarded: the first URL is the
+        # editor's choice, even on their own machine.
+        guard = _origin(current) != first
         try:
-            with _opener(current).open(request, timeout=timeout) as response:
+            with _opener(current, guard).open(request, timeout=timeout) as response:
                 result.status = response.status
                 result.final_url = response.geturl()
         except urllib.error.HTTPError as exc:
@@ -178,11 +192,20 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
                     result.status, result.final_url, result.state = exc.code, target, BROKEN
                     result.error = "redirect loop" if target in seen else "redirects off the web"
                     return result
+                refusal = _redirect_refusal(target) if _origin(target) != first else None
+                if refusal:
+                    result.status, result.final_url, result.state = exc.code, target, BROKEN
+                    result.error = refusal
+                    return result
                 seen.add(target)
                 current = target
                 continue
             result.status, result.final_url = exc.code, current
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            refused = getattr(exc, "reason", exc)
+            if isinstance(refused, PrivateAddressError):
+                result.state, result.error, result.final_url = BROKEN, str(refused), current
+                return result
             text, unreachable = _describe(exc, timeout)
             if unreachable and not result.redirects:
                 raise _Unreachable(text) from None
@@ -266,14 +289,6 @@ def _dns_dead(hosts: list[str], deadline: float) -> bool:
     done.wait(deadline)
     with lock:
         return state["ok"] == 0
-
-
-def _is_ip(host: str) -> bool:
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
 
 
 def check_links(

@@ -9,6 +9,7 @@ issues/<slug>/.masthead/      local state (journal, caches, lock, trash)
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from editor_app.core.atomic import write_if_changed
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
+from editor_app.core.filesafety import UnsafeFileError, read_regular_file
 from editor_app.core.ids import is_valid_id
 from editor_app.core.model import (
     Card,
@@ -55,9 +57,17 @@ def is_issue_folder(folder: Path) -> bool:
 
 
 # -- reading -------------------------------------------------------------------------------
-def read_text(path: Path) -> str:
+SYMLINK_REASON = "is a symbolic link; card files must be regular files of the issue"
+
+
+def read_text(path: Path, *, follow_symlinks: bool = True) -> str:
+    """The text of a UTF-8 file (a leading byte-order mark and CRLF line ends removed).
+
+    With ``follow_symlinks`` off a symbolic link (or a pipe, a device) is refused by the open
+    itself, so a link swapped in after any check is not followed either.
+    """
     try:
-        raw = path.read_bytes()
+        raw = _read_bytes(path, follow_symlinks)
     except FileNotFoundError:
         raise UnreadableFileError("file not found", path) from None
     except OSError as exc:
@@ -68,6 +78,29 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise UnreadableFileError("not valid UTF-8 text", path, line) from None
+
+
+def _read_bytes(path: Path, follow_symlinks: bool) -> bytes:
+    if follow_symlinks:
+        return path.read_bytes()
+    try:
+        return read_regular_file(path)
+    except UnsafeFileError as exc:
+        reason = SYMLINK_REASON if exc.errno == errno.ELOOP else exc.strerror
+        raise UnreadableFileError(reason, path) from None
+
+
+def read_card_text(path: Path) -> str:
+    """The text of a card file, refusing a symbolic link (the file or the cards folder).
+
+    A card file linked to a file outside the issue would otherwise be shown, exported and
+    even written back into the issue by journal recovery.
+    """
+    if path.parent.is_symlink():
+        raise UnreadableFileError(
+            f"the {CARDS_DIR} folder is a symbolic link; card files must be inside the issue", path
+        )
+    return read_text(path, follow_symlinks=False)
 
 
 class _Fields:
@@ -308,7 +341,7 @@ def parse_card(text: str, path: Path, card_id: str) -> Card:
 
 def read_card(folder: Path, card_id: str) -> Card:
     path = card_path(folder, card_id)
-    return parse_card(read_text(path), path, card_id)
+    return parse_card(read_card_text(path), path, card_id)
 
 
 def load_issue(folder: Path | str, texts: dict[str, str] | None = None) -> Issue:
@@ -332,7 +365,7 @@ def load_issue(folder: Path | str, texts: dict[str, str] | None = None) -> Issue
     for card_id in ids:
         card_file = card_path(folder, card_id)
         try:
-            text = read_text(card_file)
+            text = read_card_text(card_file)
             if texts is not None:
                 texts[str(card_file)] = text
             card = parse_card(text, card_file, card_id)

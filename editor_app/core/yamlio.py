@@ -9,6 +9,7 @@ import yaml
 from yaml.constructor import ConstructorError
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.reader import ReaderError
 
 from editor_app.core.errors import IssueFormatError
 
@@ -27,6 +28,16 @@ class _NoAliasLoader(yaml.SafeLoader):
                 None, None, "aliases are not allowed in Masthead files", event.start_mark
             )
         return super().compose_node(parent, index)
+
+    def construct_object(self, node, deep=False):  # type: ignore[override]
+        # An explicit tag on a value that does not fit it (``!!int title``, ``!!timestamp x``)
+        # makes PyYAML's constructors raise plain Python errors; report them at the value.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, AttributeError, LookupError, OverflowError) as exc:
+            raise ConstructorError(
+                None, None, f"value does not fit its tag {node.tag} ({exc})", node.start_mark
+            ) from None
 
     def construct_mapping(self, node, deep=False):  # type: ignore[override]
         if isinstance(node, MappingNode):
@@ -56,7 +67,15 @@ def lenient_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", lenient_timestamp)
 
 
-def format_yaml_error(exc: yaml.YAMLError, path: Path | str, line_offset: int) -> IssueFormatError:
+def format_yaml_error(
+    exc: yaml.YAMLError, path: Path | str, line_offset: int, text: str = ""
+) -> IssueFormatError:
+    if isinstance(exc, ReaderError):
+        # Raised before any parsing for a character YAML forbids (a control character pasted
+        # in from a terminal or a binary file); it carries a character offset, not a line.
+        line = text.count("\n", 0, max(exc.position, 0)) + 1 + line_offset
+        what = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        return IssueFormatError(f"invalid YAML: non-printable character {what}", path, line)
     if isinstance(exc, yaml.MarkedYAMLError):
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -67,13 +86,18 @@ def format_yaml_error(exc: yaml.YAMLError, path: Path | str, line_offset: int) -
 
 def load_yaml_node(text: str, path: Path | str, line_offset: int = 0) -> tuple[Any, Node | None]:
     """The data of a YAML document and its node tree (for the line of each value)."""
-    loader = _NoAliasLoader(text)
+    try:
+        # The reader checks every character as the loader is built: that too must give a
+        # format error with a line, never a bare ReaderError.
+        loader = _NoAliasLoader(text)
+    except yaml.YAMLError as exc:
+        raise format_yaml_error(exc, path, line_offset, text) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
         return data, node
     except yaml.YAMLError as exc:
-        raise format_yaml_error(exc, path, line_offset) from None
+        raise format_yaml_error(exc, path, line_offset, text) from None
     except RecursionError:
         raise IssueFormatError("invalid YAML: nested too deeply", path) from None
     finally:

@@ -13,7 +13,14 @@ from PySide6.QtCore import QCoreApplication, QFileSystemWatcher
 from editor_app.core import journal, outline
 from editor_app.core.errors import MastheadError
 from editor_app.core.model import Card, Issue
-from editor_app.core.storage import card_path, load_issue, manifest_path, parse_card, read_text
+from editor_app.core.storage import (
+    card_path,
+    load_issue,
+    manifest_path,
+    parse_card,
+    read_card_text,
+    read_text,
+)
 
 # The editor's choices when a card changed on disk under unsaved edits.
 KEEP_MINE = "mine"
@@ -70,7 +77,7 @@ class DiskChangesMixin:
         if key not in self._disk or stamp == self._stamps.get(key) or stamp == (0, -1):
             return False
         try:
-            current = read_text(Path(path))
+            current = _read(Path(path), self.folder)
         except MastheadError:
             return True  # unreadable: never overwritten without the editor's say
         if current == self._disk[key]:
@@ -106,7 +113,7 @@ class DiskChangesMixin:
     def _on_file_changed(self, path: str) -> None:
         self._watch()
         try:
-            text = read_text(Path(path))
+            text = _read(Path(path), self.folder)
         except MastheadError:
             return  # deleted or half-written; a later event will tell
         if self._disk.get(path) == text:
@@ -205,7 +212,7 @@ class DiskChangesMixin:
         disk_card = None
         if choice != KEEP_MINE:
             try:
-                text = read_text(path)
+                text = read_card_text(path)
                 disk_card = parse_card(text, path, card_id)
             except MastheadError:
                 disk_card = None  # the file is gone or broken: there is nothing to take
@@ -241,3 +248,8 @@ def file_stamp(path: Path | str) -> tuple[int, int]:
     except OSError:
         return (0, -1)
     return (info.st_mtime_ns, info.st_size)
+
+
+def _read(path: Path, folder: Path) -> str:
+    """The manifest, or a card file read without following a symbolic link."""
+    return read_text(path) if path == manifest_path(folder) else read_card_text(path)

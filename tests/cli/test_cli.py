@@ -40,7 +40,7 @@ def make_clean_issue(library: Path) -> Path:
         card = add_card(issue, section.id, f"卡片 {n} 🚀")
         card.source = Source(f"Article {n}", f"https://example.org/article-{n}")
         card.body = f"第 {n} 张卡片的摘要。\n\n![第 {n} 张图：集群拓扑](assets/pic-{n}.png)\n"
-        (issue.folder / "assets" / f"pic-{n}.png").write_bytes(b"\x89PNG")
+        (issue.folder / "assets" / f"pic-{n}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
         if n == 1:
             parent = card
     sub = add_card(issue, parent.id, "子卡片")

@@ -171,8 +171,10 @@ def test_symlink_out_of_the_folder_is_unsafe(rich_issue, tmp_path):
     outside.write_bytes(b"secret")
     os.symlink(outside, rich_issue.folder / "assets" / "link.png")
     first_card(rich_issue).body += "\n\n![说明文字](assets/link.png)\n"
-    problems = [p for p in check_issue(rich_issue) if p.code == "unsafe-path"]
-    assert len(problems) == 1
+    # Any symbolic link is refused under its own code, wherever it points.
+    problems = [p for p in check_issue(rich_issue) if p.code == "symlink"]
+    assert len(problems) == 1 and problems[0].severity == ERROR
+    assert "unsafe-path" not in codes(check_issue(rich_issue))
     (entry,) = [e for e in image_entries(rich_issue) if e["path"] == "assets/link.png"]
     assert entry["exists"] is False
 

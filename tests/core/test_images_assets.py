@@ -94,7 +94,8 @@ def test_report_flags_problems(issue: Issue):
     assert report[unused].cards == []
     (issue.folder / "assets" / "garbage.png").write_text("not an image", "utf-8")
     report = {info.path: info for info in asset_report(issue)}
-    assert report["assets/garbage.png"].problems == ["unreadable", "unused"]
+    # Not an image by content: never decoded, and never exported either.
+    assert report["assets/garbage.png"].problems == ["unreadable", "unsafe-asset", "unused"]
 
 
 def test_set_alt_text_rewrites_every_reference_and_saves(issue: Issue):

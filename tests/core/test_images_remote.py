@@ -73,7 +73,7 @@ def test_not_found_names_the_url(server, issue):
 
 
 def test_a_web_page_is_not_an_image(server, issue):
-    with pytest.raises(ImageError, match="text file"):
+    with pytest.raises(ImageError, match="an HTML page"):
         fetch_remote_image(f"{server}/page.html", issue, timeout=5)
     assert not (issue / "assets").exists()
 

@@ -114,7 +114,7 @@ def test_unsafe_and_missing_images_left_out_and_reported(tmp_path: Path) -> None
     card.body = "![outside](../secret.png)\n\n![gone](assets/missing.png)\n\n![ok](assets/ok.png)"
     folder = tmp_path / "issue"
     save_issue(issue, folder)
-    (folder / "assets" / "ok.png").write_bytes(b"\x89PNG ok")
+    (folder / "assets" / "ok.png").write_bytes(b"\x89PNG\r\n\x1a\n ok")
     issue = load_issue(folder)
     resolver = AssetResolver(issue.folder)
     page = issue_page(issue, resolver=resolver)

@@ -364,3 +364,35 @@ def test_unquoted_numbers_in_text_fields_keep_their_spelling(tmp_path):
     assert (card.title, card.group, card.source.title) == ("1.10", "007", "2.50")
     again = parse_card(serialize_card(card), tmp_path / "c.md", "cone")
     assert again.title == "1.10"
+
+
+CONTROL_CHARS = [chr(c) for c in range(0x00, 0x09)] + ["\x0b", "\x0c", "\x1b"]
+CHAR_IDS = [f"U+{ord(c):04X}" for c in CONTROL_CHARS]
+
+
+@pytest.mark.parametrize("char", CONTROL_CHARS, ids=CHAR_IDS)
+def test_control_character_in_manifest_names_file_and_line(rich_issue, char):
+    path = manifest_path(rich_issue.folder)
+    path.write_text(path.read_text("utf-8").replace("title: ", f"title: x{char}", 1), "utf-8")
+    with pytest.raises(IssueFormatError) as err:
+        load_issue(rich_issue.folder)
+    assert (err.value.path, err.value.line) == (path, 2)
+
+
+@pytest.mark.parametrize("char", CONTROL_CHARS, ids=CHAR_IDS)
+def test_control_character_in_front_matter_makes_the_card_unreadable(rich_issue, char):
+    victim = rich_issue.ordered_cards()[1]
+    path = card_path(rich_issue.folder, victim.id)
+    original = path.read_text("utf-8").replace("\nstatus: ", f"\nstatus: x{char}", 1)
+    path.write_text(original, "utf-8")
+    line = original[: original.index(char)].count("\n") + 1
+    issue = load_issue(rich_issue.folder)
+    card = issue.cards[victim.id]
+    assert card.unreadable == f"{path}:{line}: invalid YAML: non-printable character " + (
+        f"U+{ord(char):04X}"
+    )
+    others = [c for c in issue.ordered_cards() if c.id != victim.id]
+    assert others and not any(c.unreadable for c in others)
+    assert [p.code for p in check_issue(issue) if p.card == victim.id] == ["unreadable-file"]
+    save_issue(issue)
+    assert path.read_text("utf-8") == original  # never written back

@@ -76,3 +76,40 @@ def test_strings_that_look_like_other_types_round_trip(value):
 def test_deeply_nested_input_is_a_format_error():
     with pytest.raises(IssueFormatError):
         load_yaml("a: " + "[" * 5000 + "]" * 5000 + "\n", "f.yaml")
+
+
+CONTROL_CHARS = [chr(c) for c in range(0x00, 0x09)] + ["\x0b", "\x0c", "\x1b"]
+
+
+@pytest.mark.parametrize("char", CONTROL_CHARS, ids=[f"U+{ord(c):04X}" for c in CONTROL_CHARS])
+def test_control_character_is_a_format_error_with_its_line(char):
+    text = f"format: 1\ntitle: ok\nsummary: a{char}b\n"
+    with pytest.raises(IssueFormatError) as err:
+        load_yaml(text, "issue.yaml", line_offset=1)
+    assert err.value.line == 4 and f"U+{ord(char):04X}" in err.value.message
+    assert str(err.value.path) == "issue.yaml"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("a: 1\nb: \ufffe\n", 2),  # a non-character
+        ("a: !!int title\n", 1),  # a tag the value does not fit: ValueError inside PyYAML
+        ("a: 1\nb: !!bool maybe\n", 2),  # KeyError inside PyYAML
+        ("a: !!timestamp someday\n", 1),  # AttributeError inside PyYAML
+        ("a: !!binary 'é'\n", 1),
+        ("a: 1\n  b: 2\n", 2),  # scanner error
+        ("- a\nb: 1\n", 2),  # parser error
+        ("\ufeffa: 1\nb: [\n", 3),
+    ],
+)
+def test_every_reader_error_is_a_format_error_with_a_line(text, line):
+    with pytest.raises(IssueFormatError) as err:
+        load_yaml(text, "f.yaml")
+    assert err.value.line == line, err.value.describe()
+
+
+def test_control_characters_written_by_masthead_read_back():
+    # A title typed (or pasted) with a control character is escaped on write, not lost.
+    text = dump_yaml({"title": "a\x1bb\x00c"})
+    assert load_yaml(text, "f.yaml") == {"title": "a\x1bb\x00c"}

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
-from editor_app.core.checks import ERROR, WARNING, Problem
+from editor_app.core.checks import ERROR, WARNING, Problem, content_problem, symlink_problem
+from editor_app.core.filesafety import read_regular_file, sniff_format
 from editor_app.core.paths import UnsafePathError, local_path
 from editor_app.core.storage import ASSETS_DIR, STATE_DIR
 
@@ -158,6 +159,10 @@ class AssetResolver:
         what = "image" if image else "linked file"
         if self.folder is None:
             return None
+        link = symlink_problem(self.folder, ref)
+        if link is not None:
+            self._report(ERROR, "symlink", f"{what} left out: {link}", card)
+            return None
         try:
             target = local_path(self.folder, ref)
             rel = target.relative_to(self.folder.resolve()).as_posix()
@@ -169,6 +174,10 @@ class AssetResolver:
         if not target.is_file():
             code = "missing-image" if image else "missing-file"
             self._report(ERROR, code, f"{what} {ref!r} does not exist; left out", card)
+            return None
+        unsafe = content_problem(target, rel, image)
+        if unsafe is not None:
+            self._report(ERROR, "unsafe-asset", f"{what} left out: {unsafe}", card)
             return None
         prefix = ASSETS_DIR + "/"
         out_rel = rel[len(prefix) :] if rel.startswith(prefix) else f"{OTHER_FILES_DIR}/{rel}"
@@ -194,5 +203,10 @@ class AssetResolver:
 
 
 def data_uri(path: Path) -> str:
-    mime = MIME_TYPES.get(path.suffix.lower(), "application/octet-stream")
-    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    """The image at ``path`` as a data: URI, typed by its bytes (never by its name)."""
+    data = read_regular_file(path)
+    fmt = sniff_format(data)
+    mime = f"image/{fmt.lower()}" if fmt else MIME_TYPES.get(path.suffix.lower(), "")
+    return f"data:{mime or 'application/octet-stream'};base64," + base64.b64encode(data).decode(
+        "ascii"
+    )

@@ -19,6 +19,7 @@ from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.checks import ERROR, Problem, check_issue, has_errors
 from editor_app.core.errors import ExportError
 from editor_app.core.export.assets import AssetFile
+from editor_app.core.filesafety import read_regular_file
 from editor_app.core.model import Issue
 
 
@@ -95,7 +96,8 @@ class PlannedFile:
         if self.data is not None:
             return self.data
         assert self.source is not None
-        return self.source.read_bytes()
+        # Checked when planned; a link swapped in since is still not followed.
+        return read_regular_file(self.source)
 
 
 @dataclass

@@ -18,6 +18,7 @@ from PIL import Image, UnidentifiedImageError
 
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImageError
+from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import FieldEdit, LinkRef, apply_edits, edit_card_links, issue_links
 from editor_app.core.lock import issue_write_lock
 from editor_app.core.model import Issue
@@ -149,7 +150,8 @@ def asset_report(
     issue: Issue, max_width: int = DEFAULT_MAX_WIDTH, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> list[AssetInfo]:
     """One entry per asset with its problems: ``missing`` (referenced, no file), ``unused``,
-    ``oversize``, ``unreadable``, ``missing-alt`` and ``generic-alt``."""
+    ``oversize``, ``unreadable``, ``symlink`` (never read), ``unsafe-asset`` (not a PNG, JPEG,
+    WebP or GIF by content), ``missing-alt`` and ``generic-alt``."""
     alts: dict[str, list[str]] = defaultdict(list)
     for ref in image_refs(issue):
         key = asset_key(ref.url)
@@ -157,17 +159,27 @@ def asset_report(
             alts[key].append(ref.text)
     out = []
     for path, cards in asset_usage(issue).items():
-        info = AssetInfo(path, _exists(issue, path), cards=list(cards), alts=alts.get(path, []))
-        if not info.exists:
+        linked = issue.folder is not None and symlink_in_path(issue.folder, path) is not None
+        exists = linked or _exists(issue, path)
+        info = AssetInfo(path, exists, cards=list(cards), alts=alts.get(path, []))
+        if linked:
+            info.problems.append("symlink")  # never opened: it may name any file of the machine
+            if not cards:
+                info.problems.append("unused")
+        elif not info.exists:
             info.problems.append("missing")
         else:
             assert issue.folder is not None
             file = local_path(issue.folder, path)
             info.bytes = file.stat().st_size
-            try:
-                info.width, info.height, info.format, info.frames = image_size(file)
-            except ImageError:
-                info.problems.append("unreadable")
+            if unsafe_content_reason(file, image=True):
+                # Not a PNG, JPEG, WebP or GIF by its bytes (an SVG, a page): never decoded.
+                info.problems += ["unreadable", "unsafe-asset"]
+            else:
+                try:
+                    info.width, info.height, info.format, info.frames = image_size(file)
+                except ImageError:
+                    info.problems.append("unreadable")
             if not cards:
                 info.problems.append("unused")
             if oversize_reason(info, max_width, max_bytes):

@@ -23,6 +23,7 @@ from PIL import Image, ImageChops, ImageOps, ImageSequence, UnidentifiedImageErr
 
 from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.errors import ImageError, IssueNotFoundError
+from editor_app.core.filesafety import describe_content, sniff_format
 from editor_app.core.storage import ASSETS_DIR
 
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
@@ -82,50 +83,6 @@ class ProcessedImage:
     def name(self) -> str:
         digest = hashlib.sha256(self.data).hexdigest()[:HASH_CHARS]
         return f"{digest}.{EXTENSIONS[self.format]}"
-
-
-# -- recognising the file ------------------------------------------------------------------------
-def sniff_format(data: bytes) -> str | None:
-    """The allowed format the bytes are in, or None."""
-    if data.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
-    if data.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
-        return "GIF"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "WEBP"
-    return None
-
-
-def _what_else(data: bytes) -> str:
-    """A name for a refused file, for the message."""
-    head = data[:512]
-    brand = head[8:12]
-    if head[4:8] == b"ftyp":
-        if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"):
-            return "a HEIC/HEIF image"
-        if brand in (b"avif", b"avis"):
-            return "an AVIF image"
-        return "a video or ISO media file"
-    signatures = {
-        b"BM": "a BMP image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
-        b"%PDF": "a PDF document", b"\x00\x00\x01\x00": "an icon file", b"8BPS": "a PSD file",
-        b"PK\x03\x04": "a ZIP archive",
-    }  # fmt: skip
-    for magic, name in signatures.items():
-        if head.startswith(magic):
-            return name
-    lowered = head.lstrip().lower()
-    if lowered.startswith((b"<svg", b"<?xml")) or b"<svg" in lowered:
-        return "an SVG drawing"
-    if not head:
-        return "an empty file"
-    try:
-        head.decode("utf-8")
-        return "a text file"
-    except UnicodeDecodeError:
-        return "not an image we recognise"
 
 
 def _fail(message: str, name: str) -> ImageError:
@@ -333,7 +290,7 @@ def process_image(
     fmt = sniff_format(data)
     if fmt is None:
         raise _fail(
-            f"not an accepted image: this is {_what_else(data)}; "
+            f"not an accepted image: this is {describe_content(data)}; "
             "only PNG, JPEG, WebP and GIF images are accepted",
             name,
         )

@@ -222,7 +222,12 @@ class ImagePanel(QWidget):
         self._update_summary()
         self._update_actions()
         self.assetsRefreshed.emit()
-        wanted = [r.path for r in self.model.rows if r.info.exists and not r.thumb]
+        never_read = {"symlink", "unsafe-asset"}
+        wanted = [
+            r.path
+            for r in self.model.rows
+            if r.info.exists and not r.thumb and not never_read & set(r.problems)
+        ]
         if wanted:
             self.scanner.make_thumbnails(self.document.folder, wanted)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import hashlib
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -10,10 +12,22 @@ from urllib.parse import urlsplit
 from editor_app.core.links import LinkRef, issue_links, normalize_url
 from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
+from editor_app.core.render import render_markdown
+from editor_app.core.render_limits import (
+    MAX_BLOCK_DEPTH,
+    MAX_INLINE_DEPTH,
+    TIME_BUDGET_SECONDS,
+    LimitReport,
+)
 from editor_app.core.storage import STATE_DIR
 
 ERROR = "error"
 WARNING = "warning"
+
+# Codes about rendering (core/render_limits.py); the others are written where they are found.
+RENDER_LIMIT = "render-limit"  # error: a text was not rendered, an error box stands in for it
+RENDER_SLOW = "render-slow"  # warning: rendering took longer than the time budget
+DEEP_NESTING = "deep-nesting"  # warning: structure past the depth caps is shown as text
 
 GENERIC_ALT = {
     "image", "img", "picture", "photo", "screenshot", "图片", "图像", "截图", "配图", "插图",
@@ -103,6 +117,7 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
         no_source = not card.source or not card.source.url
         if no_source and not card.child_ids and depth == 0 and card.kind not in {"meme", "roundup"}:
             add(Problem(WARNING, "missing-source", f"card '{name}' has no source link", card.id))
+        problems.extend(_render_problems(card.id, name, card.body, card.note))
 
     links = issue_links(issue)
     seen: dict[str, list[LinkRef]] = defaultdict(list)
@@ -156,6 +171,55 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
                     )
                 )
     return problems
+
+
+def _render_problems(card_id: str, name: str, body: str, note: str) -> list[Problem]:
+    out = []
+    for part, text in (("body", body), ("editor's note", note)):
+        if not text.strip():
+            continue
+        report = _limit_report(text)
+        if report.refused:
+            message = f"the {part} of '{name}' could not be rendered ({report.detail}); "
+            message += "an error box stands in for it"
+            out.append(Problem(ERROR, RENDER_LIMIT, message, card_id))
+            continue
+        if report.neutralised:
+            message = (
+                f"the {part} of '{name}' nests lists or quotes deeper than {MAX_BLOCK_DEPTH} "
+                f"levels, or links and emphasis deeper than {MAX_INLINE_DEPTH}; "
+                f"the deeper part is shown as plain text ({report.neutralised} places)"
+            )
+            out.append(Problem(WARNING, DEEP_NESTING, message, card_id))
+        if report.slow:
+            message = (
+                f"the {part} of '{name}' took {report.seconds:.1f} s to render "
+                f"(budget {TIME_BUDGET_SECONDS:g} s); the preview will lag"
+            )
+            out.append(Problem(WARNING, RENDER_SLOW, message, card_id))
+    return out
+
+
+# Checks run after every pause in typing: remember what each text's render did, by digest
+# (not by text, so the cache stays small), and render only texts that changed.
+_REPORTS: OrderedDict[bytes, LimitReport] = OrderedDict()
+_REPORTS_LOCK = threading.Lock()
+_REPORTS_KEPT = 512
+
+
+def _limit_report(text: str) -> LimitReport:
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    with _REPORTS_LOCK:
+        report = _REPORTS.get(key)
+        if report is not None:
+            _REPORTS.move_to_end(key)
+            return report
+    report = render_markdown(text).limits
+    with _REPORTS_LOCK:
+        _REPORTS[key] = report
+        while len(_REPORTS) > _REPORTS_KEPT:
+            _REPORTS.popitem(last=False)
+    return report
 
 
 def _is_relative(url: str) -> bool:

@@ -104,9 +104,7 @@ def page_anchors(issue: Issue, numbers: Numbers | None = None) -> Anchors:
     return Anchors(sections, cards)
 
 
-def _render_rich(
-    text: str, prefix: str, top_level: int, ctx: _Context, card_id: str
-) -> Markup:
+def _render_rich(text: str, prefix: str, top_level: int, ctx: _Context, card_id: str) -> Markup:
     result = render_markdown(text, id_prefix=prefix)
     if result.limits.refused:
         return render_error_box(text, result.limits, ctx.labels)

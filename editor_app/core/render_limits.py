@@ -61,9 +61,7 @@ class _Limited(Protocol):
 R = TypeVar("R", bound=_Limited)
 
 
-def render_within_limits(
-    text: str, render: Callable[[str], R], refused: Callable[[], R]
-) -> R:
+def render_within_limits(text: str, render: Callable[[str], R], refused: Callable[[], R]) -> R:
     """Run ``render`` on the neutralised ``text``; ``refused()`` builds the empty result.
 
     Never raises for anything the text contains: an oversized text or a renderer failure
@@ -252,4 +250,3 @@ def _limit_inline(block: str) -> tuple[str, int]:
         last = end
     out.append(block[last:])
     return "".join(out), len(cuts)
-

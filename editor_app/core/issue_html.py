@@ -23,7 +23,7 @@ from editor_app.core.export.body_html import map_urls, prefix_ids, shift_heading
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import Numbers, compute_numbers
 from editor_app.core.render import render_markdown, slugify
-from editor_app.core.render_limits import MAX_CARD_CHARS, LimitReport
+from editor_app.core.render_limits import MAX_CARD_CHARS, MAX_INLINE_TOKENS, LimitReport
 from editor_app.core.resources import resource
 
 CARD_LEVEL = 3  # h1 issue title, h2 sections, h3 top-level cards
@@ -40,6 +40,7 @@ LABELS = {
         "untitled": "（无标题）",
         "render_failed": "此卡片无法渲染：{reason}",
         "too-large": "文本有 {size} 个字符，超过每张卡片可渲染的 {limit} 个字符",
+        "too-complex": "某一段落的行内标记（链接、强调、转义等）超过 {tokens} 个",
         "renderer-error": "Markdown 渲染器出错（{detail}）",
         "source_cut": "…（其余 {rest} 个字符未显示）",
     },
@@ -53,6 +54,7 @@ LABELS = {
         "untitled": "(untitled)",
         "render_failed": "This card could not be rendered: {reason}",
         "too-large": "its text has {size} characters, more than the {limit} rendered per card",
+        "too-complex": "a paragraph has more than {tokens} links, emphasis marks or escapes",
         "renderer-error": "the Markdown renderer failed ({detail})",
         "source_cut": "… ({rest} more characters not shown)",
     },
@@ -120,7 +122,10 @@ SHOWN_SOURCE_CHARS = 20_000  # of a refused card's text, shown as escaped prefor
 def render_error_box(text: str, report: LimitReport, labels: dict[str, str]) -> Markup:
     """What stands in for a text the renderer refused: the reason and the text, escaped."""
     reason = labels[report.refused].format(
-        size=f"{len(text):,}", limit=f"{MAX_CARD_CHARS:,}", detail=report.detail
+        size=f"{len(text):,}",
+        limit=f"{MAX_CARD_CHARS:,}",
+        tokens=f"{MAX_INLINE_TOKENS:,}",
+        detail=report.detail,
     )
     shown = text[:SHOWN_SOURCE_CHARS]
     cut = ""

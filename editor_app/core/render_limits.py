@@ -10,6 +10,9 @@ render, on the source text, in one linear pass:
 - structure deeper than the caps is neutralised: the first container marker or delimiter past
   the cap is backslash-escaped (or an over-deep list item is made a sibling of the deepest
   allowed one), so it renders as text and python-markdown never sees the depth;
+- python-markdown's inline pass rebuilds a paragraph's string for every match (escape,
+  emphasis, link, code span), so its cost grows with markers times length: a paragraph with
+  more than ``MAX_INLINE_TOKENS`` markers is not rendered either;
 - any exception from the renderer is caught and reported the same way as an oversized card;
 - the render is timed, so a slow card can be reported (it is still shown: discarding finished
   output would make the export depend on the machine's speed).
@@ -26,12 +29,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-MAX_CARD_CHARS = 200_000  # characters of Markdown rendered per card (body or note)
+MAX_CARD_CHARS = 100_000  # characters of Markdown rendered per card (body or note)
 MAX_BLOCK_DEPTH = 16  # nested lists and blockquotes, together
 MAX_INLINE_DEPTH = 32  # nested link brackets and emphasis delimiters, together, per paragraph
+MAX_INLINE_TOKENS = 20_000  # escapes, delimiter runs, brackets, code spans, tags per paragraph
 TIME_BUDGET_SECONDS = 2.0  # a render slower than this is reported
 
 TOO_LARGE = "too-large"
+TOO_COMPLEX = "too-complex"
 RENDERER_ERROR = "renderer-error"
 
 
@@ -72,6 +77,12 @@ def render_within_limits(text: str, render: Callable[[str], R], refused: Callabl
         detail = f"{len(text):,} characters, more than the {MAX_CARD_CHARS:,} rendered per card"
         result.limits = LimitReport(TOO_LARGE, detail)
         return result
+    tokens = busiest_paragraph(text)
+    if tokens > MAX_INLINE_TOKENS:
+        result = refused()
+        detail = f"a paragraph has {tokens:,} inline markers, more than {MAX_INLINE_TOKENS:,}"
+        result.limits = LimitReport(TOO_COMPLEX, detail)
+        return result
     source, neutralised = neutralise(text)
     start = time.perf_counter()
     try:
@@ -90,6 +101,8 @@ _FENCE = re.compile(r"(`{3,}|~{3,})")
 _LIST_MARKER = re.compile(r"([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _INLINE_TOKEN = re.compile(r"\\.|[\[\]]|\*+|_+", re.DOTALL)
+_MARKER = re.compile(r"\\.|[*_]+|[\[`<&]|~~", re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _PUNCT_OR_SPACE = frozenset(" \t\n!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -122,6 +135,14 @@ def neutralise(text: str) -> tuple[str, int]:
                     changed += n
             start = i + 1
     return "\n".join(lines), changed
+
+
+def busiest_paragraph(text: str) -> int:
+    """The most inline markers in one paragraph (text between blank lines); linear."""
+    most = 0
+    for block in _BLANK_LINE.split(text):
+        most = max(most, sum(1 for _ in _MARKER.finditer(block)))
+    return most
 
 
 def _fenced_lines(lines: list[str]) -> list[bool]:

@@ -21,7 +21,9 @@ from editor_app.core.render_limits import (
     MAX_BLOCK_DEPTH,
     MAX_CARD_CHARS,
     MAX_INLINE_DEPTH,
+    MAX_INLINE_TOKENS,
     RENDERER_ERROR,
+    TOO_COMPLEX,
     TOO_LARGE,
     neutralise,
 )
@@ -51,16 +53,16 @@ def nested_emphasis(n: int) -> str:
 # Each shape stays under the size cap, so it goes through the renderer, not the error box.
 HOSTILE = {
     "lists, 2-space indent": "\n".join("  " * i + f"- item {i}" for i in range(300)),
-    "lists, 4-space indent": "\n".join("    " * i + f"- item {i}" for i in range(250)),
-    "lists with blank lines": "\n\n".join("   " * i + f"1. item {i}" for i in range(300)),
+    "lists, 4-space indent": "\n".join("    " * i + f"- item {i}" for i in range(200)),
+    "lists with blank lines": "\n\n".join("   " * i + f"1. item {i}" for i in range(240)),
     "markers on one line": "- " * 2000 + "deepest",
     "quotes and lists on one line": "> - " * 1000 + "deepest",
-    "growing >": "\n".join(">" * i + f" line {i}" for i in range(1, 500)),
+    "growing >": "\n".join(">" * i + f" line {i}" for i in range(1, 400)),
     "nested brackets": "[" * 10_000 + "deepest" + "]" * 10_000,
     "nested emphasis": nested_emphasis(10_000),
     "nested strong": "**a " * 10_000 + "deepest" + " a**" * 10_000,
-    "brackets and emphasis": "[*" * 10_000 + "deepest" + "*]" * 10_000,
-    "nested link texts": "[a " * 5_000 + "deepest" + "](https://example.com/)" * 5_000,
+    "brackets and emphasis": "[*" * 5_000 + "deepest" + "*]" * 5_000,
+    "nested link texts": "[a " * 3_000 + "deepest" + "](https://example.com/)" * 3_000,
 }
 
 
@@ -145,6 +147,17 @@ def test_an_oversized_text_is_refused_without_rendering() -> None:
     assert result.limits.refused == TOO_LARGE
     assert result.html == ""
     assert f"{MAX_CARD_CHARS:,}" in result.limits.detail
+
+
+def test_a_paragraph_with_too_many_inline_markers_is_refused() -> None:
+    # python-markdown's inline pass is quadratic in them; the same markers split into
+    # paragraphs are fine.
+    crowded = "*a* " * (MAX_INLINE_TOKENS // 2 + 1)
+    result = render_markdown(crowded)
+    assert result.limits.refused == TOO_COMPLEX
+    assert result.html == ""
+    spread = "\n\n".join(["*a* " * 100] * (MAX_INLINE_TOKENS // 200 + 1))
+    assert not render_markdown(spread).limits.refused
 
 
 def test_a_renderer_exception_becomes_a_refusal(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from editor_app.core.paths import UnsafePathError, is_remote, local_path
 from editor_app.core.render import render_markdown
 from editor_app.core.render_limits import (
     MAX_BLOCK_DEPTH,
+    MAX_BRACKET_DEPTH,
     MAX_INLINE_DEPTH,
     TIME_BUDGET_SECONDS,
     LimitReport,
@@ -187,7 +188,8 @@ def _render_problems(card_id: str, name: str, body: str, note: str) -> list[Prob
         if report.neutralised:
             message = (
                 f"the {part} of '{name}' nests lists or quotes deeper than {MAX_BLOCK_DEPTH} "
-                f"levels, or links and emphasis deeper than {MAX_INLINE_DEPTH}; "
+                f"levels, or links and emphasis deeper than {MAX_INLINE_DEPTH} "
+                f"(link brackets {MAX_BRACKET_DEPTH}); "
                 f"the deeper part is shown as plain text ({report.neutralised} places)"
             )
             out.append(Problem(WARNING, DEEP_NESTING, message, card_id))

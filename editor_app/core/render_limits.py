@@ -32,6 +32,7 @@ from typing import Protocol, TypeVar
 MAX_CARD_CHARS = 100_000  # characters of Markdown rendered per card (body or note)
 MAX_BLOCK_DEPTH = 16  # nested lists and blockquotes, together
 MAX_INLINE_DEPTH = 32  # nested link brackets and emphasis delimiters, together, per paragraph
+MAX_BRACKET_DEPTH = 8  # of those, link brackets: each open one costs a scan to the paragraph end
 MAX_INLINE_TOKENS = 20_000  # escapes, delimiter runs, brackets, code spans, tags per paragraph
 TIME_BUDGET_SECONDS = 2.0  # a render slower than this is reported
 
@@ -129,8 +130,9 @@ def neutralise(text: str) -> tuple[str, int]:
     for i in range(len(lines) + 1):
         if i == len(lines) or code[i] or not lines[i].strip():
             if i > start:
-                block, n = _limit_inline("\n".join(lines[start:i]))
-                if n:
+                joined = "\n".join(lines[start:i])
+                block, n = _limit_inline(joined)
+                if block is not joined:
                     lines[start:i] = block.split("\n")
                     changed += n
             start = i + 1
@@ -226,7 +228,7 @@ def _escape_at(line: str, pos: int) -> str:
 
 def _limit_inline(block: str) -> tuple[str, int]:
     """Escape brackets and emphasis delimiters that would open a level past the cap."""
-    brackets = 0
+    brackets: list[tuple[int, int]] = []  # spans of the open, unescaped brackets
     emphasis: list[str] = []  # delimiter characters of the open emphasis runs
     cuts: list[tuple[int, int]] = []  # (start, end) of delimiters to escape
     for match in _INLINE_TOKEN.finditer(block):
@@ -234,12 +236,14 @@ def _limit_inline(block: str) -> tuple[str, int]:
         if token[0] == "\\":
             continue
         if token == "[":
-            if brackets + len(emphasis) >= MAX_INLINE_DEPTH:
+            full = len(brackets) >= MAX_BRACKET_DEPTH
+            if full or len(brackets) + len(emphasis) >= MAX_INLINE_DEPTH:
                 cuts.append(match.span())
             else:
-                brackets += 1
+                brackets.append(match.span())
         elif token == "]":
-            brackets = max(0, brackets - 1)
+            if brackets:
+                brackets.pop()
         else:
             start, end = match.span()
             before = block[start - 1] if start else " "
@@ -257,12 +261,16 @@ def _limit_inline(block: str) -> tuple[str, int]:
             if closes:
                 emphasis.pop()
             elif left:
-                if brackets + len(emphasis) >= MAX_INLINE_DEPTH:
+                if len(brackets) + len(emphasis) >= MAX_INLINE_DEPTH:
                     cuts.append((start, end))
                 else:
                     emphasis.append(char)
+    # A bracket never closed is text anyway; escaped, it no longer costs python-markdown a scan.
+    deeper = len(cuts)
+    cuts.extend(brackets)
     if not cuts:
         return block, 0
+    cuts.sort()
     out = []
     last = 0
     for start, end in cuts:
@@ -270,4 +278,4 @@ def _limit_inline(block: str) -> tuple[str, int]:
         out.append("".join("\\" + ch for ch in block[start:end]))
         last = end
     out.append(block[last:])
-    return "".join(out), len(cuts)
+    return "".join(out), deeper

@@ -19,6 +19,7 @@ from editor_app.core.outline import add_card, add_section
 from editor_app.core.render import render_markdown
 from editor_app.core.render_limits import (
     MAX_BLOCK_DEPTH,
+    MAX_BRACKET_DEPTH,
     MAX_CARD_CHARS,
     MAX_INLINE_DEPTH,
     MAX_INLINE_TOKENS,
@@ -112,7 +113,7 @@ def test_quotes_up_to_the_cap_keep_their_structure_and_deeper_ones_become_text()
 
 
 def test_inline_nesting_up_to_the_cap_is_untouched() -> None:
-    text = "[" * MAX_INLINE_DEPTH + "x" + "]" * MAX_INLINE_DEPTH
+    text = "[" * MAX_BRACKET_DEPTH + "x" + "]" * MAX_BRACKET_DEPTH
     assert neutralise(text) == (text, 0)
     emphasis = "*a " * MAX_INLINE_DEPTH + "x" + " a*" * MAX_INLINE_DEPTH
     assert neutralise(emphasis) == (emphasis, 0)
@@ -138,7 +139,14 @@ def test_fenced_code_is_never_touched() -> None:
     assert "[" * 100 in html
     # An unclosed fence is not code for python-markdown, so it is scanned like text.
     unclosed = "```\n" + "[" * 100 + "x"
-    assert neutralise(unclosed)[1] == 100 - MAX_INLINE_DEPTH
+    assert neutralise(unclosed)[1] == 100 - MAX_BRACKET_DEPTH
+
+
+def test_unclosed_brackets_are_escaped_but_not_reported() -> None:
+    # They are text either way; escaped, python-markdown does not scan for their ends.
+    source, deeper = neutralise("see [1 and [2")
+    assert (source, deeper) == ("see \\[1 and \\[2", 0)
+    assert "see [1 and [2" in render_markdown("see [1 and [2").html
 
 
 def test_an_oversized_text_is_refused_without_rendering() -> None:

@@ -35,6 +35,7 @@ bench: $(STAMP)
 		$(BIN)/python benchmarks/preview_latency.py
 	$(BIN)/python benchmarks/library_listing.py
 	$(BIN)/python benchmarks/ledger_lookup.py
+	$(BIN)/python benchmarks/render_limits.py
 
 # -- translations: the .ts files are committed, the .qm files are built -------------------------
 TS_FILES := $(wildcard resources/translations/*.ts)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -13,34 +12,30 @@ from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import LinkRef, issue_links, normalize_url
 from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
+from editor_app.core.problems import ERROR, INFO, WARNING, Problem
+from editor_app.core.render_checks import (
+    DEEP_NESTING,
+    RENDER_LIMIT,
+    RENDER_SLOW,
+    render_problems,
+)
 from editor_app.core.storage import ASSETS_DIR, CARDS_DIR, STATE_DIR
 
-ERROR = "error"
-WARNING = "warning"
-# Exporters state what they will do (e.g. with remote images) at this level: never a problem
-# to fix, never counted with the warnings, never stopping anything.
-INFO = "info"
+__all__ = [
+    "DEEP_NESTING",
+    "ERROR",
+    "INFO",
+    "RENDER_LIMIT",
+    "RENDER_SLOW",
+    "WARNING",
+    "Problem",
+    "check_issue",
+]
 
 GENERIC_ALT = {
     "image", "img", "picture", "photo", "screenshot", "图片", "图像", "截图", "配图", "插图",
     "an image to describe post", "image description", "alt", "untitled", "pic",
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Problem:
-    severity: str
-    code: str
-    message: str
-    card: str | None = None
-
-    def to_json(self) -> dict:
-        return {
-            "severity": self.severity,
-            "code": self.code,
-            "message": self.message,
-            "card": self.card,
-        }
 
 
 def is_generic_alt(alt: str) -> bool:
@@ -114,6 +109,7 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
         no_source = not card.source or not card.source.url
         if no_source and not card.child_ids and depth == 0 and card.kind not in {"meme", "roundup"}:
             add(Problem(WARNING, "missing-source", f"card '{name}' has no source link", card.id))
+        problems.extend(render_problems(card.id, name, card.body, card.note))
 
     links = issue_links(issue)
     reported: set[str] = set()  # issue-relative files already reported through a reference

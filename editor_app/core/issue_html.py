@@ -23,6 +23,7 @@ from editor_app.core.export.body_html import map_urls, prefix_ids, shift_heading
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import Numbers, compute_numbers
 from editor_app.core.render import render_markdown, slugify
+from editor_app.core.render_limits import MAX_CARD_CHARS, MAX_INLINE_TOKENS, LimitReport
 from editor_app.core.resources import resource
 
 CARD_LEVEL = 3  # h1 issue title, h2 sections, h3 top-level cards
@@ -37,6 +38,11 @@ LABELS = {
         "back_to_top": "回到顶部",
         "issue": "第 {n} 期",
         "untitled": "（无标题）",
+        "render_failed": "此卡片无法渲染：{reason}",
+        "too-large": "文本有 {size} 个字符，超过每张卡片可渲染的 {limit} 个字符",
+        "too-complex": "某一段落的行内标记（链接、强调、转义等）超过 {tokens} 个",
+        "renderer-error": "Markdown 渲染器出错（{detail}）",
+        "source_cut": "…（其余 {rest} 个字符未显示）",
     },
     "en": {
         "source": "Source",
@@ -46,6 +52,11 @@ LABELS = {
         "back_to_top": "Back to top",
         "issue": "Issue {n}",
         "untitled": "(untitled)",
+        "render_failed": "This card could not be rendered: {reason}",
+        "too-large": "its text has {size} characters, more than the {limit} rendered per card",
+        "too-complex": "a paragraph has more than {tokens} links, emphasis marks or escapes",
+        "renderer-error": "the Markdown renderer failed ({detail})",
+        "source_cut": "… ({rest} more characters not shown)",
     },
 }
 
@@ -95,13 +106,39 @@ def page_anchors(issue: Issue, numbers: Numbers | None = None) -> Anchors:
     return Anchors(sections, cards)
 
 
-def _render_rich(
-    text: str, prefix: str, top_level: int, resolver: AssetResolver, card_id: str, used: set[str]
-) -> Markup:
-    rendered = render_markdown(text, id_prefix=prefix).html
+def _render_rich(text: str, prefix: str, top_level: int, ctx: _Context, card_id: str) -> Markup:
+    result = render_markdown(text, id_prefix=prefix)
+    if result.limits.refused:
+        return render_error_box(text, result.limits, ctx.labels)
+    rendered, resolver, used = result.html, ctx.resolver, ctx.used_ids
     rendered = prefix_ids(rendered, prefix, used)
     rendered = shift_headings(rendered, top_level)
     return Markup(map_urls(rendered, resolver, card_id))  # noqa: S704 - sanitized above
+
+
+SHOWN_SOURCE_CHARS = 20_000  # of a refused card's text, shown as escaped preformatted text
+
+
+def render_error_box(text: str, report: LimitReport, labels: dict[str, str]) -> Markup:
+    """What stands in for a text the renderer refused: the reason and the text, escaped."""
+    reason = labels[report.refused].format(
+        size=f"{len(text):,}",
+        limit=f"{MAX_CARD_CHARS:,}",
+        tokens=f"{MAX_INLINE_TOKENS:,}",
+        detail=report.detail,
+    )
+    shown = text[:SHOWN_SOURCE_CHARS]
+    cut = ""
+    if len(text) > SHOWN_SOURCE_CHARS:
+        cut = labels["source_cut"].format(rest=f"{len(text) - SHOWN_SOURCE_CHARS:,}")
+    return Markup(
+        '<div class="render-error" role="note"><p class="render-error-title">{}</p>'
+        '<pre class="render-error-source">{}</pre>{}</div>'
+    ).format(
+        labels["render_failed"].format(reason=reason),
+        shown,
+        Markup('<p class="render-error-cut">{}</p>').format(cut) if cut else "",
+    )
 
 
 # -- view model ----------------------------------------------------------------------------
@@ -185,9 +222,7 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
     if card.unreadable:
         body = Markup("<p>{}</p>").format(card.unreadable)
     elif card.body.strip():
-        body = _render_rich(
-            card.body, f"{anchor}--", min(level + 1, 6), ctx.resolver, card.id, ctx.used_ids
-        )
+        body = _render_rich(card.body, f"{anchor}--", min(level + 1, 6), ctx, card.id)
     note = Markup("")
     note_text = card.note.strip()
     if note_text.startswith("🎤"):
@@ -195,9 +230,7 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
     if note_text:
         # A note is typed line by line (like the 🎤 lines of a page): keep its line breaks.
         note_text = re.sub(r"(?<=\S)\n(?=[^\s\-*+>#|`\d])", "  \n", note_text)
-        note = _render_rich(
-            note_text, f"{anchor}--note-", min(level + 1, 6), ctx.resolver, card.id, ctx.used_ids
-        )
+        note = _render_rich(note_text, f"{anchor}--note-", min(level + 1, 6), ctx, card.id)
     groups: list[_Group] = []
     for child_id in card.child_ids:
         child = ctx.issue.cards.get(child_id)

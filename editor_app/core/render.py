@@ -19,6 +19,8 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor_app.core.render_limits import LimitReport, render_within_limits
+
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
@@ -57,6 +59,7 @@ class RenderResult:
     links: list[FoundLink] = field(default_factory=list)
     images: list[FoundImage] = field(default_factory=list)
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
+    limits: LimitReport = field(default_factory=LimitReport)  # empty html when refused
 
 
 def slugify(text: str, separator: str = "-") -> str:
@@ -244,7 +247,16 @@ def sanitize(html: str) -> str:
 
 
 def render_markdown(text: str, id_prefix: str = "") -> RenderResult:
-    """Render card Markdown to sanitized HTML; heading ids get ``id_prefix``."""
+    """Render card Markdown to sanitized HTML; heading ids get ``id_prefix``.
+
+    Never raises for what the text contains: see ``result.limits`` (core/render_limits.py).
+    """
+    return render_within_limits(
+        text, lambda source: _render(source, id_prefix), lambda: RenderResult(html="")
+    )
+
+
+def _render(text: str, id_prefix: str) -> RenderResult:
     result = RenderResult(html="")
     md = markdown.Markdown(
         extensions=[

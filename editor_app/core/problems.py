@@ -1,0 +1,27 @@
+"""A problem the checks report: a severity, a stable code, a message and the card concerned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+# Exporters state what they will do (e.g. with remote images) at this level: never a problem
+# to fix, never counted with the warnings, never stopping anything.
+INFO = "info"
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    code: str
+    message: str
+    card: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "card": self.card,
+        }

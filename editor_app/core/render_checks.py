@@ -1,0 +1,72 @@
+"""Problems found by rendering a card: a text refused, nesting cut, a slow render."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+
+from editor_app.core.problems import ERROR, WARNING, Problem
+from editor_app.core.render import render_markdown
+from editor_app.core.render_limits import (
+    MAX_BLOCK_DEPTH,
+    MAX_BRACKET_DEPTH,
+    MAX_INLINE_DEPTH,
+    TIME_BUDGET_SECONDS,
+    LimitReport,
+)
+
+# Codes about rendering (core/render_limits.py); the others are written where they are found.
+RENDER_LIMIT = "render-limit"  # error: a text was not rendered, an error box stands in for it
+RENDER_SLOW = "render-slow"  # warning: rendering took longer than the time budget
+DEEP_NESTING = "deep-nesting"  # warning: structure past the depth caps is shown as text
+
+
+def render_problems(card_id: str, name: str, body: str, note: str) -> list[Problem]:
+    out = []
+    for part, text in (("body", body), ("editor's note", note)):
+        if not text.strip():
+            continue
+        report = _limit_report(text)
+        if report.refused:
+            message = f"the {part} of '{name}' could not be rendered ({report.detail}); "
+            message += "an error box stands in for it"
+            out.append(Problem(ERROR, RENDER_LIMIT, message, card_id))
+            continue
+        if report.neutralised:
+            message = (
+                f"the {part} of '{name}' nests lists or quotes deeper than {MAX_BLOCK_DEPTH} "
+                f"levels, or links and emphasis deeper than {MAX_INLINE_DEPTH} "
+                f"(link brackets {MAX_BRACKET_DEPTH}); "
+                f"the deeper part is shown as plain text ({report.neutralised} places)"
+            )
+            out.append(Problem(WARNING, DEEP_NESTING, message, card_id))
+        if report.slow:
+            message = (
+                f"the {part} of '{name}' took {report.seconds:.1f} s to render "
+                f"(budget {TIME_BUDGET_SECONDS:g} s); the preview will lag"
+            )
+            out.append(Problem(WARNING, RENDER_SLOW, message, card_id))
+    return out
+
+
+# Checks run after every pause in typing: remember what each text's render did, by digest
+# (not by text, so the cache stays small), and render only texts that changed.
+_REPORTS: OrderedDict[bytes, LimitReport] = OrderedDict()
+_REPORTS_LOCK = threading.Lock()
+_REPORTS_KEPT = 512
+
+
+def _limit_report(text: str) -> LimitReport:
+    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    with _REPORTS_LOCK:
+        report = _REPORTS.get(key)
+        if report is not None:
+            _REPORTS.move_to_end(key)
+            return report
+    report = render_markdown(text).limits
+    with _REPORTS_LOCK:
+        _REPORTS[key] = report
+        while len(_REPORTS) > _REPORTS_KEPT:
+            _REPORTS.popitem(last=False)
+    return report

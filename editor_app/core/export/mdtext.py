@@ -64,7 +64,7 @@ def md_link(text: str, url: str | None) -> str:
     """``[text](url)``; ``<url>`` when there is no text; escaped text when there is no URL."""
     if not url:
         return md_escape(text)
-    if not text:
+    if not md_escape(text).strip():  # a blank label leaves nothing to click: show the URL
         return (
             f"<{url}>"
             if " " not in url and ">" not in url
@@ -142,10 +142,25 @@ def iter_fenced(lines: list[str]) -> list[bool]:
     return _scan_fences(lines)[0]
 
 
+_PRE_OPEN = re.compile(r"^ {0,3}<pre(?=[\s>]|$)", re.I)
+_PRE_CLOSE = re.compile(r"</pre>", re.I)
+
+
 def close_fence(text: str) -> str:
-    """``text`` with a fenced code block left open at its end closed."""
-    fence = _scan_fences(text.split("\n"))[1]
-    return f"{text}\n{fence}" if fence else text
+    """``text`` with a fenced code block or a raw ``<pre>`` block left open at its end closed.
+
+    Either would otherwise run on over everything exported after the card. (A ``<pre>``
+    block ends only at a line holding ``</pre>``, not at a blank line.)
+    """
+    lines = text.split("\n")
+    flags, fence = _scan_fences(lines)
+    pre = False
+    for line, fenced in zip(lines, flags, strict=True):
+        if pre or not fenced and _PRE_OPEN.match(line):
+            pre = not _PRE_CLOSE.search(line)
+    if fence:
+        return f"{text}\n{fence}"
+    return f"{text}\n</pre>" if pre else text
 
 
 def _scan_fences(lines: list[str]) -> tuple[list[bool], str]:

@@ -167,3 +167,14 @@ def test_writes_only_named_files(rich_issue: Issue, tmp_path: Path) -> None:
         "notes.txt",
         "throughput.png",
     ]
+
+
+def test_section_emoji_is_text_on_one_line(rich_issue: Issue, tmp_path: Path) -> None:
+    section = rich_issue.sections[0]
+    section.emoji = "<img src=x onerror=alert(1)>\n# split"
+    save_issue(rich_issue)
+    export(rich_issue, tmp_path, "hugo")
+    _front, body = split_front((tmp_path / "2026-01/index.md").read_text("utf-8"))
+    heading = next(line for line in body.split("\n") if line.startswith("## "))
+    assert heading.startswith("## &lt;img src=x onerror=alert(1)> \\# split 专题一")
+    assert "<img src=x" not in body

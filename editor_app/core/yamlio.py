@@ -133,6 +133,10 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # PyYAML writes NEL (U+0085) raw inside single quotes, where reading folds it into a
+    # space; a double-quoted scalar escapes it ("\N") and reads back exactly.
+    if "\x85" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
     # Multi-line strings read best (and diff best) as literal blocks.
     if "\n" in value:
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")

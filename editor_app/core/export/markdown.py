@@ -20,13 +20,16 @@ from editor_app.core.export.assets import AssetResolver
 from editor_app.core.export.base import Exporter, ExportOptions, Plan
 from editor_app.core.export.mdtext import (
     UrlMap,
+    close_fence,
     filter_body,
     heading_levels,
     marker,
     md_escape,
+    md_escape_lines,
     md_link,
     shift_md_headings,
 )
+from editor_app.core.export.sitegen import escape_for
 from editor_app.core.issue_html import CARD_LEVEL, labels_for
 from editor_app.core.model import Card, Issue, Status, SubcardNumbering
 from editor_app.core.numbering import Numbers, compute_numbers, numbering_fields
@@ -58,27 +61,26 @@ def masthead_meta(issue: Issue) -> dict[str, Any]:
     return meta
 
 
-def _no_tags(text: str) -> str:
-    # Themes print front matter with and without escaping; a fullwidth "＜" never opens a tag.
-    return re.sub(r"<(?=[A-Za-z/!?])", "＜", text)
-
-
 def front_matter(issue: Issue, profile: str, slug: str) -> str:
     data: dict[str, Any] = {}
     if profile == "jekyll":
         data["layout"] = "post"
-    data["title"] = _no_tags(issue.title)
+    # The values go in as they are, written by the YAML library: a theme prints them through
+    # its own escaping (Hugo's templates always do; Jekyll's with "| escape").
+    data["title"] = issue.title
     if issue.date is not None:
         data["date"] = issue.date
     data["slug"] = slug
-    data["tags"] = [_no_tags(t) for t in issue.tags]
+    data["tags"] = list(issue.tags)
     if issue.summary:
-        data["summary"] = _no_tags(issue.summary)
+        data["summary"] = issue.summary
     if profile == "hugo":
         data["draft"] = is_draft(issue)
     elif is_draft(issue):
         data["published"] = False
     data["masthead"] = masthead_meta(issue)
+    # Tells the importer which generator escape the text after the front matter carries.
+    data["masthead"]["profile"] = profile
     return "---\n" + dump_yaml(data) + "---\n"
 
 
@@ -112,12 +114,13 @@ class _Writer:
     def section(self, section_id: str) -> None:
         section = self.issue.section(section_id)
         label = self.numbers.sections.get(section.id, "")
-        heading = " ".join(x for x in (section.emoji, label, md_escape(section.title)) if x)
+        parts = (md_escape(section.emoji), label, md_escape(section.title))
+        heading = " ".join(x for x in parts if x)
         self.blocks.append(
             f"## {heading}".rstrip() + "\n" + marker("section", {"emoji": section.emoji})
         )
         if section.intro.strip():
-            self.blocks.append("\n".join(md_escape(line) for line in section.intro.split("\n")))
+            self.blocks.append("\n".join(md_escape_lines(section.intro)))
         for card_id in section.card_ids:
             if card_id in self.issue.cards:
                 self.card(self.issue.cards[card_id], CARD_LEVEL)
@@ -152,7 +155,8 @@ class _Writer:
             meta["links"] = len(links)
         body = card.body.strip("\n")
         if body.strip():
-            body = filter_body(body, self.url_map(card.id))
+            # An unclosed fence would swallow the rest of the issue: close it in the card.
+            body = close_fence(filter_body(body, self.url_map(card.id)))
             levels = heading_levels(body)
             if levels:
                 shift = min(level + 1, 6) - min(levels)
@@ -168,7 +172,7 @@ class _Writer:
                 url = self.field_url(f.url, card.id)
                 item = md_link(f.title, url) if url else f"**{md_escape(f.title)}**"
                 if f.summary:
-                    lines = [md_escape(x) for x in f.summary.split("\n")]
+                    lines = md_escape_lines(f.summary)
                     item += self.sep() + "\n  ".join(lines)
                 items.append(f"- {item}")
             parts.append("\n".join(items))
@@ -222,7 +226,7 @@ def plain_head(issue: Issue) -> str:
     if issue.summary:
         lines += [
             "",
-            "\n".join(f"> {md_escape(x)}" if x else ">" for x in issue.summary.split("\n")),
+            "\n".join(f"> {x}" if x else ">" for x in md_escape_lines(issue.summary)),
         ]
     return "\n".join(lines) + "\n"
 
@@ -262,7 +266,8 @@ class MarkdownExporter(Exporter):
         writer = _Writer(issue, resolver, compute_numbers(issue))
         slug = export_slug(issue)
         head = plain_head(issue) if profile == "plain" else front_matter(issue, profile, slug)
-        text = writer.document(head)
+        # Generator syntax is neutralised after the front matter, which no generator expands.
+        text = head + escape_for(profile, writer.document(""))
         plan = Plan(problems=list(resolver.problems))
         plan.add_text(doc_rel, text)
         plan.add_assets(image_dir, resolver.sorted_files())

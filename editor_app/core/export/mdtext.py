@@ -15,21 +15,37 @@ from collections.abc import Callable
 from editor_app.core.render import ALLOWED_ATTRS, ALLOWED_TAGS
 
 # -- escaping plain text -------------------------------------------------------------------
-_ESCAPABLE = r"\\`*_\[\]<>&#|!~"
 _UNESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])|&lt;")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a plain-text field, split where CommonMark ends a line."""
+    return LINE_BREAK.split(text)
 
 
 def md_escape(text: str) -> str:
-    """Plain text as Markdown that renders as the same text (single line)."""
-    text = " ".join(text.split("\n"))
-    text = re.sub(r"([\\`*\[\]])", r"\\\1", text)
+    """Plain text as Markdown that renders as the same text (single line).
+
+    Line breaks fold to spaces (a title is one line); leading blanks go (they would indent
+    the line into a code block); NUL, which CommonMark cannot carry, is dropped. Every
+    character that could start inline syntax is backslash-escaped; "<" before a tag name
+    becomes an entity, so the bytes of the output never spell a tag.
+    """
+    text = LINE_BREAK.sub(" ", text).replace("\x00", "").lstrip(" \t")
+    text = re.sub(r"([\\`*\[\]~|#])", r"\\\1", text)
     text = re.sub(r"(?<!\w)_|_(?!\w)", r"\\_", text)
     text = re.sub(r"&(?=#?\w+;)", r"\\&", text)
-    # An entity rather than "\<": the bytes of the output never spell a tag.
     text = re.sub(r"<(?=[A-Za-z/!?])", "&lt;", text)
-    text = re.sub(r"^([#>+\-|~])", r"\\\1", text)
+    # Line starts: a quote, a bullet, a setext underline, an ordered list item.
+    text = re.sub(r"^([>+\-=])", r"\\\1", text)
     text = re.sub(r"^(\d+)([.)])(?=\s|$)", r"\1\\\2", text)
     return text
+
+
+def md_escape_lines(text: str) -> list[str]:
+    """A multi-line plain-text field, each line escaped on its own."""
+    return [md_escape(line) for line in split_lines(text)]
 
 
 def md_unescape(text: str) -> str:
@@ -48,7 +64,7 @@ def md_link(text: str, url: str | None) -> str:
     """``[text](url)``; ``<url>`` when there is no text; escaped text when there is no URL."""
     if not url:
         return md_escape(text)
-    if not text:
+    if not md_escape(text).strip():  # a blank label leaves nothing to click: show the URL
         return (
             f"<{url}>"
             if " " not in url and ">" not in url
@@ -123,6 +139,32 @@ ATX = re.compile(r"^(#{1,6})(?=[ \t]|$)")
 
 def iter_fenced(lines: list[str]) -> list[bool]:
     """For each line, whether it is inside (or opens/closes) a fenced code block."""
+    return _scan_fences(lines)[0]
+
+
+_PRE_OPEN = re.compile(r"^ {0,3}<pre(?=[\s>]|$)", re.I)
+_PRE_CLOSE = re.compile(r"</pre>", re.I)
+
+
+def close_fence(text: str) -> str:
+    """``text`` with a fenced code block or a raw ``<pre>`` block left open at its end closed.
+
+    Either would otherwise run on over everything exported after the card. (A ``<pre>``
+    block ends only at a line holding ``</pre>``, not at a blank line.)
+    """
+    lines = text.split("\n")
+    flags, fence = _scan_fences(lines)
+    pre = False
+    for line, fenced in zip(lines, flags, strict=True):
+        if pre or not fenced and _PRE_OPEN.match(line):
+            pre = not _PRE_CLOSE.search(line)
+    if fence:
+        return f"{text}\n{fence}"
+    return f"{text}\n</pre>" if pre else text
+
+
+def _scan_fences(lines: list[str]) -> tuple[list[bool], str]:
+    """Per-line fence flags, and the fence still open after the last line ("" if none)."""
     flags = []
     fence = ""
     for line in lines:
@@ -137,7 +179,7 @@ def iter_fenced(lines: list[str]) -> list[bool]:
             flags.append(True)
         else:
             flags.append(False)
-    return flags
+    return flags, fence
 
 
 def heading_levels(text: str) -> list[int]:

@@ -19,11 +19,13 @@ from editor_app.core.export.mdtext import (
     LINK_TOKEN,
     filter_body,
     iter_fenced,
+    md_escape,
     md_unescape,
     parse_link_item,
     parse_marker,
     shift_md_headings,
 )
+from editor_app.core.export.sitegen import unescape_for
 from editor_app.core.importers.common import Builder, ImportResult
 from editor_app.core.importers.files import FileMapper
 from editor_app.core.model import (
@@ -76,6 +78,10 @@ def has_markers(text: str) -> bool:
 
 def parse_markdown(text: str, path: Path) -> ImportResult:
     front, body, first_line = split_front_matter(text, path)
+    meta = front.get("masthead")
+    if isinstance(meta, dict) and isinstance(meta.get("profile"), str):
+        # Our own export: undo the generator escape its profile wrote.
+        body = unescape_for(meta["profile"], body)
     if has_markers(body):
         return _parse_exact(front, body, first_line, path)
     from editor_app.core.importers.md_newsletter import parse_newsletter
@@ -193,8 +199,9 @@ def _parse_exact(front: dict, text: str, first_line: int, path: Path) -> ImportR
 
 def _section(builder: Builder, issue: Issue, text: str, data: dict, content: list[str]) -> None:
     emoji = str(data.get("emoji") or "")
-    if emoji and text.startswith(emoji):
-        text = text[len(emoji) :].lstrip()
+    written = md_escape(emoji)
+    if written and text.startswith(written):
+        text = text[len(written) :].lstrip()
     label = section_label(issue.numbering.sections, len(issue.sections) + 1)
     if label and (text == label or text.startswith(label + " ")):
         text = text[len(label) :].lstrip()

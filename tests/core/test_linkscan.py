@@ -116,3 +116,18 @@ def test_unclosed_brackets_and_plain_text():
     assert scan_markdown("no links [here] and [there](unclosed") == []
     assert scan_markdown("") == []
     assert scan_markdown("只有中文") == []
+
+
+def test_deeply_nested_brackets_keep_the_link_inside():
+    # Ten thousand nested brackets once cost a forward scan each; the pairs come from one pass.
+    depth = 10_000
+    text = "[" * depth + "[inner](https://deep.example.org/)" + "]" * depth
+    found = scan_markdown(text)
+    assert [(x.url, x.text) for x in found] == [("https://deep.example.org/", "inner")]
+
+
+def test_a_blank_line_closes_open_brackets():
+    text = "[open\n\nstill [open](https://a.example.org/) and ]"
+    assert [x.url for x in scan_markdown(text)] == ["https://a.example.org/"]
+    # An escaped bracket neither opens nor closes.
+    assert [x.text for x in scan_markdown(r"[a \] b](https://b.example.org/)")] == [r"a \] b"]

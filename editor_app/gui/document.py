@@ -16,11 +16,13 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor_app.core import journal, outline
+from editor_app.core.atomic import remove_stray_temps
 from editor_app.core.checks import Problem, check_issue
 from editor_app.core.errors import MastheadError
 from editor_app.core.lock import IssueLock
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
+    CARDS_DIR,
     card_path,
     load_issue,
     manifest_path,
@@ -60,6 +62,9 @@ class IssueDocument(QObject):
         self._stamps = {path: _stamp(path) for path in self._disk}
         self.lock = IssueLock(self.folder)
         self.read_only = not self.lock.acquire()
+        if not self.read_only:
+            # Halves of writes a killed Masthead left; nobody else writes here under the lock.
+            remove_stray_temps(self.folder, self.folder / CARDS_DIR, journal.journal_dir(folder))
         self.undo_stack = QUndoStack(self)
         self.problems: list[Problem] = []
         self._dirty_cards: set[str] = set()

@@ -21,6 +21,7 @@ import functools
 import os
 import queue
 import socket
+import sys
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -87,13 +88,17 @@ class _Dispatcher(QObject):
                 continue
             if callbacks.owner is not None and not Shiboken.isValid(callbacks.owner):
                 continue  # the owner was deleted meanwhile: nobody wants the result
-            if kind == "done":
-                callbacks.on_done(payload)
-            elif kind == "error":
-                if callbacks.on_error is not None:
-                    callbacks.on_error(payload)
-            elif callbacks.on_progress is not None:
-                callbacks.on_progress(payload)
+            call = {
+                "done": callbacks.on_done,
+                "error": callbacks.on_error,
+                "progress": callbacks.on_progress,
+            }[kind]
+            if call is None:
+                continue
+            try:
+                call(payload)
+            except Exception:  # noqa: BLE001 - one failing callback must not strand the rest
+                sys.excepthook(*sys.exc_info())
 
 
 def _wake(sock: socket.socket) -> None:

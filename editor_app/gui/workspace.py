@@ -40,17 +40,22 @@ class Workspace(QObject):
         web view takes the focus as it loads), then type it into the card body."""
         if self.document.read_only or self.editor.current_card_id is None:
             return
-        self.key_buffer = StartupKeyBuffer(window, self._body_if_shown)
+        self.key_buffer = StartupKeyBuffer(window, self._body_if_shown, self.preview)
         self.preview.pageLoaded.connect(self._ready)
         if self.preview.page_loads:
             self._ready()
 
     def _ready(self) -> None:
-        self.preview.pageLoaded.disconnect(self._ready)
+        if self.key_buffer is None:
+            return  # released already (a later page load) or discarded
+        # After the events the load itself queued, focus changes included; close() discards
+        # the buffer if the issue closes first.
+        QTimer.singleShot(0, self, self._release_keys)
+
+    def _release_keys(self) -> None:
         buffer, self.key_buffer = self.key_buffer, None
         if buffer is not None:
-            # After the events the load itself queued, focus changes included.
-            QTimer.singleShot(0, buffer, buffer.release)
+            buffer.release()
 
     def _body_if_shown(self) -> QWidget | None:
         if self.editor_area.currentWidget() is not self.editor:

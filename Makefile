@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LIBRARY ?= issues
 
-.PHONY: run test lint format bench clean translations update-translations check-translations \
+.PHONY: run test lint format bench stress clean translations update-translations check-translations \
 	icons bundle bundle-check install-desktop uninstall-desktop
 
 $(STAMP): pyproject.toml
@@ -36,6 +36,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/library_listing.py
 	$(BIN)/python benchmarks/ledger_lookup.py
 	$(BIN)/python benchmarks/render_limits.py
+
+# kill -9 while typing and during structural edits; TRIALS=200 by default (a few minutes)
+TRIALS ?= 200
+stress: $(STAMP)
+	$(BIN)/python benchmarks/durability.py --trials $(TRIALS)
 
 # -- translations: the .ts files are committed, the .qm files are built -------------------------
 TS_FILES := $(wildcard resources/translations/*.ts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import stat
 import tempfile
 from pathlib import Path
@@ -37,6 +38,27 @@ def atomic_write_bytes(path: Path | str, data: bytes, durable: bool = True) -> N
         raise
     if durable:
         _fsync_dir(path.parent)
+
+
+# The temporary name atomic_write_bytes gives: ".<name>.<mkstemp's 8 characters>.tmp".
+_TEMP_NAME = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+
+
+def remove_stray_temps(*folders: Path | str) -> list[Path]:
+    """Delete the temporary files that writes killed half-way left in ``folders`` (not
+    recursive); return them. Only for a writer that knows nobody else writes there now."""
+    removed = []
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if _TEMP_NAME.match(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def atomic_write_text(path: Path | str, text: str, durable: bool = True) -> None:

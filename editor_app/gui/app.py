@@ -15,6 +15,7 @@ from editor_app.core.resources import default_library, resource
 from editor_app.gui import gc_guard, i18n, theme
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
+from editor_app.gui.qt_env import prepare_webengine_environment
 
 UI_FONT_FAMILIES = [
     "Inter", "Segoe UI", "Cantarell", "Noto Sans", "DejaVu Sans", "Helvetica Neue", "Arial",
@@ -47,7 +48,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(path: Path | None = None) -> int:
+def run_app(path: Path | None = None, environment_changes: list[str] | None = None) -> int:
+    """Open the window; ``environment_changes`` from prepare_webengine_environment, when the
+    caller ran it before importing Qt (else it runs here, still before QApplication)."""
+    if environment_changes is None:
+        environment_changes = prepare_webengine_environment()
     app = create_application()
     settings = AppSettings()
     if path is None:
@@ -59,6 +64,8 @@ def run_app(path: Path | None = None) -> int:
     window = MainWindow(path if not (path / "issue.yaml").exists() else path.parent, settings)
     window.open_path(path)
     window.show()
+    if "sandbox" in environment_changes:
+        _say_sandbox_is_off(window)
     if os.environ.get(SMOKE_ENV, "") not in ("", "0"):
         _arm_smoke_test(app, window)
     code = app.exec()
@@ -66,6 +73,17 @@ def run_app(path: Path | None = None) -> int:
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code
+
+
+def _say_sandbox_is_off(window: MainWindow) -> None:
+    """Once per start, on stderr and in the status bar."""
+    message = QCoreApplication.translate(
+        "Startup",
+        "Running as root: the preview's Chromium sandbox is switched off "
+        "(QTWEBENGINE_DISABLE_SANDBOX=1).",
+    )
+    print(f"masthead: {message}", file=sys.stderr, flush=True)
+    window.statusBar().showMessage(message, 20000)
 
 
 def _arm_smoke_test(app: QApplication, window: MainWindow) -> None:

@@ -15,11 +15,13 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor_app.core import journal, outline
+from editor_app.core.atomic import remove_stray_temps
 from editor_app.core.checks import Problem, check_issue
 from editor_app.core.errors import IssueLockedError, MastheadError
 from editor_app.core.lock import IssueLock, issue_write_lock
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
+    CARDS_DIR,
     card_path,
     load_issue,
     manifest_path,
@@ -68,6 +70,10 @@ class IssueDocument(DiskChangesMixin, QObject):
         try:
             if not self.read_only:
                 with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
+                    # Halves of writes a killed Masthead left; nobody else writes here now.
+                    remove_stray_temps(
+                        self.folder, self.folder / CARDS_DIR, journal.journal_dir(folder)
+                    )
                     self.recovered = journal.recover(self.folder)
             self.issue: Issue = load_issue(self.folder, self._disk)
         except BaseException:

@@ -173,6 +173,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
             start_card = workspace.first_card()
         if start_card:
             workspace.open_card(start_card)
+            workspace.hold_keys_until_ready(self)
         self.apply_settings()
         # Messages after the window shows, so they appear on top of it.
         QTimer.singleShot(0, lambda: self._announce(doc))

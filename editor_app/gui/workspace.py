@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.editor import CardEditor
+from editor_app.gui.key_buffer import StartupKeyBuffer
 from editor_app.gui.outline_actions import OutlineActions
 from editor_app.gui.outline_model import OutlineModel
 from editor_app.gui.outline_view import OutlineView
@@ -32,6 +33,34 @@ class Workspace(QObject):
         self.preview = PreviewPane(self.document)
         self.view.currentNodeChanged.connect(self._on_node)
         self.actions.cardCreated.connect(self._on_created)
+        self.key_buffer: StartupKeyBuffer | None = None
+
+    def hold_keys_until_ready(self, window: QWidget) -> None:
+        """Keep what is typed into ``window`` until the first preview page has loaded (the
+        web view takes the focus as it loads), then type it into the card body."""
+        if self.document.read_only or self.editor.current_card_id is None:
+            return
+        self.key_buffer = StartupKeyBuffer(window, self._body_if_shown, self.preview)
+        self.preview.pageLoaded.connect(self._ready)
+        if self.preview.page_loads:
+            self._ready()
+
+    def _ready(self) -> None:
+        if self.key_buffer is None:
+            return  # released already (a later page load) or discarded
+        # After the events the load itself queued, focus changes included; close() discards
+        # the buffer if the issue closes first.
+        QTimer.singleShot(0, self, self._release_keys)
+
+    def _release_keys(self) -> None:
+        buffer, self.key_buffer = self.key_buffer, None
+        if buffer is not None:
+            buffer.release()
+
+    def _body_if_shown(self) -> QWidget | None:
+        if self.editor_area.currentWidget() is not self.editor:
+            return None
+        return self.editor.body_edit if self.editor.current_card() is not None else None
 
     def _on_node(self, node_id: str, kind: str) -> None:
         if kind == "card":
@@ -62,6 +91,9 @@ class Workspace(QObject):
         return cards[0].id if cards else None
 
     def close(self) -> None:
+        if self.key_buffer is not None:
+            self.key_buffer.discard()
+            self.key_buffer = None
         self.document.close()
         for widget in (self.view, self.editor_area, self.preview):
             widget.setParent(None)

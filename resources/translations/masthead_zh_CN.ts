@@ -2120,6 +2120,13 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Running as root: the preview&apos;s Chromium sandbox is switched off (QTWEBENGINE_DISABLE_SANDBOX=1).</source>
+        <translation>以 root 身份运行：预览所用 Chromium 的沙箱已关闭（QTWEBENGINE_DISABLE_SANDBOX=1）。</translation>
+    </message>
+</context>
+<context>
     <name>StatusBarController</name>
     <message>
         <source>No issue open</source>

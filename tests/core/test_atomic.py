@@ -97,3 +97,19 @@ def test_new_file_gets_usual_permissions_not_private_temp_ones(tmp_path):
     target = tmp_path / "new.html"
     atomic_write_text(target, "x")
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+def test_stray_temps_of_killed_writes_are_removed(tmp_path):
+    from editor_app.core.atomic import remove_stray_temps
+
+    (tmp_path / "card.md").write_text("kept")
+    (tmp_path / ".card.md.a1b2_c3d.tmp").write_text("half")
+    (tmp_path / ".hidden.tmp").write_text("not ours: no random part")
+    (tmp_path / "notes.abcdefgh.tmp").write_text("not ours: not hidden")
+    removed = remove_stray_temps(tmp_path, tmp_path / "missing")
+    assert removed == [tmp_path / ".card.md.a1b2_c3d.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".hidden.tmp",
+        "card.md",
+        "notes.abcdefgh.tmp",
+    ]

@@ -281,3 +281,16 @@ def test_journal_writes_only_cards_typed_in_since_last_time(qtbot, issue_folder,
     qtbot.wait(300)
     assert written == [second]
     doc.close()
+
+
+def test_opening_removes_what_a_killed_write_left(qtbot, issue_folder):
+    stray = issue_folder / "cards" / ".c1.md.k1ll3d_x.tmp"
+    stray.write_text("half a card")
+    card = issue_folder / "cards" / next(p.name for p in (issue_folder / "cards").glob("*.md"))
+    before = card.read_bytes()
+    document = IssueDocument(issue_folder)
+    try:
+        assert not stray.exists()
+        assert card.read_bytes() == before
+    finally:
+        document.close()

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
 from editor_app.core.errors import MastheadError
 from editor_app.core.model import Issue
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import save_issue
-from editor_app.gui import image_import
+from editor_app.gui import image_import, workers
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.editor import CardEditor
@@ -40,7 +40,7 @@ def jpeg_file(path: Path, width: int = 3000, height: int = 2000) -> Path:
 
 def dispose(*objects) -> None:
     """Free Qt objects on this thread (see tests/gui/test_link_panel.py)."""
-    QThreadPool.globalInstance().waitForDone(30000)
+    workers.wait_for_workers(30)
     QCoreApplication.processEvents()
     for obj in objects:
         if isinstance(obj, IssueDocument):

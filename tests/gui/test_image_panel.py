@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from editor_app.core.model import Issue
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import read_card, save_issue
-from editor_app.gui import image_import
+from editor_app.gui import image_import, workers
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.panels.image_panel import ImagePanel
@@ -34,7 +34,7 @@ def png(width: int, height: int, color: str = "white") -> bytes:
 
 def dispose(*objects) -> None:
     """Free Qt objects on this thread (see tests/gui/test_link_panel.py)."""
-    QThreadPool.globalInstance().waitForDone(30000)
+    workers.wait_for_workers(30)
     QCoreApplication.processEvents()
     for obj in objects:
         if isinstance(obj, IssueDocument):

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QLineEdit
 
@@ -18,6 +18,7 @@ from editor_app.core.linkcheck import cache_path
 from editor_app.core.model import FurtherReading, Issue, Link, Source
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import read_card, save_issue
+from editor_app.gui import workers
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.panels.link_panel import LinkPanel
 from editor_app.gui.panels.link_table_model import CARD, FEATURED, KIND, STATUS, TEXT, URL
@@ -60,7 +61,7 @@ def dispose(*objects) -> None:
     A Python-owned QObject left to the garbage collector may be freed on a worker thread,
     taking its timers down there (and the process with them).
     """
-    QThreadPool.globalInstance().waitForDone(30000)
+    workers.wait_for_workers(30)
     QCoreApplication.processEvents()
     for obj in objects:
         if isinstance(obj, IssueDocument):

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from editor_app.core.export import get_exporter
-from editor_app.core.export.base import ExportOptions
+from editor_app.core.export.base import ExportOptions, Progress
 from editor_app.core.model import Issue
+from editor_app.gui.workers import run_in_thread
 
 
 class ExportJob(QObject):
     """One export. Connect to the signals, then call start(); they arrive on the UI thread.
 
-    The job has no Qt parent and keeps itself alive until it has reported, so a panel
-    closed mid-export cannot delete it under the worker thread.
+    The job never leaves the UI thread: the worker runs ``export_steps`` on plain data (a
+    snapshot of the issue, the options, a threading.Event) and its progress and outcome come
+    back through ``run_in_thread``. The job keeps itself alive until it has reported, so a
+    panel closed mid-export does not lose the report halfway.
     """
 
     progress = Signal(int, int, str)  # step, total, message
@@ -34,10 +39,10 @@ class ExportJob(QObject):
 
     def start(self) -> None:
         ExportJob._alive.add(self)
-        # Connected last, so every other receiver has its result before the job goes.
-        for signal in (self.finished, self.failed, self.cancelled):
-            signal.connect(self._release)
-        QThreadPool.globalInstance().start(_Runner(self))
+        work = functools.partial(
+            export_steps, self.fmt, self.issue, self.out_dir, self.options, self._cancel
+        )
+        run_in_thread(work, self._report, self._crashed, on_progress=self._progress)
 
     def cancel(self) -> None:
         """Stop after the file being written; files already written stay (each is whole)."""
@@ -47,34 +52,46 @@ class ExportJob(QObject):
     def cancel_requested(self) -> bool:
         return self._cancel.is_set()
 
-    def _release(self, *_args: object) -> None:
+    def _progress(self, step: tuple[int, int, str]) -> None:
+        self.progress.emit(*step)
+
+    def _report(self, outcome: tuple[str, Any]) -> None:
         ExportJob._alive.discard(self)
+        kind, value = outcome
+        {"finished": self.finished, "failed": self.failed, "cancelled": self.cancelled}[kind].emit(
+            value
+        )
 
-    def run(self) -> None:
-        """The worker thread's part: iterate the exporter, emitting as it goes."""
-        written = 0
-        try:
-            steps = get_exporter(self.fmt).export(self.issue, self.out_dir, self.options)
-            last = None
-            for step in steps:
-                if self._cancel.is_set():
-                    steps.close()
-                    self.cancelled.emit(written)
-                    return
-                if step.path is not None:
-                    written += 1
-                self.progress.emit(step.step, step.total, step.message)
-                last = step
-        except Exception as exc:  # noqa: BLE001 - every failure is shown to the editor
-            self.failed.emit(exc)
-            return
-        self.finished.emit(last)
+    def _crashed(self, message: str) -> None:
+        ExportJob._alive.discard(self)
+        self.failed.emit(RuntimeError(message.splitlines()[0] if message else ""))
 
 
-class _Runner(QRunnable):
-    def __init__(self, job: ExportJob):
-        super().__init__()
-        self.job = job
+def export_steps(
+    fmt: str,
+    issue: Issue,
+    out_dir: Path,
+    options: ExportOptions,
+    cancel: threading.Event,
+    report: Callable[[tuple[int, int, str]], None],
+) -> tuple[str, Progress | Exception | int | None]:
+    """The worker thread's part: iterate the exporter, reporting each step.
 
-    def run(self) -> None:
-        self.job.run()
+    Returns ("finished", last Progress), ("cancelled", files written) or ("failed", exc).
+    """
+    written = 0
+    try:
+        steps = get_exporter(fmt).export(issue, out_dir, options)
+        last = None
+        for step in steps:
+            if cancel.is_set():
+                steps.close()
+                return "cancelled", written
+            if step.path is not None:
+                written += 1
+            report((step.step, step.total, step.message))
+            last = step
+    except Exception as exc:  # noqa: BLE001 - every failure is shown to the editor
+        exc.__traceback__ = None  # the worker's frames stay on the worker
+        return "failed", exc
+    return "finished", last

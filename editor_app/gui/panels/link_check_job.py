@@ -53,8 +53,8 @@ class LinkCheckJob(QObject):
         def work() -> CheckReport:
             return check_issue_links(issue, urls, cancel=cancel, progress=progress, **options)
 
-        # The callbacks reach the job through a weak reference: the worker may free them,
-        # and a QObject with a timer must never be freed on the worker's thread.
+        # The callbacks stay on the UI thread (run_in_thread keeps them there); the weak
+        # reference lets a job nobody holds any more go without waiting for its report.
         me = weakref.ref(self)
 
         def finished(report: CheckReport) -> None:

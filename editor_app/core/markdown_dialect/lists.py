@@ -1,72 +1,58 @@
 """Lists laid out the CommonMark way, rewritten into the shape python-markdown parses.
 
-python-markdown wants a blank line before a list and four spaces per nesting level; CommonMark
-(and so Hugo) lets a list interrupt a paragraph and nests an item under the item whose content
-column it reaches, whatever the indent. This preprocessor reads the lines the CommonMark way and
-writes them back with a blank line where a list interrupts a paragraph and four spaces per level,
-so both parsers see the same structure. Blockquotes are unwrapped, normalised and wrapped again.
+python-markdown wants a blank line before a list and four spaces per nesting level, and it
+knows fenced code and blockquotes only at the margin. CommonMark (and so Hugo) lets a list
+interrupt a paragraph, nests an item under the item whose content column it reaches, whatever
+the indent, and allows fences and quotes inside items. This preprocessor reads the lines the
+CommonMark way and writes them back so python-markdown sees the same structure: blank lines
+where a list interrupts a paragraph, four spaces per level, fences stashed as finished HTML,
+quotes normalised on their own. Blank lines it adds for python-markdown's sake would make lists
+loose, so it records which lists CommonMark calls loose; ``looseness`` applies that afterwards.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+import markdown
 from markdown.preprocessors import Preprocessor
 
-# Marker, then 1-4 spaces of padding (5+ means the content is indented code: padding is 1),
-# or the end of the line (an empty item).
+# Marker, then spaces (or the end of the line: an empty item).
 _ITEM = re.compile(r"(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))(?P<pad>[ \t]+|$)")
 _FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _HR = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
-_QUOTE = re.compile(r" {0,3}>")
+_QUOTE = re.compile(r">")
+
+FenceStash = Callable[[list[str]], str | None]
 
 
 @dataclass
 class _Item:
     content: int  # the source column where the item's content starts
     kind: str  # the marker character ('-', '*', '+') or the ordered delimiter ('.', ')')
+    list_no: int  # which list (in document order) the item belongs to
 
 
 def _expand(line: str) -> str:
     """Leading tabs to spaces (tab stops of four), the rest of the line untouched."""
-    if "\t" not in line[: len(line) - len(line.lstrip(" \t"))]:
-        return line
     body = line.lstrip(" \t")
     lead = line[: len(line) - len(body)]
-    return lead.expandtabs(4) + body
+    return lead.expandtabs(4) + body if "\t" in lead else line
 
 
-class ListNormaliser(Preprocessor):
-    def run(self, lines: list[str]) -> list[str]:
-        return normalise(lines)
-
-
-def normalise(lines: list[str]) -> list[str]:
-    return _lists(lines)
-
-
-def _quote(lines: list[str], i: int) -> tuple[list[str], int]:
-    """The blockquote starting at line ``i`` (lazy continuations included), and where it ends."""
-    inner: list[str] = []
-    j = i
-    while j < len(lines) and lines[j].strip():
-        m = _QUOTE.match(lines[j])
-        if m:
-            rest = lines[j][m.end() :]
-            inner.append(rest[1:] if rest.startswith(" ") else rest)
-        elif _block_start(lines[j].lstrip()):
-            break
-        else:
-            inner.append(lines[j])
-        j += 1
-    return [("> " + x).rstrip() if x.strip() else ">" for x in normalise(inner)], j
+def _opens_fence(stripped: str) -> re.Match[str] | None:
+    m = _FENCE.match(stripped)
+    if m and m["fence"][0] == "`" and "`" in m["info"]:
+        return None
+    return m
 
 
 def _block_start(stripped: str) -> bool:
     return bool(
-        _FENCE.match(stripped)
+        _opens_fence(stripped)
         or _HR.match(stripped)
         or _HEADING.match(stripped)
         or _QUOTE.match(stripped)
@@ -74,125 +60,194 @@ def _block_start(stripped: str) -> bool:
     )
 
 
-def _lists(lines: list[str]) -> list[str]:
-    out: list[str] = []
-    stack: list[_Item] = []
-    fence: tuple[str, int] | None = None  # the open fence's character and length
-    fence_shift = 0  # a fence inside an item moves with the item, content and all
-    para = False  # the previous line is paragraph text that a lazy line may continue
-    para_depth = 0  # how many items enclose that paragraph
-    blank = True
-    i = 0
-    while i < len(lines):
-        raw = lines[i]
-        i += 1
-        if fence is None and raw.startswith(">"):
-            # A quote at the margin ends any list; its content is normalised on its own.
-            quoted, i = _quote(lines, i - 1)
-            out.extend(quoted)
-            stack, para, blank = [], False, False
-            continue
-        line = _expand(raw)
-        stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
-        if fence is not None:
-            m = _FENCE.match(stripped)
-            if (
-                m
-                and m["fence"][0] == fence[0]
-                and len(m["fence"]) >= fence[1]
-                and not m["info"].strip()
-            ):
-                fence = None
-            out.append(_shift(line, fence_shift))
-            continue
-        if not stripped:
-            out.append("")
-            blank, para = True, False
-            continue
-        item = _ITEM.match(stripped)
-        if item and _HR.match(stripped):
-            item = None  # '* * *' and '- - -' are rules
-        # Close the items whose content column this line does not reach, unless it is a lazy
-        # continuation of their paragraph.
-        lazy = False
-        depth = len(stack)
-        while depth and indent < stack[depth - 1].content:
-            depth -= 1
-        if depth < len(stack) and para and not blank and not item and not _block_start(stripped):
-            lazy = True
-            depth = len(stack)
-        if item:
-            rel = indent - (stack[depth - 1].content if depth else 0)
-            if rel >= 4 and depth:
-                item = None  # indented code inside an item, or text
-        if item and not lazy:
-            number = item["num"]
-            empty = not stripped[item.end() :].strip()
-            kind = item["delim"] or item["marker"]
-            opens_list = depth == len(stack) or stack[depth].kind != kind
-            if opens_list and para and not blank and para_depth == depth:
-                # A paragraph is interrupted only by a bullet or a list starting at 1, and not
-                # by an empty item.
-                if empty or (number is not None and int(number) != 1):
-                    out.append(_place(line, indent, stack, depth, lazy=True))
-                    if number is not None:
-                        out[-1] = out[-1].replace(item["delim"], "\\" + item["delim"], 1)
-                    continue
-                if depth == 0:
-                    out.append("")
-            if depth < len(stack) and stack[depth].kind != kind and depth == 0 and not blank:
+class ListNormaliser(Preprocessor):
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        self.loose: list[bool] = []  # per list, in document order: read by ListLooseness
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.loose = []
+        return _Scanner(self._stash_fence, self.loose).run(lines)
+
+    def _stash_fence(self, lines: list[str]) -> str | None:
+        """The fence rendered by python-markdown's own fenced code, as one placeholder line."""
+        try:
+            fenced = self.md.preprocessors["fenced_code_block"]
+        except KeyError:
+            return None
+        kept = [x for x in fenced.run(lines) if x.strip()]
+        return kept[0] if len(kept) == 1 else None
+
+
+class _Scanner:
+    def __init__(self, stash: FenceStash, loose: list[bool]):
+        self.stash = stash
+        self.loose = loose
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        stack: list[_Item] = []
+        para = False  # the previous line is paragraph text that a lazy line may continue
+        para_depth = 0  # how many items enclose that paragraph
+        blank = False  # the previous line is blank
+        # python-markdown reads the lines between blank lines as one chunk, and a chunk that
+        # starts indented all goes into the item above: an item less indented than the start
+        # of its chunk needs a blank line before it. The indent of the current chunk's start:
+        chunk: int | None = 0
+        i = 0
+        while i < len(lines):
+            line = _expand(lines[i])
+            stripped = line.lstrip(" ")
+            indent = len(line) - len(stripped)
+            i += 1
+            if not stripped:
                 out.append("")
-            if depth < len(stack) and stack[depth].kind != kind and depth == 0:
-                # A different marker starts a new list: keep python-markdown from merging them.
-                out.extend(["<!-- -->", ""])
+                blank, para, chunk = True, False, None
+                continue
+            item = _ITEM.match(stripped)
+            if item and _HR.match(stripped):
+                item = None  # '* * *' and '- - -' are rules
+            depth = len(stack)
+            while depth and indent < stack[depth - 1].content:
+                depth -= 1
+            lazy = depth < len(stack) and para and not blank and not _block_start(stripped)
+            if lazy:
+                depth = len(stack)
+            base = stack[depth - 1].content if depth else 0
+            if item and indent - base >= 4:
+                item = None  # indented code inside an item, or text
+            if blank and depth:
+                # A blank line between two blocks of an item, or between two items: loose.
+                owner = stack[depth].list_no if item and depth < len(stack) else None
+                self.loose[owner if owner is not None else stack[depth - 1].list_no] = True
+            elif blank and item and depth < len(stack):
+                self.loose[stack[depth].list_no] = True
+
+            if item and not lazy:
+                number, delim = item["num"], item["delim"]
+                rest = stripped[item.end() :]
+                empty = not rest.strip()
+                kind = delim or item["marker"]
+                opens_list = depth == len(stack) or stack[depth].kind != kind
+                if opens_list and para and not blank and para_depth == depth:
+                    # Only a bullet or a list starting at 1, with content, interrupts a paragraph.
+                    if empty or (number is not None and int(number) != 1):
+                        text = stripped.replace(delim, "\\" + delim, 1) if delim else stripped
+                        out.append(" " * (4 * depth) + text)
+                        blank = False
+                        continue
+                    if depth == 0:
+                        out.append("")
+                if chunk is not None and 4 * depth < chunk and out and out[-1].strip():
+                    out.append("")
+                    chunk = None
+                if depth < len(stack) and stack[depth].kind != kind and depth == 0:
+                    # A different marker starts a new list: keep python-markdown from merging.
+                    out.extend(["", "<!-- -->", ""])
+                if opens_list:
+                    list_no = len(self.loose)
+                    self.loose.append(False)
+                else:
+                    list_no = stack[depth].list_no
+                del stack[depth:]
+                pad = item["pad"]
+                width = len(pad.expandtabs(4)) if pad else 1
+                if width > 4 or empty:
+                    width = 1  # the content is indented code, or the item is empty
+                    rest = stripped[len(item["marker"]) + 1 :]
+                marker = number + "." if delim == ")" else item["marker"]
+                stack.append(_Item(indent + len(item["marker"]) + width, kind, list_no))
+                out.append(" " * (4 * depth) + marker + " " + rest)
+                para, para_depth = not empty and not _block_start(rest), len(stack)
+                blank = False
+                chunk = 4 * depth if chunk is None else chunk
+                continue
+
             del stack[depth:]
-            pad = item["pad"]
-            width = len(pad.expandtabs(4)) if pad else 1
-            if width > 4 or empty:
-                width = 1  # the content is indented code, or the item is empty
-            marker = item["marker"]
-            if item["delim"] == ")":
-                marker = number + "."
-            stack.append(_Item(indent + len(item["marker"]) + width, kind))
-            text = (
-                stripped[item.end() :]
-                if pad and len(pad.expandtabs(4)) <= 4
-                else stripped[len(item["marker"]) + 1 :]
-            )
-            out.append(" " * (4 * depth) + marker + " " + text)
-            para, para_depth, blank = not empty and not _block_start(text), len(stack), False
-            continue
-        del stack[depth:]
-        placed = _place(line, indent, stack, depth, lazy)
-        m = _FENCE.match(stripped)
-        if m and not (m["fence"][0] == "`" and "`" in m["info"]):
-            fence = (m["fence"][0], len(m["fence"]))
-            fence_shift = (len(placed) - len(placed.lstrip(" "))) - indent
-            para = False
-        elif _HR.match(stripped) or _HEADING.match(stripped):
-            para = False
-        elif not lazy:
-            code = indent - (stack[-1].content if stack else 0) >= 4 and (blank or not para)
-            para, para_depth = not code, len(stack)
-        out.append(placed)
-        blank = False
-    return out
+            pad_to = 4 * depth + (0 if lazy else max(indent - base, 0))
+            fence = _opens_fence(stripped)
+            if fence and (depth or not self._top_level()):
+                body, i = self._fence_body(lines, i, fence, indent)
+                placeholder = self.stash([stripped, *body, fence["fence"]])
+                if placeholder is not None:
+                    out.append(" " * pad_to + placeholder)
+                    para, blank = False, False
+                    chunk = pad_to if chunk is None else chunk
+                    continue
+                out.extend(" " * pad_to + x for x in [stripped, *body, fence["fence"]])
+                para, blank = False, False
+                continue
+            if fence:
+                body, i = self._fence_body(lines, i, fence, indent)
+                out.extend([line, *body, " " * indent + fence["fence"]])
+                para, blank = False, False
+                continue
+            if _QUOTE.match(stripped) and indent - base < 4:
+                quoted, i = self._quote(lines, i - 1)
+                if depth and out and out[-1].strip():
+                    out.append("")
+                    chunk = None
+                out.extend(" " * (4 * depth) + x for x in quoted)
+                para, blank = False, False
+                chunk = 4 * depth if chunk is None else chunk
+                continue
+            if _HR.match(stripped) or _HEADING.match(stripped):
+                para = False
+            elif not lazy:
+                code = indent - base >= 4 and (blank or not para)
+                para, para_depth = not code, len(stack)
+            out.append(" " * pad_to + stripped if stack else line)
+            blank = False
+            chunk = pad_to if chunk is None else chunk
+        return out
+
+    def _top_level(self) -> bool:
+        return True
+
+    @staticmethod
+    def _fence_body(
+        lines: list[str], i: int, fence: re.Match[str], indent: int
+    ) -> tuple[list[str], int]:
+        """The fence's content lines (its indent removed) and the line after its end."""
+        body: list[str] = []
+        mark = fence["fence"]
+        while i < len(lines):
+            line = _expand(lines[i])
+            i += 1
+            close = _FENCE.match(line.lstrip(" "))
+            if (
+                close
+                and close["fence"][0] == mark[0]
+                and len(close["fence"]) >= len(mark)
+                and not close["info"].strip()
+            ):
+                break
+            lead = len(line) - len(line.lstrip(" "))
+            body.append(line[min(lead, indent) :])
+        return body, i
+
+    def _quote(self, lines: list[str], i: int) -> tuple[list[str], int]:
+        """The blockquote starting at line ``i`` (lazy lines included) and the line after it."""
+        inner: list[str] = []
+        first = _expand(lines[i])
+        indent = len(first) - len(first.lstrip(" "))
+        while i < len(lines) and lines[i].strip():
+            line = _expand(lines[i])
+            stripped = line.lstrip(" ")
+            if _QUOTE.match(stripped) and len(line) - len(stripped) <= indent + 3:
+                rest = stripped[1:]
+                inner.append(rest[1:] if rest.startswith(" ") else rest)
+            elif _block_start(stripped) or not inner or not inner[-1].strip():
+                break
+            else:
+                inner.append(stripped)  # a lazy continuation
+            i += 1
+        nested = _NestedScanner(self.stash, self.loose).run(inner)
+        return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
 
 
-def _place(line: str, indent: int, stack: list[_Item], depth: int, lazy: bool) -> str:
-    """The line moved to four spaces per level of the items it belongs to."""
-    if not stack:
-        return line
-    if lazy:
-        return " " * (4 * depth) + line.lstrip(" ")
-    extra = indent - stack[depth - 1].content if depth else indent
-    return " " * (4 * depth + max(extra, 0)) + line.lstrip(" ")
+class _NestedScanner(_Scanner):
+    """Inside a quote python-markdown finds no fences, so every fence is stashed."""
 
-
-def _shift(line: str, by: int) -> str:
-    if by > 0:
-        return " " * by + line
-    if by < 0 and line.startswith(" " * -by):
-        return line[-by:]
-    return line.lstrip(" ") if by < 0 else line
+    def _top_level(self) -> bool:
+        return False

@@ -51,6 +51,8 @@ BLOCK_TAGS = {
     "table", "thead", "tbody", "tr", "th", "td", "div", "section",
 }  # fmt: skip
 INLINE_MARKED = {"em", "strong", "del", "s", "code", "a", "br", "img"}
+# markdown-it writes struck text as <s>, Goldmark (and we) as <del>: the same thing.
+_SAME = {"s": "del"}
 _SINGLE_TILDE = re.compile(r"(?<!~)~(?!~)")
 
 
@@ -63,8 +65,10 @@ def oracle() -> MarkdownIt:
 
 
 def oracle_html(source: str) -> str:
-    source = _SINGLE_TILDE.sub("~~", source)
-    html = oracle().render(source)
+    doubled = bool(_SINGLE_TILDE.search(source))
+    html = oracle().render(_SINGLE_TILDE.sub("~~", source) if doubled else source)
+    if doubled:
+        html = html.replace("~~", "~")
     html = re.sub(r"<input[^>]*\bchecked\b[^>]*>", DONE_BOX, html)
     html = re.sub(r"<input[^>]*>", OPEN_BOX, html)
     return sanitize(html)
@@ -118,7 +122,7 @@ class _Blocks(HTMLParser):
         elif tag == "br":
             content.append("<br>")
         else:
-            content.append(f"<{tag}>")
+            content.append(f"<{_SAME.get(tag, tag)}>")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -147,7 +151,7 @@ class _Blocks(HTMLParser):
                 del content[at]  # the rule for bare autolinks: unwrap
                 return
             content[at] = f"<a {href}>"
-        content.append(f"</{tag}>")
+        content.append(f"</{_SAME.get(tag, tag)}>")
 
     def handle_data(self, data: str) -> None:
         content = self._content()

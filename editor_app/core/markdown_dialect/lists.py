@@ -67,7 +67,8 @@ class ListNormaliser(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.loose = []
-        return _Scanner(self._stash_fence, self.loose).run(lines)
+        # The trailing blank lines let python-markdown see a final placeholder as a block.
+        return [*_Scanner(self._stash_fence, self.loose).run(lines), "", ""]
 
     def _stash_fence(self, lines: list[str]) -> str | None:
         """The fence rendered by python-markdown's own fenced code, as one placeholder line."""
@@ -94,6 +95,7 @@ class _Scanner:
         # starts indented all goes into the item above: an item less indented than the start
         # of its chunk needs a blank line before it. The indent of the current chunk's start:
         chunk: int | None = 0
+        lines = list(lines)
         i = 0
         while i < len(lines):
             line = _expand(lines[i])
@@ -156,7 +158,13 @@ class _Scanner:
                     width = 1  # the content is indented code, or the item is empty
                     rest = stripped[len(item["marker"]) + 1 :]
                 marker = number + "." if delim == ")" else item["marker"]
-                stack.append(_Item(indent + len(item["marker"]) + width, kind, list_no))
+                content = indent + len(item["marker"]) + width
+                stack.append(_Item(content, kind, list_no))
+                inner = _ITEM.match(rest)
+                if inner and not _HR.match(rest):
+                    # '- 1. x' is a list in a list: the inner item is read as its own line.
+                    lines.insert(i, " " * content + rest)
+                    rest, empty = "", True
                 out.append(" " * (4 * depth) + marker + " " + rest)
                 para, para_depth = not empty and not _block_start(rest), len(stack)
                 blank = False
@@ -166,21 +174,18 @@ class _Scanner:
             del stack[depth:]
             pad_to = 4 * depth + (0 if lazy else max(indent - base, 0))
             fence = _opens_fence(stripped)
-            if fence and (depth or not self._top_level()):
-                body, i = self._fence_body(lines, i, fence, indent)
-                placeholder = self.stash([stripped, *body, fence["fence"]])
-                if placeholder is not None:
-                    out.append(" " * pad_to + placeholder)
-                    para, blank = False, False
-                    chunk = pad_to if chunk is None else chunk
-                    continue
-                out.extend(" " * pad_to + x for x in [stripped, *body, fence["fence"]])
-                para, blank = False, False
-                continue
             if fence:
                 body, i = self._fence_body(lines, i, fence, indent)
-                out.extend([line, *body, " " * indent + fence["fence"]])
+                lang = re.match(r"[\w#.+-]*", fence["info"].strip())
+                opening = fence["fence"] + (lang.group(0) if lang else "")
+                placeholder = self.stash([opening, *body, fence["fence"]])
+                block = [placeholder] if placeholder else [opening, *body, fence["fence"]]
+                if not depth:
+                    # At the margin a fence interrupts a paragraph and ends it.
+                    block = ["", *block, ""]
+                out.extend(" " * pad_to + x if x else x for x in block)
                 para, blank = False, False
+                chunk = pad_to if chunk is None else chunk
                 continue
             if _QUOTE.match(stripped) and indent - base < 4:
                 quoted, i = self._quote(lines, i - 1)
@@ -201,9 +206,6 @@ class _Scanner:
             chunk = pad_to if chunk is None else chunk
         return out
 
-    def _top_level(self) -> bool:
-        return True
-
     @staticmethod
     def _fence_body(
         lines: list[str], i: int, fence: re.Match[str], indent: int
@@ -211,6 +213,7 @@ class _Scanner:
         """The fence's content lines (its indent removed) and the line after its end."""
         body: list[str] = []
         mark = fence["fence"]
+        closed = False
         while i < len(lines):
             line = _expand(lines[i])
             i += 1
@@ -221,9 +224,12 @@ class _Scanner:
                 and len(close["fence"]) >= len(mark)
                 and not close["info"].strip()
             ):
+                closed = True
                 break
             lead = len(line) - len(line.lstrip(" "))
             body.append(line[min(lead, indent) :])
+        while not closed and body and not body[-1].strip():
+            body.pop()  # an unclosed fence runs to the end, without the trailing blank lines
         return body, i
 
     def _quote(self, lines: list[str], i: int) -> tuple[list[str], int]:
@@ -242,12 +248,5 @@ class _Scanner:
             else:
                 inner.append(stripped)  # a lazy continuation
             i += 1
-        nested = _NestedScanner(self.stash, self.loose).run(inner)
+        nested = _Scanner(self.stash, self.loose).run(inner)
         return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
-
-
-class _NestedScanner(_Scanner):
-    """Inside a quote python-markdown finds no fences, so every fence is stashed."""
-
-    def _top_level(self) -> bool:
-        return False

@@ -16,8 +16,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import xml.etree.ElementTree as ET
+
 import markdown
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 # Marker, then spaces (or the end of the line: an empty item).
 _ITEM = re.compile(r"(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))(?P<pad>[ \t]+|$)")
@@ -25,6 +28,8 @@ _FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _HR = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _QUOTE = re.compile(r">")
+_SETEXT = re.compile(r"(?:=+|-+)[ \t]*$")
+_DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 FenceStash = Callable[[list[str]], str | None]
 
@@ -48,6 +53,26 @@ def _opens_fence(stripped: str) -> re.Match[str] | None:
     if m and m["fence"][0] == "`" and "`" in m["info"]:
         return None
     return m
+
+
+def _cells(row: str) -> int:
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return len(re.split(r"(?<!\\)\|", row))
+
+
+def _starts_table(stripped: str, lines: list[str], i: int) -> bool:
+    """This line is a table's header: the next line is a delimiter row with as many cells."""
+    if "|" not in stripped or i >= len(lines):
+        return False
+    below = lines[i].strip()
+    return (
+        "|" in below + stripped
+        and _DELIMITER_ROW.match(below) is not None
+        and ("|" in below or _cells(stripped) == 1)
+        and _cells(below) == _cells(stripped)
+    )
 
 
 def _block_start(stripped: str) -> bool:
@@ -196,10 +221,25 @@ class _Scanner:
                 para, blank = False, False
                 chunk = 4 * depth if chunk is None else chunk
                 continue
+            code = indent - base >= 4 and (blank or not para) and not lazy
+            if not code and _HR.match(stripped):
+                if not (para and not blank and _SETEXT.match(stripped)):
+                    # A rule, even right under a paragraph or another rule: python-markdown
+                    # would read '***' over '---' as a heading.
+                    if out and out[-1].strip():
+                        out.append("")
+                    out.extend([" " * (4 * depth) + stripped, ""])
+                    para, blank, chunk = False, True, None
+                    continue
+            if not code and stripped.startswith("#") and not _HEADING.match(stripped):
+                # '#tag' is text in CommonMark; python-markdown would make it a heading.
+                stripped = "\\" + stripped
+                line = line[:indent] + stripped
+            if not code and para and not blank and _starts_table(stripped, lines, i):
+                out.append("")  # a table interrupts a paragraph; python-markdown needs a gap
             if _HR.match(stripped) or _HEADING.match(stripped):
                 para = False
             elif not lazy:
-                code = indent - base >= 4 and (blank or not para)
                 para, para_depth = not code, len(stack)
             out.append(" " * pad_to + stripped if stack else line)
             blank = False
@@ -250,3 +290,16 @@ class _Scanner:
             i += 1
         nested = _Scanner(self.stash, self.loose).run(inner)
         return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
+
+
+_PLACEHOLDER = re.compile("^\x02wzxhzdk:\\d+\x03$")
+
+
+class FencePlaceholders(Treeprocessor):
+    """A stashed fence alone in a paragraph must be the paragraph's whole text for
+    python-markdown to put the HTML in place of the paragraph; trim the newlines around it."""
+
+    def run(self, root: ET.Element) -> None:
+        for p in root.iter("p"):
+            if not len(p) and p.text and _PLACEHOLDER.match(p.text.strip()):
+                p.text = p.text.strip()

@@ -18,7 +18,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from editor_app.core.markdown_dialect.cjk import join_cjk_lines
+from editor_app.core.markdown_dialect.cjk import CJK_CHAR
 from editor_app.core.markdown_dialect.tasklist import DONE_BOX, OPEN_BOX
 from editor_app.core.render import render_markdown, sanitize
 
@@ -51,7 +51,8 @@ KEPT = {
 
 BLOCK_TAGS = {
     "p", "ul", "ol", "li", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-    "table", "thead", "tbody", "tr", "th", "td", "div", "section",
+    "table", "thead", "tbody", "tr", "th", "td", "div", "section", "details", "summary",
+    "figure", "figcaption", "dl", "dt", "dd",
 }  # fmt: skip
 INLINE_MARKED = {"em", "strong", "del", "s", "code", "a", "br", "img"}
 # markdown-it writes struck text as <s>, Goldmark (and we) as <del>: the same thing.
@@ -160,14 +161,22 @@ class _Blocks(HTMLParser):
         content = self._content()
         if content is not None:
             content.append(data)
+        elif data.strip():  # text outside any block (raw HTML can leave some)
+            self.blocks.append(Block(0, "#text", "", self._text([data])))
 
     def _text(self, content: list[str]) -> str:
         text = "".join(content)
         if self.pre:
             return text.rstrip("\n")
         if self.cjk_join:
-            text = join_cjk_lines(text)
+            text = _CJK_BREAK.sub(r"\1\2", text)
         return " ".join(text.split())
+
+
+# A soft break between two CJK characters, inline tags (our markers) allowed on either side.
+_CJK_BREAK = re.compile(
+    f"(?<={CJK_CHAR})((?:<(?!br>)[^<>]*>)*)[ \\t]*\\n[ \\t]*((?:<(?!br>)[^<>]*>)*)(?={CJK_CHAR})"
+)
 
 
 def _is_bare(text: str, href: str) -> bool:

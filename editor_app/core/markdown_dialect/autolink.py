@@ -34,7 +34,8 @@ def trim(candidate: str) -> str:
         else:
             break
     scheme = re.match(r"https?://|www\.", url, re.IGNORECASE)
-    assert scheme is not None
+    if scheme is None:
+        return ""
     host = _DOMAIN.match(url, scheme.end())
     if host is None:
         return ""

@@ -14,8 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 
 # GFM strikes text between one or two tildes (a run of three is not a delimiter). The runs are
 # matched whole, so '~~a~' is left alone, as GFM leaves it.
-STRIKE_DOUBLE = r"(?<!~)(~~)(?![~\s])(.+?)(?<![~\s])~~(?!~)"
-STRIKE_SINGLE = r"(?<!~)(~)(?![~\s])(.+?)(?<![~\s])~(?!~)"
+STRIKE = r"(?<!~)(~{1,2})(?![~\s])(.+?)(?<![~\s])\1(?!~)"
 # A backslash at the end of a line that continues the paragraph is a hard break.
 BACKSLASH_BREAK = r"\\\n(?=.)"
 
@@ -91,10 +90,7 @@ def register(md: markdown.Markdown) -> None:
     # Before the escapes (180), which would otherwise keep the backslash.
     md.inlinePatterns.register(_BreakProcessor(BACKSLASH_BREAK, md), "dialect_backslash_br", 185)
     # Before emphasis (60), so '~~**a**~~' nests as GFM nests it.
-    md.inlinePatterns.register(SimpleTagInlineProcessor(STRIKE_DOUBLE, "del"), "dialect_strike", 66)
-    md.inlinePatterns.register(
-        SimpleTagInlineProcessor(STRIKE_SINGLE, "del"), "dialect_strike1", 65
-    )
+    md.inlinePatterns.register(SimpleTagInlineProcessor(STRIKE, "del"), "dialect_strike", 65)
     md.inlinePatterns.register(_EntityProcessor(_ENTITY_RE, md), "entity", 80)
     md.inlinePatterns.register(_MailProcessor(_MAIL_RE, md), "automail", 110)
     md.treeprocessors.register(EmStrongOrder(md), "dialect_em_strong", 17)

@@ -21,7 +21,12 @@ _BLOCKS = {
 class ListLooseness(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         lists = [el for el in root.iter() if el.tag in {"ul", "ol"}]
-        recorded: list[bool] = self.md.preprocessors["dialect_lists"].loose  # type: ignore[attr-defined]
+        normaliser = (
+            self.md.preprocessors["dialect_lists"]
+            if "dialect_lists" in self.md.preprocessors
+            else None
+        )
+        recorded: list[bool] = getattr(normaliser, "loose", [])
         if len(recorded) != len(lists):
             # The structure differs from what the normaliser saw: trust python-markdown's own
             # wrapping, made uniform per list.

@@ -55,7 +55,7 @@ than before; see www.example.com/blog/{n} for the numbers.
 > - 要点二
 
 ~~已废弃~~的接口将在下个版本移除，**“注意”**：请尽快迁移。
-第一行  
+第一行{hard}
 第二行\\
 第三行
 
@@ -67,7 +67,7 @@ def card(kb: int) -> str:
     size = 0
     n = 0
     while size < kb * 1024:
-        part = BLOCK.format(n=n)
+        part = BLOCK.format(n=n, hard="  ")  # two trailing spaces: a hard break
         parts.append(part)
         size += len(part.encode("utf-8"))
         n += 1

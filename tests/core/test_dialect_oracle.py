@@ -12,6 +12,7 @@ from pathlib import Path
 import markdown
 import pytest
 
+from editor_app.core.render import render_markdown
 from tests.core.dialect_oracle import (
     HAVE_LINKIFY,
     KEPT,
@@ -20,7 +21,6 @@ from tests.core.dialect_oracle import (
     load_corpus,
     oracle_html,
 )
-from editor_app.core.render import render_markdown
 
 CORPUS = Path(__file__).parents[1] / "fixtures" / "dialect"
 CASES = [

@@ -104,3 +104,22 @@ def test_scanner_agrees_with_the_renderer():
     }
     assert linked_bare <= bare
     assert found == sorted(not_bare + list(linked_bare))
+
+
+def test_raw_html_links_and_images():
+    text = '图 <img src="assets/a.png" alt="图 &amp; 表"> 和 <a href=\'https://h.example.org/?a=1&amp;b=2\'>官网 <b>主页</b></a>'
+    found = scan_markdown(text)
+    assert [(x.form, x.image, x.url, x.text) for x in found] == [
+        (HTML, True, "assets/a.png", "图 & 表"),
+        (HTML, False, "https://h.example.org/?a=1&b=2", "官网 主页"),
+    ]
+
+
+def test_html_inside_code_is_ignored():
+    assert scan_markdown('`<img src="x.png">` and\n\n    text\n') == []
+
+
+def test_unclosed_brackets_and_plain_text():
+    assert scan_markdown("no links [here] and [there](unclosed") == []
+    assert scan_markdown("") == []
+    assert scan_markdown("只有中文") == []

@@ -13,10 +13,9 @@ loose, so it records which lists CommonMark calls loose; ``looseness`` applies t
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import xml.etree.ElementTree as ET
 
 import markdown
 from markdown.preprocessors import Preprocessor
@@ -93,7 +92,12 @@ class ListNormaliser(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.loose = []
         # The trailing blank lines let python-markdown see a final placeholder as a block.
-        return [*_Scanner(self._stash_fence, self.loose).run(lines), "", ""]
+        scanner = _Scanner(self._stash_fence, self.loose, self._separator)
+        return [*scanner.run(lines), "", ""]
+
+    def _separator(self) -> str:
+        # A comment counts as block-level HTML for python-markdown, and the sanitizer drops it.
+        return self.md.htmlStash.store("<!-- -->")
 
     def _stash_fence(self, lines: list[str]) -> str | None:
         """The fence rendered by python-markdown's own fenced code, as one placeholder line."""
@@ -106,9 +110,10 @@ class ListNormaliser(Preprocessor):
 
 
 class _Scanner:
-    def __init__(self, stash: FenceStash, loose: list[bool]):
+    def __init__(self, stash: FenceStash, loose: list[bool], separator: Callable[[], str]):
         self.stash = stash
         self.loose = loose
+        self.separator = separator
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
@@ -168,9 +173,11 @@ class _Scanner:
                 if chunk is not None and 4 * depth < chunk and out and out[-1].strip():
                     out.append("")
                     chunk = None
-                if depth < len(stack) and stack[depth].kind != kind and depth == 0:
-                    # A different marker starts a new list: keep python-markdown from merging.
-                    out.extend(["", "<!-- -->", ""])
+                if depth < len(stack) and stack[depth].kind != kind:
+                    # A different marker starts a new list: python-markdown would merge the two,
+                    # so an empty stashed comment stands between them, at the list's level.
+                    out.extend(["", " " * (4 * depth) + self.separator(), ""])
+                    chunk = 4 * depth
                 if opens_list:
                     list_no = len(self.loose)
                     self.loose.append(False)
@@ -222,15 +229,15 @@ class _Scanner:
                 chunk = 4 * depth if chunk is None else chunk
                 continue
             code = indent - base >= 4 and (blank or not para) and not lazy
-            if not code and _HR.match(stripped):
-                if not (para and not blank and _SETEXT.match(stripped)):
-                    # A rule, even right under a paragraph or another rule: python-markdown
-                    # would read '***' over '---' as a heading.
-                    if out and out[-1].strip():
-                        out.append("")
-                    out.extend([" " * (4 * depth) + stripped, ""])
-                    para, blank, chunk = False, True, None
-                    continue
+            setext = para and not blank and _SETEXT.match(stripped)
+            if not code and _HR.match(stripped) and not setext:
+                # A rule, even right under a paragraph or another rule: python-markdown would
+                # read '***' over '---' as a heading.
+                if out and out[-1].strip():
+                    out.append("")
+                out.extend([" " * (4 * depth) + stripped, ""])
+                para, blank, chunk = False, True, None
+                continue
             if not code and stripped.startswith("#") and not _HEADING.match(stripped):
                 # '#tag' is text in CommonMark; python-markdown would make it a heading.
                 stripped = "\\" + stripped
@@ -288,7 +295,7 @@ class _Scanner:
             else:
                 inner.append(stripped)  # a lazy continuation
             i += 1
-        nested = _Scanner(self.stash, self.loose).run(inner)
+        nested = _Scanner(self.stash, self.loose, self.separator).run(inner)
         return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
 
 

@@ -21,12 +21,10 @@ _BLOCKS = {
 class ListLooseness(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         lists = [el for el in root.iter() if el.tag in {"ul", "ol"}]
-        normaliser = (
-            self.md.preprocessors["dialect_lists"]
-            if "dialect_lists" in self.md.preprocessors
-            else None
-        )
-        recorded: list[bool] = getattr(normaliser, "loose", [])
+        try:  # a Registry, not a dict: no .get()
+            recorded: list[bool] = self.md.preprocessors["dialect_lists"].loose  # type: ignore[attr-defined]
+        except KeyError:
+            recorded = []
         if len(recorded) != len(lists):
             # The structure differs from what the normaliser saw: trust python-markdown's own
             # wrapping, made uniform per list.

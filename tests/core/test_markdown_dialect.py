@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor_app.core.markdown_dialect.cjk import is_cjk, join_cjk_lines
 from editor_app.core.render import render_markdown
@@ -94,3 +96,20 @@ def test_bare_urls_are_links_and_code_stays_code():
     html = render_markdown("见 https://example.org/a，以及 `https://example.org/b`").html
     assert '<a href="https://example.org/a"' in html
     assert "<code>https://example.org/b</code>" in html
+
+
+PIECES = [
+    "- ", "* ", "+ ", "1. ", "2) ", "10. ", "  ", "   ", "    ", "\t", "> ", ">", "```", "~~~",
+    "# ", "#", "---", "***", "| a | b |", "|---|:-:|", "[ ] ", "[x] ", "**", "*", "_", "~", "~~",
+    "`", "\\", "&amp;", "&x;", "<div>", "</div>", "<!-- c -->", "https://e.org/a_(b)", "www.e.org",
+    "[t](https://e.org)", "![i](assets/a.png)", "中文", "。", "：", "“", "”", "text", "\n", "\n\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_any_mixture_renders_without_error_and_sanitized(pieces):
+    text = "".join(pieces)
+    result = render_markdown(text)
+    assert "<script" not in result.html and "<!--" not in result.html
+    assert "\x02" not in result.html and "\x03" not in result.html  # no placeholder left

@@ -21,6 +21,7 @@ _DOMAIN = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
 _TRAILING = "?!.,:*_~\"'"
 _ENTITY_TAIL = re.compile(r"&[A-Za-z0-9]+;$")
 _SKIP = {"a", "code", "pre", "script", "style"}
+_HINT = re.compile(r"://|www\.", re.IGNORECASE)
 
 
 def trim(candidate: str) -> str:
@@ -81,13 +82,13 @@ class Autolinker(Treeprocessor):
             return
         for child in list(el):
             self._walk(child)
-        if el.text and ("://" in el.text or "www." in el.text.lower()):
+        if el.text and _HINT.search(el.text):
             parts = split_text(el.text)
             if len(parts) > 1:
                 el.text = None
                 self._insert(el, 0, None, parts)
         for child in list(el):
-            if child.tail and ("://" in child.tail or "www." in child.tail.lower()):
+            if child.tail and _HINT.search(child.tail):
                 parts = split_text(child.tail)
                 if len(parts) > 1:
                     child.tail = None

@@ -7,6 +7,7 @@ it stays a space. Hugo does the same with ``markup.goldmark.extensions.cjk.eastA
 
 from __future__ import annotations
 
+import bisect
 import re
 import xml.etree.ElementTree as ET
 
@@ -35,19 +36,37 @@ CJK_RANGES: tuple[tuple[int, int], ...] = (
 
 _CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in CJK_RANGES)
 CJK_CHAR = f"[{_CLASS}]"
-_CJK_RE = re.compile(CJK_CHAR)
+_STARTS = [lo for lo, _ in CJK_RANGES]
 # Spaces around a soft break are not content (CommonMark strips them), so they go with it.
-_JOIN_RE = re.compile(f"(?<={CJK_CHAR})[ \\t]*\\n[ \\t]*(?={CJK_CHAR})")
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _SKIP = {"pre", "code", "script", "style"}
 
 
 def is_cjk(ch: str) -> bool:
-    return bool(ch) and _CJK_RE.fullmatch(ch) is not None
+    if len(ch) != 1:
+        return False
+    code = ord(ch)
+    at = bisect.bisect_right(_STARTS, code) - 1
+    return at >= 0 and code <= CJK_RANGES[at][1]
 
 
 def join_cjk_lines(text: str) -> str:
     """Drop soft line breaks that sit between two CJK characters."""
-    return _JOIN_RE.sub("", text)
+    if "\n" not in text:
+        return text
+    kept: list[str] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        start, end = m.span()
+        if m.group(0).count("\n") != 1 or start == 0 or end == len(text):
+            continue
+        if is_cjk(text[start - 1]) and is_cjk(text[end]):
+            kept.append(text[pos:start])
+            pos = end
+    if not kept:
+        return text
+    kept.append(text[pos:])
+    return "".join(kept)
 
 
 class CjkLineJoin(Treeprocessor):

@@ -42,6 +42,8 @@ class _Item:
 
 def _expand(line: str) -> str:
     """Leading tabs to spaces (tab stops of four), the rest of the line untouched."""
+    if "\t" not in line:
+        return line
     body = line.lstrip(" \t")
     lead = line[: len(line) - len(body)]
     return lead.expandtabs(4) + body if "\t" in lead else line

@@ -6,7 +6,6 @@ the checks and the exporters never parse Markdown a second way.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -15,10 +14,9 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 from markdown.extensions import Extension
-from markdown.inlinepatterns import SimpleTagInlineProcessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor_app.core.markdown_dialect import DialectExtension
 from editor_app.core.render_limits import LimitReport, render_within_limits
 
 ALLOWED_TAGS = {
@@ -74,72 +72,6 @@ def slugify(text: str, separator: str = "-") -> str:
             kept.append(" ")
     slug = separator.join("".join(kept).split())
     return slug or "section"
-
-
-_LIST_ITEM = re.compile(r"^( *)([-*+]|\d+[.)])\s+")
-
-
-class _NestedListIndent(Preprocessor):
-    """Editors indent nested bullets by two (or three) spaces; python-markdown wants four.
-
-    Inside a list that starts at the margin, each line's indent is mapped to four spaces per
-    nesting level, where the level comes from the indents of the list items above it.
-    """
-
-    def run(self, lines: list[str]) -> list[str]:
-        out = []
-        items: list[int] = []  # indents of the open list items, outermost first
-        in_fence = False
-        fence_shift = 0  # a fence inside a list item moves with its item, content and all
-        for line in lines:
-            if line.lstrip().startswith(("```", "~~~")):
-                if in_fence:
-                    in_fence = False
-                    out.append(_shift(line, fence_shift))
-                    continue
-                in_fence = True
-                fence_shift = 0
-                if not line.startswith(" "):
-                    items = []  # a fence at the margin ends any list
-                if not items:
-                    out.append(line)
-                    continue
-            elif in_fence:
-                out.append(_shift(line, fence_shift))
-                continue
-            if not line.strip():
-                out.append(line)
-                continue
-            indent = len(line) - len(line.lstrip(" "))
-            match = _LIST_ITEM.match(line)
-            if indent == 0:
-                items = [0] if match else []
-                out.append(line)
-                continue
-            if not items or line.startswith("\t") or line[indent] == "\t":
-                out.append(line)
-                continue
-            if match:
-                while items and items[-1] > indent:
-                    items.pop()
-                if not items or items[-1] < indent:
-                    items.append(indent)
-                level = len(items) - 1
-            else:
-                # A continuation line belongs to the deepest item indented less than it.
-                level = sum(1 for i in items if i < indent)
-            if in_fence:
-                fence_shift = 4 * level - indent
-            out.append(" " * (4 * level) + line[indent:])
-        return out
-
-
-def _shift(line: str, by: int) -> str:
-    if by > 0:
-        return " " * by + line
-    if by < 0 and line.startswith(" " * -by):
-        return line[-by:]
-    return line
 
 
 class _Collector(Treeprocessor):
@@ -220,12 +152,6 @@ class _CollectorExtension(Extension):
         self.id_prefix = id_prefix
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - markdown API
-        # Before fenced code (25) so fences are still visible as such.
-        md.preprocessors.register(_NestedListIndent(md), "masthead_nested_lists", 28)
-        # ~~struck~~, as the editor's Strikethrough action writes it; before emphasis (60).
-        md.inlinePatterns.register(
-            SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del"), "masthead_strike", 65
-        )
         # Last: after toc (5) has set heading ids and unescape (0) has restored escaped text.
         md.treeprocessors.register(
             _Collector(md, self.sink, self.id_prefix), "masthead_collector", -1
@@ -266,6 +192,7 @@ def _render(text: str, id_prefix: str) -> RenderResult:
             "footnotes",
             "sane_lists",
             "toc",
+            DialectExtension(),
             _CollectorExtension(result, id_prefix),
         ],
         extension_configs={

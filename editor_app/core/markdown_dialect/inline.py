@@ -1,0 +1,98 @@
+"""Small inline fixes: GFM strikethrough, backslash hard breaks, entities, e-mail autolinks,
+and ``***both***`` nested the CommonMark way round."""
+
+from __future__ import annotations
+
+import html.entities
+import re
+import string
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.inlinepatterns import HtmlInlineProcessor, InlineProcessor, SimpleTagInlineProcessor
+from markdown.treeprocessors import Treeprocessor
+
+# GFM strikes text between one or two tildes (a run of three is not a delimiter). The runs are
+# matched whole, so '~~a~' is left alone, as GFM leaves it.
+STRIKE = r"(?<!~)(~{1,2})(?![~\s])(.+?)(?<![~\s])\1(?!~)"
+# A backslash at the end of a line that continues the paragraph is a hard break.
+BACKSLASH_BREAK = r"\\\n(?=.)"
+
+
+class _BreakProcessor(InlineProcessor):
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 - markdown API
+        el = ET.Element("br")
+        el.tail = "\n"
+        return el, m.start(0), m.end(0)
+
+
+_ENTITY_RE = r"(&(?:\#[0-9]{1,7}|\#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)"
+_MAIL_RE = (
+    r"<((?:mailto:)?[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9.-]*[a-zA-Z0-9])?)>"
+)
+
+
+class _EntityProcessor(HtmlInlineProcessor):
+    """Only real entities pass through; '&notanentity;' stays text, as CommonMark has it."""
+
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 - markdown API
+        name = m.group(1)[1:]
+        if not name.startswith("#") and name not in html.entities.html5:
+            return None, None, None
+        return super().handleMatch(m, data)
+
+
+class _MailProcessor(InlineProcessor):
+    """``<a@b.org>`` and ``<mailto:a@b.org>``: the text is written as it stands in the source."""
+
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 - markdown API
+        address = m.group(1)
+        el = ET.Element(
+            "a", {"href": address if address.startswith("mailto:") else "mailto:" + address}
+        )
+        el.text = address
+        return el, m.start(0), m.end(0)
+
+
+class LiteralAmpersands(Treeprocessor):
+    """Text like '&notanentity;' or an escaped '\\&copy;' is shown as written.
+
+    Real entities are stashed as HTML by the inline pass, so an entity-like run still in the
+    text is literal; python-markdown's serializer would leave its '&' bare for the browser to
+    decode. Code keeps python-markdown's own escaping.
+    """
+
+    def run(self, root: ET.Element) -> None:
+        for el in root.iter():
+            if el.tag not in {"code", "pre"} and el.text and "&" in el.text:
+                el.text = _ENTITY_LIKE.sub("&amp;", el.text)
+            if el.tail and "&" in el.tail:
+                el.tail = _ENTITY_LIKE.sub("&amp;", el.tail)
+
+
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
+class EmStrongOrder(Treeprocessor):
+    """``***x***`` is ``<em><strong>x</strong></em>`` in CommonMark; python-markdown nests the
+    other way round. Swap a strong whose whole content is one em."""
+
+    def run(self, root: ET.Element) -> None:
+        for el in root.iter("strong"):
+            if len(el) == 1 and not (el.text or "") and el[0].tag == "em" and not el[0].tail:
+                inner = el[0]
+                el.tag, inner.tag = "em", "strong"
+
+
+def register(md: markdown.Markdown) -> None:
+    # CommonMark lets a backslash escape any ASCII punctuation; python-markdown only some.
+    md.ESCAPED_CHARS = sorted(set(md.ESCAPED_CHARS) | set(string.punctuation))
+    # Before the escapes (180), which would otherwise keep the backslash.
+    md.inlinePatterns.register(_BreakProcessor(BACKSLASH_BREAK, md), "dialect_backslash_br", 185)
+    # Before emphasis (60), so '~~**a**~~' nests as GFM nests it.
+    md.inlinePatterns.register(SimpleTagInlineProcessor(STRIKE, "del"), "dialect_strike", 65)
+    md.inlinePatterns.register(_EntityProcessor(_ENTITY_RE, md), "entity", 80)
+    md.inlinePatterns.register(_MailProcessor(_MAIL_RE, md), "automail", 110)
+    md.treeprocessors.register(EmStrongOrder(md), "dialect_em_strong", 17)
+    # After unescape (0), which turns an escaped '&' back into text.
+    md.treeprocessors.register(LiteralAmpersands(md), "dialect_ampersands", -0.7)

@@ -175,8 +175,8 @@ def add_featured(
     reading or a section intro)."""
     own = [hit for hit in hits if hit[2] in OWN_KINDS]
     if own:
-        slug, other, _kind = own[0]
-        message = f"{url} was already featured in issue '{slug}' (card {other})"
+        slug, other, kind = own[0]
+        message = f"{url} was already featured in issue '{slug}' (card {other}, {kind})"
         problems.append(Problem(WARNING, "featured-before", message, owner))
     elif hits:
         slug, other, kind = hits[0]

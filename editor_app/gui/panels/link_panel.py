@@ -70,7 +70,11 @@ class LinkPanel(QWidget):
         self.featured: FeaturedLookup | None = None
         if self.library is not None:
             self.featured = FeaturedLookup(
-                self.library, document.folder, self, until=lambda: self.document.issue.date
+                self.library,
+                document.folder,
+                self,
+                until=lambda: self.document.issue.date,
+                number=lambda: self.document.issue.number,
             )
             self.featured.ready.connect(self._featured_ready)
             self.featured.failed.connect(self._featured_failed)

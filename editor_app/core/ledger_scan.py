@@ -22,6 +22,9 @@ _IMAGE_REF = re.compile(r"!\[((?:[^\]\\\n]|\\.)*)\](?:\[((?:[^\]\\\n]|\\.)*)\])?
 _IMAGE_HTML = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*["']?""", re.I)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*<?", re.M)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):(.*)$", re.M)  # a key of the header at column 0
+_ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*]\S", re.M)  # a YAML anchor or alias
+_URL_LINE = re.compile(r"^[ -]+url:(.*)$", re.M)  # the url of a record in a list or mapping
 
 
 class NeedsExactRead(Exception):
@@ -102,38 +105,30 @@ def scan_card_text(text: str) -> tuple[str, list[tuple[str, str]]]:
     front = text[text.index("\n") + 1 : end + 1]
     after = text.find("\n", end + 4)
     body = text[after + 1 :] if after >= 0 else ""
-    if "&" in front or "*" in front or "\t" in front:
+    if "\t" in front or _ANCHOR.search(front):
         raise NeedsExactRead
-    title, current, note_lines = "", "", []
+    title, note = "", ""
     found: list[tuple[str, str]] = []
-    for line in front.split("\n"):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if line[0] not in " -":
-            key, colon, value = line.partition(":")
-            if not colon:
-                raise NeedsExactRead
-            current = key.strip()
-            if current == "title":
-                title = _scalar(value)
-            elif current == "note":
-                note_lines.append(value)
-            elif current in _FIELD_KINDS and value.strip():
+    keys = list(_TOP_KEY.finditer(front))
+    if not keys or keys[0].start() != 0:
+        raise NeedsExactRead
+    for n, key in enumerate(keys):
+        name, value = key.group(1), key.group(2)
+        block = front[key.end() : keys[n + 1].start() if n + 1 < len(keys) else len(front)]
+        if name == "title":
+            title = " ".join([_scalar(value), *(x.strip() for x in block.split("\n") if x.strip())])
+        elif name == "note":
+            note = value + block
+        elif name in _FIELD_KINDS:
+            if value.strip():
                 raise NeedsExactRead  # flow style or a scalar: not the shape we write
-            continue
-        if current == "title":
-            title = f"{title} {line.strip()}"  # a plain scalar folded over lines
-        elif current == "note":
-            note_lines.append(line)
-        elif current in _FIELD_KINDS:
-            item = line.strip().removeprefix("- ").lstrip()
-            if item.startswith("url:"):
-                url = _scalar(item[4:])
+            kind = _FIELD_KINDS[name]
+            for raw in _URL_LINE.findall(block):
+                url = _scalar(raw)
                 if url.startswith(("http:", "https:")):
-                    found.append((url, _FIELD_KINDS[current]))
+                    found.append((url, kind))
     found += [(url, "inline") for url in text_urls(body)]
-    if note_lines:
-        note = "\n".join(note_lines)
+    if note:
         if note.strip().startswith('"') and "\\" in note:
             raise NeedsExactRead
         found += [(url, "inline") for url in text_urls(note)]

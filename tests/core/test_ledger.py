@@ -238,7 +238,9 @@ def test_check_reports_a_mention_apart_as_info(library: Path):
 def test_section_intro_links_are_recorded_as_mentions_of_the_section(library: Path):
     folder = library / "issue-3"
     issue = load_issue(folder)
-    issue.sections[0].intro = "封面 ![封面](assets/cover.png)\n见 [长文](https://essay.example.org/x)"
+    issue.sections[
+        0
+    ].intro = "封面 ![封面](assets/cover.png)\n见 [长文](https://essay.example.org/x)"
     save_issue(issue, folder)
     ledger = open_ledger(library)
     (hit,) = ledger.lookup("https://essay.example.org/x")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .assets import (
     COVER,
-    SECTION_USER,
     DEFAULT_MAX_BYTES,
+    SECTION_USER,
     AssetInfo,
     alt_text_edits,
     asset_files,

@@ -32,7 +32,6 @@ from shiboken6 import Shiboken
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import MastheadError
 from editor_app.core.images import (
-    COVER,
     alt_text_edits,
 )
 from editor_app.core.links import escape_link_text

@@ -96,12 +96,32 @@ def page_anchors(issue: Issue, numbers: Numbers | None = None) -> Anchors:
 
 
 def _render_rich(
-    text: str, prefix: str, top_level: int, resolver: AssetResolver, card_id: str, used: set[str]
+    text: str,
+    prefix: str,
+    top_level: int,
+    resolver: AssetResolver,
+    card_id: str | None,
+    used: set[str],
 ) -> Markup:
     rendered = render_markdown(text, id_prefix=prefix).html
     rendered = prefix_ids(rendered, prefix, used)
     rendered = shift_headings(rendered, top_level)
     return Markup(map_urls(rendered, resolver, card_id))  # noqa: S704 - sanitized above
+
+
+def _keep_line_breaks(text: str) -> str:
+    # Notes and intros are typed line by line: a single newline stays a line break.
+    return re.sub(r"(?<=\S)\n(?=[^\s\-*+>#|`\d])", "  \n", text)
+
+
+def _intro_html(ctx: _Context, intro: str, anchor: str) -> Markup:
+    """A section intro: Markdown, through the same renderer and post-processing as bodies
+    (sanitized, ids prefixed, headings below the section title, files through the resolver).
+    """
+    if not intro.strip():
+        return Markup("")
+    text = _keep_line_breaks(intro.strip("\n"))
+    return _render_rich(text, f"{anchor}--intro-", CARD_LEVEL, ctx.resolver, None, ctx.used_ids)
 
 
 # -- view model ----------------------------------------------------------------------------
@@ -194,7 +214,7 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
         note_text = note_text[1:].lstrip()
     if note_text:
         # A note is typed line by line (like the 🎤 lines of a page): keep its line breaks.
-        note_text = re.sub(r"(?<=\S)\n(?=[^\s\-*+>#|`\d])", "  \n", note_text)
+        note_text = _keep_line_breaks(note_text)
         note = _render_rich(
             note_text, f"{anchor}--note-", min(level + 1, 6), ctx.resolver, card.id, ctx.used_ids
         )
@@ -385,7 +405,7 @@ def issue_page(
                 "emoji": section.emoji,
                 "label": numbers.sections.get(section.id, ""),
                 "title": section.title,
-                "intro": section.intro,
+                "intro": _intro_html(ctx, section.intro, ctx.anchors.sections[section.id]),
                 "cards": cards,
                 "toc": toc,
             }

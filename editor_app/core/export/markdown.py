@@ -104,7 +104,7 @@ class _Writer:
     def sep(self) -> str:
         return "：" if self.zh else ": "
 
-    def url_map(self, card_id: str) -> UrlMap:
+    def url_map(self, card_id: str | None) -> UrlMap:
         def mapping(url: str, is_image: bool) -> str | None:
             if url.startswith("#"):
                 return url
@@ -121,14 +121,30 @@ class _Writer:
         section = self.issue.section(section_id)
         label = self.numbers.sections.get(section.id, "")
         heading = " ".join(x for x in (section.emoji, label, md_escape(section.title)) if x)
-        self.blocks.append(
-            f"## {heading}".rstrip() + "\n" + marker("section", {"emoji": section.emoji})
-        )
-        if section.intro.strip():
-            self.blocks.append("\n".join(md_escape(line) for line in section.intro.split("\n")))
+        meta: dict[str, Any] = {"emoji": section.emoji}
+        intro = self.intro(section.intro, meta)
+        self.blocks.append(f"## {heading}".rstrip() + "\n" + marker("section", meta))
+        if intro:
+            self.blocks.append(intro)
         for card_id in section.card_ids:
             if card_id in self.issue.cards:
                 self.card(self.issue.cards[card_id], CARD_LEVEL)
+
+    def intro(self, text: str, meta: dict[str, Any]) -> str:
+        """A section intro is Markdown, written like a card body: files and links through
+        the resolver (owned by no card), headings below the section title (``shift``)."""
+        text = text.strip("\n")
+        if not text.strip():
+            return ""
+        text = filter_body(text, self.url_map(None))
+        meta["intro"] = 1  # Markdown (older exports wrote escaped plain text)
+        levels = heading_levels(text)
+        if levels:
+            shift = min(CARD_LEVEL - min(levels), 6 - max(levels))
+            if shift:
+                text = shift_md_headings(text, shift)
+                meta["shift"] = shift
+        return text
 
     def card(self, card: Card, level: int) -> None:
         number = self.numbers.cards.get(card.id, "")

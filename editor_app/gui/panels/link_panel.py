@@ -356,6 +356,8 @@ class LinkPanel(QWidget):
 
     def _jump_to(self, row: LinkRow) -> None:
         ref = row.ref
+        if not ref.card:
+            return  # a section intro's link: edited in the section editor, no card to show
         self.jumpRequested.emit(ref.card, ref.line or 0)
         if ref.span_start is not None and ref.span_end is not None:
             self.revealRequested.emit(ref.card, ref.field, ref.span_start, ref.span_end)

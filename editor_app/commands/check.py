@@ -22,7 +22,7 @@ def featured_lookup(archive: str | None, issue: Issue) -> FeaturedLookup | None:
         return None
     from editor_app.core.ledger import featured_lookup as lookup
 
-    return lookup(archive, exclude=issue.folder, until=issue.date)
+    return lookup(archive, exclude=issue.folder, until=issue.date, number=issue.number)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -32,8 +32,9 @@ def run(args: argparse.Namespace) -> int:
         print_json({"problems": [p.to_json() for p in problems], "ok": not has_errors(problems)})
     else:
         for p in problems:
-            where = f" [{p.card}]" if p.card else ""
+            where = f" [{p.card}]" if p.card else f" [section {p.section}]" if p.section else ""
             print(f"{p.severity}: {p.code}{where}: {p.message}")
         errors = sum(p.severity == "error" for p in problems)
-        print(f"{errors} error(s), {len(problems) - errors} warning(s)")
+        notes = sum(p.severity == "info" for p in problems)
+        print(f"{errors} error(s), {len(problems) - errors - notes} warning(s), {notes} note(s)")
     return 1 if has_errors(problems) else 0

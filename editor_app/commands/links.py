@@ -43,18 +43,24 @@ def link_rows(issue: Issue, archive: str | None = None) -> list[dict[str, Any]]:
         ledger = open_ledger(archive)
         skip = ledger.folders_matching(issue.folder)
     rows = []
+    sections = {s.id: s for s in issue.sections}
     for ref in refs:
-        card = issue.cards[ref.card]
         web = ref.url.lower().startswith(("http://", "https://"))
-        featured = []
+        earlier = []
         if ledger is not None and web and ref.kind != "image":
-            featured = [e.to_json() for e in ledger.lookup(ref.url, skip or (), until=issue.date)]
+            until, number = issue.date, issue.number
+            earlier = ledger.lookup(ref.url, skip or (), until=until, number=number)
+        owner_title = (
+            issue.cards[ref.card].title if ref.card else f"§ {sections[ref.section].title}"
+        )
         rows.append(
             {
-                "card": ref.card,
-                "section": section_of.get(ref.card),
+                "card": ref.card or None,
+                # A link of a section intro has no card: "section_id" names its owner.
+                "section_id": ref.section or None,
+                "section": position[ref.section] if ref.section else section_of.get(ref.card),
                 "number": numbers.cards.get(ref.card, ""),
-                "card_title": card.title,
+                "card_title": owner_title,
                 "kind": ref.kind,
                 "form": ref.form,
                 "field": ref.field,
@@ -63,7 +69,10 @@ def link_rows(issue: Issue, archive: str | None = None) -> list[dict[str, Any]]:
                 "url": ref.url,
                 "normalized": normalize_url(ref.url) if web else ref.url,
                 "duplicate": id(ref) in duplicates,
-                "featured_before": featured,
+                # Earlier issues where the link was an item's own link, and where it was only
+                # mentioned (in a card's text, further reading or a section intro).
+                "featured_before": [e.to_json() for e in earlier if e.featured],
+                "mentioned_before": [e.to_json() for e in earlier if not e.featured],
             }
         )
     return rows
@@ -120,9 +129,10 @@ def run(args: argparse.Namespace) -> int:
         _print_table(rows, args.check)
         dups = sum(r["duplicate"] for r in rows)
         featured = sum(bool(r["featured_before"]) for r in rows)
+        mentioned = sum(bool(r["mentioned_before"]) and not r["featured_before"] for r in rows)
         summary = f"{len(rows)} link(s), {dups} duplicate(s)"
         if args.archive:
-            summary += f", {featured} featured before"
+            summary += f", {featured} featured before, {mentioned} only mentioned before"
         if report is not None:
             summary += f", {len(problems)} broken"
         print(summary)
@@ -144,10 +154,11 @@ def _print_table(rows: list[dict[str, Any]], checked: bool) -> None:
         if checked:
             status = row.get("status") or {}
             cells.append(_cell(_status_text(status), 16))
-        featured = row["featured_before"]
+        featured = row["featured_before"] or row["mentioned_before"]
         mark = ""
         if featured:
             mark = featured[0]["issue"] + (f" +{len(featured) - 1}" if len(featured) > 1 else "")
+            mark = mark if row["featured_before"] else f"({mark})"  # only mentioned
         cells.append(_cell(mark, 14))
         flag = " (duplicate)" if row["duplicate"] else ""
         print(" ".join(cells) + " " + row["url"] + flag)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -31,6 +32,8 @@ __all__ = [
     "Problem",
     "check_issue",
 ]
+# Owner key of a link written in a section intro (links carry a card id or a section id).
+_SECTION_OWNER = "#section:"
 
 GENERIC_ALT = {
     "image", "img", "picture", "photo", "screenshot", "图片", "图像", "截图", "配图", "插图",
@@ -77,11 +80,17 @@ def image_entries(issue: Issue, links: list[LinkRef] | None = None) -> list[dict
                 exists = local_path(issue.folder, ref.url).is_file()
             except UnsafePathError:
                 exists = False
-        out.append({"card": ref.card, "path": ref.url, "alt": ref.text, "exists": exists})
+        entry = {"card": ref.card or None, "path": ref.url, "alt": ref.text, "exists": exists}
+        if ref.section:
+            entry["section"] = ref.section
+        out.append(entry)
     return out
 
 
-FeaturedLookup = Callable[[str], list[tuple[str, str]]]  # url -> [(issue slug, card id)]
+# url -> [(issue slug, card or section id, kind)], newest first, issues before this one only.
+FeaturedLookup = Callable[[str], list[tuple[str, str, str]]]
+# Kinds that make a link an item's own (featured); the others are mentions in passing.
+OWN_KINDS = ("source", "link")
 
 
 def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Problem]:
@@ -114,8 +123,11 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
     links = issue_links(issue)
     reported: set[str] = set()  # issue-relative files already reported through a reference
     seen: dict[str, list[LinkRef]] = defaultdict(list)
+    mark = (0, "")  # problems from this index on belong to the intro of that section
     for ref in links:
-        name = _card_name(issue, ref.card)
+        _hand_to_section(problems, *mark)
+        mark = (len(problems), ref.section)
+        name = _card_name(issue, _owner(ref))
         if ref.kind == "image":
             problems.extend(_image_problems(issue, ref, name, reported))
             continue
@@ -136,15 +148,16 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
                 )
             )
         seen[normalize_url(ref.url)].append(ref)
+    _hand_to_section(problems, *mark)
 
     for key, refs in seen.items():
-        cards = {r.card for r in refs}
-        same_card_same_kind = len(refs) > len({(r.card, r.kind) for r in refs})
+        cards = {_owner(r) for r in refs}
+        same_card_same_kind = len(refs) > len({(_owner(r), r.kind) for r in refs})
         if len(cards) > 1 or same_card_same_kind:
             names = ", ".join(
-                f"'{_card_name(issue, c)}'" for c in dict.fromkeys(r.card for r in refs)
+                f"'{_card_name(issue, c)}'" for c in dict.fromkeys(_owner(r) for r in refs)
             )
-            for card_id in dict.fromkeys(r.card for r in refs):
+            for card_id in dict.fromkeys(_owner(r) for r in refs):
                 add(
                     Problem(
                         WARNING,
@@ -154,18 +167,44 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
                     )
                 )
         if featured is not None:
-            for slug, other_card in featured(key)[:1]:
-                add(
-                    Problem(
-                        WARNING,
-                        "featured-before",
-                        f"{refs[0].url} was already featured in issue '{slug}' (card {other_card})",
-                        refs[0].card,
-                    )
-                )
+            add_featured(problems, featured(key), refs[0].url, _owner(refs[0]))
     if issue.folder is not None:
         problems.extend(_stray_asset_problems(issue.folder, reported))
-    return problems
+    return [_section_problem(p) for p in problems]
+
+
+def add_featured(
+    problems: list[Problem], hits: list[tuple[str, str, str]], url: str, owner: str
+) -> None:
+    """``featured-before`` when an earlier issue had the link as an item's own link, else
+    ``mentioned-before`` (info) when one only mentioned it (in a card's text, its further
+    reading or a section intro)."""
+    own = [hit for hit in hits if hit[2] in OWN_KINDS]
+    if own:
+        slug, other, kind = own[0]
+        message = f"{url} was already featured in issue '{slug}' (card {other}, {kind})"
+        problems.append(Problem(WARNING, "featured-before", message, owner))
+    elif hits:
+        slug, other, kind = hits[0]
+        where = f"section {other}" if kind == "intro" else f"card {other}"
+        message = f"{url} was mentioned in issue '{slug}' ({where}, {kind})"
+        problems.append(Problem(INFO, "mentioned-before", message, owner))
+
+
+def _owner(ref: LinkRef) -> str:
+    return ref.card or f"{_SECTION_OWNER}{ref.section}"
+
+
+def _hand_to_section(problems: list[Problem], start: int, section: str) -> None:
+    """Problems found for a link of a section intro belong to that section, not to a card."""
+    if section:
+        problems[start:] = [replace(p, card=None, section=section) for p in problems[start:]]
+
+
+def _section_problem(problem: Problem) -> Problem:
+    if problem.card and problem.card.startswith(_SECTION_OWNER):
+        return replace(problem, card=None, section=problem.card[len(_SECTION_OWNER) :])
+    return problem
 
 
 # -- files of the issue that must not be read or published ---------------------------------
@@ -293,6 +332,10 @@ def _content_problems(
 
 
 def _card_name(issue: Issue, card_id: str) -> str:
+    if card_id.startswith(_SECTION_OWNER):
+        section_id = card_id[len(_SECTION_OWNER) :]
+        section = next((s for s in issue.sections if s.id == section_id), None)
+        return f"intro of {section.title or section_id}" if section else section_id
     card = issue.cards.get(card_id)
     return (card.title or card_id) if card else card_id
 

@@ -106,7 +106,9 @@ def page_anchors(issue: Issue, numbers: Numbers | None = None) -> Anchors:
     return Anchors(sections, cards)
 
 
-def _render_rich(text: str, prefix: str, top_level: int, ctx: _Context, card_id: str) -> Markup:
+def _render_rich(
+    text: str, prefix: str, top_level: int, ctx: _Context, card_id: str | None
+) -> Markup:
     result = render_markdown(text, id_prefix=prefix)
     if result.limits.refused:
         return render_error_box(text, result.limits, ctx.labels)
@@ -139,6 +141,21 @@ def render_error_box(text: str, report: LimitReport, labels: dict[str, str]) -> 
         shown,
         Markup('<p class="render-error-cut">{}</p>').format(cut) if cut else "",
     )
+
+
+def _keep_line_breaks(text: str) -> str:
+    # Notes and intros are typed line by line: a single newline stays a line break.
+    return re.sub(r"(?<=\S)\n(?=[^\s\-*+>#|`\d])", "  \n", text)
+
+
+def _intro_html(ctx: _Context, intro: str, anchor: str) -> Markup:
+    """A section intro: Markdown, through the same renderer and post-processing as bodies
+    (sanitized, ids prefixed, headings below the section title, files through the resolver).
+    """
+    if not intro.strip():
+        return Markup("")
+    text = _keep_line_breaks(intro.strip("\n"))
+    return _render_rich(text, f"{anchor}--intro-", CARD_LEVEL, ctx, None)
 
 
 # -- view model ----------------------------------------------------------------------------
@@ -229,7 +246,7 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
         note_text = note_text[1:].lstrip()
     if note_text:
         # A note is typed line by line (like the 🎤 lines of a page): keep its line breaks.
-        note_text = re.sub(r"(?<=\S)\n(?=[^\s\-*+>#|`\d])", "  \n", note_text)
+        note_text = _keep_line_breaks(note_text)
         note = _render_rich(note_text, f"{anchor}--note-", min(level + 1, 6), ctx, card.id)
     groups: list[_Group] = []
     for child_id in card.child_ids:
@@ -413,7 +430,7 @@ def issue_page(
                 "emoji": section.emoji,
                 "label": numbers.sections.get(section.id, ""),
                 "title": section.title,
-                "intro": section.intro,
+                "intro": _intro_html(ctx, section.intro, ctx.anchors.sections[section.id]),
                 "cards": cards,
                 "toc": toc,
             }

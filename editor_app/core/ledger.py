@@ -22,6 +22,7 @@ import yaml
 
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import IssueNotFoundError, MastheadError
+from editor_app.core.ledger_scan import NeedsExactRead, scan_card_text, text_urls
 from editor_app.core.links import links_of_card, normalize_url
 from editor_app.core.model import Card, FurtherReading, Link, Source
 from editor_app.core.storage import (
@@ -35,9 +36,14 @@ from editor_app.core.storage import (
 )
 
 LEDGER_FILE = "ledger.json"
-LEDGER_FORMAT = 1
-# Kinds that count as "featured"; images are the issue's own files.
-FEATURED_KINDS = ("source", "link", "inline", "further")
+LEDGER_FORMAT = 2
+# An item's own links (its source, which the page links its title to, and project links):
+# these make a link "featured". Links in a card's text, its further reading and section
+# intros are mentions in passing ("intro" links are owned by a section, not a card).
+# Images are the issue's own files and are not recorded.
+FEATURED_KINDS = ("source", "link")
+MENTION_KINDS = ("inline", "further", "intro")
+LEDGER_KINDS = FEATURED_KINDS + MENTION_KINDS
 
 try:  # The C loader reads 15 000 card headers in a second or two.
     _FastLoader = yaml.CSafeLoader
@@ -50,19 +56,27 @@ class LedgerEntry:
     url: str  # normalised
     folder: str  # issue folder name inside the library
     slug: str
-    card: str
+    card: str  # the card id, or the section id for kind "intro"
     card_title: str
     kind: str
     date: dt.date | None
     issue_title: str
     number: int | None
 
+    @property
+    def featured(self) -> bool:
+        """An item's own link there (else only a mention in passing)."""
+        return self.kind in FEATURED_KINDS
+
     def to_json(self) -> dict[str, Any]:
+        intro = self.kind == "intro"
         return {
             "issue": self.slug,
-            "card": self.card,
+            "card": None if intro else self.card,
+            "section": self.card if intro else None,
             "card_title": self.card_title,
             "kind": self.kind,
+            "as": "featured" if self.featured else "mentioned",
             "date": self.date.isoformat() if self.date else None,
             "issue_title": self.issue_title,
             "number": self.number,
@@ -189,24 +203,50 @@ def read_issue_record(folder: Path, signature: str | None = None) -> dict[str, A
         except ValueError:
             pass
     ids: list[str] = []
-    for section in data.get("outline") or []:
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(url: str, owner: str, kind: str) -> None:
+        key = (normalize_url(url), owner, kind)
+        if key not in seen:
+            seen.add(key)
+            record["links"].append(list(key))
+
+    outline = data.get("outline")
+    for section in outline if isinstance(outline, list) else []:
         if isinstance(section, dict):
             ids.extend(_outline_ids(section.get("cards")))
-    seen: set[tuple[str, str, str]] = set()
+            intro, owner = section.get("intro"), _s(section.get("id"))
+            if isinstance(intro, str) and owner:
+                record["cards"][owner] = _s(section.get("title"))
+                for url in text_urls(intro):
+                    add(url, owner, "intro")
+    cards = os.path.join(folder, CARDS_DIR)
     for card_id in dict.fromkeys(ids):
         try:
-            card = _read_card_fast(folder / CARDS_DIR / f"{card_id}.md", card_id)
-        except (MastheadError, yaml.YAMLError, OSError):
+            title, found = _card_urls(os.path.join(cards, f"{card_id}.md"), card_id)
+        except (MastheadError, yaml.YAMLError, OSError, UnicodeDecodeError):
             continue  # an unreadable card features nothing; `check` reports it
-        record["cards"][card_id] = card.title
-        for ref in links_of_card(card):
-            if ref.kind not in FEATURED_KINDS or not ref.url.startswith(("http:", "https:")):
-                continue
-            key = (normalize_url(ref.url), card_id, ref.kind)
-            if key not in seen:
-                seen.add(key)
-                record["links"].append(list(key))
+        record["cards"][card_id] = title
+        for url, kind in found:
+            add(url, card_id, kind)
     return record
+
+
+def _card_urls(path: str, card_id: str) -> tuple[str, list[tuple[str, str]]]:
+    """(title, [(web URL, kind)]) of one card file: the cheap scan, or the exact read."""
+    with open(path, encoding="utf-8-sig") as handle:  # plain open: 15 000 files
+        text = handle.read()
+    try:
+        return scan_card_text(text)
+    except NeedsExactRead:
+        pass
+    card = _read_card_fast(Path(path), card_id)
+    web = [
+        (ref.url, ref.kind)
+        for ref in links_of_card(card)
+        if ref.kind in LEDGER_KINDS and ref.url.startswith(("http:", "https:"))
+    ]
+    return card.title, web
 
 
 @contextlib.contextmanager
@@ -316,13 +356,14 @@ class Ledger:
         self,
         url: str,
         exclude: Iterable[str] = (),
-        kinds: Iterable[str] = FEATURED_KINDS,
+        kinds: Iterable[str] = LEDGER_KINDS,
         until: dt.date | None = None,
+        number: int | None = None,
     ) -> list[LedgerEntry]:
-        """Where ``url`` (any spelling) was featured, newest issue first.
+        """Where ``url`` (any spelling) was featured or mentioned, newest issue first.
 
-        With ``until``, issues dated after it are left out: a later issue did not feature a
-        link "before". Undated issues always count.
+        ``until`` and ``number`` are the date and number of the issue being checked: only
+        issues before it count (see ``is_before``). Neither given: every issue counts.
         """
         key = normalize_url(url)
         hits = self.index().get(key, ())
@@ -330,8 +371,8 @@ class Ledger:
             return []
         skip, allowed = set(exclude), set(kinds)
         out = [self._entry(key, *hit) for hit in hits if hit[0] not in skip and hit[2] in allowed]
-        if until is not None:
-            out = [e for e in out if e.date is None or e.date <= until]
+        if until is not None or number is not None:
+            out = [e for e in out if is_before(e.date, e.number, until, number)]
         out.sort(key=lambda e: (e.date or dt.date.min, e.number or 0, e.folder), reverse=True)
         return out
 
@@ -358,6 +399,27 @@ class Ledger:
         if slug:
             names.update(n for n, r in self.records.items() if r.get("slug") == slug)
         return names
+
+
+def is_before(
+    date: dt.date | None, number: int | None, until: dt.date | None, until_number: int | None
+) -> bool:
+    """Whether an archived issue (``date``, ``number``) came before the one being checked.
+
+    Dates decide when both issues have one (same day: the lower number first); otherwise
+    numbers decide when both have one. An archived issue with neither a comparable date nor
+    a comparable number (an undated draft) is not known to be earlier, so it never counts;
+    an issue being checked with neither date nor number is new, so everything counts.
+    """
+    if until is None and until_number is None:
+        return True
+    if date is not None and until is not None:
+        if date != until:
+            return date < until
+        return number is not None and until_number is not None and number < until_number
+    if number is not None and until_number is not None:
+        return number < until_number
+    return False
 
 
 def _manifest_slug(folder: Path) -> str:
@@ -391,10 +453,12 @@ def open_ledger(library: Path | str) -> Ledger:
 def featured_lookup(
     library: Path | str,
     exclude: Path | str | None = None,
-    kinds: Iterable[str] = FEATURED_KINDS,
+    kinds: Iterable[str] = LEDGER_KINDS,
     until: dt.date | None = None,
-) -> Callable[[str], list[tuple[str, str]]]:
-    """For the checks: URL -> [(issue slug, card id)] of other issues that featured it.
+    number: int | None = None,
+) -> Callable[[str], list[tuple[str, str, str]]]:
+    """For the checks: URL -> [(issue slug, card or section id, kind)] of earlier issues
+    that featured or mentioned it (``until``/``number``: the checked issue's date and number).
 
     ``exclude`` is the issue being checked (its own folder, or a copy of it with the same
     slug, never counts).
@@ -404,7 +468,7 @@ def featured_lookup(
     allowed = tuple(kinds)
     ledger.index()  # built now, so the first lookup is as fast as the others
 
-    def lookup(url: str) -> list[tuple[str, str]]:
-        return [(e.slug, e.card) for e in ledger.lookup(url, skip, allowed, until)]
+    def lookup(url: str) -> list[tuple[str, str, str]]:
+        return [(e.slug, e.card, e.kind) for e in ledger.lookup(url, skip, allowed, until, number)]
 
     return lookup

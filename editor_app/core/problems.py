@@ -17,11 +17,15 @@ class Problem:
     code: str
     message: str
     card: str | None = None
+    section: str | None = None  # set (and ``card`` None) for a problem in a section intro
 
     def to_json(self) -> dict:
-        return {
+        data = {
             "severity": self.severity,
             "code": self.code,
             "message": self.message,
             "card": self.card,
         }
+        if self.section:
+            data["section"] = self.section
+        return data

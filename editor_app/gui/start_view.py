@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.library import IssueSummary, list_issues
+from editor_app.gui.workers import run_in_thread
 
 
 class IssueTableModel(QAbstractTableModel):
@@ -85,6 +86,7 @@ class StartView(QWidget):
     def __init__(self, parent=None):  # noqa: ANN001
         super().__init__(parent)
         self.library: Path | None = None
+        self._pending = 0  # listings in flight
         self.model = IssueTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -132,10 +134,38 @@ class StartView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.library is not None:
-            self.model.set_rows(list_issues(self.library))
-            if self.model.rows:
-                self.table.selectRow(0)
+        """List the library's issues off the UI thread (the view shows at once, then fills).
+
+        The job takes a path and returns IssueSummary records: plain data both ways.
+        """
+        if self.library is None:
+            return
+        library = self.library
+        self._pending += 1
+        self.library_label.setText(self.tr("%1 (reading…)").replace("%1", str(library)))
+        run_in_thread(
+            lambda: list_issues(library),
+            lambda rows: self._rows_ready(library, rows),
+            self._list_failed,
+            owner=self,
+        )
+
+    def _rows_ready(self, library: Path, rows: list[IssueSummary]) -> None:
+        self._pending -= 1
+        if library != self.library:
+            return  # the library changed meanwhile; its own listing follows
+        self.library_label.setText(str(library))
+        self.model.set_rows(rows)
+        if self.model.rows:
+            self.table.selectRow(0)
+
+    def _list_failed(self, message: str) -> None:
+        self._pending -= 1
+        self.library_label.setText(f"{self.library}: {message}")
+
+    @property
+    def loading(self) -> bool:
+        return self._pending > 0
 
     def set_recent(self, folders: list[Path]) -> None:
         self.recent.clear()

@@ -1298,6 +1298,14 @@
         <translation>图片</translation>
     </message>
     <message>
+        <source>Section intro</source>
+        <translation>版块导语</translation>
+    </message>
+    <message>
+        <source>mentioned %1</source>
+        <translation>提及 %1</translation>
+    </message>
+    <message>
         <source>error</source>
         <translation>错误</translation>
     </message>
@@ -1336,6 +1344,14 @@
     <message>
         <source>Featured before in</source>
         <translation>往期已收录于</translation>
+    </message>
+    <message>
+        <source>Mentioned before in</source>
+        <translation>此前提及于</translation>
+    </message>
+    <message>
+        <source>intro of section “%1”</source>
+        <translation>版块“%1”的导语</translation>
     </message>
     <message>
         <source>card “%1”</source>
@@ -2117,6 +2133,10 @@
     <message>
         <source>Masthead library</source>
         <translation>Masthead 期刊库</translation>
+    </message>
+    <message>
+        <source>%1 (reading…)</source>
+        <translation>%1（读取中…）</translation>
     </message>
 </context>
 <context>

@@ -154,3 +154,21 @@ def test_preview_hooks_and_extra_head(rich_issue: Issue) -> None:
 
 def test_deterministic(rich_issue: Issue) -> None:
     assert issue_page(rich_issue) == issue_page(rich_issue)
+
+
+def test_section_intro_is_rendered_markdown_and_sanitized():
+    from editor_app.core.model import Card, Issue, Section
+
+    intro = "**粗体** [文](https://a.example.org/x)\n第二行\n\n# 标题\n<script>alert(1)</script>"
+    issue = Issue(
+        title="T",
+        sections=[Section(id="s1", title="S", intro=intro, card_ids=["c1"])],
+        cards={"c1": Card(id="c1", title="C", body="x")},
+    )
+    page = issue_page(issue)
+    start = page.index('<div class="section-intro">')
+    block = page[start : page.index("<article", start)]
+    assert "<strong>粗体</strong>" in block and 'href="https://a.example.org/x"' in block
+    assert "<br" in block  # lines typed one under the other stay apart
+    assert "<h3" in block  # headings sit below the section title
+    assert "<script" not in page and "**" not in block

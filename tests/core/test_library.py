@@ -128,3 +128,32 @@ def test_missing_library_and_non_issue_folders(tmp_path):
 def test_summarize_one_folder(tmp_path):
     folder = make(tmp_path, "one", 7, "2026-07-01")
     assert summarize(folder).number == 7
+
+
+def test_listing_keeps_an_index_that_rereads_only_changed_manifests(tmp_path, monkeypatch):
+    import json
+    import os
+
+    from editor_app.core import library as library_module
+    from editor_app.core.model import Issue
+    from editor_app.core.storage import save_issue
+
+    lib = tmp_path / "lib"
+    for n in (1, 2, 3):
+        save_issue(Issue(title=f"第 {n} 期", number=n, slug=f"i{n}"), lib / f"i{n}")
+    first = list_issues(lib)
+    index = lib / ".masthead" / "library-index.json"
+    assert json.loads(index.read_text("utf-8"))["format"] == 1
+    read: list[str] = []
+    real = library_module.summarize
+    monkeypatch.setattr(library_module, "summarize", lambda f: read.append(f.name) or real(f))
+    assert list_issues(lib) == first and read == []  # warm: no manifest read
+    manifest = lib / "i2" / "issue.yaml"
+    manifest.write_text(manifest.read_text("utf-8").replace("第 2 期", "第二期"), "utf-8")
+    st = manifest.stat()
+    os.utime(manifest, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    titles = {s.slug: s.title for s in list_issues(lib)}
+    assert read == ["i2"] and titles["i2"] == "第二期"
+    index.write_text("{broken", "utf-8")  # a corrupt index is rebuilt
+    read.clear()
+    assert [s.slug for s in list_issues(lib)] == [s.slug for s in first] and len(read) == 3

@@ -456,3 +456,35 @@ def test_enter_and_double_click_jump(qtbot, panel, library):
     body = panel.document.card(card).body
     assert body[start:end] == "![架构图 architecture](assets/arch.png)"
     assert panel.view.state() != panel.view.State.EditingState  # double-click jumps, not edits
+
+
+def test_intro_links_and_mentions_are_shown_apart(qtbot, tmp_path):
+    root = tmp_path / "library"
+    old = Issue(title="旧刊", number=7, date=dt.date(2026, 1, 31), slug="old")
+    card = add_card(old, add_section(old, "新闻").id, "旧文")
+    card.body = "顺带一提 https://mention.example.org/a"
+    save_issue(old, root / "old")
+    new = Issue(title="新刊", number=8, date=dt.date(2026, 2, 28), slug="new")
+    section = add_section(new, "封面")
+    section.intro = "![封面](assets/cover.png) 见 [长文](https://essay.example.org/x)"
+    first = add_card(new, section.id, "新文")
+    first.source = Source("Mentioned", "https://mention.example.org/a")
+    save_issue(new, root / "new")
+    document = IssueDocument(root / "new", autosave_ms=100000)
+    panel = LinkPanel(document, root)
+    panel.show()
+    try:
+        qtbot.waitUntil(lambda: panel.featured.done_for is not None, timeout=10000)
+        intro = row_index(panel, lambda r: r.ref.url == "https://essay.example.org/x")
+        assert intro.siblingAtColumn(CARD).data() == "1/§ 封面"
+        assert row_of(panel, lambda r: r.ref.kind == "image").ref.section == section.id
+        source = row_index(panel, lambda r: r.ref.kind == "source", FEATURED)
+        assert source.data() == "mentioned #7"
+        tip = source.data(Qt.ItemDataRole.ToolTipRole)
+        assert "Mentioned before in" in tip and "Featured before" not in tip
+        assert "Inline" in tip and "旧文" in tip
+        assert source.siblingAtColumn(URL).data(Qt.ItemDataRole.DecorationRole) is None
+        panel.view.setCurrentIndex(intro)
+        panel.jump()  # an intro has no card to jump to: nothing happens, nothing breaks
+    finally:
+        dispose(panel, document)

@@ -26,6 +26,7 @@ def window(qtbot, tmp_path, issue_folder):
 
 def test_library_lists_issue_and_opens_with_focus_in_body(window, qtbot, issue_folder):
     assert window.stack.currentWidget() is window.start
+    qtbot.waitUntil(lambda: not window.start.loading, timeout=5000)  # listed off the UI thread
     assert [r.title for r in window.start.model.rows] == ["测试期刊 Test Issue"]
     window.start.openRequested.emit(issue_folder)
     ws = window.workspace

@@ -98,7 +98,7 @@ class _Writer:
     def sep(self) -> str:
         return "：" if self.zh else ": "
 
-    def url_map(self, card_id: str) -> UrlMap:
+    def url_map(self, card_id: str | None) -> UrlMap:
         def mapping(url: str, is_image: bool) -> str | None:
             if url.startswith("#"):
                 return url
@@ -116,14 +116,30 @@ class _Writer:
         label = self.numbers.sections.get(section.id, "")
         parts = (md_escape(section.emoji), label, md_escape(section.title))
         heading = " ".join(x for x in parts if x)
-        self.blocks.append(
-            f"## {heading}".rstrip() + "\n" + marker("section", {"emoji": section.emoji})
-        )
-        if section.intro.strip():
-            self.blocks.append("\n".join(md_escape_lines(section.intro)))
+        meta: dict[str, Any] = {"emoji": section.emoji}
+        intro = self.intro(section.intro, meta)
+        self.blocks.append(f"## {heading}".rstrip() + "\n" + marker("section", meta))
+        if intro:
+            self.blocks.append(intro)
         for card_id in section.card_ids:
             if card_id in self.issue.cards:
                 self.card(self.issue.cards[card_id], CARD_LEVEL)
+
+    def intro(self, text: str, meta: dict[str, Any]) -> str:
+        """A section intro is Markdown, written like a card body: files and links through
+        the resolver (owned by no card), headings below the section title (``shift``)."""
+        text = text.strip("\n")
+        if not text.strip():
+            return ""
+        text = close_fence(filter_body(text, self.url_map(None)))
+        meta["intro"] = 1  # Markdown (older exports wrote escaped plain text)
+        levels = heading_levels(text)
+        if levels:
+            shift = min(CARD_LEVEL - min(levels), 6 - max(levels))
+            if shift:
+                text = shift_md_headings(text, shift)
+                meta["shift"] = shift
+        return text
 
     def card(self, card: Card, level: int) -> None:
         number = self.numbers.display(card.id)

@@ -28,6 +28,7 @@ from editor_app.core.storage import ASSETS_DIR, STATE_DIR, save_card
 from .pipeline import DEFAULT_MAX_WIDTH
 
 COVER = "#cover"  # pseudo card id: the issue's cover image
+SECTION_USER = "#section:"  # pseudo card id prefix: an image shown in a section's intro
 DEFAULT_MAX_BYTES = 1_000_000  # larger files slow every reader's page down
 
 
@@ -80,8 +81,9 @@ def asset_usage(issue: Issue) -> dict[str, list[str]]:
         usage[cover].append(COVER)
     for ref in image_refs(issue):
         key = asset_key(ref.url)
-        if key is not None and ref.card not in usage[key]:
-            usage[key].append(ref.card)
+        user = ref.card or f"{SECTION_USER}{ref.section}"
+        if key is not None and user not in usage[key]:
+            usage[key].append(user)
     return dict(usage)
 
 
@@ -198,6 +200,8 @@ def alt_text_edits(issue: Issue, asset: str, alt: str) -> list[FieldEdit]:
     key = asset_key(asset)
     by_card: dict[str, list] = defaultdict(list)
     for ref in image_refs(issue):
+        if ref.section:
+            continue  # intros are edited in the section editor
         if key is not None and asset_key(ref.url) == key and ref.text != alt:
             by_card[ref.card].append((ref, None, alt))
     edits: list[FieldEdit] = []

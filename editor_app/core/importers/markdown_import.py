@@ -176,7 +176,7 @@ def _parse_exact(front: dict, text: str, first_line: int, path: Path) -> ImportR
         mapper.line = first_line + start
         text_after = ATX.sub("", heading, count=1).strip()
         if kind == "section":
-            _section(builder, issue, text_after, data, content)
+            _section(builder, issue, text_after, data, content, mapper)
             stack = []
         elif kind == "card":
             m = _CARD_NUMBER.match(text_after)
@@ -197,7 +197,14 @@ def _parse_exact(front: dict, text: str, first_line: int, path: Path) -> ImportR
     return result
 
 
-def _section(builder: Builder, issue: Issue, text: str, data: dict, content: list[str]) -> None:
+def _section(
+    builder: Builder,
+    issue: Issue,
+    text: str,
+    data: dict,
+    content: list[str],
+    mapper: FileMapper | None = None,
+) -> None:
     emoji = str(data.get("emoji") or "")
     written = md_escape(emoji)
     if written and text.startswith(written):
@@ -206,9 +213,18 @@ def _section(builder: Builder, issue: Issue, text: str, data: dict, content: lis
     if label and (text == label or text.startswith(label + " ")):
         text = text[len(label) :].lstrip()
     section = builder.section(md_unescape(text), emoji)
-    intro = "\n".join(content).strip("\n")
-    if intro.strip():
+    intro = "\n".join(_trim(content))
+    if not intro.strip():
+        return
+    if data.get("intro") != 1:
+        # Exports before intros were Markdown wrote them as escaped plain text.
         section.intro = "\n".join(md_unescape(x) for x in intro.split("\n"))
+        return
+    # The intro is Markdown, written like a card body (see the exporter).
+    shift = data.get("shift")
+    if isinstance(shift, int) and shift:
+        intro = shift_md_headings(intro, -shift)
+    section.intro = filter_body(intro, mapper.map) if mapper is not None else intro
 
 
 def _trim(lines: list[str]) -> list[str]:

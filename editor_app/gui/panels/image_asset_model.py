@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from editor_app.core.images import COVER, AssetInfo, asset_key, oversize_reason
+from editor_app.core.images import COVER, SECTION_USER, AssetInfo, asset_key, oversize_reason
 from editor_app.core.links import LinkRef, links_of_card
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import compute_numbers
@@ -315,6 +315,8 @@ class AssetDelegate(QStyledItemDelegate):
 def card_label(numbers: dict[str, str], titles: dict[str, str], card_id: str, cover: str) -> str:
     if card_id == COVER:
         return cover
+    if card_id.startswith("#"):  # a section intro: its title, as put in ``titles``
+        return titles.get(card_id, card_id)
     return f"{numbers.get(card_id, '?')} {titles.get(card_id, card_id)}".strip()
 
 
@@ -327,6 +329,7 @@ def build_asset_rows(issue: Issue, infos: list[AssetInfo], cover: str) -> list[A
         for section, card, _ in issue.iter_cards()
     }
     titles = {cid: card.title for cid, card in issue.cards.items()}
+    titles.update({f"{SECTION_USER}{s.id}": f"§ {s.title}" for s in issue.sections})
     rows = [
         AssetRow(info, [(cid, card_label(labels, titles, cid, cover)) for cid in info.cards])
         for info in infos

@@ -32,7 +32,6 @@ from shiboken6 import Shiboken
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import MastheadError
 from editor_app.core.images import (
-    COVER,
     alt_text_edits,
 )
 from editor_app.core.links import escape_link_text
@@ -302,7 +301,7 @@ class ImagePanel(QWidget):
         if len(rows) == 1 and len(rows[0].users) > 1:
             sub = menu.addMenu(self.tr("Jump to"))
             for card_id, label in rows[0].users:
-                if card_id != COVER:
+                if not card_id.startswith("#"):  # the cover and section intros are no cards
                     sub.addAction(label, lambda c=card_id, r=rows[0]: self._jump_card(r, c))
         menu.addAction(self.open_action)
         menu.addSeparator()
@@ -313,7 +312,7 @@ class ImagePanel(QWidget):
 
     # -- jump, insert, open ----------------------------------------------------------------
     def _first_card(self, row: AssetRow) -> str | None:
-        return next((cid for cid, _ in row.users if cid != COVER), None)
+        return next((cid for cid, _ in row.users if not cid.startswith("#")), None)
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(self.proxy.mapToSource(index))

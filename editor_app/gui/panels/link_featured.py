@@ -25,13 +25,15 @@ def lookup_featured(
     folder: Path,
     urls: list[str],
     until: dt.date | None = None,
+    number: int | None = None,
 ) -> tuple[Ledger, Featured]:
     """The (refreshed) ledger and, for each URL, the other issues that featured it."""
     if ledger is None:
         ledger = Ledger(library)
         ledger.refresh()
     skip = ledger.folders_matching(folder)
-    return ledger, {url: hits for url in urls if (hits := ledger.lookup(url, skip, until=until))}
+    found = {url: ledger.lookup(url, skip, until=until, number=number) for url in urls}
+    return ledger, {url: hits for url, hits in found.items() if hits}
 
 
 class FeaturedLookup(QObject):
@@ -44,11 +46,12 @@ class FeaturedLookup(QObject):
         folder: Path,
         parent: QObject | None = None,
         until: Callable[[], dt.date | None] = lambda: None,
+        number: Callable[[], int | None] = lambda: None,
     ):
         super().__init__(parent)
         self.library, self.folder = Path(library), Path(folder)
         # The issue's date, read at each lookup (the editor may change it).
-        self.until = until
+        self.until, self.number = until, number
         self.featured: Featured = {}
         self.done_for: list[str] | None = None  # the URLs `featured` answers
         self._ledger: Ledger | None = None
@@ -78,8 +81,9 @@ class FeaturedLookup(QObject):
         urls, self._wanted = self._wanted or [], None
         self._running, self._current = True, urls
         ledger, library, folder, until = self._ledger, self.library, self.folder, self.until()
+        number = self.number()
         run_in_thread(
-            lambda: (urls, *lookup_featured(ledger, library, folder, urls, until)),
+            lambda: (urls, *lookup_featured(ledger, library, folder, urls, until, number)),
             self._done,
             self._failed,
             self,

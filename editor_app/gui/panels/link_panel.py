@@ -70,7 +70,11 @@ class LinkPanel(QWidget):
         self.featured: FeaturedLookup | None = None
         if self.library is not None:
             self.featured = FeaturedLookup(
-                self.library, document.folder, self, until=lambda: self.document.issue.date
+                self.library,
+                document.folder,
+                self,
+                until=lambda: self.document.issue.date,
+                number=lambda: self.document.issue.number,
             )
             self.featured.ready.connect(self._featured_ready)
             self.featured.failed.connect(self._featured_failed)
@@ -352,6 +356,8 @@ class LinkPanel(QWidget):
 
     def _jump_to(self, row: LinkRow) -> None:
         ref = row.ref
+        if not ref.card:
+            return  # a section intro's link: edited in the section editor, no card to show
         self.jumpRequested.emit(ref.card, ref.line or 0)
         if ref.span_start is not None and ref.span_end is not None:
             self.revealRequested.emit(ref.card, ref.field, ref.span_start, ref.span_end)

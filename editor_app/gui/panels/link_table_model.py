@@ -81,14 +81,15 @@ class LinkRow:
     card_title: str
     order: int  # the card's place in the issue, for sorting by card
     duplicates: list[tuple[str, LinkRef]] = field(default_factory=list)  # (card label, ref)
-    featured: list[LedgerEntry] = field(default_factory=list)
+    featured: list[LedgerEntry] = field(default_factory=list)  # an item's own link there
+    mentioned: list[LedgerEntry] = field(default_factory=list)  # only in passing there
     status: LinkStatus | None = None
 
     @property
     def key(self) -> tuple:
         """Identifies the link across rebuilds (for keeping the selection)."""
         r = self.ref
-        return (r.card, r.field, r.kind, r.index)
+        return (r.card or r.section, r.field, r.kind, r.index)
 
     @property
     def is_web(self) -> bool:
@@ -109,14 +110,22 @@ def build_rows(issue: Issue) -> list[LinkRow]:
     section_pos = {s.id: pos for pos, s in enumerate(issue.sections, 1)}
     label: dict[str, str] = {}
     order: dict[str, int] = {}
-    for pos, (section, card, _depth) in enumerate(issue.iter_cards()):
+    titles: dict[str, str] = {}
+    for section, card, _depth in issue.iter_cards():
         label[card.id] = f"{section_pos[section.id]}/{numbers.cards.get(card.id, '?')}"
-        order[card.id] = pos
+        titles[card.id] = card.title
+        order[card.id] = len(order)
+    for section in issue.sections:
+        # A section intro's links are listed as "§" of that section, before its cards.
+        label[section.id] = f"{section_pos[section.id]}/§"
+        titles[section.id] = section.title
+        first = order.get(section.card_ids[0], len(order)) if section.card_ids else len(order)
+        order[section.id] = first
     refs = issue_links(issue)
-    rows = [
-        LinkRow(ref, label.get(ref.card, ""), issue.cards[ref.card].title, order.get(ref.card, 0))
-        for ref in refs
-    ]
+    rows = []
+    for ref in refs:
+        owner = ref.card or ref.section
+        rows.append(LinkRow(ref, label.get(owner, ""), titles.get(owner, ""), order.get(owner, 0)))
     by_ref = {id(row.ref): row for row in rows}
     for group in find_duplicates(refs).values():
         for ref in group:
@@ -161,7 +170,9 @@ class LinkTableModel(QAbstractTableModel):
 
     def set_featured(self, featured: dict[str, list[LedgerEntry]]) -> None:
         for row in self.rows:
-            row.featured = featured.get(row.ref.url, []) if row.ref.kind != "image" else []
+            found = featured.get(row.ref.url, []) if row.ref.kind != "image" else []
+            row.featured = [e for e in found if e.featured]
+            row.mentioned = [e for e in found if not e.featured]
         self._column_changed(FEATURED)
         self._column_changed(URL)
 
@@ -224,6 +235,7 @@ class LinkTableModel(QAbstractTableModel):
             "inline": self.tr("Inline"),
             "further": self.tr("Further reading"),
             "image": self.tr("Image"),
+            "intro": self.tr("Section intro"),
         }.get(kind, kind)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -276,12 +288,15 @@ class LinkTableModel(QAbstractTableModel):
         if col == STATUS:
             return "" if row.status is None else self.status_text(row.status)
         if col == FEATURED:
-            if not row.featured:
+            entries = row.featured or row.mentioned
+            if not entries:
                 return ""
-            first = row.featured[0]
+            first = entries[0]
             name = f"#{first.number}" if first.number is not None else first.slug
-            more = len({e.folder for e in row.featured}) - 1
-            return name + (f" +{more}" if more > 0 else "")
+            more = len({e.folder for e in entries}) - 1
+            text = name + (f" +{more}" if more > 0 else "")
+            # Only mentioned there (in a card's text or an intro): says so, not a warning.
+            return text if row.featured else self.tr("mentioned %1").replace("%1", text)
         return ""
 
     def status_text(self, status: LinkStatus) -> str:
@@ -363,20 +378,29 @@ class LinkTableModel(QAbstractTableModel):
         return "\n".join(lines)
 
     def featured_tooltip(self, row: LinkRow) -> str:
-        if not row.featured:
-            return ""
-        lines = [self.tr("Featured before in")]
-        for e in row.featured[:12]:
+        lines = self._ledger_lines(self.tr("Featured before in"), row.featured)
+        mentions = self._ledger_lines(self.tr("Mentioned before in"), row.mentioned)
+        return "\n".join([*lines, *mentions])
+
+    def _ledger_lines(self, heading: str, entries: list[LedgerEntry]) -> list[str]:
+        if not entries:
+            return []
+        lines = [heading]
+        for e in entries[:12]:
             issue = e.issue_title or e.slug
             extra = ", ".join(
                 x for x in (f"No. {e.number}" if e.number is not None else "", str(e.date or ""))
                 if x
             )  # fmt: skip
-            card = self.tr("card “%1”").replace("%1", e.card_title or e.card)
+            if e.kind == "intro":
+                card = self.tr("intro of section “%1”").replace("%1", e.card_title or e.card)
+            else:
+                card = self.tr("card “%1”").replace("%1", e.card_title or e.card)
+            card += f" ({self.kind_label(e.kind)})"
             lines.append(f"• {issue}" + (f" ({extra})" if extra else "") + f": {card}")
-        if len(row.featured) > 12:
-            lines.append(self.tr("… and %1 more").replace("%1", str(len(row.featured) - 12)))
-        return "\n".join(lines)
+        if len(entries) > 12:
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(entries) - 12)))
+        return lines
 
     def status_tooltip(self, row: LinkRow) -> str:
         s = row.status

@@ -208,3 +208,40 @@ def test_sections_mix_heading_cards_and_numbered_items(tmp_path: Path) -> None:
     assert cards[0].source.url == "https://proxy.example/3"
     assert cards[2].body == "正文。"
     assert "list.example" in cards[3].body
+
+
+INTRO = (
+    "**封面** ![封面图](assets/throughput.png)\n"
+    "> 引用一句 *斜体*\n\n## 小标题\n见 [长文](https://essay.example.org/x) 与 https://bare.example.org/y"
+)
+
+
+@pytest.mark.parametrize("profile", ["hugo", "jekyll", "plain"])
+def test_section_intro_is_markdown_and_round_trips(
+    rich_issue: Issue, tmp_path: Path, profile: str
+) -> None:
+    rich_issue.sections[0].intro = INTRO
+    save_issue(rich_issue)
+    out = tmp_path / "out"
+    result = run_export(get_exporter("markdown"), rich_issue, out, ExportOptions(profile))
+    text = result.files[0].read_text("utf-8")
+    assert "**封面**" in text and "\\*\\*" not in text and "!\\[" not in text
+    assert "### 小标题" in text  # below the section heading, like a card body's headings
+    assert "[长文](https://essay.example.org/x)" in text
+    assert "assets/throughput.png" not in text or profile == "jekyll"  # resolved for the site
+    imported, guesses = round_trip(rich_issue, tmp_path / "again", profile)
+    assert guesses == []
+    assert imported.sections[0].intro == INTRO
+    assert (imported.folder / "assets/throughput.png").is_file()
+
+
+def test_intro_of_an_older_export_stays_plain_text(tmp_path: Path) -> None:
+    doc = tmp_path / "old.md"
+    doc.write_text(
+        "---\ntitle: Old\nmasthead:\n  format: 1\n---\n\n## 专题一 S\n"
+        '<!-- masthead:section {"emoji":""} -->\n\n1\\. a \\*star\\*\n\n### 1. C\n'
+        "<!-- masthead:card -->\n\nbody\n",
+        "utf-8",
+    )
+    issue, _ = import_file(doc, tmp_path / "library")
+    assert load_issue(issue.folder).sections[0].intro == "1. a *star*"

@@ -262,7 +262,7 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
         id=card.id,
         anchor=anchor,
         number=ctx.numbers.display(card.id),
-        title=card.title or ctx.labels["untitled"],
+        title=card.title if card.title.strip() else ctx.labels["untitled"],
         kind=card.kind,
         depth=depth,
         level=level,
@@ -420,7 +420,7 @@ def issue_page(
                 {
                     "anchor": ctx.anchors.cards[card_id],
                     "number": numbers.display(card_id),
-                    "title": card.title or labels["untitled"],
+                    "title": card.title if card.title.strip() else labels["untitled"],
                 }
             )
         sections.append(
@@ -436,7 +436,7 @@ def issue_page(
             }
         )
     number_text = labels["issue"].format(n=issue.number) if issue.number is not None else ""
-    title = issue.title or labels["untitled"]
+    title = issue.title if issue.title.strip() else labels["untitled"]
     page_title = f"{title} · {number_text}" if number_text else title
     css = _read_css(str(resource("templates", "issue.css")))
     return (

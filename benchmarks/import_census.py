@@ -13,7 +13,13 @@ What counts as an item in the source (outside fenced code and HTML comments):
   (``* [video] [title](url)``);
 - a numbered item at the start of a line: ``N、`` ``N.`` ``N)`` ``（N）`` with or without bold
   or underscores, followed by a link, a bold title, or nothing (its text in the next
-  paragraph); a plain ``N. text`` counts only when it is not part of a run of list lines.
+  paragraph); a plain ``N. text`` counts only when it is not part of a run of list lines
+  (continuation lines indented under an item belong to the run). A numbered line counts as a
+  link item only when the link opens its text: "1. fix ([#12](url))" is a plain line.
+
+An item counts as kept when a card has its link as source or project link, or holds it in
+its further reading (a "相关阅读：" list under an article stays that article's reading), or
+has its title.
 """
 
 from __future__ import annotations
@@ -99,7 +105,9 @@ def source_items(text: str) -> tuple[int, list[SourceItem]]:
     items: list[SourceItem] = []
     previous = ""
     for index, (number, line) in enumerate(lines):
-        following = lines[index + 1][1] if index + 1 < len(lines) else ""
+        following = next(
+            (x for _, x in lines[index + 1 :] if x.strip() and not x[:1].isspace()), ""
+        )
         heading = ATX.match(line)
         if heading:
             level = len(heading.group(1))
@@ -111,14 +119,14 @@ def source_items(text: str) -> tuple[int, list[SourceItem]]:
             items.append(SourceItem(_plain(bullet.group(1)), bullet.group(2), number))
         elif numbered := NUMBERED.match(line):
             rest = numbered.group("rest").strip().strip("*_").strip()
-            link = LINK.search(rest)
+            link = LINK.match(re.sub(rf"^{TAGS}", "", rest))
             decorated = line.startswith(("**", "__")) or numbered.group("mark") == "、"
             bare = not rest
             in_run = bool(LIST_LINE.match(previous) or LIST_LINE.match(following))
             if link or bare or decorated or numbered.group("paren") or not in_run:
                 title = _plain(link.group(1)) if link else _plain(rest)
                 items.append(SourceItem(title, link.group(2) if link else "", number))
-        if line.strip():
+        if line.strip() and not line[:1].isspace():
             previous = line
     return sections, items
 
@@ -152,6 +160,7 @@ def census(path: Path, library: Path) -> Census:
     result.cards = len(cards)
     urls = {c.source.url for c in cards if c.source and c.source.url}
     urls |= {link.url for c in cards for link in c.links}
+    urls |= {f.url for c in cards for f in c.further_reading}
     titles = {_plain(c.title) for c in cards}
     for item in result.items:
         if (item.url and item.url in urls) or (item.title and item.title in titles):

@@ -292,9 +292,8 @@ class _Walker:
             return True
         if self._category(i, level):
             self.flush()
-            parent = self.stack[-1][1] if self.stack else None
             self.card = None
-            self.set_group(parent, plain(text), i)
+            self.set_group(self.stack[-1][1] if self.stack else None, plain(text), i)
             return True
         if level == self.card_level and (linked or not self.numbered_issue):
             self.flush()
@@ -374,7 +373,8 @@ class _Walker:
 
     def sub_card(self, parent: Card, title: str, i: int) -> Card:
         card = self.builder.card(parent, title)
-        card.group = self.groups.get(parent.id, "")
+        # The roundup card of a section takes the section's category headings.
+        card.group = self.groups.get("" if parent is self.roundup else parent.id, "")
         self.card, self.card_lines, self.card_line, self.indent = card, [], i, 0
         self.reopened = False
         return card
@@ -416,8 +416,6 @@ class _Walker:
             self.result.guess(
                 None, f"the link lists of section '{title}' gathered in a card of the same name"
             )
-            # The roundup takes the section's group so far (a category heading above it).
-            self.groups[self.roundup.id] = self.groups.pop("", "")
         return self.roundup
 
     def bullet_card(self, i: int, line: str, item: Item) -> None:

@@ -57,9 +57,8 @@ def _pelican_meta(text: str) -> tuple[dict[str, Any], str, int] | None:
         return None
     lines = text.split("\n")
     data: dict[str, Any] = {}
-    for n, line in enumerate(lines):
-        if not line.strip():
-            break
+    n = next((k for k, line in enumerate(lines) if not line.strip()), len(lines))
+    for line in lines[:n]:
         m = _PELICAN_LINE.match(line)
         if not m:
             return None
@@ -72,8 +71,6 @@ def _pelican_meta(text: str) -> tuple[dict[str, Any], str, int] | None:
             data["draft"] = value.lower() == "draft"
         else:
             data[key] = value
-    else:
-        n = len(lines)
     return data, "\n".join(lines[n:]).lstrip("\n"), n + 1 + _leading_blank(lines[n:])
 
 

@@ -185,6 +185,7 @@ class _Walker:
         self.groups: dict[str, str] = {}  # parent card id (or "" for the section) -> group
         self.roundup: Card | None = None
         self.in_further = False
+        self.item_line = -1  # the line of the last numbered item
         self.last_blank = True
         self.announced: set[tuple[str, str]] = set()
         self.intro: list[str] = []
@@ -390,15 +391,22 @@ class _Walker:
         numbered = numbered_item(line)
         if numbered is None:
             return False
-        if not _is_decorated(numbered, line) and self._in_list_run(i):
+        if not _is_decorated(numbered, line) and not self._plain_item(i, numbered.number):
             return False
         self.numbered_card(i, line, numbered)
         return True
 
-    def _in_list_run(self, i: int) -> bool:
-        before = next((x for x in reversed(self.lines[:i]) if x.strip()), "")
+    def _plain_item(self, i: int, number: int) -> bool:
+        """``8. title`` without link or bold: an item when it continues the numbering of the
+        cards and is not a step of an ordered list in a card's text."""
+        if number != self.expected:
+            return False
+        before = next((k for k in range(i - 1, -1, -1) if self.lines[k].strip()), -1)
         after = self.lines[i + 1] if i + 1 < len(self.lines) else ""
-        return bool(LIST_LINE.match(before) or LIST_LINE.match(after))
+        if before >= 0 and before == self.item_line:
+            return True
+        before_text = self.lines[before] if before >= 0 else ""
+        return not (LIST_LINE.match(before_text) or LIST_LINE.match(after))
 
     def container(self) -> Card:
         """The card a link list belongs to: the open heading or numbered card, else the
@@ -443,6 +451,7 @@ class _Walker:
 
     def numbered_card(self, i: int, line: str, item: Item) -> None:
         self.flush()
+        self.item_line = i
         self.stack = []
         card = self.start_card(i, item.number, item.title)
         card.tags = list(item.tags)

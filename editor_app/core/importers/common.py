@@ -50,6 +50,9 @@ def read_input(path: Path) -> str:
         raise ImportFormatError("is a folder, not a file", path) from None
     except OSError as exc:
         raise ImportFormatError(f"cannot read file: {exc.strerror}", path) from None
+    nul = raw.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise ImportFormatError("binary data, not text", path, raw.count(b"\n", 0, nul) + 1)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

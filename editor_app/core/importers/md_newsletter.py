@@ -89,10 +89,16 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
     _finish_meta(issue, result, front, lines, path)
     if not issue.cards:
         raise ImportFormatError(
-            "no cards found: expected '### title' headings, numbered items such as "
-            "'1. [title](url)' or link lists such as '* [title](url)'",
+            "not a newsletter: no numbered items found (nor '### title' headings or link "
+            "lists such as '* [title](url)')",
             path,
             first_line,
+        )
+    if not parser.items_found and not any(c.source for c in issue.cards.values()):
+        result.guess(
+            None,
+            "no numbered items or links found: the headings became cards; "
+            "is this file a newsletter issue?",
         )
     return result
 
@@ -186,6 +192,7 @@ class _Walker:
         self.roundup: Card | None = None
         self.in_further = False
         self.item_line = -1  # the line of the last numbered item
+        self.items_found = False
         self.last_blank = True
         self.announced: set[tuple[str, str]] = set()
         self.intro: list[str] = []
@@ -451,6 +458,7 @@ class _Walker:
 
     def numbered_card(self, i: int, line: str, item: Item) -> None:
         self.flush()
+        self.items_found = True
         self.item_line = i
         self.stack = []
         card = self.start_card(i, item.number, item.title)

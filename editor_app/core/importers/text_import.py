@@ -164,7 +164,9 @@ def parse_text(text: str, path: Path) -> ImportResult:
             section.intro = f"{section.intro}\n{line.strip()}" if section.intro else line.strip()
     if not any(units for _s, units in sections):
         raise ImportFormatError(
-            "no numbered card titles found (expected lines such as '1. 标题')", path, 1
+            "not a newsletter: no numbered items found (expected lines such as '1. 标题')",
+            path,
+            1,
         )
     issue.numbering.sections = numbering_style(labels)
     for section, units in sections:

@@ -44,7 +44,7 @@ def plain(text: str) -> str:
     text = LINK_TOKEN.sub(lambda m: m.group("text"), text)
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
     text = re.sub(r"(?<![\w*])[*_](\S(?:.*?\S)?)[*_](?![\w*])", r"\1", text)
-    return md_unescape(re.sub(r"\s+", " ", text).strip())
+    return md_unescape(re.sub(r"\s+", " ", text.replace("\u200b", "")).strip())
 
 
 def _unwrap(text: str) -> tuple[str, str]:

@@ -1,25 +1,24 @@
 """Other newsletters' Markdown: sections and cards inferred, every inference reported.
 
-Shapes understood: a title from front matter or the first H1; H2 headings as sections
-(emoji and 专题/Part labels recognised); cards as H3 headings, or as numbered items written
-``1. [title](url)``, ``1、[title](url)``, ``1、title`` or ``**1、title**``. Under a card: a
-lone link or ``原文：[t](u)`` line becomes the source, a line of short links the project
-links, a 拓展阅读/Further reading list the further reading, 🎤 lines the editor's note.
+Shapes understood: a title from front matter (YAML or Pelican) or the first H1; H2 headings
+as sections (emoji and 专题/Part labels recognised). Cards are H3 headings (a link in the
+heading is the source, emoji around it the tags), numbered items in every shape md_items
+reads (a bare number takes the next paragraph), and link bullets: under a card they are its
+sub-cards, elsewhere sub-cards of one roundup card per section, grouped by the category
+heading above them. Headings in a section of numbered items are its sub-sections (the
+cards' group); in a numbered issue other plain headings stay text. md_card_fields fills a
+card from its lines.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from editor_app.core.errors import ImportFormatError
 from editor_app.core.export.mdtext import (
     ATX,
-    AUTOLINK_TOKEN,
-    LINK_TOKEN,
     filter_body,
-    iter_fenced,
     md_unescape,
     parse_link_item,
 )
@@ -34,7 +33,14 @@ from editor_app.core.importers.common import (
     strip_targets,
 )
 from editor_app.core.importers.files import FileMapper
-from editor_app.core.importers.markdown_import import apply_meta, parse_further_items
+from editor_app.core.importers.markdown_import import apply_meta
+from editor_app.core.importers.md_card_fields import (
+    FURTHER_HEAD,
+    LIST_ITEM,
+    dedent,
+    fill_card,
+    title_from_text,
+)
 from editor_app.core.importers.md_items import (
     Item,
     bullet_item,
@@ -42,22 +48,19 @@ from editor_app.core.importers.md_items import (
     numbered_item,
     plain,
 )
-from editor_app.core.model import Card, CardNumbering, Issue, Link, Source
+from editor_app.core.importers.md_structure import (
+    HEADING_NUM,
+    SectionPlan,
+    heading_text,
+    is_decorated,
+    masked_lines,
+    next_is_link,
+    plan_sections,
+)
+from editor_app.core.model import Card, CardNumbering, Issue, Source
 
-_CN_MARK = re.compile(r"^(?:\*\*|__)?\s*(?:[（(]\d{1,3}[）)]|\d{1,3}\s*、)")
 _MARKER = re.compile(r"^(?:\*\*|__)?\s*(?:[（(]\d{1,3}[）)]|\d{1,3}\s*[、.．)）])\s*")
 LIST_LINE = re.compile(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
-HEADING_NUM = re.compile(r"^(\d{1,3})\s*[.、)）]\s*")
-SOURCE_LINE = re.compile(
-    r"^(?:原文|原文链接|来源|链接|阅读原文|Source|Link|Read more)\s*[:：]\s*", re.I
-)
-FURTHER_HEAD = re.compile(
-    r"^(?:#{1,6}\s*|\*\*)?(?:拓展阅读|扩展阅读|延伸阅读|相关阅读|相关链接|Further reading|Related)"
-    r"(?:\*\*)?\s*[:：]?\s*$",
-    re.I,
-)
-LINK_SEPARATORS = re.compile(r"^[\s·|｜/、,，]*$")
-LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+")
 
 
 def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> ImportResult:
@@ -65,7 +68,7 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
     result = ImportResult(issue)
     apply_meta(issue, front)
     lines = text.split("\n")
-    masked = _masked(lines)
+    masked = masked_lines(lines)
     levels = [
         len(m.group(1))
         for line, f in zip(lines, masked, strict=True)
@@ -77,7 +80,7 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
         card_level = 2
     parser = _Walker(issue, result, path, first_line, section_level, card_level)
     parser.lines, parser.masked = lines, masked
-    parser.plan = _plan(lines, masked, section_level, card_level)
+    parser.plan = plan_sections(lines, masked, section_level, card_level)
     for i, line in enumerate(lines):
         parser.line(i, line, masked[i])
     parser.flush()
@@ -101,67 +104,6 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
             "is this file a newsletter issue?",
         )
     return result
-
-
-def _masked(lines: list[str]) -> list[bool]:
-    """Lines inside fenced code or an HTML comment: kept as text, never read as structure."""
-    out = iter_fenced(lines)
-    comment = False
-    for i, line in enumerate(lines):
-        if out[i]:
-            continue
-        if comment:
-            out[i] = True
-            comment = "-->" not in line
-        elif line.lstrip().startswith("<!--") and "-->" not in line:
-            out[i] = comment = True
-    return out
-
-
-@dataclass
-class _SectionPlan:
-    """What a pre-pass learnt about one section (ordinal 0 = before the first section)."""
-
-    numbered: bool = False  # holds numbered items ("1、…", "**2. …**", "3、" alone)
-    heading_cards: bool = False  # holds cards written as headings
-
-
-def _is_decorated(item: Item, line: str) -> bool:
-    """A numbered line that is an item rather than a step of an ordinary ordered list."""
-    return bool(item.url or item.bare or line.startswith(("**", "__")) or _CN_MARK.match(line))
-
-
-def _plan(
-    lines: list[str], masked: list[bool], section_level: int | None, card_level: int | None
-) -> dict[int, _SectionPlan]:
-    plans: dict[int, _SectionPlan] = {0: _SectionPlan()}
-    ordinal = 0
-    for i, line in enumerate(lines):
-        if masked[i]:
-            continue
-        m = ATX.match(line)
-        if m and len(m.group(1)) == section_level:
-            ordinal += 1
-            plans[ordinal] = _SectionPlan()
-        elif m and len(m.group(1)) == card_level:
-            text = _heading_text(line, card_level)
-            if heading_item(text) or HEADING_NUM.match(text) or _next_is_link(lines, masked, i):
-                plans[ordinal].heading_cards = True
-        elif not m and (item := numbered_item(line)) and _is_decorated(item, line):
-            plans[ordinal].numbered = True
-    return plans
-
-
-def _heading_text(line: str, level: int) -> str:
-    return line[level:].strip().rstrip("#").strip()
-
-
-def _next_is_link(lines: list[str], masked: list[bool], i: int) -> bool:
-    for line, hidden in zip(lines[i + 1 :], masked[i + 1 :], strict=True):
-        if line.strip() and not hidden:
-            candidate = SOURCE_LINE.sub("", line.strip(), count=1)
-            return bool(LINK_TOKEN.fullmatch(candidate) or _links_only(candidate))
-    return False
 
 
 class _Walker:
@@ -201,14 +143,14 @@ class _Walker:
         self.title_from_h1 = False
         self.lines: list[str] = []
         self.masked: list[bool] = []
-        self.plan: dict[int, _SectionPlan] = {}
+        self.plan: dict[int, SectionPlan] = {}
         self.last_number = 0
         self.preamble: list[str] = []
         self.section_no = 0
 
     @property
-    def here(self) -> _SectionPlan:
-        return self.plan.get(self.section_no, _SectionPlan())
+    def here(self) -> SectionPlan:
+        return self.plan.get(self.section_no, SectionPlan())
 
     @property
     def items_numbered(self) -> bool:
@@ -230,7 +172,7 @@ class _Walker:
                 if self.bullet_parent is not None and self._ends_bullet(line):
                     self._end_bullet()
                 m = ATX.match(line)
-                if m and self.heading(i, len(m.group(1)), _heading_text(line, len(m.group(1)))):
+                if m and self.heading(i, len(m.group(1)), heading_text(line, len(m.group(1)))):
                     return
                 if not m and not line[:1].isspace() and self.item(i, line):
                     return
@@ -320,7 +262,7 @@ class _Walker:
         return False
 
     def _next_is_link(self, i: int) -> bool:
-        return _next_is_link(self.lines, self.masked, i)
+        return next_is_link(self.lines, self.masked, i)
 
     def _block(self, i: int, level: int) -> list[tuple[str, bool]]:
         out = []
@@ -346,7 +288,7 @@ class _Walker:
         for line, hidden in self._block(i, level):
             m = None if hidden else ATX.match(line)
             if not hidden and (
-                bullet_item(line) or (m and heading_item(_heading_text(line, len(m.group(1)))))
+                bullet_item(line) or (m and heading_item(heading_text(line, len(m.group(1)))))
             ):
                 return True
         return False
@@ -398,7 +340,7 @@ class _Walker:
         numbered = numbered_item(line)
         if numbered is None:
             return False
-        if not _is_decorated(numbered, line) and not self._plain_item(i, numbered.number):
+        if not is_decorated(numbered, line) and not self._plain_item(i, numbered.number):
             return False
         self.numbered_card(i, line, numbered)
         return True
@@ -434,10 +376,7 @@ class _Walker:
         return self.roundup
 
     def bullet_card(self, i: int, line: str, item: Item) -> None:
-        if self.bullet_parent is not None:
-            self.flush()
-        else:
-            self.flush()
+        self.flush()
         parent = self.container()
         card = self.sub_card(parent, item.title, i)
         card.source = Source(item.title, item.url)
@@ -521,7 +460,7 @@ class _Walker:
         if self.card is not None:
             self.mapper.line = self.lineno(self.card_line)
             if self.reopened:
-                text = "\n".join(_dedent(self.card_lines, self.indent)).strip("\n")
+                text = "\n".join(dedent(self.card_lines, self.indent)).strip("\n")
                 if text.strip():
                     text = filter_body(text, self.mapper.map)
                     self.card.body = f"{self.card.body}\n\n{text}" if self.card.body else text
@@ -535,7 +474,7 @@ class _Walker:
                     self.lineno(self.card_line),
                 )
             if not self.card.title:
-                _title_from_text(self.card, self.result, self.lineno(self.card_line))
+                title_from_text(self.card, self.result, self.lineno(self.card_line))
             self.card = None
             self.card_lines = []
             self.reopened = False
@@ -543,111 +482,6 @@ class _Walker:
 
     def finish_labels(self) -> None:
         self.issue.numbering.sections = numbering_style(self.labels)
-
-
-def _title_from_text(card: Card, result: ImportResult, line: int) -> None:
-    """A bare numbered item: its title is the start of its text, the text stays the body."""
-    first = next((x.strip() for x in card.body.split("\n") if x.strip()), "")
-    text = plain(re.sub(r"^(?:[>#]+|[-*+]\s)\s*", "", first))
-    if not text:
-        result.guess(line, "a numbered item with no text")
-        return
-    cut = re.search(r"[。！？!?；;]|[.](?:\s|$)", text)
-    if cut and cut.end() >= 8:
-        text = text[: cut.end()]
-    card.title = text if len(text) <= 60 else text[:59].rstrip() + "…"
-    result.guess(line, f"title '{card.title}' taken from the start of the item's text")
-
-
-def _dedent(lines: list[str], indent: int) -> list[str]:
-    if indent <= 0:
-        return lines
-    out = []
-    for line in lines:
-        strip = min(indent, len(line) - len(line.lstrip(" ")))
-        out.append(line[strip:])
-    return out
-
-
-def _links_only(line: str) -> list[Link] | None:
-    """Links of a line made only of short links and separators, else None."""
-    found, rest, pos = [], line.strip(), 0
-    text = rest
-    while pos < len(text):
-        m = LINK_TOKEN.match(text, pos) or AUTOLINK_TOKEN.match(text, pos)
-        if m:
-            title, url, _ = parse_link_item(m.group(0))
-            found.append(Link(title, url))
-            pos = m.end()
-            continue
-        sep = re.match(r"[\s·|｜/、,，]+", text[pos:])
-        if not sep:
-            return None
-        pos += sep.end()
-    if not found or any(len(x.label) > 24 for x in found):
-        return None
-    return found
-
-
-def fill_card(
-    card: Card, raw: list[str], indent: int, mapper: FileMapper, result: ImportResult, line: int
-) -> None:
-    lines = _dedent(raw, indent)
-    body: list[str] = []
-    fenced = iter_fenced(lines)
-    i = 0
-    seen_text = False
-    while i < len(lines):
-        text = lines[i]
-        stripped = text.strip()
-        if fenced[i] or not stripped:
-            body.append(text)
-            i += 1
-            continue
-        if not seen_text and card.source is None:
-            m = SOURCE_LINE.match(stripped)
-            candidate = stripped[m.end() :] if m else stripped
-            lm = LINK_TOKEN.fullmatch(candidate) or AUTOLINK_TOKEN.fullmatch(candidate)
-            if lm:
-                title, url, _ = parse_link_item(candidate)
-                card.source = Source(title, url)
-                result.guess(
-                    line, f"'{card.title}': the link line under the title taken as the source"
-                )
-                i += 1
-                continue
-        if not seen_text and not card.links and (links := _links_only(stripped)):
-            card.links = links
-            i += 1
-            continue
-        if FURTHER_HEAD.match(stripped):
-            j = i + 1
-            items = []
-            while j < len(lines) and (
-                not lines[j].strip() or LIST_ITEM.match(lines[j]) or lines[j].startswith("  ")
-            ):
-                items.append(lines[j])
-                j += 1
-            further = parse_further_items(
-                [LIST_ITEM.sub("- ", x) if LIST_ITEM.match(x) else x for x in items]
-            )
-            if further:
-                card.further_reading.extend(further)
-                i = j
-                continue
-        if stripped.startswith("🎤") or stripped.startswith("> 🎤"):
-            note = [stripped.lstrip("> ").lstrip("🎤").strip()]
-            j = i + 1
-            while j < len(lines) and lines[j].startswith(">"):
-                note.append(lines[j][1:].strip())
-                j += 1
-            card.note = "\n".join(x for x in ([card.note] if card.note else []) + note)
-            i = j
-            continue
-        seen_text = True
-        body.append(text)
-        i += 1
-    card.body = filter_body("\n".join(body).strip("\n"), mapper.map)
 
 
 def _finish_meta(

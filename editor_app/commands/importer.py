@@ -1,11 +1,11 @@
-"""masthead import FILE --into LIBRARY [--format auto|markdown|text] [--slug S]"""
+"""masthead import FILE --into LIBRARY [--format auto|markdown|text] [--slug S] [--status …]"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from editor_app.core.importers import FORMATS, import_file
+from editor_app.core.importers import FORMATS, STATUSES, import_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,11 +14,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--into", required=True, metavar="LIBRARY", help="library folder")
     p.add_argument("--format", choices=FORMATS, default="auto", help="input format")
     p.add_argument("--slug", help="folder name of the new issue")
+    p.add_argument(
+        "--status",
+        choices=STATUSES,
+        default="draft",
+        help="status of the new issue and its cards (default: draft)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    issue, guesses = import_file(args.file, args.into, fmt=args.format, slug=args.slug)
+    issue, guesses = import_file(
+        args.file, args.into, fmt=args.format, slug=args.slug, status=args.status
+    )
     print(issue.folder)
     for guess in guesses:
         print(f"guess: {guess.describe()}", file=sys.stderr)

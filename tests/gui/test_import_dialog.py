@@ -69,7 +69,8 @@ def test_imports_markdown_and_reports_guesses(qtbot, tmp_path, monkeypatch):
     ]
     shown = guesses_shown(dialog)
     assert shown and all(g.message in " ".join(shown) for g in dialog.guesses)
-    assert len(shown) == len(dialog.guesses) == 4
+    assert len(shown) == len(dialog.guesses) == 5
+    assert any("no date found" in text for text in shown)
     assert shown[0].startswith("Line 5:") and "numbered link" in shown[0]
     assert any(text.startswith("Line 15:") and "source" in text for text in shown)
     assert "3 card(s)" in dialog.status.text()
@@ -122,3 +123,16 @@ def test_bad_slug_is_refused(qtbot, tmp_path):
         dialog.start_import()
     assert "slug" in blocker.args[0]
     assert dialog.imported_folder is None
+
+
+def test_new_guesses_are_listed(qtbot, tmp_path):
+    """Bare numbered items, sub-section categories and essay sub-headings are reported."""
+    source = Path(__file__).parents[1] / "fixtures" / "import" / "shape-cn-numbered.md"
+    dialog = make_dialog(qtbot, tmp_path / "library", source)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    shown = guesses_shown(dialog)
+    assert any(t.startswith("Line 31:") and "has no title on its line" in t for t in shown)
+    assert any("'国内' taken as the category" in t for t in shown)
+    assert any("kept as a sub-heading" in t for t in shown)
+    assert any("no date found" in t for t in shown)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from editor_app.core.checks import ERROR, Problem
+from editor_app.core.checks import ERROR, WARNING, Problem
 from editor_app.core.export.assets import AssetResolver
 from editor_app.core.export.base import Exporter, ExportOptions, Plan
 from editor_app.core.export.mdtext import (
@@ -48,6 +48,21 @@ def export_slug(issue: Issue) -> str:
 
 def is_draft(issue: Issue) -> bool:
     return issue.status in (Status.DRAFT, Status.REVIEW)
+
+
+_DRAFT_EFFECT = {
+    "hugo": "Hugo will not publish it unless built with -D",
+    "jekyll": "Jekyll will not publish it (published: false) unless built with --unpublished",
+}
+
+
+def draft_problems(issue: Issue, profile: str) -> list[Problem]:
+    """A warning when a draft goes to a site generator that hides drafts."""
+    effect = _DRAFT_EFFECT.get(profile)
+    if effect is None or not is_draft(issue):
+        return []
+    status = issue.status.value
+    return [Problem(WARNING, "draft-export", f"the issue's status is {status}: {effect}")]
 
 
 def masthead_meta(issue: Issue) -> dict[str, Any]:
@@ -257,6 +272,7 @@ class MarkdownExporter(Exporter):
             problems.append(
                 Problem(ERROR, "missing-date", "the jekyll profile names posts by date; set one")
             )
+        problems += draft_problems(issue, self.profile_of(options))
         return problems
 
     def layout(self, issue: Issue, profile: str) -> tuple[str, str, str]:

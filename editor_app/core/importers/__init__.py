@@ -12,7 +12,7 @@ from pathlib import Path
 from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.errors import ImportFormatError, MastheadError
 from editor_app.core.importers.common import Guess, ImportResult, read_input
-from editor_app.core.model import Issue
+from editor_app.core.model import Issue, Status
 from editor_app.core.storage import save_issue
 from editor_app.core.template import ascii_slug, unique_folder
 
@@ -21,7 +21,15 @@ _MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 _TEXT_SUFFIXES = {".txt", ".text"}
 _MD_SIGNS = re.compile(r"^(?:#{1,6} |---$|\s{0,3}[-*+] \[|\d+[.、] ?\[|\*\*\d+[.、])", re.M)
 
-__all__ = ["FORMATS", "Guess", "ImportResult", "detect_format", "import_file", "parse_file"]
+__all__ = [
+    "FORMATS",
+    "STATUSES",
+    "Guess",
+    "ImportResult",
+    "detect_format",
+    "import_file",
+    "parse_file",
+]
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -64,15 +72,31 @@ def parse_file(path: Path | str, fmt: str = "auto") -> ImportResult:
         return result
 
 
+STATUSES = ("draft", "published")
+
+
 def import_file(
-    path: Path | str, library: Path | str, fmt: str = "auto", slug: str | None = None
+    path: Path | str,
+    library: Path | str,
+    fmt: str = "auto",
+    slug: str | None = None,
+    status: str | None = None,
 ) -> tuple[Issue, list[Guess]]:
-    """Create a new issue folder in ``library`` from ``path``; return it and the guesses."""
+    """Create a new issue folder in ``library`` from ``path``; return it and the guesses.
+
+    ``status`` ("draft" or "published") is set on the issue and on every card; None keeps
+    what the file says (our own export carries it)."""
     path, library = Path(path), Path(library)
     if slug is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug):
         raise MastheadError(f"slug {slug!r} may hold only letters, digits, '.', '_' and '-'")
+    if status is not None and status not in STATUSES:
+        raise MastheadError(f"unknown status {status!r}; choose draft or published")
     result = parse_file(path, fmt)
     issue = result.issue
+    if status is not None:
+        issue.status = Status(status)
+        for card in issue.cards.values():
+            card.status = Status(status)
     wanted = slug or _safe_slug(issue.slug) or ascii_slug(issue.title) or ascii_slug(path.stem)
     wanted = wanted or "imported-issue"
     folder = library / wanted
@@ -81,6 +105,10 @@ def import_file(
             raise MastheadError(f"an issue named '{slug}' already exists", folder)
         folder = unique_folder(library, wanted)
     issue.slug = folder.name
+    root = folder.resolve()
+    for rel in result.files:
+        if root not in (folder / rel).resolve().parents:
+            raise MastheadError(f"refusing to write {rel!r} outside the new issue folder", path)
     library.mkdir(parents=True, exist_ok=True)
     for rel, source in sorted(result.files.items()):
         atomic_write_bytes(folder / rel, source.read_bytes())

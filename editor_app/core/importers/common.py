@@ -50,6 +50,9 @@ def read_input(path: Path) -> str:
         raise ImportFormatError("is a folder, not a file", path) from None
     except OSError as exc:
         raise ImportFormatError(f"cannot read file: {exc.strerror}", path) from None
+    nul = raw.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise ImportFormatError("binary data, not text", path, raw.count(b"\n", 0, nul) + 1)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -126,6 +129,38 @@ def find_issue_number(text: str) -> int | None:
     if not m:
         return None
     return int(next(g for g in m.groups() if g))
+
+
+_TARGET = re.compile(r"(\]\()\s*(<[^>\n]*>|[^)\s]*)(\s+\"[^\"]*\")?\s*\)")
+_BARE_URL = re.compile(r"<?\b(?:[a-z][a-z0-9+.-]*://|www\.)[^\s>)]*>?", re.I)
+_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$", re.M)
+_HTML_ATTR = re.compile(r"\b(?:src|href)\s*=\s*(?:\"[^\"]*\"|'[^']*'|\S+)", re.I)
+
+
+def strip_targets(text: str) -> str:
+    """Text without link targets, image paths, reference definitions or bare URLs.
+
+    A date is read from what a reader sees, never from a URL (``/2008/09/23/post``)."""
+    text = _REF_DEF.sub("", text)
+    text = _TARGET.sub("]", text)
+    text = _HTML_ATTR.sub("", text)
+    return _BARE_URL.sub("", text)
+
+
+DATE_LINE = re.compile(
+    r"^\W*(?:(?:发布于|发布日期|日期|时间|date|published|posted(?: on)?)\s*[:：]?\s*)?"
+    r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)\W*$",
+    re.I,
+)
+
+
+def find_date_line(lines: list[str]) -> tuple[dt.date, int] | None:
+    """A line near the top that is only a date (with an optional "发布于"/"Date:" label)."""
+    for n, line in enumerate(lines):
+        m = DATE_LINE.match(strip_targets(line).strip())
+        if m and (date := find_date(m.group(1))):
+            return date, n
+    return None
 
 
 def find_date(text: str) -> dt.date | None:

@@ -50,10 +50,46 @@ _FURTHER_LINE = re.compile(r"^\*\*(?:拓展阅读|扩展阅读|延伸阅读|Furt
 _CARD_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)[.)]?(?:\s+|$)")
 
 
+_PELICAN_FIRST = re.compile(r"^(?:Title|Date)\s*:\s*\S", re.I)
+_PELICAN_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z_-]{0,30})\s*:\s*(?P<value>.*)$")
+
+
+def _pelican_meta(text: str) -> tuple[dict[str, Any], str, int] | None:
+    """Pelican's metadata block: ``Title: …`` / ``Number: …`` / ``Date: …`` lines up to a blank."""
+    if not _PELICAN_FIRST.match(text):
+        return None
+    lines = text.split("\n")
+    data: dict[str, Any] = {}
+    n = next((k for k, line in enumerate(lines) if not line.strip()), len(lines))
+    for line in lines[:n]:
+        m = _PELICAN_LINE.match(line)
+        if not m:
+            return None
+        key, value = m.group("key").lower(), m.group("value").strip()
+        if key == "number" and value.isdigit():
+            data[key] = int(value)
+        elif key == "tags":
+            data[key] = [t.strip() for t in value.split(",") if t.strip()]
+        elif key == "status" and value.lower() in ("draft", "published"):
+            data["draft"] = value.lower() == "draft"
+        else:
+            data[key] = value
+    return data, "\n".join(lines[n:]).lstrip("\n"), n + 1 + _leading_blank(lines[n:])
+
+
+def _leading_blank(lines: list[str]) -> int:
+    count = 0
+    for line in lines:
+        if line.strip():
+            break
+        count += 1
+    return count
+
+
 def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str, int]:
     """(front matter mapping, rest of the text, line number where the rest starts)."""
     if not text.startswith("---\n"):
-        return {}, text, 1
+        return _pelican_meta(text) or ({}, text, 1)
     end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
         raise ImportFormatError("front matter is not closed by a '---' line", path, 1)

@@ -1,10 +1,13 @@
 """Other newsletters' Markdown: sections and cards inferred, every inference reported.
 
-Shapes understood: a title from front matter or the first H1; H2 headings as sections
-(emoji and 专题/Part labels recognised); cards as H3 headings, or as numbered items written
-``1. [title](url)``, ``1、[title](url)``, ``1、title`` or ``**1、title**``. Under a card: a
-lone link or ``原文：[t](u)`` line becomes the source, a line of short links the project
-links, a 拓展阅读/Further reading list the further reading, 🎤 lines the editor's note.
+Shapes understood: a title from front matter (YAML or Pelican) or the first H1; H2 headings
+as sections (emoji and 专题/Part labels recognised). Cards are H3 headings (a link in the
+heading is the source, emoji around it the tags), numbered items in every shape md_items
+reads (a bare number takes the next paragraph), and link bullets: under a card they are its
+sub-cards, elsewhere sub-cards of one roundup card per section, grouped by the category
+heading above them. Headings in a section of numbered items are its sub-sections (the
+cards' group); in a numbered issue other plain headings stay text. md_card_fields fills a
+card from its lines.
 """
 
 from __future__ import annotations
@@ -15,10 +18,7 @@ from pathlib import Path
 from editor_app.core.errors import ImportFormatError
 from editor_app.core.export.mdtext import (
     ATX,
-    AUTOLINK_TOKEN,
-    LINK_TOKEN,
     filter_body,
-    iter_fenced,
     md_unescape,
     parse_link_item,
 )
@@ -26,31 +26,41 @@ from editor_app.core.importers.common import (
     Builder,
     ImportResult,
     find_date,
+    find_date_line,
     find_issue_number,
     numbering_style,
     parse_section_heading,
+    strip_targets,
 )
 from editor_app.core.importers.files import FileMapper
-from editor_app.core.importers.markdown_import import apply_meta, parse_further_items
-from editor_app.core.model import Card, CardNumbering, Issue, Link, Source
+from editor_app.core.importers.markdown_import import apply_meta
+from editor_app.core.importers.md_card_fields import (
+    FURTHER_HEAD,
+    LIST_ITEM,
+    dedent,
+    fill_card,
+    title_from_text,
+)
+from editor_app.core.importers.md_items import (
+    Item,
+    bullet_item,
+    heading_item,
+    numbered_item,
+    plain,
+)
+from editor_app.core.importers.md_structure import (
+    HEADING_NUM,
+    SectionPlan,
+    heading_text,
+    is_decorated,
+    masked_lines,
+    next_is_link,
+    plan_sections,
+)
+from editor_app.core.model import Card, CardNumbering, Issue, Source
 
-_NUM = r"(?P<num>\d{1,3})\s*(?:[.)）]\s+|、\s*)"
-NUM_LINK = re.compile(rf"^{_NUM}(?P<rest>\[.*)$")
-BOLD_NUM = re.compile(
-    r"^\*\*\s*(?P<num>\d{1,3})\s*[.、)）]\s*(?P<title>.+?)\s*\*\*\s*(?P<rest>.*)$"
-)
-CN_NUM = re.compile(r"^(?P<num>\d{1,3})、\s*(?P<title>\S.*)$")
-HEADING_NUM = re.compile(r"^(\d{1,3})\s*[.、)）]\s*")
-SOURCE_LINE = re.compile(
-    r"^(?:原文|原文链接|来源|链接|阅读原文|Source|Link|Read more)\s*[:：]\s*", re.I
-)
-FURTHER_HEAD = re.compile(
-    r"^(?:#{1,6}\s*|\*\*)?(?:拓展阅读|扩展阅读|延伸阅读|相关阅读|相关链接|Further reading|Related)"
-    r"(?:\*\*)?\s*[:：]?\s*$",
-    re.I,
-)
-LINK_SEPARATORS = re.compile(r"^[\s·|｜/、,，]*$")
-LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+")
+_MARKER = re.compile(r"^(?:\*\*|__)?\s*(?:[（(]\d{1,3}[）)]|\d{1,3}\s*[、.．)）])\s*")
+LIST_LINE = re.compile(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
 
 
 def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> ImportResult:
@@ -58,10 +68,10 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
     result = ImportResult(issue)
     apply_meta(issue, front)
     lines = text.split("\n")
-    fenced = iter_fenced(lines)
+    masked = masked_lines(lines)
     levels = [
         len(m.group(1))
-        for line, f in zip(lines, fenced, strict=True)
+        for line, f in zip(lines, masked, strict=True)
         if not f and (m := ATX.match(line))
     ]
     section_level = 2 if 2 in levels else None
@@ -69,42 +79,31 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
     if section_level is None and card_level is None and 2 in levels:
         card_level = 2
     parser = _Walker(issue, result, path, first_line, section_level, card_level)
-    parser.lines = lines
-    parser.heading_sections = _sections_with_card_headings(lines, fenced, section_level, card_level)
+    parser.lines, parser.masked = lines, masked
+    parser.plan = plan_sections(lines, masked, section_level, card_level)
     for i, line in enumerate(lines):
-        parser.line(i, line, fenced[i])
+        parser.line(i, line, masked[i])
     parser.flush()
     parser.finish_labels()
-    summary = [x for x in parser.preamble if find_date(x) is None]
+    summary = [x for x in parser.preamble if find_date(strip_targets(x)) is None]
     if summary and not issue.summary:
         issue.summary = md_unescape("\n".join(summary))
         result.guess(None, "the text before the first section taken as the issue summary")
     _finish_meta(issue, result, front, lines, path)
     if not issue.cards:
         raise ImportFormatError(
-            "no cards found: expected '### title' headings or numbered items such as "
-            "'1. [title](url)'",
+            "not a newsletter: no numbered items found (nor '### title' headings or link "
+            "lists such as '* [title](url)')",
             path,
             first_line,
         )
+    if not parser.items_found and not any(c.source for c in issue.cards.values()):
+        result.guess(
+            None,
+            "no numbered items or links found: the headings became cards; "
+            "is this file a newsletter issue?",
+        )
     return result
-
-
-def _sections_with_card_headings(
-    lines: list[str], fenced: list[bool], section_level: int | None, card_level: int | None
-) -> set[int]:
-    """Ordinals (0 before the first section) of the sections whose cards are headings.
-
-    The other sections may hold numbered-item cards: newsletters mix both shapes."""
-    found: set[int] = set()
-    ordinal = 0
-    for line, f in zip(lines, fenced, strict=True):
-        m = None if f else ATX.match(line)
-        if m and len(m.group(1)) == section_level:
-            ordinal += 1
-        elif m and len(m.group(1)) == card_level:
-            found.add(ordinal)
-    return found
 
 
 class _Walker:
@@ -121,98 +120,304 @@ class _Walker:
         self.builder = Builder(issue)
         self.mapper = FileMapper(path, result, issue.slug)
         self.section_level, self.card_level = section_level, card_level
+        # Where text lines go: the card being read (None: the section intro or preamble).
         self.card: Card | None = None
-        self.top: Card | None = None
         self.card_lines: list[str] = []
         self.card_line = 0
         self.indent = 0
+        self.reopened = False  # self.card already has a body: text read now is appended
+        # Cards opened by headings, innermost last, with their heading level.
+        self.stack: list[tuple[int, Card]] = []
+        self.top: Card | None = None  # the last top-level card (numbered items)
+        self.bullet_parent: Card | None = None  # set while reading a link bullet
+        self.groups: dict[str, str] = {}  # parent card id (or "" for the section) -> group
+        self.roundup: Card | None = None
+        self.in_further = False
+        self.item_line = -1  # the line of the last numbered item
+        self.items_found = False
+        self.last_blank = True
+        self.announced: set[tuple[str, str]] = set()
         self.intro: list[str] = []
         self.expected = 1
         self.labels: list[str] = []
         self.title_from_h1 = False
         self.lines: list[str] = []
+        self.masked: list[bool] = []
+        self.plan: dict[int, SectionPlan] = {}
         self.last_number = 0
         self.preamble: list[str] = []
-        self.heading_sections: set[int] = set()
         self.section_no = 0
+
+    @property
+    def here(self) -> SectionPlan:
+        return self.plan.get(self.section_no, SectionPlan())
+
+    @property
+    def items_numbered(self) -> bool:
+        """Cards of this section are numbered items (headings are sub-section titles)."""
+        return self.here.numbered and not self.here.heading_cards
+
+    @property
+    def numbered_issue(self) -> bool:
+        return any(p.numbered for p in self.plan.values())
 
     def lineno(self, i: int) -> int:
         return self.first_line + i
 
-    def line(self, i: int, line: str, fenced: bool) -> None:
-        m = None if fenced else ATX.match(line)
-        if m:
-            level = len(m.group(1))
-            text = line[level:].strip().rstrip("#").strip()
-            if level == 1 and not self.issue.sections and self.card is None:
-                if not self.issue.title:
-                    self.issue.title = md_unescape(text)
-                    self.title_from_h1 = True
-                return
-            if level == self.section_level:
-                self.section_no += 1
-                self.flush()
-                self.new_section(i, text)
-                return
-            if level == self.card_level:
-                self.flush()
-                self.new_card(i, text, top=True)
-                return
-            deeper = self.top is not None and self.card_level and level > self.card_level
-            if deeper and HEADING_NUM.match(text) and ("](" in text or self._next_is_link(i)):
-                self.flush()
-                self.new_card(i, text, top=False)
-                return
-        item_style = (
-            not fenced
-            and not line.startswith(" ")
-            and (self.card_level is None or self.section_no not in self.heading_sections)
-        )
-        if item_style and self.numbered_item(i, line):
-            return
+    # -- one line ------------------------------------------------------------------------
+    def line(self, i: int, line: str, masked: bool) -> None:
+        blank = not line.strip()
+        try:
+            if not masked:
+                if self.bullet_parent is not None and self._ends_bullet(line):
+                    self._end_bullet()
+                m = ATX.match(line)
+                if m and self.heading(i, len(m.group(1)), heading_text(line, len(m.group(1)))):
+                    return
+                if not m and not line[:1].isspace() and self.item(i, line):
+                    return
+            self.text(line)
+        finally:
+            self.last_blank = blank
+
+    def text(self, line: str) -> None:
         if self.card is not None:
             self.card_lines.append(line)
+            stripped = line.strip()
+            if FURTHER_HEAD.match(stripped):
+                self.in_further = True
+            elif stripped and not line[:1].isspace() and not LIST_ITEM.match(line):
+                self.in_further = False
         elif self.issue.sections:
             self.intro.append(line)
         elif line.strip():
             self.preamble.append(line.strip())
 
-    def _next_is_link(self, i: int) -> bool:
-        for line in self.lines[i + 1 :]:
-            if line.strip():
-                candidate = SOURCE_LINE.sub("", line.strip(), count=1)
-                return bool(LINK_TOKEN.fullmatch(candidate) or _links_only(candidate))
+    def _ends_bullet(self, line: str) -> bool:
+        if not line.strip() or line[:1].isspace():
+            return False
+        # A line right under the bullet continues its paragraph unless it starts a block.
+        starts_block = ATX.match(line) or LIST_ITEM.match(line) or numbered_item(line)
+        return bool(starts_block or self.last_blank)
+
+    def _end_bullet(self) -> None:
+        parent = self.bullet_parent
+        self.flush()
+        self.bullet_parent = None
+        assert parent is not None
+        # Text after the list belongs to the card that holds the list.
+        self.card, self.card_lines, self.indent, self.reopened = parent, [], 0, True
+
+    # -- headings ------------------------------------------------------------------------
+    def heading(self, i: int, level: int, text: str) -> bool:
+        """Handle a heading line; False when it stays text of the card or intro."""
+        if level == 1 and not self.issue.sections and self.card is None:
+            if not self.issue.title:
+                self.issue.title = plain(text)
+                self.title_from_h1 = True
+            return True
+        if level == self.section_level:
+            self.section_no += 1
+            self.flush()
+            self.new_section(i, text)
+            return True
+        if self.section_level is not None and level < self.section_level:
+            return False
+        while self.stack and self.stack[-1][0] >= level:
+            self.stack.pop()
+        item = heading_item(text)
+        numbered = HEADING_NUM.match(text)
+        top_level = level == self.card_level or not self.stack
+        linked = self._next_is_link(i)
+        if item or (numbered and (top_level or "](" in text or linked)):
+            self.flush()
+            self.heading_card(i, level, text, item)
+            return True
+        if self.items_numbered:
+            # A sub-section of numbered items: its title is the group of the cards below.
+            self.flush()
+            self.card = self.top = None
+            self.stack = []
+            self.set_group(None, plain(text), i)
+            return True
+        if self._category(i, level):
+            self.flush()
+            self.card = None
+            self.set_group(self.stack[-1][1] if self.stack else None, plain(text), i)
+            return True
+        if level == self.card_level and (linked or not self.numbered_issue):
+            self.flush()
+            self.heading_card(i, level, text, None)
+            return True
+        if self.stack and self._holds_items(i, level):
+            self.flush()
+            parent = self.stack[-1][1]
+            self.card, self.card_lines, self.reopened = parent, [], True
+            self.set_group(parent, plain(text), i)
+            return True
+        if level == self.card_level:
+            self.result.guess(
+                self.lineno(i), f"'{plain(text)}' kept as a sub-heading of the text, not a card"
+            )
         return False
 
-    def numbered_item(self, i: int, line: str) -> bool:
-        m = NUM_LINK.match(line)
-        if m:
-            title, url, rest = parse_link_item(m.group("rest"))
-            if not url:
+    def _next_is_link(self, i: int) -> bool:
+        return next_is_link(self.lines, self.masked, i)
+
+    def _block(self, i: int, level: int) -> list[tuple[str, bool]]:
+        out = []
+        for line, hidden in zip(self.lines[i + 1 :], self.masked[i + 1 :], strict=True):
+            m = None if hidden else ATX.match(line)
+            if m and len(m.group(1)) <= level:
+                break
+            out.append((line, hidden))
+        return out
+
+    def _category(self, i: int, level: int) -> bool:
+        """A heading whose block is only a list of link items (and comments)."""
+        bullets = 0
+        for line, hidden in self._block(i, level):
+            if hidden or not line.strip() or line[:1].isspace():
+                continue
+            if not bullet_item(line):
                 return False
-            self.flush()
-            card = self.start_card(i, int(m.group("num")), title)
-            card.source = Source(title, url)
-            self.indent = len(line) - len(line.lstrip()) + len(m.group(0)) - len(m.group("rest"))
-            rest = re.sub(r"^\s*[-–—:：|]\s*", "", rest)
-            if rest.strip():
-                self.card_lines.append(rest.strip())
-            self.result.guess(
-                self.lineno(i), f"card '{title}' from a numbered link; its link is the source"
-            )
-            return True
-        m = BOLD_NUM.match(line) or CN_NUM.match(line)
-        if m:
-            self.flush()
-            title, url, _rest = parse_link_item(m.group("title"))
-            card = self.start_card(i, int(m.group("num")), title)
-            if url:
-                card.source = Source(title, url)
-            if m.groupdict().get("rest"):
-                self.card_lines.append(m.group("rest"))
-            self.result.guess(self.lineno(i), f"card '{title}' from the numbered line")
-            return True
+            bullets += 1
+        return bullets > 0
+
+    def _holds_items(self, i: int, level: int) -> bool:
+        for line, hidden in self._block(i, level):
+            m = None if hidden else ATX.match(line)
+            if not hidden and (
+                bullet_item(line) or (m and heading_item(heading_text(line, len(m.group(1)))))
+            ):
+                return True
         return False
+
+    def set_group(self, parent: Card | None, group: str, i: int) -> None:
+        self.groups[parent.id if parent else ""] = group
+        self.result.guess(self.lineno(i), f"'{group}' taken as the category of the cards under it")
+
+    def heading_card(self, i: int, level: int, text: str, item: Item | None) -> None:
+        num = HEADING_NUM.match(text)
+        if item is None:
+            rest = text[num.end() :] if num else text
+            title, url, after = parse_link_item(rest)
+            if after.strip() or not url:
+                title, url = plain(rest), ""
+            item = Item(title, url)
+        if self.stack:
+            parent = self.stack[-1][1]
+            card = self.sub_card(parent, item.title, i)
+        else:
+            card = self.start_card(i, int(num.group(1)) if num else self.expected, item.title)
+            group = self.groups.get("")
+            if group and self.items_numbered:
+                card.group = group
+        card.tags = list(item.tags)
+        if item.url:
+            card.source = Source(item.title, item.url)
+            self.result.guess(
+                self.lineno(i), f"the heading link of '{item.title}' taken as its source"
+            )
+        self.stack.append((level, card))
+
+    def sub_card(self, parent: Card, title: str, i: int) -> Card:
+        card = self.builder.card(parent, title)
+        # The roundup card of a section takes the section's category headings.
+        card.group = self.groups.get("" if parent is self.roundup else parent.id, "")
+        self.card, self.card_lines, self.card_line, self.indent = card, [], i, 0
+        self.reopened = False
+        return card
+
+    # -- items ---------------------------------------------------------------------------
+    def item(self, i: int, line: str) -> bool:
+        bullet = None if self.in_further and self.card is not None else bullet_item(line)
+        if bullet is not None and self.issue.sections:
+            self.bullet_card(i, line, bullet)
+            return True
+        if not self.items_numbered:
+            return False
+        numbered = numbered_item(line)
+        if numbered is None:
+            return False
+        if not is_decorated(numbered, line) and not self._plain_item(i, numbered.number):
+            return False
+        self.numbered_card(i, line, numbered)
+        return True
+
+    def _plain_item(self, i: int, number: int) -> bool:
+        """``8. title`` without link or bold: an item when it continues the numbering of the
+        cards and is not a step of an ordered list in a card's text."""
+        if number != self.expected:
+            return False
+        before = next((k for k in range(i - 1, -1, -1) if self.lines[k].strip()), -1)
+        after = self.lines[i + 1] if i + 1 < len(self.lines) else ""
+        if before >= 0 and before == self.item_line:
+            return True
+        before_text = self.lines[before] if before >= 0 else ""
+        return not (LIST_LINE.match(before_text) or LIST_LINE.match(after))
+
+    def container(self) -> Card:
+        """The card a link list belongs to: the open heading or numbered card, else the
+        section's roundup card."""
+        if self.stack:
+            return self.stack[-1][1]
+        if self.items_numbered and self.top is not None:
+            return self.top
+        if self.roundup is None:
+            section = self.issue.sections[-1]
+            title = section.title or "Links"
+            self.roundup = self.start_card(len(self.lines), self.expected, title)
+            self.roundup.kind = "roundup"
+            self.card = None
+            self.result.guess(
+                None, f"the link lists of section '{title}' gathered in a card of the same name"
+            )
+        return self.roundup
+
+    def bullet_card(self, i: int, line: str, item: Item) -> None:
+        self.flush()
+        parent = self.container()
+        card = self.sub_card(parent, item.title, i)
+        card.source = Source(item.title, item.url)
+        card.tags = list(item.tags)
+        self.bullet_parent = parent
+        self.indent = len(line) - len(line[1:].lstrip()) if len(line) > 1 else 2
+        if item.rest:
+            self.card_lines.append(item.rest)
+        key = (parent.id, card.group)
+        if key not in self.announced:
+            self.announced.add(key)
+            where = f" under '{card.group}'" if card.group else ""
+            self.result.guess(
+                self.lineno(i),
+                f"link list{where} read as cards inside '{parent.title}' "
+                "(title = link text, source = its URL, [tags] kept as tags)",
+            )
+
+    def numbered_card(self, i: int, line: str, item: Item) -> None:
+        self.flush()
+        self.items_found = True
+        self.item_line = i
+        self.stack = []
+        card = self.start_card(i, item.number, item.title)
+        card.tags = list(item.tags)
+        marker = _MARKER.match(line)
+        self.indent = len(marker.group(0)) if marker else 0
+        group = self.groups.get("")
+        if group:
+            card.group = group
+        if item.url:
+            card.source = Source(item.title, item.url)
+        if item.rest:
+            self.card_lines.append(item.rest)
+        if item.bare:
+            self.result.guess(
+                self.lineno(i), f"item {item.number} has no title on its line: its text follows"
+            )
+        else:
+            how = "numbered link; its link is the source" if item.url else "numbered line"
+            self.result.guess(self.lineno(i), f"card '{item.title}' from a {how}")
 
     def start_card(self, i: int, number: int, title: str) -> Card:
         if self.expected == 1 and number > 1 and number == self.last_number + 1:
@@ -230,145 +435,53 @@ class _Walker:
         section = self.builder.current_section(self.result, self.lineno(i), "Imported")
         self.card = self.top = self.builder.card(section, title)
         self.card_lines, self.card_line, self.indent = [], i, 0
+        self.reopened = False
         return self.card
 
     def new_section(self, i: int, text: str) -> None:
-        emoji, label, title = parse_section_heading(md_unescape(text))
+        emoji, label, title = parse_section_heading(plain(text))
         self.builder.section(title, emoji)
         if label:
             self.labels.append(label)
         self.expected = 1
-        self.card = self.top = None
-
-    def new_card(self, i: int, text: str, top: bool) -> None:
-        num = HEADING_NUM.match(text)
-        rest = text[num.end() :] if num else text
-        title, url, after = parse_link_item(rest)
-        if after.strip():
-            title, url = md_unescape(rest), ""
-        if top:
-            card = self.start_card(i, int(num.group(1)) if num else self.expected, title)
-        else:
-            assert self.top is not None
-            card = self.builder.card(self.top, title)
-            self.card, self.card_lines, self.card_line, self.indent = card, [], i, 0
-        if url:
-            card.source = Source(title, url)
-            self.result.guess(self.lineno(i), f"the heading link of '{title}' taken as its source")
+        self.card = self.top = self.roundup = None
+        self.stack = []
+        self.groups = {}
 
     def flush(self) -> None:
         if self.issue.sections and self.intro:
             section = self.issue.sections[-1]
             intro = "\n".join(self.intro).strip()
-            if intro and not section.card_ids and not section.intro:
+            if intro and not section.intro:
                 section.intro = intro
+            elif intro:
+                section.intro += "\n\n" + intro
             self.intro = []
         if self.card is not None:
             self.mapper.line = self.lineno(self.card_line)
-            fill_card(
-                self.card,
-                self.card_lines,
-                self.indent,
-                self.mapper,
-                self.result,
-                self.lineno(self.card_line),
-            )
+            if self.reopened:
+                text = "\n".join(dedent(self.card_lines, self.indent)).strip("\n")
+                if text.strip():
+                    text = filter_body(text, self.mapper.map)
+                    self.card.body = f"{self.card.body}\n\n{text}" if self.card.body else text
+            else:
+                fill_card(
+                    self.card,
+                    self.card_lines,
+                    self.indent,
+                    self.mapper,
+                    self.result,
+                    self.lineno(self.card_line),
+                )
+            if not self.card.title:
+                title_from_text(self.card, self.result, self.lineno(self.card_line))
             self.card = None
             self.card_lines = []
+            self.reopened = False
+            self.in_further = False
 
     def finish_labels(self) -> None:
         self.issue.numbering.sections = numbering_style(self.labels)
-
-
-def _dedent(lines: list[str], indent: int) -> list[str]:
-    if indent <= 0:
-        return lines
-    out = []
-    for line in lines:
-        strip = min(indent, len(line) - len(line.lstrip(" ")))
-        out.append(line[strip:])
-    return out
-
-
-def _links_only(line: str) -> list[Link] | None:
-    """Links of a line made only of short links and separators, else None."""
-    found, rest, pos = [], line.strip(), 0
-    text = rest
-    while pos < len(text):
-        m = LINK_TOKEN.match(text, pos) or AUTOLINK_TOKEN.match(text, pos)
-        if m:
-            title, url, _ = parse_link_item(m.group(0))
-            found.append(Link(title, url))
-            pos = m.end()
-            continue
-        sep = re.match(r"[\s·|｜/、,，]+", text[pos:])
-        if not sep:
-            return None
-        pos += sep.end()
-    if not found or any(len(x.label) > 24 for x in found):
-        return None
-    return found
-
-
-def fill_card(
-    card: Card, raw: list[str], indent: int, mapper: FileMapper, result: ImportResult, line: int
-) -> None:
-    lines = _dedent(raw, indent)
-    body: list[str] = []
-    fenced = iter_fenced(lines)
-    i = 0
-    seen_text = False
-    while i < len(lines):
-        text = lines[i]
-        stripped = text.strip()
-        if fenced[i] or not stripped:
-            body.append(text)
-            i += 1
-            continue
-        if not seen_text and card.source is None:
-            m = SOURCE_LINE.match(stripped)
-            candidate = stripped[m.end() :] if m else stripped
-            lm = LINK_TOKEN.fullmatch(candidate) or AUTOLINK_TOKEN.fullmatch(candidate)
-            if lm:
-                title, url, _ = parse_link_item(candidate)
-                card.source = Source(title, url)
-                result.guess(
-                    line, f"'{card.title}': the link line under the title taken as the source"
-                )
-                i += 1
-                continue
-        if not seen_text and not card.links and (links := _links_only(stripped)):
-            card.links = links
-            i += 1
-            continue
-        if FURTHER_HEAD.match(stripped):
-            j = i + 1
-            items = []
-            while j < len(lines) and (
-                not lines[j].strip() or LIST_ITEM.match(lines[j]) or lines[j].startswith("  ")
-            ):
-                items.append(lines[j])
-                j += 1
-            further = parse_further_items(
-                [LIST_ITEM.sub("- ", x) if LIST_ITEM.match(x) else x for x in items]
-            )
-            if further:
-                card.further_reading.extend(further)
-                i = j
-                continue
-        if stripped.startswith("🎤") or stripped.startswith("> 🎤"):
-            note = [stripped.lstrip("> ").lstrip("🎤").strip()]
-            j = i + 1
-            while j < len(lines) and lines[j].startswith(">"):
-                note.append(lines[j][1:].strip())
-                j += 1
-            card.note = "\n".join(x for x in ([card.note] if card.note else []) + note)
-            i = j
-            continue
-        seen_text = True
-        body.append(text)
-        i += 1
-    card.body = filter_body("\n".join(body).strip("\n"), mapper.map)
 
 
 def _finish_meta(
@@ -378,13 +491,21 @@ def _finish_meta(
         issue.title = path.stem
         result.guess(None, f"no title found: used the file name '{path.stem}'")
     if issue.number is None:
-        number = find_issue_number(issue.title)
+        number = find_issue_number(strip_targets(issue.title))
         if number is not None:
             issue.number = number
             result.guess(None, f"issue number {number} read from the title")
-    if issue.date is None:
-        head = "\n".join(lines[:10]) + " " + issue.title + " " + path.stem
-        date = find_date(head)
-        if date is not None:
-            issue.date = date
-            result.guess(None, f"date {date.isoformat()} read from the text or file name")
+    if issue.date is not None:
+        return
+    # The title, then a line near the top that holds only a date; never a URL or a path.
+    date = find_date(strip_targets(issue.title))
+    if date is not None:
+        issue.date = date
+        result.guess(None, f"date {date.isoformat()} read from the title")
+        return
+    found = find_date_line(lines[:12])
+    if found is not None:
+        issue.date = found[0]
+        result.guess(None, f"date {found[0].isoformat()} read from the date line near the top")
+        return
+    result.guess(None, "no date found in the title, the front matter or the top lines: none set")

@@ -27,6 +27,7 @@ from editor_app.core.importers.common import (
     numbering_style,
     parse_section_heading,
     split_emoji,
+    strip_targets,
 )
 from editor_app.core.model import (
     Card,
@@ -163,7 +164,9 @@ def parse_text(text: str, path: Path) -> ImportResult:
             section.intro = f"{section.intro}\n{line.strip()}" if section.intro else line.strip()
     if not any(units for _s, units in sections):
         raise ImportFormatError(
-            "no numbered card titles found (expected lines such as '1. 标题')", path, 1
+            "not a newsletter: no numbered items found (expected lines such as '1. 标题')",
+            path,
+            1,
         )
     issue.numbering.sections = numbering_style(labels)
     for section, units in sections:
@@ -434,10 +437,12 @@ def _meta(issue: Issue, preamble: list[str], path: Path, result: ImportResult) -
     if number is not None:
         issue.number = number
         result.guess(None, f"issue number {number} read from the text")
-    date = find_date(text + " " + path.stem)
+    date = find_date(strip_targets(text) + " " + path.stem)
     if date is not None:
         issue.date = date
         result.guess(None, f"date {date.isoformat()} read from the text or file name")
+    else:
+        result.guess(None, "no date found in the top lines or the file name: none set")
     rest = [x for x in head[1:] if find_date(x) is None and find_issue_number(x) is None]
     if rest:
         issue.summary = "\n".join(rest)

@@ -129,7 +129,7 @@ def test_imported_text_issue_exports(tmp_path: Path) -> None:
 def test_text_without_cards_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("just some notes\nwithout any numbered titles\n")
-    with pytest.raises(ImportFormatError, match="no numbered card titles") as err:
+    with pytest.raises(ImportFormatError, match="not a newsletter: no numbered items found") as err:
         parse_file(path)
     assert err.value.path == path
 

@@ -12,68 +12,89 @@ from pathlib import Path
 
 from editor_app.commands.common import open_issue
 from editor_app.core.errors import ExportError
-from editor_app.core.export import FORMATS, get_exporter
-from editor_app.core.export.base import (
-    REMOTE_IMAGE_MAX_MB,
-    ExportOptions,
-    PreflightError,
-    megabytes,
-    run_export,
-)
+from editor_app.core.export.base import ExportOptions, PreflightError, run_export
+from editor_app.core.export.registry import EXPORTS, FLAG, MEGABYTES, ExportRegistry
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the issue for a static site; print each file")
-    p.add_argument("issue", help="issue folder")
-    p.add_argument("--format", choices=FORMATS, help="markdown or html (default: issue setting)")
-    p.add_argument("--out", metavar="DIR", help="output folder (default: issue setting)")
-    p.add_argument(
-        "--profile",
-        help="markdown: hugo, jekyll, plain; html: site, single-file (default: the first)",
-    )
-    p.add_argument("--image-prefix", metavar="URL", help="markdown: URL prefix for images (CDN)")
-    p.add_argument(
-        "--allow-remote",
-        action="store_true",
-        help="html: fetch remote images into the export (embedded in a single file, into "
-        "assets/remote/ for a site); without it they stay links to their sites",
-    )
-    p.add_argument(
-        "--remote-image-max-mb",
-        type=float,
-        metavar="MB",
-        help=f"html: size limit of each fetched image (default: issue setting, else "
-        f"{REMOTE_IMAGE_MAX_MB} MB)",
-    )
-    p.add_argument("--force", action="store_true", help="export even if the checks find errors")
+    add_arguments(p)
     p.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
+def add_arguments(p: argparse.ArgumentParser, registry: ExportRegistry = EXPORTS) -> None:
+    """The arguments of ``masthead export``: formats, profiles and options from ``registry``."""
+    p.add_argument("issue", help="issue folder")
+    formats = registry.format_names
+    p.add_argument(
+        "--format",
+        choices=formats,
+        help=f"{', '.join(formats[:-1])} or {formats[-1]} (default: issue setting)"
+        if len(formats) > 1
+        else f"{formats[0]} (default: issue setting)",
+    )
+    p.add_argument("--out", metavar="DIR", help="output folder (default: issue setting)")
+    p.add_argument(
+        "--profile",
+        choices=registry.profile_names,
+        metavar="PROFILE",
+        help=f"{registry.profiles_help()} (default: the first)",
+    )
+    for option in registry.options:
+        if option.kind == FLAG:
+            p.add_argument(option.flag, action="store_true", help=registry.option_help(option))
+        else:
+            p.add_argument(
+                option.flag,
+                type=float if option.kind == MEGABYTES else str,
+                metavar=option.metavar,
+                help=registry.option_help(option),
+            )
+
+
+def options_from_args(
+    args: argparse.Namespace,
+    settings: dict,
+    fmt: str,
+    folder: Path | None = None,
+    registry: ExportRegistry = EXPORTS,
+) -> ExportOptions:
+    """Stored settings (those of the same format), overridden by what the command line gives."""
+    same = settings.get("format", fmt) == fmt
+    options = registry.options_from_settings(settings if same else {})
+    if args.profile:
+        options.profile = args.profile
+    for option in registry.options:
+        given = getattr(args, option.key, None)
+        if option.kind == FLAG:
+            # A switch only turns an option on; the stored setting stays otherwise.
+            if given:
+                setattr(options, option.attr, True)
+            elif not option.stored:
+                setattr(options, option.attr, False)
+        elif given is not None:
+            if option.kind == MEGABYTES and given <= 0:
+                raise ExportError(f"{option.flag} must be more than 0", folder)
+            setattr(options, option.attr, option.from_setting(given))
+    return options
+
+
+def run(args: argparse.Namespace, registry: ExportRegistry = EXPORTS) -> int:
     issue = open_issue(args.issue)
     settings = issue.export or {}
     fmt = args.format or str(settings.get("format") or "")
-    if fmt not in FORMATS:
-        raise ExportError("no export format: pass --format markdown or --format html", issue.folder)
+    if not registry.has_format(fmt):
+        choices = " or ".join(f"--format {f}" for f in registry.format_names)
+        raise ExportError(f"no export format: pass {choices}", issue.folder)
     out = args.out
     if not out and settings.get("out"):
         # A folder stored in issue.yaml is relative to the issue folder.
         out = str((issue.folder or Path(".")) / str(settings["out"]))
     if not out:
         raise ExportError("no output folder: pass --out DIR", issue.folder)
-    options = ExportOptions.from_settings(settings if settings.get("format", fmt) == fmt else {})
-    if args.profile:
-        options.profile = args.profile
-    if args.image_prefix is not None:
-        options.image_prefix = args.image_prefix
-    options.allow_remote = options.allow_remote or args.allow_remote
-    if args.remote_image_max_mb is not None:
-        if args.remote_image_max_mb <= 0:
-            raise ExportError("--remote-image-max-mb must be more than 0", issue.folder)
-        options.remote_image_max_bytes = megabytes(args.remote_image_max_mb)
-    options.force = args.force
+    options = options_from_args(args, settings, fmt, issue.folder, registry)
     try:
-        result = run_export(get_exporter(fmt), issue, out, options)
+        result = run_export(registry.exporter(fmt), issue, out, options)
     except PreflightError as exc:
         for p in exc.problems:
             where = f" [{p.card}]" if p.card else ""

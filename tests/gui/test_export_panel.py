@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,13 +11,20 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 
 from editor_app.core.export.base import ExportOptions
+from editor_app.core.export.registry import EXPORTS
+from editor_app.core.model import Issue
 from editor_app.core.outline import add_card
 from editor_app.core.storage import load_issue, save_issue
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.panels.export_form import ExportForm
 from editor_app.gui.panels.export_job import ExportJob
+from editor_app.gui.panels.export_labels import MARKED, shown_strings
 from editor_app.gui.panels.export_panel import ExportPanel
 from editor_app.gui.panels.export_problems import CardRole
 from editor_app.gui.panels.export_settings import ExportSettings, resolve_out, store_out
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "export"))
+from export_helpers import registry_with_text  # noqa: E402
 
 # A 1x1 PNG, so the export has an image to copy (more than one progress step).
 PNG = bytes.fromhex(
@@ -316,3 +324,37 @@ def test_remote_image_limit_comes_from_issue_yaml(panel, doc):
     assert panel.options().remote_image_max_bytes == 2_000_000
     panel.remote_check.setChecked(True)  # the panel keeps keys it does not show
     assert doc.issue.export["remote_image_max_mb"] == 2
+
+
+def test_form_lists_the_registrys_formats_and_options(qtbot):
+    registry = registry_with_text()
+    form = ExportForm(registry=registry)
+    qtbot.addWidget(form)
+    formats = [form.format_combo.itemData(i) for i in range(form.format_combo.count())]
+    assert formats == ["markdown", "html", "text"]
+    assert form.format_combo.itemText(2) == "Plain text"
+    form.format_combo.setCurrentIndex(2)
+    assert form.profile_combo.count() == 1 and form.profile_combo.currentText() == "Text file"
+    visible = [k for k, w in form.option_widgets.items() if form.form.isRowVisible(w)]
+    assert visible == ["force"]  # the text format takes no option of its own
+    form.update_for_issue(Issue(title="T", slug="my-issue"), "/tmp/out")
+    assert form.profile_hint.text() == "Writes my-issue.txt."
+    form.format_combo.setCurrentIndex(0)
+    visible = [k for k, w in form.option_widgets.items() if form.form.isRowVisible(w)]
+    assert visible == ["image_prefix", "force"]
+
+
+def test_every_registry_string_is_marked_for_translation():
+    # The catalogue only holds what export_labels.py marks; an unmarked label shows in English.
+    assert shown_strings(EXPORTS) <= set(MARKED)
+
+
+def test_panel_options_follow_the_format(panel):
+    panel.prefix_edit.setText("https://cdn/")
+    panel.remote_check.setChecked(True)
+    choose(panel, "markdown", "plain")
+    options = panel.options()
+    assert options.image_prefix == "https://cdn/" and not options.allow_remote
+    choose(panel, "html", "site")
+    options = panel.options()
+    assert options.image_prefix == "" and options.allow_remote and options.profile == "site"

@@ -1,27 +1,20 @@
 """Exporters: one abstract base (base.py), one write-only subclass per format.
 
-Kept import-light on purpose: issue_html imports export.assets, and the HTML exporter imports
-issue_html, so this package must not import its submodules eagerly.
+The formats, profiles and options are declared in registry.py. Kept import-light on purpose:
+issue_html imports export.assets, and the HTML exporter imports issue_html, so this package
+must not import the exporter modules eagerly (the registry imports them on first use).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from editor_app.core.export.registry import EXPORTS
+
 if TYPE_CHECKING:  # only for the annotation; see the note above
     from editor_app.core.export.base import Exporter
 
-FORMATS = ("markdown", "html")
-
 
 def get_exporter(fmt: str) -> Exporter:
-    """The exporter for ``fmt`` ("markdown" or "html"); ValueError for anything else."""
-    if fmt == "markdown":
-        from editor_app.core.export.markdown import MarkdownExporter
-
-        return MarkdownExporter()
-    if fmt == "html":
-        from editor_app.core.export.html import HtmlExporter
-
-        return HtmlExporter()
-    raise ValueError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    """A new exporter for ``fmt`` (a format of the registry); ValueError for anything else."""
+    return EXPORTS.exporter(fmt)

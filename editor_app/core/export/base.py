@@ -19,6 +19,7 @@ from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.checks import ERROR, Problem, check_issue, has_errors
 from editor_app.core.errors import ExportError
 from editor_app.core.export.assets import AssetFile
+from editor_app.core.export.registry import EXPORTS, REMOTE_IMAGE_MAX_MB
 from editor_app.core.filesafety import read_regular_file
 from editor_app.core.model import Issue
 
@@ -34,7 +35,6 @@ class PreflightError(ExportError):
         super().__init__(f"export stopped: {errors} error(s) found by the checks", path)
 
 
-REMOTE_IMAGE_MAX_MB = 5
 REMOTE_IMAGE_MAX_BYTES = REMOTE_IMAGE_MAX_MB * 1_000_000
 
 
@@ -59,13 +59,7 @@ class ExportOptions:
     @classmethod
     def from_settings(cls, settings: dict[str, Any] | None) -> ExportOptions:
         """Options from the ``export:`` mapping of issue.yaml (unknown keys ignored)."""
-        settings = settings or {}
-        return cls(
-            profile=str(settings.get("profile") or ""),
-            image_prefix=str(settings.get("image_prefix") or ""),
-            allow_remote=bool(settings.get("allow_remote", False)),
-            remote_image_max_bytes=megabytes(settings.get("remote_image_max_mb")),
-        )
+        return EXPORTS.options_from_settings(settings)
 
 
 @dataclass
@@ -117,6 +111,7 @@ class Plan:
 class Exporter(abc.ABC):
     """One subclass per format. Subclasses only build a Plan; the base writes it."""
 
+    # Set by the registry (registry.py) on every exporter it makes.
     name: str = ""
     profiles: tuple[str, ...] = ()
 

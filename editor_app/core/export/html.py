@@ -23,12 +23,9 @@ from editor_app.core.export.remote_images import (
 from editor_app.core.issue_html import issue_page
 from editor_app.core.model import Issue
 
-PROFILES = ("site", "single-file")
-
 
 class HtmlExporter(Exporter):
     name = "html"
-    profiles = PROFILES
 
     def __init__(self) -> None:
         # What ``prepare`` fetched, for the issue it fetched it for (an exporter is cheap

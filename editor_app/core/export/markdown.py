@@ -36,8 +36,6 @@ from editor_app.core.numbering import Numbers, compute_numbers, numbering_fields
 from editor_app.core.template import ascii_slug
 from editor_app.core.yamlio import dump_yaml
 
-PROFILES = ("hugo", "jekyll", "plain")
-
 
 def export_slug(issue: Issue) -> str:
     """A file-system-safe name for the issue's output files."""
@@ -264,7 +262,6 @@ def plain_head(issue: Issue) -> str:
 
 class MarkdownExporter(Exporter):
     name = "markdown"
-    profiles = PROFILES
 
     def extra_problems(self, issue: Issue, options: ExportOptions) -> list[Problem]:
         problems = super().extra_problems(issue, options)

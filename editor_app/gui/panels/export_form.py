@@ -18,21 +18,28 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.export.markdown import export_slug
+from editor_app.core.export.registry import EXPORTS, FLAG, ExportRegistry
 from editor_app.core.model import Issue
-from editor_app.gui.panels.export_settings import PROFILES
+from editor_app.gui.panels.export_labels import translated
 from editor_app.gui.theme import set_icon
+
+# The option that only lets one export run despite errors; the panel's summary follows it.
+FORCE = "force"
 
 
 class ExportForm(QWidget):
-    edited = Signal(str)  # what: "format", "profile", "out", "image_prefix", "allow_remote"
+    """Formats, profiles and option widgets come from the export registry."""
+
+    edited = Signal(str)  # what: "format", "profile", "out" or a stored option's key
     forceToggled = Signal(bool)
     browseRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, registry: ExportRegistry = EXPORTS):
         super().__init__(parent)
+        self.registry = registry
         self.format_combo = QComboBox(self)
-        self.format_combo.addItem(self.tr("Markdown"), "markdown")
-        self.format_combo.addItem(self.tr("HTML"), "html")
+        for spec in registry.formats:
+            self.format_combo.addItem(translated(spec.label), spec.name)
         self.profile_combo = QComboBox(self)
         self.profile_hint = QLabel(self)
         self.profile_hint.setWordWrap(True)
@@ -50,22 +57,6 @@ class ExportForm(QWidget):
         out_row.addWidget(self.browse_button)
         out_label = QLabel(self.tr("&Output folder"), self)
         out_label.setBuddy(self.out_edit)
-        self.prefix_edit = QLineEdit(self)
-        self.prefix_edit.setPlaceholderText(self.tr("none: images beside the page"))
-        self.prefix_edit.setToolTip(
-            self.tr("Markdown: a URL put before image names, for a CDN (images are still written).")
-        )
-        self.remote_check = QCheckBox(self.tr("Allow remote images"), self)
-        self.remote_check.setToolTip(
-            self.tr(
-                "HTML: download images from other sites into the export (embedded in a single "
-                "file, in assets/remote/ for a site). Off: they stay links to their sites and "
-                "load when the page is opened."
-            )
-        )
-        self.force_check = QCheckBox(self.tr("Export anyway, despite errors"), self)
-        self.force_check.setToolTip(self.tr("Export even when the checks find errors."))
-
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
@@ -74,49 +65,77 @@ class ExportForm(QWidget):
         self.form.addRow(self.tr("&Profile"), self.profile_combo)
         self.form.addRow("", self.profile_hint)
         self.form.addRow(out_label, out_row)
-        self.form.addRow(self.tr("&Image URL prefix"), self.prefix_edit)
-        self.form.addRow("", self.remote_check)
-        self.form.addRow("", self.force_check)
+        # One widget per option the panel shows: a check box for a switch, else a line edit.
+        self.option_widgets: dict[str, QLineEdit | QCheckBox] = {}
+        for option in registry.options:
+            if not option.label:
+                continue
+            if option.kind == FLAG:
+                check = QCheckBox(translated(option.label), self)
+                self.form.addRow("", check)
+                widget: QLineEdit | QCheckBox = check
+            else:
+                edit = QLineEdit(self)
+                edit.setPlaceholderText(translated(option.placeholder))
+                self.form.addRow(translated(option.label), edit)
+                widget = edit
+            widget.setToolTip(translated(option.tooltip))
+            self.option_widgets[option.key] = widget
+            self._connect_option(option.key, option.stored, widget)
+        # Short names for the options the panel and the tests reach directly.
+        self.prefix_edit = self.option_widgets.get("image_prefix")
+        self.remote_check = self.option_widgets.get("allow_remote")
+        self.force_check = self.option_widgets.get(FORCE)
 
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.profile_combo.currentIndexChanged.connect(lambda: self.edited.emit("profile"))
         self.out_edit.editingFinished.connect(lambda: self.edited.emit("out"))
-        self.prefix_edit.editingFinished.connect(lambda: self.edited.emit("image_prefix"))
-        self.remote_check.toggled.connect(lambda: self.edited.emit("allow_remote"))
-        self.force_check.toggled.connect(self.forceToggled)
         self.browse_button.clicked.connect(self.browseRequested)
         self._update_option_rows()
 
+    def _connect_option(self, key: str, stored: bool, widget: QLineEdit | QCheckBox) -> None:
+        if isinstance(widget, QLineEdit):
+            widget.editingFinished.connect(lambda: self.edited.emit(key))
+        elif key == FORCE:
+            widget.toggled.connect(self.forceToggled)
+        elif stored:
+            widget.toggled.connect(lambda: self.edited.emit(key))
+
     def inputs(self) -> list[QWidget]:
-        return [
-            self.format_combo,
-            self.profile_combo,
-            self.out_edit,
-            self.browse_button,
-            self.prefix_edit,
-            self.remote_check,
-            self.force_check,
-        ]
+        fixed = [self.format_combo, self.profile_combo, self.out_edit, self.browse_button]
+        return fixed + list(self.option_widgets.values())
 
     def fmt(self) -> str:
-        return self.format_combo.currentData() or "markdown"
+        return self.format_combo.currentData() or self.registry.format_names[0]
 
     def profile(self) -> str:
         return self.profile_combo.currentData() or ""
 
-    def show_values(
-        self, fmt: str, profile: str, out: str, image_prefix: str, allow_remote: bool
-    ) -> None:
-        """Show stored values without emitting ``edited``."""
-        widgets = [self.format_combo, self.prefix_edit, self.remote_check, self.out_edit]
+    def option_value(self, key: str) -> str | bool:
+        """What the option's widget holds: text (stripped) or whether it is checked."""
+        widget = self.option_widgets[key]
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        return widget.text().strip()
+
+    def option_values(self) -> dict[str, str | bool]:
+        return {key: self.option_value(key) for key in self.option_widgets}
+
+    def show_values(self, fmt: str, profile: str, out: str, values: dict[str, object]) -> None:
+        """Show stored values (options by key; others keep theirs) without emitting ``edited``."""
+        widgets = [self.format_combo, self.out_edit, *self.option_widgets.values()]
         for widget in widgets:
             widget.blockSignals(True)
         try:
             self.format_combo.setCurrentIndex(self.format_combo.findData(fmt))
             self._fill_profiles(fmt, profile)
             self.out_edit.setText(out)
-            self.prefix_edit.setText(image_prefix)
-            self.remote_check.setChecked(allow_remote)
+            for key, value in values.items():
+                widget = self.option_widgets.get(key)
+                if isinstance(widget, QCheckBox):
+                    widget.setChecked(bool(value))
+                elif widget is not None:
+                    widget.setText(str(value))
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -128,24 +147,17 @@ class ExportForm(QWidget):
         self.edited.emit("format")
 
     def _fill_profiles(self, fmt: str, current: str) -> None:
-        labels = {
-            "hugo": self.tr("Hugo (page bundle)"),
-            "jekyll": self.tr("Jekyll (post)"),
-            "plain": self.tr("Plain Markdown"),
-            "site": self.tr("Web page with assets folder"),
-            "single-file": self.tr("Single file (images inlined)"),
-        }
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
-        for profile in PROFILES[fmt]:
-            self.profile_combo.addItem(labels[profile], profile)
+        for spec in self.registry.format(fmt).profiles:
+            self.profile_combo.addItem(translated(spec.label), spec.name)
         self.profile_combo.setCurrentIndex(max(self.profile_combo.findData(current), 0))
         self.profile_combo.blockSignals(False)
 
     def _update_option_rows(self) -> None:
-        markdown = self.fmt() == "markdown"
-        self.form.setRowVisible(self.prefix_edit, markdown)
-        self.form.setRowVisible(self.remote_check, not markdown)
+        fmt = self.fmt()
+        for key, widget in self.option_widgets.items():
+            self.form.setRowVisible(widget, self.registry.accepts(fmt, key))
 
     def update_for_issue(self, issue: Issue | None, default_out: str) -> None:
         """The profile's file names and the default folder depend on the issue's slug/date."""
@@ -155,14 +167,8 @@ class ExportForm(QWidget):
             return
         slug = export_slug(issue)
         date = issue.date.isoformat() if issue.date else "YYYY-MM-DD"
-        hints = {
-            "hugo": self.tr("Writes %1/index.md with the images beside it."),
-            "jekyll": self.tr("Writes _posts/%2-%1.md; images in assets/%1/."),
-            "plain": self.tr("Writes %1.md; images in %1/."),
-            "site": self.tr("Writes index.html; images in assets/."),
-            "single-file": self.tr("Writes %1.html with every image inside: one file to send."),
-        }
-        text = hints.get(self.profile(), "").replace("%1", slug).replace("%2", date)
+        hints = {p.name: p.hint for p in self.registry.format(self.fmt()).profiles}
+        text = translated(hints.get(self.profile(), "")).replace("%1", slug).replace("%2", date)
         self.profile_hint.setText(text)
         self.out_edit.setPlaceholderText(default_out)
         self.out_edit.setToolTip(

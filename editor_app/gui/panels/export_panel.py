@@ -35,6 +35,7 @@ from editor_app.gui.panels.export_settings import (
     ExportSettings,
     default_out_dir,
     is_inside,
+    panel_options,
     resolve_out,
     store_out,
 )
@@ -156,12 +157,13 @@ class ExportPanel(QWidget):
         text = self.out_edit.text().strip()
         if text and self.document is not None:
             out = store_out(self.document.folder, Path(text).expanduser())
+        values = self.form.option_values()
         return ExportSettings(
             format=self.form.fmt(),
             profile=self.form.profile(),
             out=out,
-            image_prefix=self.prefix_edit.text().strip(),
-            allow_remote=self.remote_check.isChecked(),
+            values={o.key: values[o.key] for o in panel_options(self.form.registry)},
+            registry=self.form.registry,
         )
 
     def output_folder(self) -> Path:
@@ -174,15 +176,18 @@ class ExportPanel(QWidget):
 
     def options(self) -> ExportOptions:
         s = self.settings()
+        registry = self.form.registry
         stored = self.document.issue.export if self.document is not None else None
-        return ExportOptions(
-            profile=s.effective_profile,
-            image_prefix=s.image_prefix if s.format == "markdown" else "",
-            force=self.force_check.isChecked(),
-            allow_remote=s.allow_remote and s.format == "html",
-            # Edited in issue.yaml only (export: remote_image_max_mb), like the CLI reads it.
-            remote_image_max_bytes=ExportOptions.from_settings(stored).remote_image_max_bytes,
-        )
+        # Options the panel does not show (remote_image_max_mb) come from issue.yaml, as the
+        # CLI reads them; the panel's own apply where the format takes them.
+        options = registry.options_from_settings(stored)
+        options.profile = s.effective_profile
+        for key, value in self.form.option_values().items():
+            option = registry.option(key)
+            setattr(
+                options, option.attr, value if registry.accepts(s.format, key) else option.default
+            )
+        return options
 
     def _load_settings(self) -> None:
         assert self.document is not None
@@ -190,7 +195,7 @@ class ExportPanel(QWidget):
         stored = copy.deepcopy(doc.issue.export or {})
         s = ExportSettings.from_mapping(stored)
         out = str(resolve_out(doc.folder, s.out)) if s.out else ""
-        self.form.show_values(s.format, s.effective_profile, out, s.image_prefix, s.allow_remote)
+        self.form.show_values(s.format, s.effective_profile, out, s.values)
         self._loaded = stored
         self._update_for_issue()
 
@@ -221,7 +226,7 @@ class ExportPanel(QWidget):
             self.result.show_files(None)
         self._update_for_issue()
         self._save_settings()
-        if what in ("format", "profile", "allow_remote"):
+        if what != "out":  # the format, the profile and the options decide the preflight
             self.schedule_preflight()
 
     def _check_out_folder(self, folder: Path) -> bool:

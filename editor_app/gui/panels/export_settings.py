@@ -9,68 +9,70 @@ who clones it), and absolute otherwise (a folder in the editor's home).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from editor_app.core.export.markdown import export_slug
+from editor_app.core.export.registry import EXPORTS, ExportOption, ExportRegistry
 from editor_app.core.model import Issue
 
-PROFILES: dict[str, tuple[str, ...]] = {
-    "markdown": ("hugo", "jekyll", "plain"),
-    "html": ("site", "single-file"),
-}
-DEFAULT_FORMAT = "markdown"
 # The default output folder: ~/Masthead Exports/<slug>. Never inside the issue folder (the
 # export must not land in the issue's own assets/) nor inside a library that may be a git
 # repository; the editor picks a site folder with Browse… and the choice is stored.
 EXPORTS_FOLDER_NAME = "Masthead Exports"
 
 
+def panel_options(registry: ExportRegistry = EXPORTS) -> tuple[ExportOption, ...]:
+    """The options the panel shows and stores (the others are issue.yaml or CLI only)."""
+    return tuple(o for o in registry.options if o.label and o.stored)
+
+
 @dataclass
 class ExportSettings:
-    format: str = DEFAULT_FORMAT
+    format: str = ""  # "" = the registry's first format
     profile: str = ""  # "" = the format's first profile
     out: str = ""  # as stored in issue.yaml; "" = the default folder
-    image_prefix: str = ""
-    allow_remote: bool = False
+    values: dict[str, Any] = field(default_factory=dict)  # the panel's options, by key
+    registry: ExportRegistry = field(default=EXPORTS, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.format = self.format or self.registry.format_names[0]
+        defaults = {o.key: o.default for o in panel_options(self.registry)}
+        self.values = {**defaults, **self.values}
 
     @classmethod
-    def from_mapping(cls, data: dict[str, Any] | None) -> ExportSettings:
+    def from_mapping(
+        cls, data: dict[str, Any] | None, registry: ExportRegistry = EXPORTS
+    ) -> ExportSettings:
         data = data or {}
-        fmt = str(data.get("format") or DEFAULT_FORMAT)
-        if fmt not in PROFILES:
-            fmt = DEFAULT_FORMAT
+        fmt = str(data.get("format") or "")
+        if not registry.has_format(fmt):
+            fmt = registry.format_names[0]
         profile = str(data.get("profile") or "")
-        if profile not in PROFILES[fmt]:
+        if profile not in registry.format(fmt).profile_names:
             profile = ""
-        return cls(
-            format=fmt,
-            profile=profile,
-            out=str(data.get("out") or ""),
-            image_prefix=str(data.get("image_prefix") or ""),
-            allow_remote=bool(data.get("allow_remote", False)),
-        )
+        values = {o.key: o.panel_value(data.get(o.key)) for o in panel_options(registry)}
+        return cls(fmt, profile, str(data.get("out") or ""), values, registry)
 
     @property
     def effective_profile(self) -> str:
-        return self.profile or PROFILES[self.format][0]
+        return self.profile or self.registry.format(self.format).profile_names[0]
 
     def to_mapping(self, existing: dict[str, Any] | None = None) -> dict[str, Any]:
         """The new ``export:`` mapping; keys the panel does not know are kept as they were."""
-        data = {k: v for k, v in (existing or {}).items() if k not in _KEYS}
+        options = panel_options(self.registry)
+        keys = {"format", "profile", "out", *(o.key for o in options)}
+        data = {k: v for k, v in (existing or {}).items() if k not in keys}
         out: dict[str, Any] = {"format": self.format, "profile": self.effective_profile}
         if self.out:
             out["out"] = self.out
-        if self.image_prefix:
-            out["image_prefix"] = self.image_prefix
-        if self.allow_remote:
-            out["allow_remote"] = True
+        for option in options:  # only what differs from the default is written
+            value = self.values.get(option.key, option.default)
+            if value != option.default:
+                out[option.key] = value
         out.update(data)
         return out
-
-
-_KEYS = ("format", "profile", "out", "image_prefix", "allow_remote")
 
 
 def default_out_dir(issue: Issue, home: Path | None = None) -> Path:

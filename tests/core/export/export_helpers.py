@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 
+from editor_app.core.export.base import Exporter, ExportOptions, Plan
+from editor_app.core.export.markdown import export_slug
+from editor_app.core.export.registry import EXPORTS, ExportRegistry, FormatSpec, ProfileSpec
 from editor_app.core.model import FurtherReading, Issue, Link, Source
 from editor_app.core.outline import add_card, add_section
 
@@ -95,3 +98,27 @@ def assert_no_active_content(text: str) -> None:
         assert not name.startswith("on"), (tag, name)
         if name in {"href", "src"}:
             assert not value.lower().lstrip().startswith(("javascript", "vbscript", "data:text"))
+
+
+class TextExporter(Exporter):
+    """A test-only exporter: the issue's title and card titles in one .txt file."""
+
+    def plan(self, issue: Issue, options: ExportOptions) -> Plan:
+        plan = Plan()
+        lines = [issue.title, *(card.title for card in issue.cards.values())]
+        plan.add_text(f"{export_slug(issue)}.txt", "\n".join(lines) + "\n")
+        return plan
+
+
+def registry_with_text() -> ExportRegistry:
+    """A copy of the app's registry plus the text format: one module and one entry."""
+    registry = EXPORTS.copy()
+    registry.add_format(
+        FormatSpec(
+            "text",
+            "Plain text",
+            TextExporter,
+            profiles=(ProfileSpec("txt", "Text file", "`<slug>.txt`", "Writes %1.txt."),),
+        )
+    )
+    return registry

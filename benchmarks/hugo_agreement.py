@@ -80,7 +80,9 @@ def _hugo_render(texts: list[str], work: Path) -> list[str]:
     for n, text in enumerate(texts):
         (content / f"t{n}.md").write_text(f'---\ntitle: "t{n}"\n---\n\n{text}\n', "utf-8")
     subprocess.run(["hugo", "--quiet", "--source", str(site)], check=True, timeout=600)
-    return [(site / "public" / f"t{n}" / "index.html").read_text("utf-8") for n in range(len(texts))]
+    return [
+        (site / "public" / f"t{n}" / "index.html").read_text("utf-8") for n in range(len(texts))
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                     same += 1
                 elif args.verbose:
                     diff = next(
-                        (i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b),
+                        (i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
                         min(len(ours), len(theirs)),
                     )
                     print(f"  {folder.name} / {name[:50]}")
@@ -115,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
             agreed += same
             share = 100.0 * same / len(named) if named else 100.0
             print(f"{folder.name[:48]:48} texts {len(named):4}  same {same:4}  {share:5.1f} %")
-    print(f"\noverall: {agreed}/{total} texts render the same ({100.0 * agreed / max(total, 1):.1f} %)")
+    print(
+        f"\noverall: {agreed}/{total} texts render the same ({100.0 * agreed / max(total, 1):.1f} %)"
+    )
     return 0
 
 

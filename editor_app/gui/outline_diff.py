@@ -143,10 +143,11 @@ class TooManyChanges(Exception):
 def plan_changes(old: OutlineTree, new: OutlineTree, limit: int) -> list[Operation] | None:
     """Row operations turning ``old`` into ``new``; None when a reset is the better answer.
 
-    Removals come first (bottom rows first, so the rows named stay right), then each parent of
-    the new tree, from the root down, is made to list its children in the new order by moving
-    rows in (from wherever they are) or inserting them. A node that leaves but has a child that
-    stays is removed last, once that child has moved out. None means: more than ``limit``
+    In four passes: nodes that leave are removed (bottom rows first, so the rows named stay
+    right); walking the new tree from the root down, nodes that change parent move in and new
+    nodes are inserted, each after the sibling it follows in the new order; nodes that left
+    but had a child that stays are removed, now that the child moved out; finally each parent
+    puts its children in order by moves inside it. None means more than ``limit``
     operations, or an id that changed kind.
     """
     if any(old.kind[n] != new.kind[n] for n in old.kind.keys() & new.kind.keys()):
@@ -164,8 +165,9 @@ def plan_changes(old: OutlineTree, new: OutlineTree, limit: int) -> list[Operati
         gone = set(old.kind) - set(new.kind)
         keeps = {n for n in gone if any(m not in gone for m in old.subtree(n))}
         _remove(work, emit, lambda n: n in gone and n not in keeps)
-        _arrange(work, new, emit)
+        _bring_in(work, new, emit)
         _remove(work, emit, lambda n: n in gone)
+        _reorder(work, new, emit)
     except TooManyChanges:
         return None
     return ops if work.same_as(new) else None
@@ -194,36 +196,66 @@ def _runs(rows: Iterable[int]) -> Iterable[tuple[int, int]]:
         yield start, end
 
 
-def _arrange(work: OutlineTree, new: OutlineTree, emit) -> None:  # noqa: ANN001
+def _top_down(new: OutlineTree) -> Iterable[Parent]:
+    """Parents of the new tree, each after its own parent (so it is in place when reached)."""
     queue: list[Parent] = [None]
     while queue:
         parent = queue.pop(0)
+        yield parent
+        queue.extend(new.children[parent])
+
+
+def _bring_in(work: OutlineTree, new: OutlineTree, emit) -> None:  # noqa: ANN001
+    """Move in the children that come from another parent and insert the new ones.
+
+    Walking from the root down, a node's new parent (and its ancestors) are already where the
+    new tree has them, so a node is never moved into its own subtree.
+    """
+    for parent in _top_down(new):
         target = new.children[parent]
         i = 0
         while i < len(target):
             node = target[i]
-            current = work.children[parent]
-            if i < len(current) and current[i] == node:
+            if node in work.kind and work.parent[node] == parent:
                 i += 1
                 continue
+            # Every earlier sibling of the new order is under this parent by now.
+            row = work.row(target[i - 1]) + 1 if i else 0
+            count = 1
             if node in work.kind:
-                # Rows before i are settled, so the node sits further down here or elsewhere.
                 source, first = work.parent[node], work.row(node)
-                count = 1
                 while (
                     i + count < len(target)
                     and work.parent.get(target[i + count], "\0") == source
                     and work.row(target[i + count]) == first + count
                 ):
                     count += 1
-                emit(Move(source, first, first + count - 1, parent, i))
+                emit(Move(source, first, first + count - 1, parent, row))
             else:
-                count = 1
                 while i + count < len(target) and target[i + count] not in work.kind:
                     count += 1
-                emit(_insert(work, new, parent, i, target[i : i + count]))
+                emit(_insert(work, new, parent, row, target[i : i + count]))
             i += count
-        queue.extend(target)
+
+
+def _reorder(work: OutlineTree, new: OutlineTree, emit) -> None:  # noqa: ANN001
+    """Each parent now holds exactly its new children: put them in order, top row first."""
+    for parent in _top_down(new):
+        target = new.children[parent]
+        for i, node in enumerate(target):
+            current = work.children[parent]
+            if current[i] == node:
+                continue
+            # Rows above i are settled, so the node sits further down.
+            first = current.index(node)
+            count = 1
+            while (
+                i + count < len(target)
+                and first + count < len(current)
+                and current[first + count] == target[i + count]
+            ):
+                count += 1
+            emit(Move(parent, first, first + count - 1, parent, i))
 
 
 def _insert(

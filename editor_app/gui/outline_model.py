@@ -72,17 +72,20 @@ class OutlineModel(QAbstractItemModel):
 
     def _on_outline_changed(self, select: list) -> None:
         self.aboutToUpdate.emit()
-        issue = self.document.issue
-        target = OutlineTree.from_issue(issue)
-        self._numbers = compute_numbers(issue)
-        ops = plan_changes(self._tree, target, MAX_ROW_CHANGES)
-        if ops is None or not all(self._perform(op) for op in ops):
-            self.beginResetModel()
-            self._tree = target
-            self.endResetModel()
-        else:
-            self._emit_all_changed()  # numbers and category headings follow the order
-        self.updated.emit(list(select))
+        try:
+            issue = self.document.issue
+            target = OutlineTree.from_issue(issue)
+            self._numbers = compute_numbers(issue)
+            ops = plan_changes(self._tree, target, MAX_ROW_CHANGES)
+            if ops is None or not all(self._perform(op) for op in ops):
+                self.beginResetModel()
+                self._tree = target
+                self.endResetModel()
+            else:
+                self._emit_all_changed()  # numbers and category headings follow the order
+        finally:
+            # Always closes the bracket, so a view never stays waiting for the change's end.
+            self.updated.emit(list(select))
 
     def _perform(self, op: Operation) -> bool:
         """One row operation between its begin/end signals. False if Qt refuses the move."""

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, Qt, QTimer, Signal
 
 from editor_app.core.errors import OutlineError
+from editor_app.core.model import Section
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.outline import move_cards, move_section, subtree_ids
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.outline_diff import Move, Operation, OutlineTree, Remove, plan_changes
 
 CARD_MIME = "application/x-masthead-card-ids"
 SECTION_MIME = "application/x-masthead-section-ids"
@@ -19,6 +21,10 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2  # "section" or "card"
 StatusRole = Qt.ItemDataRole.UserRole + 3
 ProblemsRole = Qt.ItemDataRole.UserRole + 4  # (errors, warnings)
+
+# Beyond this many row operations for one change, a reset is cheaper for the views than the
+# signals (and a whole reorder from disk is not worth animating row by row).
+MAX_ROW_CHANGES = 64
 
 
 @dataclass(eq=False)
@@ -30,49 +36,75 @@ class _Node:
 
 
 class OutlineModel(QAbstractItemModel):
+    """Rows follow the document's outline through fine-grained signals.
+
+    The model keeps its own ``OutlineTree``: the structure its views know. A structural edit
+    changes the document first; the model then plans the row removals, moves and inserts from
+    its tree to the document's (``outline_diff.plan_changes``) and performs them one at a time
+    between Qt's begin/end calls, so persistent indexes, the selection and the expanded rows
+    follow. A change needing more than ``MAX_ROW_CHANGES`` operations (a reload of the whole
+    outline from disk) resets the model instead. ``aboutToUpdate`` and ``updated(ids)``
+    bracket each change; ``ids`` are the nodes the change asks views to select.
+    """
+
     moveFailed = Signal(str)
+    aboutToUpdate = Signal()
+    updated = Signal(list)  # ids the change asks to select (may be empty)
 
     def __init__(self, document: IssueDocument, parent: QObject | None = None):
         super().__init__(parent)
         self.document = document
+        # Every node object ever handed out stays alive: indexes point at them.
         self._nodes: dict[str, _Node] = {}
-        self._parent: dict[str, str | None] = {}
         self._problems: dict[str, tuple[int, int, list[str]]] = {}
-        self.select_after_reset: list[str] = []
-        self._rebuild()
+        self._tree = OutlineTree.from_issue(document.issue)
+        self._numbers = compute_numbers(document.issue)
         document.outlineChanged.connect(self._on_outline_changed)
         document.problemsChanged.connect(self._on_problems)
         document.cardChanged.connect(self._on_card_changed)
 
     # -- bookkeeping -------------------------------------------------------------------------
-    def _rebuild(self) -> None:
-        issue = self.document.issue
-        self._numbers = compute_numbers(issue)
-        self._parent = {}
-        for section in issue.sections:
-            self._parent[section.id] = None
-            self._node(section.id, "section")
-            stack = [(section.id, section.card_ids)]
-            while stack:
-                parent, ids = stack.pop()
-                for card_id in ids:
-                    if card_id in issue.cards:
-                        self._parent[card_id] = parent
-                        self._node(card_id, "card")
-                        stack.append((card_id, issue.cards[card_id].child_ids))
-
-    def _node(self, node_id: str, kind: str) -> _Node:
+    def _node(self, node_id: str) -> _Node:
         node = self._nodes.get(node_id)
         if node is None:
-            node = self._nodes[node_id] = _Node(node_id, kind)
+            node = self._nodes[node_id] = _Node(node_id, self._tree.kind[node_id])
         return node
 
     def _on_outline_changed(self, select: list) -> None:
-        # Views read this when the reset ends: the ids the change asks to select.
-        self.select_after_reset = list(select)
-        self.beginResetModel()
-        self._rebuild()
-        self.endResetModel()
+        self.aboutToUpdate.emit()
+        try:
+            issue = self.document.issue
+            target = OutlineTree.from_issue(issue)
+            self._numbers = compute_numbers(issue)
+            ops = plan_changes(self._tree, target, MAX_ROW_CHANGES)
+            if ops is None or not all(self._perform(op) for op in ops):
+                self.beginResetModel()
+                self._tree = target
+                self.endResetModel()
+            else:
+                self._emit_all_changed()  # numbers and category headings follow the order
+        finally:
+            # Always closes the bracket, so a view never stays waiting for the change's end.
+            self.updated.emit(list(select))
+
+    def _perform(self, op: Operation) -> bool:
+        """One row operation between its begin/end signals. False if Qt refuses the move."""
+        if isinstance(op, Remove):
+            self.beginRemoveRows(self.index_of(op.parent), op.first, op.last)
+            self._tree.apply(op)
+            self.endRemoveRows()
+        elif isinstance(op, Move):
+            source, dest = self.index_of(op.source), self.index_of(op.dest)
+            if not self.beginMoveRows(source, op.first, op.last, dest, op.row):
+                return False
+            self._tree.apply(op)
+            self.endMoveRows()
+        else:
+            last = op.row + len(op.ids) - 1
+            self.beginInsertRows(self.index_of(op.parent), op.row, last)
+            self._tree.apply(op)
+            self.endInsertRows()
+        return True
 
     def _on_card_changed(self, card_id: str, field: str) -> None:
         """Status icons and category headings change with fields, not with the structure."""
@@ -109,73 +141,70 @@ class OutlineModel(QAbstractItemModel):
         walk(QModelIndex())
 
     # -- structure ---------------------------------------------------------------------------
-    def _children(self, node_id: str | None) -> list[str]:
-        issue = self.document.issue
-        if node_id is None:
-            return [s.id for s in issue.sections]
-        node = self._nodes[node_id]
-        if node.kind == "section":
-            return [c for c in issue.section(node_id).card_ids if c in issue.cards]
-        return [c for c in issue.cards[node_id].child_ids if c in issue.cards]
-
     def node_id(self, index: QModelIndex) -> str | None:
         return index.internalPointer().id if index.isValid() else None
 
     def kind(self, index: QModelIndex) -> str | None:
         return index.internalPointer().kind if index.isValid() else None
 
-    def index_of(self, node_id: str) -> QModelIndex:
-        if node_id not in self._parent:
+    def index_of(self, node_id: str | None) -> QModelIndex:
+        """The index of a node as the views know it now (invalid for the root or unknown ids)."""
+        if node_id is None or node_id not in self._tree.kind:
             return QModelIndex()
-        parent = self._parent[node_id]
-        siblings = self._children(parent)
-        if node_id not in siblings:
-            return QModelIndex()
-        return self.createIndex(siblings.index(node_id), 0, self._nodes[node_id])
+        return self.createIndex(self._tree.row(node_id), 0, self._node(node_id))
 
     def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
         if column != 0 or row < 0:
             return QModelIndex()
-        children = self._children(self.node_id(parent))
+        children = self._tree.children.get(self.node_id(parent), [])
         if row >= len(children):
             return QModelIndex()
-        child = children[row]
-        kind = "section" if parent.isValid() is False else "card"
-        return self.createIndex(row, 0, self._node(child, kind))
+        return self.createIndex(row, 0, self._node(children[row]))
 
     def parent(self, index: QModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
-        parent_id = self._parent.get(self.node_id(index))
-        return self.index_of(parent_id) if parent_id else QModelIndex()
+        return self.index_of(self._tree.parent.get(self.node_id(index)))
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         if parent.column() > 0:
             return 0
-        return len(self._children(self.node_id(parent)))
+        return len(self._tree.children.get(self.node_id(parent), []))
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 1
 
     # -- data --------------------------------------------------------------------------------
+    def _section(self, node_id: str) -> Section | None:
+        return next((s for s in self.document.issue.sections if s.id == node_id), None)
+
+    def _exists(self, node: _Node) -> bool:
+        """False for a row the document already dropped and the model is about to remove."""
+        if node.kind == "section":
+            return self._section(node.id) is not None
+        return node.id in self.document.issue.cards
+
     def label(self, node_id: str) -> str:
         issue = self.document.issue
         node = self._nodes[node_id]
         if node.kind == "section":
-            section = issue.section(node_id)
+            section = self._section(node_id)
+            if section is None:
+                return ""
             parts = [section.emoji, self._numbers.sections.get(node_id, ""), section.title]
             return " ".join(p for p in parts if p)
-        card = issue.cards[node_id]
+        card = issue.cards.get(node_id)
+        if card is None:
+            return ""
         title = card.title or self.tr("(untitled)")
         if card.unreadable:
             title = self.tr("(unreadable) %1").replace("%1", card_id_short(node_id))
         number = self._numbers.display(node_id)
-        parent = self._parent.get(node_id) or ""
-        is_sub = self._nodes.get(parent, node).kind == "card"
-        if not is_sub:
+        parent = issue.cards.get(self._tree.parent.get(node_id) or "")
+        if parent is None or node_id not in parent.child_ids:
             return f"{number} {title}"
         # The first sub-card of a category shows the heading it starts, as the export does.
-        siblings = issue.cards[parent].child_ids
+        siblings = parent.child_ids
         position = siblings.index(node_id)
         previous = issue.cards.get(siblings[position - 1]) if position else None
         if card.group and (previous is None or previous.group != card.group):
@@ -186,16 +215,18 @@ class OutlineModel(QAbstractItemModel):
         if not index.isValid():
             return None
         node = index.internalPointer()
-        if role in (Qt.ItemDataRole.DisplayRole,):
-            return self.label(node.id)
-        if role == Qt.ItemDataRole.EditRole:
-            if node.kind == "section":
-                return self.document.issue.section(node.id).title
-            return self.document.issue.cards[node.id].title
         if role == IdRole:
             return node.id
         if role == KindRole:
             return node.kind
+        if not self._exists(node):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole,):
+            return self.label(node.id)
+        if role == Qt.ItemDataRole.EditRole:
+            if node.kind == "section":
+                return self._section(node.id).title
+            return self.document.issue.cards[node.id].title
         if role == StatusRole and node.kind == "card":
             return self.document.issue.cards[node.id].status.value
         if role == ProblemsRole:
@@ -256,11 +287,11 @@ class OutlineModel(QAbstractItemModel):
         return mime
 
     def _has_ancestor_in(self, card_id: str, ids: set[str]) -> bool:
-        parent = self._parent.get(card_id)
+        parent = self._tree.parent.get(card_id)
         while parent:
             if parent in ids:
                 return True
-            parent = self._parent.get(parent)
+            parent = self._tree.parent.get(parent)
         return False
 
     def canDropMimeData(
@@ -293,7 +324,7 @@ class OutlineModel(QAbstractItemModel):
         else:
             ids = json.loads(bytes(data.data(SECTION_MIME)).decode())
             run = lambda: self.move_sections(ids, row)  # noqa: E731
-        # The view still holds the dragged indexes; reset the model after the drop returns.
+        # The view still holds the dragged indexes: move the rows after the drop returns.
         QTimer.singleShot(0, run)
         return True
 

@@ -87,17 +87,25 @@ class OutlineView(QTreeView):
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
         self.setAccessibleName(self.tr("Outline"))
-        # Rows are expanded unless the editor collapsed them; remembered by id across resets.
+        # Rows are expanded unless the editor collapsed them. Row moves keep each row's state
+        # (persistent indexes); new rows and a reset are expanded from this set of ids.
         self._collapsed: set[str] = set()
-        self._current: str | None = None
         self._restoring = False
+        # While the model performs a structural change, the current row Qt picks when the
+        # current one is removed is not announced: the change's end decides what is current.
+        self._updating = False
+        self._before: str | None = None
         self.collapsed.connect(self._on_collapsed)
         self.expanded.connect(self._on_expanded)
-        model.modelReset.connect(self._restore_state)
+        model.aboutToUpdate.connect(self._before_update)
+        model.updated.connect(self._after_update)
+        model.rowsInserted.connect(self._expand_inserted)
+        model.rowsMoved.connect(self._expand_moved)
+        model.modelReset.connect(self._restore_expansion)
         self.selectionModel().currentChanged.connect(self._on_current)
         self.expandAll()
 
-    # -- state across model resets -----------------------------------------------------------
+    # -- state across structural changes -------------------------------------------------------
     def _on_collapsed(self, index: QModelIndex) -> None:
         if not self._restoring:
             self._collapsed.add(self.outline.node_id(index))
@@ -106,7 +114,34 @@ class OutlineView(QTreeView):
         if not self._restoring:
             self._collapsed.discard(self.outline.node_id(index))
 
-    def _restore_state(self) -> None:
+    def _expand(self, index: QModelIndex, subtree: bool) -> None:
+        """Expand ``index`` (and with ``subtree`` its descendants) unless collapsed by hand."""
+        self._restoring = True
+        try:
+            stack = [index]
+            while stack:
+                current = stack.pop()
+                if current.isValid() and self.outline.node_id(current) not in self._collapsed:
+                    self.setExpanded(current, True)
+                if subtree:
+                    rows = self.outline.rowCount(current)
+                    stack.extend(self.outline.index(r, 0, current) for r in range(rows))
+        finally:
+            self._restoring = False
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        # A card that just got its first sub-card opens, as does whatever was inserted with
+        # its own sub-cards (an undone delete, a duplicate).
+        self._expand(parent, subtree=False)
+        for row in range(first, last + 1):
+            self._expand(self.outline.index(row, 0, parent), subtree=True)
+
+    def _expand_moved(
+        self, _source: QModelIndex, _s: int, _e: int, dest: QModelIndex, _r: int
+    ) -> None:
+        self._expand(dest, subtree=False)  # an indented card shows under its new parent
+
+    def _restore_expansion(self) -> None:
         self._restoring = True
         self.expandAll()
         for node_id in self._collapsed:
@@ -114,12 +149,27 @@ class OutlineView(QTreeView):
             if idx.isValid():
                 self.setExpanded(idx, False)
         self._restoring = False
-        ids = [i for i in self.outline.select_after_reset if self.outline.index_of(i).isValid()]
-        if not ids and self._current and self.outline.index_of(self._current).isValid():
-            ids = [self._current]
+
+    def _before_update(self) -> None:
+        self._updating = True
+        self._before = self.current_id()
+
+    def _after_update(self, select: list[str]) -> None:
+        """Select what the change asks for; else keep the current row, or clear if it is gone."""
+        self._updating = False
+        ids = [i for i in select if self.outline.index_of(i).isValid()]
         if ids:
             self.select_ids(ids)
-        else:
+            return
+        before = self.outline.index_of(self._before) if self._before else QModelIndex()
+        if before.isValid():
+            if self.currentIndex() != before:  # only after a reset
+                self.select_ids([self._before])
+            return
+        # The current row went away and the change named nothing to select.
+        had_current = self.currentIndex().isValid()
+        self.selectionModel().clear()
+        if not had_current:
             self.currentNodeChanged.emit("", "")
 
     def select_ids(self, ids: list[str]) -> None:
@@ -160,7 +210,7 @@ class OutlineView(QTreeView):
         return sorted(ids, key=lambda i: order.get(i, -1))
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._updating:
+            return
         node_id = self.outline.node_id(current)
-        if node_id:
-            self._current = node_id
         self.currentNodeChanged.emit(node_id or "", self.outline.kind(current) or "")

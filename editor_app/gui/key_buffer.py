@@ -80,6 +80,8 @@ class StartupKeyBuffer(QObject):
         kind = event.type()
         if kind not in _WATCHED_EVENTS or not self.active:
             return False
+        if not self.queued and watched is self.target():
+            return False  # typed into the body itself, with nothing waiting before it
         if kind == QEvent.Type.InputMethod:
             commit = event.commitString()
             if not commit:

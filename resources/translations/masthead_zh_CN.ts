@@ -978,6 +978,14 @@
         <translation>全期连续编号</translation>
     </message>
     <message>
+        <source>3.1, 3.2 … (under card 3)</source>
+        <translation>3.1、3.2 …（接在卡片 3 之下）</translation>
+    </message>
+    <message>
+        <source>1), 2) … (restart in every card)</source>
+        <translation>1)、2) …（每张卡片内重新编号）</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
@@ -996,6 +1004,10 @@
     <message>
         <source>Card &amp;numbers</source>
         <translation>卡片编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Su&amp;b-card numbers</source>
+        <translation>子卡片编号(&amp;B)</translation>
     </message>
     <message>
         <source>S&amp;ummary</source>

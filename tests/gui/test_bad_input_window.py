@@ -86,7 +86,9 @@ def test_symlinked_card_opens_as_unreadable_without_reading_it(
 
 
 @pytest.mark.parametrize("char", ["\x00", "\x1b"])
-def test_bad_issue_yaml_shows_an_error_and_keeps_the_window(window, issue_folder, errors, char):
+def test_bad_issue_yaml_shows_an_error_and_keeps_the_window(
+    window, qtbot, issue_folder, errors, char
+):
     manifest = manifest_path(issue_folder)
     manifest.write_text(manifest.read_text("utf-8").replace("title: ", f"title: {char}", 1))
     window.open_path(issue_folder)
@@ -96,4 +98,4 @@ def test_bad_issue_yaml_shows_an_error_and_keeps_the_window(window, issue_folder
     assert f"{manifest}:2:" in text and f"U+{ord(char):04X}" in text
     # The library still lists the issue (as unreadable) and the window stays usable.
     window.show_library(issue_folder.parent)
-    assert window.start.model.rows
+    qtbot.waitUntil(lambda: bool(window.start.model.rows), timeout=5000)  # listed off the UI thread

@@ -17,9 +17,8 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions
-from editor_app.core.export.html import HtmlExporter
-from editor_app.core.export.markdown import MarkdownExporter
 from editor_app.core.export.mdtext import parse_marker
 from editor_app.core.model import Card, FurtherReading, Issue, Link, Source, Status
 from editor_app.core.numbering import compute_numbers
@@ -123,7 +122,7 @@ def liquid_pass(text: str) -> str:
 
 
 def built_markdown(issue: Issue, profile: str) -> tuple[dict, str]:
-    plan = MarkdownExporter().plan(issue, ExportOptions(profile))
+    plan = get_exporter("markdown").plan(issue, ExportOptions(profile))
     text = plan.files[0].read().decode("utf-8")
     if profile == "plain":
         return {}, text
@@ -291,7 +290,7 @@ class Checker(HTMLParser):
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(issue=issues(), profile=st.sampled_from(("site", "single-file")))
 def test_html_export_carries_only_allowed_markup(issue: Issue, profile: str) -> None:
-    plan = HtmlExporter().plan(issue, ExportOptions(profile))
+    plan = get_exporter("html").plan(issue, ExportOptions(profile))
     page = plan.files[0].read().decode("utf-8")
     checker = Checker()
     checker.feed(page)

@@ -1,4 +1,4 @@
-"""Pre-publish checks. Each problem has a stable code (DESIGN section 4)."""
+"""Pre-publish checks. Each problem has a stable code, declared in problem_codes.py."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import LinkRef, issue_links, normalize_url
 from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
+from editor_app.core.problem_codes import problem
 from editor_app.core.problems import ERROR, INFO, WARNING, Problem
 from editor_app.core.render_checks import (
     DEEP_NESTING,
@@ -99,25 +100,26 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
 
     for section in issue.sections:
         if not section.card_ids:
-            add(Problem(WARNING, "empty-section", f"section '{section.title}' has no cards"))
+            add(problem("empty-section", title=section.title))
 
     for _section, card, depth in issue.iter_cards():
         if card.unreadable:
-            code = "unreadable-file"
             if issue.folder is not None and symlink_in_path(
                 issue.folder, f"{CARDS_DIR}/{card.id}.md"
             ):
-                code = "symlink"  # never read: see storage.read_card_text
-            add(Problem(ERROR, code, card.unreadable, card.id))
+                # never read: see storage.read_card_text
+                add(problem("symlink", card=card.id, variant="card-file", reason=card.unreadable))
+            else:
+                add(problem("unreadable-file", card=card.id, reason=card.unreadable))
             continue
         name = card.title or card.id
         if card.is_empty():
-            add(Problem(ERROR, "empty-card", f"card '{name}' has no content", card.id))
+            add(problem("empty-card", card=card.id, name=name))
         if not card.title.strip():
-            add(Problem(WARNING, "untitled-card", f"card {card.id} has no title", card.id))
+            add(problem("untitled-card", card=card.id, card_id=card.id))
         no_source = not card.source or not card.source.url
         if no_source and not card.child_ids and depth == 0 and card.kind not in {"meme", "roundup"}:
-            add(Problem(WARNING, "missing-source", f"card '{name}' has no source link", card.id))
+            add(problem("missing-source", card=card.id, name=name))
         problems.extend(render_problems(card.id, name, card.body, card.note))
 
     links = issue_links(issue)
@@ -136,17 +138,10 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
             continue
         reason = url_problem(ref.url)
         if reason:
-            add(Problem(ERROR, "malformed-url", f"link '{ref.url}' in '{name}' {reason}", ref.card))
+            add(problem("malformed-url", card=ref.card, url=ref.url, name=name, reason=reason))
             continue
         if ref.url.lower().startswith("http://"):
-            add(
-                Problem(
-                    WARNING,
-                    "insecure-url",
-                    f"link '{ref.url}' in '{name}' uses http; https may exist",
-                    ref.card,
-                )
-            )
+            add(problem("insecure-url", card=ref.card, url=ref.url, name=name))
         seen[normalize_url(ref.url)].append(ref)
     _hand_to_section(problems, *mark)
 
@@ -158,14 +153,7 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
                 f"'{_card_name(issue, c)}'" for c in dict.fromkeys(_owner(r) for r in refs)
             )
             for card_id in dict.fromkeys(_owner(r) for r in refs):
-                add(
-                    Problem(
-                        WARNING,
-                        "duplicate-link",
-                        f"{refs[0].url} appears more than once: {names}",
-                        card_id,
-                    )
-                )
+                add(problem("duplicate-link", card=card_id, url=refs[0].url, names=names))
         if featured is not None:
             add_featured(problems, featured(key), refs[0].url, _owner(refs[0]))
     if issue.folder is not None:
@@ -182,13 +170,23 @@ def add_featured(
     own = [hit for hit in hits if hit[2] in OWN_KINDS]
     if own:
         slug, other, kind = own[0]
-        message = f"{url} was already featured in issue '{slug}' (card {other}, {kind})"
-        problems.append(Problem(WARNING, "featured-before", message, owner))
+        problems.append(
+            problem("featured-before", card=owner, url=url, slug=slug, other=other, kind=kind)
+        )
     elif hits:
         slug, other, kind = hits[0]
-        where = f"section {other}" if kind == "intro" else f"card {other}"
-        message = f"{url} was mentioned in issue '{slug}' ({where}, {kind})"
-        problems.append(Problem(INFO, "mentioned-before", message, owner))
+        variant = "intro" if kind == "intro" else ""
+        problems.append(
+            problem(
+                "mentioned-before",
+                card=owner,
+                variant=variant,
+                url=url,
+                slug=slug,
+                other=other,
+                kind=kind,
+            )
+        )
 
 
 def _owner(ref: LinkRef) -> str:
@@ -244,7 +242,7 @@ def _stray_asset_problems(folder: Path, reported: set[str]) -> list[Problem]:
     """Links and non-images in assets/ that no card shows: never exported, so warnings."""
     base = folder / ASSETS_DIR
     if base.is_symlink():
-        return [Problem(WARNING, "symlink", f"'{ASSETS_DIR}' is a symbolic link; not exported")]
+        return [problem("symlink", variant="stray", rel=ASSETS_DIR)]
     out: list[Problem] = []
     for dirpath, dirnames, filenames in os.walk(base):  # does not descend into linked folders
         here = Path(dirpath)
@@ -254,7 +252,7 @@ def _stray_asset_problems(folder: Path, reported: set[str]) -> list[Problem]:
             if (here / name).is_symlink():
                 if rel in reported:
                     continue
-                out.append(Problem(WARNING, "symlink", f"'{rel}' is a symbolic link; not exported"))
+                out.append(problem("symlink", variant="stray", rel=rel))
             elif not name.startswith("."):
                 keep.append(name)
         dirnames[:] = keep
@@ -264,11 +262,11 @@ def _stray_asset_problems(folder: Path, reported: set[str]) -> list[Problem]:
             if name.startswith(".") or rel in reported:
                 continue
             if path.is_symlink():
-                out.append(Problem(WARNING, "symlink", f"'{rel}' is a symbolic link; not exported"))
+                out.append(problem("symlink", variant="stray", rel=rel))
                 continue
             reason = content_problem(path, rel, image=True)
             if reason:
-                out.append(Problem(WARNING, "unsafe-asset", f"{reason}; never exported"))
+                out.append(problem("unsafe-asset", variant="stray", reason=reason))
     return out
 
 
@@ -285,8 +283,7 @@ def _relative_link_problems(
 ) -> list[Problem]:
     """A link without a scheme is a file of the issue, or a web address missing https://."""
     if ref.url.lower().startswith("www."):
-        message = f"link '{ref.url}' in '{name}' has no https:// in front"
-        return [Problem(ERROR, "malformed-url", message, ref.card)]
+        return [problem("malformed-url", card=ref.card, variant="www", url=ref.url, name=name)]
     if issue.folder is None or not urlsplit(ref.url).path:
         return []  # "?x" or "" only: nothing to resolve
     unsafe = _unsafe_file_problem(issue.folder, ref, name, image=False, reported=reported)
@@ -297,10 +294,9 @@ def _relative_link_problems(
         if STATE_DIR in target.relative_to(issue.folder.resolve()).parts[:1]:
             raise UnsafePathError(f"{ref.url!r} points into Masthead's private state")
     except UnsafePathError as exc:
-        return [Problem(ERROR, "unsafe-path", f"link in '{name}': {exc}", ref.card)]
+        return [problem("unsafe-path", card=ref.card, variant="link", name=name, reason=str(exc))]
     if not target.exists():
-        message = f"linked file '{ref.url}' in '{name}' does not exist"
-        return [Problem(ERROR, "missing-file", message, ref.card)]
+        return [problem("missing-file", card=ref.card, url=ref.url, name=name)]
     if target.is_file():
         return _content_problems(issue.folder, target, ref, name, image=False, reported=reported)
     return []
@@ -315,8 +311,8 @@ def _unsafe_file_problem(
     rel = ref_rel_path(ref.url)
     if rel:
         reported.update({rel, symlink_in_path(folder, rel) or rel})
-    what = "image" if image else "link"
-    return Problem(ERROR, "symlink", f"{what} in '{name}': {reason}", ref.card)
+    variant = "image" if image else "link"
+    return problem("symlink", card=ref.card, variant=variant, name=name, reason=reason)
 
 
 def _content_problems(
@@ -327,8 +323,8 @@ def _content_problems(
     reason = content_problem(target, rel, image)
     if reason is None:
         return []
-    what = "image" if image else "linked file"
-    return [Problem(ERROR, "unsafe-asset", f"{what} in '{name}': {reason}", ref.card)]
+    variant = "image" if image else "link"
+    return [problem("unsafe-asset", card=ref.card, variant=variant, name=name, reason=reason)]
 
 
 def _card_name(issue: Issue, card_id: str) -> str:
@@ -343,29 +339,11 @@ def _card_name(issue: Issue, card_id: str) -> str:
 def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -> list[Problem]:
     out = []
     if not ref.text.strip():
-        out.append(
-            Problem(
-                ERROR, "missing-alt", f"image '{ref.url}' in '{name}' has no alt text", ref.card
-            )
-        )
+        out.append(problem("missing-alt", card=ref.card, url=ref.url, name=name))
     elif is_generic_alt(ref.text):
-        out.append(
-            Problem(
-                WARNING,
-                "generic-alt",
-                f"image '{ref.url}' in '{name}' has alt text '{ref.text}' that describes nothing",
-                ref.card,
-            )
-        )
+        out.append(problem("generic-alt", card=ref.card, url=ref.url, name=name, alt=ref.text))
     if is_remote(ref.url):
-        out.append(
-            Problem(
-                WARNING,
-                "remote-image",
-                f"image '{ref.url}' in '{name}' is remote; fetch it into assets/",
-                ref.card,
-            )
-        )
+        out.append(problem("remote-image", card=ref.card, url=ref.url, name=name))
         return out
     if issue.folder is None:
         return out
@@ -375,14 +353,12 @@ def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -
     try:
         path = local_path(issue.folder, ref.url)
     except UnsafePathError as exc:
-        out.append(Problem(ERROR, "unsafe-path", f"image in '{name}': {exc}", ref.card))
+        out.append(
+            problem("unsafe-path", card=ref.card, variant="image", name=name, reason=str(exc))
+        )
         return out
     if not path.is_file():
-        out.append(
-            Problem(
-                ERROR, "missing-image", f"image '{ref.url}' in '{name}' does not exist", ref.card
-            )
-        )
+        out.append(problem("missing-image", card=ref.card, url=ref.url, name=name))
     else:
         out.extend(_content_problems(issue.folder, path, ref, name, True, reported))
     return out

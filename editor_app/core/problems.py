@@ -1,8 +1,15 @@
-"""A problem the checks report: a severity, a stable code, a message and the card concerned."""
+"""A problem the checks report: a severity, a stable code, a message and the card concerned.
+
+Problems are built by ``problem_codes.problem``, which fills ``message`` from the code's
+English template and keeps the template's arguments (``args``) and its ``variant``, so a
+catalog keyed by ``message_key`` can say the same thing in another language.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
@@ -18,6 +25,14 @@ class Problem:
     message: str
     card: str | None = None
     section: str | None = None  # set (and ``card`` None) for a problem in a section intro
+    # What the message was made of; not part of equality (the message already says it all).
+    args: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    variant: str = field(default="", compare=False)
+
+    @property
+    def message_key(self) -> str:
+        """The key of this message's template in a catalog: the code, or code/variant."""
+        return f"{self.code}/{self.variant}" if self.variant else self.code
 
     def to_json(self) -> dict:
         data = {

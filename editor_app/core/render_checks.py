@@ -6,7 +6,8 @@ import hashlib
 import threading
 from collections import OrderedDict
 
-from editor_app.core.problems import ERROR, WARNING, Problem
+from editor_app.core.problem_codes import problem
+from editor_app.core.problems import Problem
 from editor_app.core.render import render_markdown
 from editor_app.core.render_limits import (
     MAX_BLOCK_DEPTH,
@@ -16,7 +17,7 @@ from editor_app.core.render_limits import (
     LimitReport,
 )
 
-# Codes about rendering (core/render_limits.py); the others are written where they are found.
+# Codes about rendering (core/render_limits.py), declared with the others in problem_codes.
 RENDER_LIMIT = "render-limit"  # error: a text was not rendered, an error box stands in for it
 RENDER_SLOW = "render-slow"  # warning: rendering took longer than the time budget
 DEEP_NESTING = "deep-nesting"  # warning: structure past the depth caps is shown as text
@@ -24,29 +25,39 @@ DEEP_NESTING = "deep-nesting"  # warning: structure past the depth caps is shown
 
 def render_problems(card_id: str, name: str, body: str, note: str) -> list[Problem]:
     out = []
-    for part, text in (("body", body), ("editor's note", note)):
+    for part, text in (("body", body), ("note", note)):
         if not text.strip():
             continue
         report = _limit_report(text)
         if report.refused:
-            message = f"the {part} of '{name}' could not be rendered ({report.detail}); "
-            message += "an error box stands in for it"
-            out.append(Problem(ERROR, RENDER_LIMIT, message, card_id))
+            out.append(
+                problem(RENDER_LIMIT, card=card_id, variant=part, name=name, detail=report.detail)
+            )
             continue
         if report.neutralised:
-            message = (
-                f"the {part} of '{name}' nests lists or quotes deeper than {MAX_BLOCK_DEPTH} "
-                f"levels, or links and emphasis deeper than {MAX_INLINE_DEPTH} "
-                f"(link brackets {MAX_BRACKET_DEPTH}); "
-                f"the deeper part is shown as plain text ({report.neutralised} places)"
+            out.append(
+                problem(
+                    DEEP_NESTING,
+                    card=card_id,
+                    variant=part,
+                    name=name,
+                    block=MAX_BLOCK_DEPTH,
+                    inline=MAX_INLINE_DEPTH,
+                    brackets=MAX_BRACKET_DEPTH,
+                    count=report.neutralised,
+                )
             )
-            out.append(Problem(WARNING, DEEP_NESTING, message, card_id))
         if report.slow:
-            message = (
-                f"the {part} of '{name}' took {report.seconds:.1f} s to render "
-                f"(budget {TIME_BUDGET_SECONDS:g} s); the preview will lag"
+            out.append(
+                problem(
+                    RENDER_SLOW,
+                    card=card_id,
+                    variant=part,
+                    name=name,
+                    seconds=report.seconds,
+                    budget=TIME_BUDGET_SECONDS,
+                )
             )
-            out.append(Problem(WARNING, RENDER_SLOW, message, card_id))
     return out
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from editor_app.core import settings_registry as reg
+
 MAX_RECENT = 10
 
 
@@ -17,7 +19,7 @@ class AppSettings:
 
     # -- recent issues -----------------------------------------------------------------------
     def recent_issues(self) -> list[Path]:
-        raw = self.qs.value("recent/issues", []) or []
+        raw = self.qs.value(reg.RECENT_ISSUES.key, []) or []
         if isinstance(raw, str):
             raw = [raw]
         return [Path(p) for p in raw if Path(p, "issue.yaml").is_file()]
@@ -26,22 +28,22 @@ class AppSettings:
         items = [str(folder.resolve())] + [
             str(p) for p in self.recent_issues() if p.resolve() != folder.resolve()
         ]
-        self.qs.setValue("recent/issues", items[:MAX_RECENT])
+        self.qs.setValue(reg.RECENT_ISSUES.key, items[:MAX_RECENT])
 
     def last_card(self, folder: Path) -> str | None:
-        value = self.qs.value(f"lastCard/{_key(folder)}")
+        value = self.qs.value(f"{reg.LAST_CARD.key}/{_key(folder)}")
         return str(value) if value else None
 
     def set_last_card(self, folder: Path, card_id: str) -> None:
-        self.qs.setValue(f"lastCard/{_key(folder)}", card_id)
+        self.qs.setValue(f"{reg.LAST_CARD.key}/{_key(folder)}", card_id)
 
     # -- layout ------------------------------------------------------------------------------
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
-        return self.qs.value("window/geometry"), self.qs.value("window/state")
+        return self.qs.value(reg.WINDOW_GEOMETRY.key), self.qs.value(reg.WINDOW_STATE.key)
 
     def save_window_state(self, geometry: QByteArray, state: QByteArray) -> None:
-        self.qs.setValue("window/geometry", geometry)
-        self.qs.setValue("window/state", state)
+        self.qs.setValue(reg.WINDOW_GEOMETRY.key, geometry)
+        self.qs.setValue(reg.WINDOW_STATE.key, state)
 
     # -- preferences -------------------------------------------------------------------------
     def value(self, key: str, default: Any, kind: Callable[[Any], Any] | None = None) -> Any:
@@ -59,11 +61,11 @@ class AppSettings:
         self.qs.setValue(key, value)
 
     def library(self, fallback: Path) -> Path:
-        value = self.qs.value("library/folder")
+        value = self.qs.value(reg.LIBRARY.key)
         return Path(value) if value else fallback
 
     def autosave_ms(self) -> int:
-        return self.value("editor/autosaveMs", 1000, int)
+        return self.value(reg.AUTOSAVE_MS.key, reg.AUTOSAVE_MS.default, int)
 
 
 def _key(folder: Path) -> str:

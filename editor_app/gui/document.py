@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from editor_app.core import journal, outline
+from editor_app.core import journal, outline, settings_registry
 from editor_app.core.atomic import remove_stray_temps
 from editor_app.core.checks import Problem, check_issue
 from editor_app.core.errors import IssueLockedError, MastheadError
@@ -41,7 +41,7 @@ from editor_app.gui.document_disk import (  # noqa: F401 - the choices are used 
 from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
 
-DEFAULT_AUTOSAVE_MS = 1000
+DEFAULT_AUTOSAVE_MS: int = settings_registry.AUTOSAVE_MS.default
 # How long a save waits for another writer (a command-line tool) to finish before retrying.
 SAVE_LOCK_TIMEOUT_S = 2.0
 

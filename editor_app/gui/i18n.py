@@ -17,11 +17,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from editor_app.core import settings_registry
 from editor_app.core.resources import resource
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_KEY = "ui/language"
+LANGUAGE_KEY = settings_registry.LANGUAGE.key
 SYSTEM = ""  # the setting's value for "follow the system locale"
 ENGLISH = "en"
 CHINESE = "zh_CN"

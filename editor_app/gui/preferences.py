@@ -1,16 +1,6 @@
-"""The editor's preferences: QSettings keys, defaults, and pushing them into the window.
+"""The editor's preferences: loading, saving and pushing them into the window.
 
-Keys (stable: other parts of the app and the tests read them):
-
-    library/folder         the library the window opens without a path ("" = sample library)
-    editor/autosaveMs      delay between the last edit and the automatic save
-    editor/fontFamily      body editor font ("" = the built-in Latin + CJK font list)
-    editor/fontSize        body editor point size (0 = default)
-    images/maxWidth        imported images are scaled down to this width (pixels)
-    images/formats         image formats accepted on import (subset of PNG, JPEG, WEBP, GIF)
-    preview/remoteContent  the preview loads images and fonts from the network
-    ui/language            "" (system), "en" or "zh_CN"
-    ui/theme               "system", "light" or "dark"
+Keys, types, defaults and bounds are declared once in ``core/settings_registry.py``.
 """
 
 from __future__ import annotations
@@ -22,52 +12,52 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from editor_app.core.images.pipeline import ALLOWED_FORMATS, DEFAULT_MAX_WIDTH
+from editor_app.core import settings_registry as reg
+from editor_app.core.images.pipeline import ALLOWED_FORMATS
 from editor_app.gui import i18n, theme
 from editor_app.gui.app_settings import AppSettings
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
 
-LIBRARY_KEY = "library/folder"
-AUTOSAVE_KEY = "editor/autosaveMs"
-FONT_FAMILY_KEY = "editor/fontFamily"
-FONT_SIZE_KEY = "editor/fontSize"
-IMAGE_WIDTH_KEY = "images/maxWidth"
-IMAGE_FORMATS_KEY = "images/formats"
-REMOTE_KEY = "preview/remoteContent"
+LIBRARY_KEY = reg.LIBRARY.key
+AUTOSAVE_KEY = reg.AUTOSAVE_MS.key
+FONT_FAMILY_KEY = reg.FONT_FAMILY.key
+FONT_SIZE_KEY = reg.FONT_SIZE.key
+IMAGE_WIDTH_KEY = reg.IMAGE_MAX_WIDTH.key
+IMAGE_FORMATS_KEY = reg.IMAGE_FORMATS.key
+REMOTE_KEY = reg.REMOTE_CONTENT.key
 
-DEFAULT_AUTOSAVE_MS = 1000
-AUTOSAVE_RANGE_MS = (200, 60_000)
-IMAGE_WIDTH_RANGE = (200, 8000)
-FONT_SIZE_RANGE = (6, 48)
+AUTOSAVE_RANGE_MS: tuple[int, int] = reg.AUTOSAVE_MS.bounds  # type: ignore[assignment]
+IMAGE_WIDTH_RANGE: tuple[int, int] = reg.IMAGE_MAX_WIDTH.bounds  # type: ignore[assignment]
+FONT_SIZE_RANGE: tuple[int, int] = reg.FONT_SIZE.bounds  # type: ignore[assignment]
 
 
 @dataclass
 class Preferences:
-    library: str = ""
-    autosave_ms: int = DEFAULT_AUTOSAVE_MS
-    font_family: str = ""
-    font_size: int = 0
-    image_max_width: int = DEFAULT_MAX_WIDTH
-    image_formats: list[str] = field(default_factory=lambda: list(ALLOWED_FORMATS))
-    remote_content: bool = False
-    language: str = i18n.SYSTEM
-    theme: str = theme.SYSTEM
+    library: str = reg.LIBRARY.default
+    autosave_ms: int = reg.AUTOSAVE_MS.default
+    font_family: str = reg.FONT_FAMILY.default
+    font_size: int = reg.FONT_SIZE.default
+    image_max_width: int = reg.IMAGE_MAX_WIDTH.default
+    image_formats: list[str] = field(default_factory=lambda: list(reg.IMAGE_FORMATS.default))
+    remote_content: bool = reg.REMOTE_CONTENT.default
+    language: str = reg.LANGUAGE.default
+    theme: str = reg.THEME.default
 
     @classmethod
     def load(cls, settings: AppSettings) -> Preferences:
         d = cls()
         return cls(
-            library=str(settings.value(LIBRARY_KEY, "") or ""),
+            library=str(settings.value(LIBRARY_KEY, d.library) or ""),
             autosave_ms=_clamp(settings.value(AUTOSAVE_KEY, d.autosave_ms, int), AUTOSAVE_RANGE_MS),
-            font_family=str(settings.value(FONT_FAMILY_KEY, "") or ""),
-            font_size=_font_size(settings.value(FONT_SIZE_KEY, 0, int)),
+            font_family=str(settings.value(FONT_FAMILY_KEY, d.font_family) or ""),
+            font_size=_font_size(settings.value(FONT_SIZE_KEY, d.font_size, int)),
             image_max_width=_clamp(
                 settings.value(IMAGE_WIDTH_KEY, d.image_max_width, int), IMAGE_WIDTH_RANGE
             ),
             image_formats=_formats(settings.value(IMAGE_FORMATS_KEY, None)),
-            remote_content=bool(settings.value(REMOTE_KEY, False, bool)),
+            remote_content=bool(settings.value(REMOTE_KEY, d.remote_content, bool)),
             language=i18n.language_setting(settings),
             theme=theme.theme_setting(settings),
         )

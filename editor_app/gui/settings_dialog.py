@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.core import settings_registry as reg
 from editor_app.core.images.pipeline import ALLOWED_FORMATS
 from editor_app.gui import i18n, theme
 from editor_app.gui.app_settings import AppSettings
@@ -70,6 +71,18 @@ class SettingsDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             lambda: self.set_preferences(Preferences())
         )
+        # The widget that edits each declared setting (a test checks none is missing).
+        self.editors: dict[str, QWidget] = {
+            reg.LIBRARY.key: self.library_edit,
+            reg.LANGUAGE.key: self.language_combo,
+            reg.THEME.key: self.theme_combo,
+            reg.FONT_FAMILY.key: self.font_combo,
+            reg.FONT_SIZE.key: self.font_size_spin,
+            reg.AUTOSAVE_MS.key: self.autosave_spin,
+            reg.IMAGE_MAX_WIDTH.key: self.image_width_spin,
+            reg.IMAGE_FORMATS.key: self.formats_warning.parentWidget(),  # the checks' page
+            reg.REMOTE_CONTENT.key: self.remote_check,
+        }
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

@@ -16,7 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QStyleFactory
 
-THEME_KEY = "ui/theme"
+from editor_app.core import settings_registry
+
+THEME_KEY = settings_registry.THEME.key
 SYSTEM = "system"
 LIGHT = "light"
 DARK = "dark"

@@ -7,6 +7,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
+from editor_app.core import settings_registry as reg
 from editor_app.core.images.pipeline import ALLOWED_FORMATS
 from editor_app.gui import theme
 from editor_app.gui.app_settings import AppSettings
@@ -215,3 +216,42 @@ def test_library_setting_switches_the_start_view(qtbot, settings, issue_folder, 
     assert window.library == other
     assert window.start.library == other
     assert Preferences.load(settings).library == str(other)
+
+
+def test_dialog_offers_every_user_facing_setting(dialog):
+    pages = [dialog.tabs.widget(i) for i in range(dialog.tabs.count())]
+    for setting in reg.user_facing():
+        widget = dialog.editors.get(setting.key)
+        assert widget is not None, f"the Preferences dialog has no editor for {setting.key}"
+        assert any(page is widget or page.isAncestorOf(widget) for page in pages), setting.key
+    assert set(dialog.editors) == {s.key for s in reg.user_facing()}
+    combo_values = [dialog.language_combo.itemData(i) for i in range(dialog.language_combo.count())]
+    assert tuple(combo_values) == reg.LANGUAGE.choices
+    theme_values = [dialog.theme_combo.itemData(i) for i in range(dialog.theme_combo.count())]
+    assert tuple(theme_values) == reg.THEME.choices
+    assert tuple(dialog.format_checks) == reg.IMAGE_FORMATS.choices
+    assert (dialog.image_width_spin.minimum(), dialog.image_width_spin.maximum()) == (
+        reg.IMAGE_MAX_WIDTH.bounds
+    )
+    low, high = reg.AUTOSAVE_MS.bounds
+    assert (dialog.autosave_spin.minimum(), dialog.autosave_spin.maximum()) == (
+        low / 1000,
+        high / 1000,
+    )
+
+
+def test_defaults_come_from_the_settings_registry(settings):
+    prefs = Preferences.load(settings)
+    for name, setting in [
+        ("library", reg.LIBRARY),
+        ("autosave_ms", reg.AUTOSAVE_MS),
+        ("font_family", reg.FONT_FAMILY),
+        ("font_size", reg.FONT_SIZE),
+        ("image_max_width", reg.IMAGE_MAX_WIDTH),
+        ("remote_content", reg.REMOTE_CONTENT),
+        ("language", reg.LANGUAGE),
+        ("theme", reg.THEME),
+    ]:
+        assert getattr(prefs, name) == setting.default, name
+    assert tuple(prefs.image_formats) == reg.IMAGE_FORMATS.default
+    assert settings.autosave_ms() == reg.AUTOSAVE_MS.default

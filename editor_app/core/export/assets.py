@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlsplit
 
-from editor_app.core.checks import ERROR, WARNING, Problem, content_problem, symlink_problem
+from editor_app.core.checks import Problem, content_problem, symlink_problem
 from editor_app.core.filesafety import read_regular_file, sniff_format
 from editor_app.core.paths import UnsafePathError, local_path
+from editor_app.core.problem_codes import problem
 from editor_app.core.storage import ASSETS_DIR, STATE_DIR
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -99,19 +100,18 @@ class AssetResolver:
     problems: list[Problem] = field(default_factory=list)
     _seen: set[tuple[str, str, str]] = field(default_factory=set)
 
-    def _report(self, severity: str, code: str, message: str, card: str | None) -> None:
-        key = (code, message, card or "")
+    def _report(self, code: str, card: str | None, variant: str = "", **args: object) -> None:
+        found = problem(code, card=card, variant=variant, **args)
+        key = (code, found.message, card or "")
         if key not in self._seen:
             self._seen.add(key)
-            self.problems.append(Problem(severity, code, message, card))
+            self.problems.append(found)
 
     def link(self, url: str, card: str | None = None) -> str | None:
         """The output href for a link in card content, or None to leave the link out."""
         if safe_url(url) is None:
             if url.strip():
-                self._report(
-                    WARNING, "unsafe-url", f"link {url!r} uses a forbidden scheme; left out", card
-                )
+                self._report("unsafe-url", card, "link", url=url)
             return None
         if not is_local_ref(url):
             return url.strip()
@@ -125,12 +125,7 @@ class AssetResolver:
             return src
         if not src or scheme or src.startswith("#"):
             if src:
-                self._report(
-                    WARNING,
-                    "unsafe-url",
-                    f"image {src[:60]!r} is not a file or URL; left out",
-                    card,
-                )
+                self._report("unsafe-url", card, "image", src=src[:60])
             return None
         return self._local(src, card, image=True)
 
@@ -145,23 +140,18 @@ class AssetResolver:
         if self.inline:
             if image:
                 return data_uri(asset.source)
-            self._report(
-                WARNING,
-                "not-inlined",
-                f"link to the file {ref!r} cannot be inlined; left out",
-                card,
-            )
+            self._report("not-inlined", card, ref=ref)
             return None
         return self.prefix + self.output_rel_text(ref, asset)
 
     def asset(self, ref: str, card: str | None = None, image: bool = True) -> AssetFile | None:
         """The issue file ``ref`` names, or None (unsafe or missing: reported and left out)."""
-        what = "image" if image else "linked file"
+        left_out = "export-image" if image else "export-file"
         if self.folder is None:
             return None
         link = symlink_problem(self.folder, ref)
         if link is not None:
-            self._report(ERROR, "symlink", f"{what} left out: {link}", card)
+            self._report("symlink", card, left_out, reason=link)
             return None
         try:
             target = local_path(self.folder, ref)
@@ -169,15 +159,14 @@ class AssetResolver:
             if rel.split("/", 1)[0] == STATE_DIR:
                 raise UnsafePathError(f"{ref!r} points into Masthead's private state")
         except UnsafePathError as exc:
-            self._report(ERROR, "unsafe-path", f"{what} left out: {exc}", card)
+            self._report("unsafe-path", card, left_out, reason=str(exc))
             return None
         if not target.is_file():
-            code = "missing-image" if image else "missing-file"
-            self._report(ERROR, code, f"{what} {ref!r} does not exist; left out", card)
+            self._report("missing-image" if image else "missing-file", card, "export", ref=ref)
             return None
         unsafe = content_problem(target, rel, image)
         if unsafe is not None:
-            self._report(ERROR, "unsafe-asset", f"{what} left out: {unsafe}", card)
+            self._report("unsafe-asset", card, left_out, reason=unsafe)
             return None
         prefix = ASSETS_DIR + "/"
         out_rel = rel[len(prefix) :] if rel.startswith(prefix) else f"{OTHER_FILES_DIR}/{rel}"

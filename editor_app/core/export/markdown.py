@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from editor_app.core.checks import ERROR, WARNING, Problem
+from editor_app.core.checks import Problem
 from editor_app.core.export.assets import AssetResolver
 from editor_app.core.export.base import Exporter, ExportOptions, Plan
 from editor_app.core.export.mdtext import (
@@ -33,6 +33,7 @@ from editor_app.core.export.sitegen import escape_for
 from editor_app.core.issue_html import CARD_LEVEL, labels_for
 from editor_app.core.model import Card, Issue, Status, SubcardNumbering
 from editor_app.core.numbering import Numbers, compute_numbers, numbering_fields
+from editor_app.core.problem_codes import problem
 from editor_app.core.template import ascii_slug
 from editor_app.core.yamlio import dump_yaml
 
@@ -48,19 +49,15 @@ def is_draft(issue: Issue) -> bool:
     return issue.status in (Status.DRAFT, Status.REVIEW)
 
 
-_DRAFT_EFFECT = {
-    "hugo": "Hugo will not publish it unless built with -D",
-    "jekyll": "Jekyll will not publish it (published: false) unless built with --unpublished",
-}
+# Profiles whose site generator hides drafts (the draft-export message is per profile).
+_HIDES_DRAFTS = ("hugo", "jekyll")
 
 
 def draft_problems(issue: Issue, profile: str) -> list[Problem]:
     """A warning when a draft goes to a site generator that hides drafts."""
-    effect = _DRAFT_EFFECT.get(profile)
-    if effect is None or not is_draft(issue):
+    if profile not in _HIDES_DRAFTS or not is_draft(issue):
         return []
-    status = issue.status.value
-    return [Problem(WARNING, "draft-export", f"the issue's status is {status}: {effect}")]
+    return [problem("draft-export", variant=profile, status=issue.status.value)]
 
 
 def masthead_meta(issue: Issue) -> dict[str, Any]:
@@ -266,9 +263,7 @@ class MarkdownExporter(Exporter):
     def extra_problems(self, issue: Issue, options: ExportOptions) -> list[Problem]:
         problems = super().extra_problems(issue, options)
         if self.profile_of(options) == "jekyll" and issue.date is None:
-            problems.append(
-                Problem(ERROR, "missing-date", "the jekyll profile names posts by date; set one")
-            )
+            problems.append(problem("missing-date"))
         problems += draft_problems(issue, self.profile_of(options))
         return problems
 

@@ -24,13 +24,14 @@ import http.client
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from editor_app.core.checks import INFO, WARNING, Problem
+from editor_app.core.checks import Problem
 from editor_app.core.errors import ImageError
 from editor_app.core.export.assets import AssetResolver, url_scheme
 from editor_app.core.images.pipeline import ProcessedImage, process_image
 from editor_app.core.images.remote import download, size_text
 from editor_app.core.links import issue_links
 from editor_app.core.model import Issue
+from editor_app.core.problem_codes import problem
 
 REMOTE_ASSETS = "remote"  # sub-folder of the site's assets/ for fetched images
 FETCH_TIMEOUT = 15.0
@@ -115,13 +116,7 @@ def fetch_remote_images(
             reason = text.removeprefix(f"{url}: ")
             result.failed[ref.url] = reason
             result.problems.append(
-                Problem(
-                    WARNING,
-                    "remote-image-failed",
-                    f"remote image {ref.url} could not be fetched: {reason}; "
-                    "left out (its alt text is shown)",
-                    ref.card,
-                )
+                problem("remote-image-failed", card=ref.card, url=ref.url, reason=reason)
             )
         else:
             result.fetched[ref.url] = FetchedImage(ref.url, image)
@@ -177,21 +172,8 @@ def preflight_problems(issue: Issue, *, fetch: bool, single: bool, max_bytes: in
     count = len(remote_image_refs(issue))
     if not count:
         return []
-    images = "remote image" if count == 1 else "remote images"
+    variant = ("one-" if count == 1 else "many-") + ("file" if single else "site")
     if fetch:
-        where = "embedded" if single else "downloaded into the site's assets"
         limit = size_text(max_bytes)
-        return [
-            Problem(
-                INFO,
-                "remote-images-fetched",
-                f"{count} {images} will be {where} (fetched when the export runs; "
-                f"at most {limit} each, failures are listed)",
-            )
-        ]
-    opened = f"when the {'file' if single else 'page'} is opened"
-    if count == 1:
-        text = f"1 remote image stays remote: it loads from its site {opened}"
-    else:
-        text = f"{count} remote images stay remote: they load from their sites {opened}"
-    return [Problem(INFO, "remote-images-kept", text)]
+        return [problem("remote-images-fetched", variant=variant, count=count, limit=limit)]
+    return [problem("remote-images-kept", variant=variant, count=count)]

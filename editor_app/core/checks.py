@@ -1,4 +1,4 @@
-"""Pre-publish checks. Each problem has a stable code (DESIGN section 4)."""
+"""Pre-publish checks. Each problem has a stable code that scripts can rely on."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The link index of an issue: every URL with its card, kind and position, and rewriting it.
 
-Kinds (DESIGN section 4): ``source`` (the card's original article), ``link`` (project links),
+Kinds: ``source`` (the card's original article), ``link`` (project links),
 ``inline`` (links written in the body or the editor's note, in any Markdown form or raw HTML),
 ``further`` (further reading) and ``image``. ``form`` says how a body link is written
 (inline, reference, autolink, bare; ``field`` for the structured fields).

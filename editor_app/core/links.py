@@ -88,12 +88,6 @@ class LinkRef:
             data["section"] = self.section
         return data
 
-    def to_full_json(self) -> dict:
-        data = self.to_json()
-        data.update(form=self.form, field=self.field, index=self.index, line=self.line)
-        data["column"] = self.column
-        return data
-
 
 # -- normalisation ---------------------------------------------------------------------------
 def is_tracking_param(name: str) -> bool:

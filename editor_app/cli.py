@@ -1,4 +1,4 @@
-"""The `masthead` command line (DESIGN section 4). Never imports Qt for a subcommand."""
+"""The `masthead` command line. Never imports Qt for a subcommand, so scripts start fast."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The archive ledger: which URLs every issue of a library already featured (issue 4, point 2).
+"""The archive ledger: which URLs every issue of a library already featured.
 
 Kept in ``<library>/.masthead/ledger.json``, a cache that can be deleted at any time. Each
 issue's entry carries a signature (mtime and size of issue.yaml and of every card file), so a

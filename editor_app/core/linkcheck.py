@@ -1,4 +1,4 @@
-"""Checking links over the network, only when the editor asks (issue 4, point 4).
+"""Checking links over the network, only when the editor asks.
 
 Requests run concurrently with timeouts: HEAD first, GET when a server refuses HEAD or
 answers it with an error. Redirects are followed by hand so every hop is recorded. Results

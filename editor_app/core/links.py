@@ -1,6 +1,6 @@
 """The link index of an issue: every URL with its card, kind and position, and rewriting it.
 
-Kinds (DESIGN section 4): ``source`` (the card's original article), ``link`` (project links),
+Kinds: ``source`` (the card's original article), ``link`` (project links),
 ``inline`` (links written in the body or the editor's note, in any Markdown form or raw HTML),
 ``further`` (further reading) and ``image``. ``form`` says how a body link is written
 (inline, reference, autolink, bare; ``field`` for the structured fields).
@@ -86,12 +86,6 @@ class LinkRef:
         data = {"card": self.card or None, "url": self.url, "text": self.text, "kind": self.kind}
         if self.section:
             data["section"] = self.section
-        return data
-
-    def to_full_json(self) -> dict:
-        data = self.to_json()
-        data.update(form=self.form, field=self.field, index=self.index, line=self.line)
-        data["column"] = self.column
         return data
 
 

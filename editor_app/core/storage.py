@@ -1,4 +1,4 @@
-"""Reading and writing an issue folder (DESIGN section 3).
+"""Reading and writing an issue folder.
 
 issues/<slug>/issue.yaml      manifest: metadata and the ordered outline of ids
 issues/<slug>/cards/<id>.md   one card: YAML front matter + Markdown body

@@ -106,7 +106,7 @@ def check_card(card: dict, ids: set[str]) -> None:
 
 
 def check_schema(data: dict) -> set[str]:
-    """Asserts the DESIGN section 4 schema; returns the card ids."""
+    """Asserts the documented schema of `inspect --json`; returns the card ids."""
     assert isinstance(data["title"], str)
     assert data["number"] is None or isinstance(data["number"], int)
     assert data["date"] is None or (isinstance(data["date"], str) and len(data["date"]) == 10)

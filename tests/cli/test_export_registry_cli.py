@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import pytest
 
 from editor_app.commands import export as export_command
 from editor_app.core.export.registry import EXPORTS
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "export"))
-from export_helpers import registry_with_text  # noqa: E402
+from tests.core.export.export_helpers import registry_with_text
 
 
 def parser_for(registry=EXPORTS) -> argparse.ArgumentParser:  # noqa: ANN001

@@ -46,7 +46,7 @@ KEPT = {
     "with an HTML block is compared on its text only",
     "bare autolinks": "without linkify-it-py the oracle cannot find bare URLs: links whose text "
     "is their own address are unwrapped on both sides (they are checked against written "
-    "expectations in test_dialect_oracle.py instead)",
+    "expectations in test_markdown_dialect_oracle.py instead)",
 }
 
 BLOCK_TAGS = {

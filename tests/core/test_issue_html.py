@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from editor_app.core.export.assets import AssetResolver
@@ -15,9 +14,11 @@ from editor_app.core.issue_html import (
 from editor_app.core.model import Issue, Source
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import load_issue, save_issue
-
-sys.path.insert(0, str(Path(__file__).parent / "export"))
-from export_helpers import assert_no_active_content, build_hostile_issue, parse_html  # noqa: E402
+from tests.core.export.export_helpers import (
+    assert_no_active_content,
+    build_hostile_issue,
+    parse_html,
+)
 
 
 def test_page_structure(rich_issue: Issue) -> None:

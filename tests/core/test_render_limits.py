@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import uuid
 from pathlib import Path
 
@@ -28,9 +27,7 @@ from editor_app.core.render_limits import (
     TOO_LARGE,
     neutralise,
 )
-
-sys.path.insert(0, str(Path(__file__).parent / "export"))
-from export_helpers import assert_no_active_content  # noqa: E402
+from tests.core.export.export_helpers import assert_no_active_content
 
 
 def max_nesting(html: str, tags: str) -> int:

@@ -11,7 +11,7 @@ import pytest
 def text_preview(monkeypatch):
     """Whole-window tests use the QTextBrowser preview.
 
-    They test the window, not the preview (tests/gui/test_preview.py does that with a few
+    They test the window, not the preview (tests/gui/preview/test_pane.py does that with a few
     WebEngine views); creating and destroying a Chromium view in every window test made the
     suite crash now and then inside QtWebEngine.
     """

@@ -39,7 +39,7 @@ def jpeg_file(path: Path, width: int = 3000, height: int = 2000) -> Path:
 
 
 def dispose(*objects) -> None:
-    """Free Qt objects on this thread (see tests/gui/test_link_panel.py)."""
+    """Free Qt objects on this thread (see tests/gui/panels/test_link_panel.py)."""
     workers.wait_for_workers(30)
     QCoreApplication.processEvents()
     for obj in objects:

@@ -1,10 +1,11 @@
 """The abstract exporter: preflight, a plan of named files, atomic writes, progress.
 
-Output policy (DESIGN section 5 and issue 5): an export writes only the files it names in
-its plan. A named file that already exists is overwritten (unchanged bytes are left alone so
-its mtime stays put); every other file in the output folder is never read, changed or
-deleted. A named target that is a directory, or that resolves outside the output folder
-through a symlink, stops the export before anything is written.
+Output policy, so that exporting into a folder that also holds the editor's other files is
+safe: an export writes only the files it names in its plan. A named file that already
+exists is overwritten (unchanged bytes are left alone so its mtime stays put); every other
+file in the output folder is never read, changed or deleted. A named target that is a
+directory, or that resolves outside the output folder through a symlink, stops the export
+before anything is written.
 """
 
 from __future__ import annotations

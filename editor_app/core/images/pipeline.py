@@ -1,4 +1,4 @@
-"""The image import pipeline (issue 4, point 5).
+"""The image import pipeline.
 
 Every image that enters an issue passes here: PNG, JPEG, WebP and GIF only (recognised by
 content, never by extension); EXIF orientation applied and every metadata block dropped;

@@ -86,7 +86,6 @@ def split_emoji(text: str) -> tuple[str, str]:
     return text[:i].strip(), text[i:].strip()
 
 
-_CN_DIGITS = "零一二三四五六七八九十"
 SECTION_LABEL = re.compile(
     r"^(?P<label>专题[一二三四五六七八九十]+|第[一二三四五六七八九十\d]+部分|Part\s*\d+)"
     r"(?:\s*[:：.、]\s*|\s+|$)",

@@ -31,7 +31,6 @@ FURTHER_HEAD = re.compile(
     r"(?:\*\*)?\s*[:：]?\s*$",
     re.I,
 )
-LINK_SEPARATORS = re.compile(r"^[\s·|｜/、,，]*$")
 LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+")
 
 

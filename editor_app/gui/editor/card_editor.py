@@ -147,9 +147,6 @@ class CardEditor(QWidget):
     def set_details_expanded(self, expanded: bool) -> None:
         self.details_toggle.setChecked(expanded)
 
-    def details_expanded(self) -> bool:
-        return self.details_toggle.isChecked()
-
     def commit_pending(self) -> None:
         """Send field edits still waiting for editingFinished (call before saving/closing)."""
         self.fields.commit_pending()

@@ -364,11 +364,6 @@ class MarkdownEdit(QPlainTextEdit):
             self.insert_block("\n\n".join(inserted))
             self.ensureCursorVisible()
 
-    def insert_markdown(self, text: str) -> None:
-        """Insert text at the cursor as one undo step (used by panels and dialogs)."""
-        if not self.isReadOnly() and text:
-            self.textCursor().insertText(text)
-
     def insert_block(self, text: str) -> None:
         """Insert ``text`` as its own paragraph, so an image never joins a quote or list."""
         if self.isReadOnly() or not text:

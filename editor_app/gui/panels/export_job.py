@@ -48,10 +48,6 @@ class ExportJob(QObject):
         """Stop after the file being written; files already written stay (each is whole)."""
         self._cancel.set()
 
-    @property
-    def cancel_requested(self) -> bool:
-        return self._cancel.is_set()
-
     def _progress(self, step: tuple[int, int, str]) -> None:
         self.progress.emit(*step)
 

@@ -31,7 +31,6 @@ ERROR_COLOR = "#d64545"
 WARNING_COLOR = "#d08c00"
 MUTED_COLOR = "#8a8f98"
 THUMB_PX = 64
-ERROR_FLAGS = ("missing", "unreadable", "missing-alt")
 
 
 @dataclass

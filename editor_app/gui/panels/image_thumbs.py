@@ -85,20 +85,3 @@ def make_thumbnails(
         thumb = thumbnail_for(folder, asset, size)
         out[asset] = os.fspath(thumb) if thumb else None
     return out
-
-
-def prune_thumbnails(issue_folder: Path | str, keep: Iterable[str]) -> int:
-    """Delete cached thumbnails not in ``keep`` (file paths); return how many."""
-    wanted = {os.fspath(p) for p in keep}
-    removed = 0
-    folder = thumbs_dir(issue_folder)
-    if not folder.is_dir():
-        return 0
-    for entry in folder.iterdir():
-        if entry.suffix == ".png" and os.fspath(entry) not in wanted:
-            try:
-                entry.unlink()
-                removed += 1
-            except OSError:
-                pass
-    return removed

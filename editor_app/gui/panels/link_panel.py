@@ -449,12 +449,6 @@ class LinkPanel(QWidget):
         self.check_bar.start(self.document.issue, urls, **self.check_options)
         self._update_actions()
 
-    def cancel_check(self) -> None:
-        self.check_bar.cancel()
-
-    def is_checking(self) -> bool:
-        return self.check_bar.running
-
     def _check_done(self, report: CheckReport) -> None:
         cached = load_cache(self.document.folder)
         for url, status in report.results.items():

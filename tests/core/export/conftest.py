@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from export_helpers import build_hostile_issue
 
 from editor_app.core.model import Issue
 from editor_app.core.storage import load_issue, save_issue
+from tests.core.export.export_helpers import build_hostile_issue
 
 
 @pytest.fixture

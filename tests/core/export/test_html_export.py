@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from export_helpers import assert_no_active_content, parse_html
 
 from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, run_export
 from editor_app.core.model import Issue
+from tests.core.export.export_helpers import assert_no_active_content, parse_html
 
 
 def export(issue: Issue, out: Path, profile: str, **kw) -> list[Path]:

@@ -16,7 +16,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from export_helpers import parse_html
 from PIL import Image
 
 from editor_app.core.checks import INFO, WARNING
@@ -25,6 +24,7 @@ from editor_app.core.export.base import ExportOptions, Progress, megabytes, run_
 from editor_app.core.model import Issue, Source
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import load_issue, save_issue
+from tests.core.export.export_helpers import parse_html
 
 CAP = 60_000  # bytes: the small PNG fits, the noisy one does not
 

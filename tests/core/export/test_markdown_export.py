@@ -7,12 +7,12 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from export_helpers import SCRIPT, assert_no_active_content
 
 from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, PreflightError, run_export
 from editor_app.core.model import Issue, Status
 from editor_app.core.storage import save_issue
+from tests.core.export.export_helpers import SCRIPT, assert_no_active_content
 
 
 def export(issue: Issue, out: Path, profile: str, **kw) -> list[Path]:

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from export_helpers import TextExporter, registry_with_text
 
 from editor_app.core.errors import ExportError
 from editor_app.core.export import get_exporter
@@ -22,6 +21,7 @@ from editor_app.core.export.registry import (
     ProfileSpec,
 )
 from editor_app.core.storage import load_issue
+from tests.core.export.export_helpers import TextExporter, registry_with_text
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "export-import.md"
 

@@ -33,7 +33,7 @@ def png(width: int, height: int, color: str = "white") -> bytes:
 
 
 def dispose(*objects) -> None:
-    """Free Qt objects on this thread (see tests/gui/test_link_panel.py)."""
+    """Free Qt objects on this thread (see tests/gui/panels/test_link_panel.py)."""
     workers.wait_for_workers(30)
     QCoreApplication.processEvents()
     for obj in objects:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,7 @@ from editor_app.gui.panels.export_labels import MARKED, shown_strings
 from editor_app.gui.panels.export_panel import ExportPanel
 from editor_app.gui.panels.export_problems import CardRole
 from editor_app.gui.panels.export_settings import ExportSettings, resolve_out, store_out
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core" / "export"))
-from export_helpers import registry_with_text  # noqa: E402
+from tests.core.export.export_helpers import registry_with_text
 
 # A 1x1 PNG, so the export has an image to copy (more than one progress step).
 PNG = bytes.fromhex(

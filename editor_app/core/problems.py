@@ -18,6 +18,9 @@ class Problem:
     message: str
     card: str | None = None
     section: str | None = None  # set (and ``card`` None) for a problem in a section intro
+    # Every card concerned when there are several (a link duplicated across cards): the
+    # problem is listed once, and each of these cards shows it.
+    cards: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         data = {
@@ -28,4 +31,6 @@ class Problem:
         }
         if self.section:
             data["section"] = self.section
+        if self.cards:
+            data["cards"] = list(self.cards)
         return data

@@ -207,7 +207,7 @@ class OutlineModel(QAbstractItemModel):
                 card = self.document.issue.cards[node.id]
                 head = card.unreadable or (f"[{card.group}] " if card.group else "") + card.title
                 return "\n".join([head, *texts]) if texts else head
-            return None
+            return self.label(node.id)  # a long section title is elided in the row
         return None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001

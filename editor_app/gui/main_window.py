@@ -158,6 +158,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
             )
         self.status.attach(doc)
         workspace.editor.countsChanged.connect(self.status.show_card_counts)
+        workspace.view.currentNodeChanged.connect(self.status.show_node)
         doc.saveFailed.connect(
             lambda msg: QMessageBox.warning(self, self.tr("Autosave failed"), msg)
         )

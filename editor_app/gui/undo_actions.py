@@ -11,10 +11,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QUndoStack
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UndoActions", text)
-
-
 class UndoActionBinder(QObject):
     """Lives as a child of the stack: when the issue closes, the binding goes with it."""
 
@@ -36,8 +32,18 @@ class UndoActionBinder(QObject):
         self.undo.setEnabled(stack.canUndo())
         self.redo.setEnabled(stack.canRedo())
         undo_text, redo_text = stack.undoText(), stack.redoText()
-        self.undo.setText(_tr("&Undo %1").replace("%1", undo_text) if undo_text else _tr("&Undo"))
-        self.redo.setText(_tr("&Redo %1").replace("%1", redo_text) if redo_text else _tr("&Redo"))
+        if undo_text:
+            self.undo.setText(
+                QCoreApplication.translate("UndoActions", "&Undo %1").replace("%1", undo_text)
+            )
+        else:
+            self.undo.setText(QCoreApplication.translate("UndoActions", "&Undo"))
+        if redo_text:
+            self.redo.setText(
+                QCoreApplication.translate("UndoActions", "&Redo %1").replace("%1", redo_text)
+            )
+        else:
+            self.redo.setText(QCoreApplication.translate("UndoActions", "&Redo"))
         for action in (self.undo, self.redo):
             action.setToolTip(action.text().replace("&", ""))
 
@@ -48,8 +54,8 @@ def bind_undo_actions(stack: QUndoStack, undo: QAction, redo: QAction) -> UndoAc
 
 def reset_undo_actions(undo: QAction, redo: QAction) -> None:
     """No issue open: plain names, both disabled."""
-    undo.setText(_tr("&Undo"))
-    redo.setText(_tr("&Redo"))
+    undo.setText(QCoreApplication.translate("UndoActions", "&Undo"))
+    redo.setText(QCoreApplication.translate("UndoActions", "&Redo"))
     for action in (undo, redo):
         action.setToolTip(action.text().replace("&", ""))
         action.setEnabled(False)

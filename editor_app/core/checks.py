@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import LinkRef, issue_links, normalize_url
 from editor_app.core.model import Issue
+from editor_app.core.numbering import compute_numbers
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
 from editor_app.core.problem_codes import problem
 from editor_app.core.problems import ERROR, INFO, WARNING, Problem
@@ -112,11 +113,11 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
             else:
                 add(problem("unreadable-file", card=card.id, reason=card.unreadable))
             continue
-        name = card.title or card.id
+        name = _card_name(issue, card.id)
         if card.is_empty():
             add(problem("empty-card", card=card.id, name=name))
         if not card.title.strip():
-            add(problem("untitled-card", card=card.id, card_id=card.id))
+            add(problem("untitled-card", card=card.id, name=name))
         no_source = not card.source or not card.source.url
         if no_source and not card.child_ids and depth == 0 and card.kind not in {"meme", "roundup"}:
             add(problem("missing-source", card=card.id, name=name))
@@ -152,8 +153,18 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
             names = ", ".join(
                 f"'{_card_name(issue, c)}'" for c in dict.fromkeys(_owner(r) for r in refs)
             )
-            for card_id in dict.fromkeys(_owner(r) for r in refs):
-                add(problem("duplicate-link", card=card_id, url=refs[0].url, names=names))
+            owners = list(dict.fromkeys(_owner(r) for r in refs))
+            # One warning per duplicated link; every card sharing it is listed so the outline
+            # can still mark each of them.
+            add(
+                problem(
+                    "duplicate-link",
+                    card=owners[0],
+                    cards=tuple(o for o in owners if not o.startswith(_SECTION_OWNER)),
+                    url=refs[0].url,
+                    names=names,
+                )
+            )
         if featured is not None:
             add_featured(problems, featured(key), refs[0].url, _owner(refs[0]))
     if issue.folder is not None:
@@ -333,7 +344,13 @@ def _card_name(issue: Issue, card_id: str) -> str:
         section = next((s for s in issue.sections if s.id == section_id), None)
         return f"intro of {section.title or section_id}" if section else section_id
     card = issue.cards.get(card_id)
-    return (card.title or card_id) if card else card_id
+    if card is None:
+        return card_id
+    if card.title.strip():
+        return card.title
+    # An id means nothing to the editor; the number shown in the outline does.
+    number = compute_numbers(issue).cards.get(card_id)
+    return f"{number} (untitled)" if number else "(untitled)"
 
 
 def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -> list[Problem]:

@@ -155,7 +155,7 @@ _DECLARED = [
     ProblemCode(
         "untitled-card", WARNING,
         "A card has no title.",
-        {"": "card {card_id} has no title"},
+        {"": "card {name} has no title"},
     ),
     ProblemCode(
         "missing-source", WARNING,
@@ -315,6 +315,7 @@ def problem(
     card: str | None = None,
     section: str | None = None,
     variant: str = "",
+    cards: tuple[str, ...] = (),
     **args: Any,
 ) -> Problem:
     """The Problem ``code`` with its English message filled from ``args``.
@@ -330,7 +331,7 @@ def problem(
     except KeyError:
         raise KeyError(f"problem code {code!r} has no message {variant!r}") from None
     message = template.format(**args)
-    return Problem(spec.severity_of(variant), code, message, card, section, args, variant)
+    return Problem(spec.severity_of(variant), code, message, card, section, args, variant, cards)
 
 
 def message_text(item: Problem, catalog: Mapping[str, str] | None = None) -> str:

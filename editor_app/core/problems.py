@@ -28,6 +28,9 @@ class Problem:
     # What the message was made of; not part of equality (the message already says it all).
     args: Mapping[str, Any] = field(default_factory=dict, compare=False)
     variant: str = field(default="", compare=False)
+    # Every card concerned when there are several (a link duplicated across cards): the
+    # problem is listed once, and each of these cards shows it.
+    cards: tuple[str, ...] = ()
 
     @property
     def message_key(self) -> str:
@@ -43,4 +46,6 @@ class Problem:
         }
         if self.section:
             data["section"] = self.section
+        if self.cards:
+            data["cards"] = list(self.cards)
         return data

@@ -155,7 +155,7 @@ class IssueDocument(DiskChangesMixin, QObject):
         def getter(cid: str = card_id, name: str = field) -> Any:
             return copy.deepcopy(getattr(self.issue.cards[cid], name))
 
-        text = description or self.tr("Edit %1").replace("%1", field)
+        text = description or self.tr("Edit card")  # never a raw field name in the Undo menu
         merge = f"{card_id}:{field}" if field in {"title", "note"} else ""
         self.undo_stack.push(FieldCommand(text, getter, setter, copy.deepcopy(value), merge))
 
@@ -195,7 +195,7 @@ class IssueDocument(DiskChangesMixin, QObject):
             self.issueChanged.emit()
             self.outlineChanged.emit([])
 
-        text = description or self.tr("Edit issue %1").replace("%1", name)
+        text = description or self.tr("Edit issue properties")
         getter = lambda: copy.deepcopy(getattr(self.issue, name))  # noqa: E731
         self.undo_stack.push(FieldCommand(text, getter, setter, copy.deepcopy(value)))
 
@@ -232,6 +232,8 @@ class IssueDocument(DiskChangesMixin, QObject):
         self.outlineChanged.emit(select)
         # Structure changes are saved at once: a new card exists on disk immediately.
         self.save()
+        # A deleted (or restored) card takes its problems with it (or brings them back).
+        self.schedule_checks()
 
     # -- saving -----------------------------------------------------------------------------
     def _mark_card(self, card_id: str) -> None:

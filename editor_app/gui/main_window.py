@@ -25,6 +25,7 @@ from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
 from editor_app.gui.start_view import StartView
 from editor_app.gui.status_bar import StatusBarController
+from editor_app.gui.undo_actions import bind_undo_actions, reset_undo_actions
 from editor_app.gui.workspace import Workspace
 
 
@@ -67,6 +68,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.restoreState(state)
         self._docks_shown: dict[str, bool] = {}
         self._set_workspace_visible(False)
+        reset_undo_actions(self.act_undo, self.act_redo)
         self.show_library(library)
 
     # -- construction ------------------------------------------------------------------------
@@ -145,6 +147,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.stack.setCurrentWidget(self.editor_host)
         self._install_workspace_actions(workspace)
         self._set_workspace_visible(True)
+        bind_undo_actions(doc.undo_stack, self.act_undo, self.act_redo)
         if self._needs_default_layout:
             self._needs_default_layout = False
             width = max(self.width(), 1200)
@@ -155,6 +158,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
             )
         self.status.attach(doc)
         workspace.editor.countsChanged.connect(self.status.show_card_counts)
+        workspace.view.currentNodeChanged.connect(self.status.show_node)
         doc.saveFailed.connect(
             lambda msg: QMessageBox.warning(self, self.tr("Autosave failed"), msg)
         )
@@ -257,6 +261,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         ws.deleteLater()
         self.workspace = None
         self._set_workspace_visible(False)
+        reset_undo_actions(self.act_undo, self.act_redo)
         self.start.refresh()
         self.start.set_recent(self.settings.recent_issues())
         self.stack.setCurrentWidget(self.start)
@@ -304,7 +309,12 @@ class MainWindow(MainMenusMixin, QMainWindow):
 
     def _jump_to(self, card_id: str, position: int) -> None:
         ws = self.workspace
-        if ws is None or not ws.document.has_card(card_id):
+        if ws is None:
+            return
+        if not ws.document.has_card(card_id):
+            # A section's problem selects the section; a card deleted since does nothing.
+            if any(s.id == card_id for s in ws.document.issue.sections):
+                ws.view.select_ids([card_id])
             return
         ws.view.select_ids([card_id])
         ws.editor.show_card(card_id)

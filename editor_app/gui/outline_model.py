@@ -119,14 +119,14 @@ class OutlineModel(QAbstractItemModel):
     def _on_problems(self, problems: list) -> None:
         counts: dict[str, tuple[int, int, list[str]]] = {}
         for p in problems:
-            if not p.card:
-                continue
-            errors, warnings, texts = counts.get(p.card, (0, 0, []))
-            if p.severity == "error":
-                errors += 1
-            else:
-                warnings += 1
-            counts[p.card] = (errors, warnings, [*texts, p.message])
+            # A problem shared by several cards (a duplicated link) marks each of them.
+            for card_id in p.cards or ([p.card] if p.card else []):
+                errors, warnings, texts = counts.get(card_id, (0, 0, []))
+                if p.severity == "error":
+                    errors += 1
+                else:
+                    warnings += 1
+                counts[card_id] = (errors, warnings, [*texts, p.message])
         self._problems = counts
         self._emit_all_changed()
 
@@ -238,7 +238,7 @@ class OutlineModel(QAbstractItemModel):
                 card = self.document.issue.cards[node.id]
                 head = card.unreadable or (f"[{card.group}] " if card.group else "") + card.title
                 return "\n".join([head, *texts]) if texts else head
-            return None
+            return self.label(node.id)  # a long section title is elided in the row
         return None
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001

@@ -7,6 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, Qt, S
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -82,10 +83,16 @@ class OutlineView(QTreeView):
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         self.setUniformRowHeights(True)
+        # Rename with F2 or a double-click only: a click on the selected row is how one comes
+        # back to the outline, and a field opened by it swallowed the next Delete.
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.DoubleClicked
         )
+        # Long titles end in "…" within the dock's width (the full title is the tooltip).
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(self.tr("Outline"))
         # Rows are expanded unless the editor collapsed them. Row moves keep each row's state
         # (persistent indexes); new rows and a reset are expanded from this set of ids.

@@ -58,6 +58,8 @@ class PanelDocks(QObject):
         for panel in (self.links, self.images):
             panel.revealRequested.connect(self.reveal)
         self.images.insertRequested.connect(ws.editor.body_edit.insert_block)
+        # Once the image is in the text, writing goes on there (not on the panel's button).
+        self.images.insertRequested.connect(lambda _markdown: ws.editor.body_edit.setFocus())
         ws.editor.set_image_importer(make_image_importer(doc, self.window, self.settings))
 
     def detach(self) -> None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from editor_app.core.text_stats import TextStats, issue_stats
+from editor_app.core.text_stats import TextStats, card_stats, issue_stats
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
@@ -25,6 +25,7 @@ class StatusBarController(QObject):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
         self.document = None
+        self._section: str | None = None  # the selected section, whose counts are shown
         self._issue_timer = QTimer(self, singleShot=True, interval=400)
         self._issue_timer.timeout.connect(self._update_issue_counts)
 
@@ -39,6 +40,7 @@ class StatusBarController(QObject):
 
     def detach(self) -> None:
         self.document = None
+        self._section = None
         self.save_label.setText(self.tr("No issue open"))
         self.card_label.clear()
         self.issue_label.clear()
@@ -53,11 +55,35 @@ class StatusBarController(QObject):
         self.save_label.setText(text)
 
     def show_card_counts(self, stats: TextStats) -> None:
-        self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(stats.words)))
+        if self._section is None:
+            self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(stats.words)))
+
+    def show_node(self, node_id: str, kind: str) -> None:
+        """Follow the outline's selection: a section shows the sum of its cards' counts."""
+        self._section = node_id if kind == "section" and node_id else None
+        if self._section is not None:
+            self._update_section_counts()
+        elif kind == "card" and self.document is not None and self.document.has_card(node_id):
+            # The editor may have sent this card's counts while the section was still shown.
+            self.show_card_counts(card_stats(self.document.card(node_id)))
+
+    def _update_section_counts(self) -> None:
+        if self.document is None or self._section is None:
+            return
+        total = TextStats()
+        for section, card, _depth in self.document.issue.iter_cards():
+            if section.id == self._section:
+                total += card_stats(card)
+        self.card_label.setText(
+            self.tr("Section: %1 words · %2 min read")
+            .replace("%1", str(total.words))
+            .replace("%2", str(total.minutes))
+        )
 
     def _update_issue_counts(self) -> None:
         if self.document is None:
             return
+        self._update_section_counts()
         stats = issue_stats(self.document.issue)
         self.issue_label.setText(
             self.tr("Issue: %1 words · %2 min read")

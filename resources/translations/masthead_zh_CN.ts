@@ -598,9 +598,11 @@
         <source>Not used by any card</source>
         <translation>没有卡片使用</translation>
     </message>
-    <message>
-        <source>Used by: %1</source>
-        <translation>使用者：%1</translation>
+    <message numerus="yes">
+        <source>Used by %n card(s): %1</source>
+        <translation>
+            <numerusform>%n 张卡片使用：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Missing file</source>
@@ -752,9 +754,17 @@
         <source>%1 with generic alt text</source>
         <translation>%1 张替代文字空泛</translation>
     </message>
-    <message>
-        <source>%1 images</source>
-        <translation>%1 张图片</translation>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n unused image(s)</source>
+        <translation>
+            <numerusform>移除 %n 张未使用的图片</numerusform>
+        </translation>
     </message>
     <message>
         <source>Jump to</source>
@@ -767,10 +777,6 @@
     <message>
         <source>Alt text updated in %1 card(s).</source>
         <translation>已更新 %1 张卡片中的替代文字。</translation>
-    </message>
-    <message>
-        <source>Remove %1 unused images</source>
-        <translation>移除 %1 张未使用的图片</translation>
     </message>
     <message>
         <source>Remove unused image %1</source>
@@ -915,8 +921,8 @@
 <context>
     <name>IssueDocument</name>
     <message>
-        <source>Edit %1</source>
-        <translation>编辑 %1</translation>
+        <source>Edit card</source>
+        <translation>编辑卡片</translation>
     </message>
     <message>
         <source>Edit section</source>
@@ -927,8 +933,8 @@
         <translation>重命名专题</translation>
     </message>
     <message>
-        <source>Edit issue %1</source>
-        <translation>编辑期刊的 %1</translation>
+        <source>Edit issue properties</source>
+        <translation>编辑期刊属性</translation>
     </message>
     <message>
         <source>This issue is open read-only.</source>
@@ -2185,8 +2191,31 @@
         <translation>卡片：%1 字</translation>
     </message>
     <message>
+        <source>Section: %1 words · %2 min read</source>
+        <translation>专题：%1 字 · 约 %2 分钟读完</translation>
+    </message>
+    <message>
         <source>Issue: %1 words · %2 min read</source>
         <translation>本期：%1 字 · 约 %2 分钟读完</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from editor_app.core.checks import (
     url_problem,
 )
 from editor_app.core.model import Link, Source
+from editor_app.core.numbering import compute_numbers
 from editor_app.core.outline import add_card, add_section
 
 
@@ -113,7 +114,12 @@ def test_duplicate_link_is_found_through_normalisation(rich_issue, variant):
     other.source = Source("Same article", variant)
     release = first_card(rich_issue)
     problems = [p for p in check_issue(rich_issue) if p.code == "duplicate-link"]
-    assert sorted(p.card for p in problems) == sorted([release.id, other.id])
+    # Listed once, naming every card that has the link.
+    assert len(problems) == 1
+    assert problems[0].card == release.id
+    assert sorted(problems[0].cards) == sorted([release.id, other.id])
+    assert problems[0].to_json()["cards"] == list(problems[0].cards)
+    assert "转载" in problems[0].message
     assert all(p.severity == WARNING for p in problems)
 
 
@@ -128,6 +134,7 @@ def test_same_url_twice_in_one_field_kind_of_one_card(rich_issue):
     card.links.append(Link("官网（重复）", "https://kubernetes.io"))
     problems = [p for p in check_issue(rich_issue) if p.code == "duplicate-link"]
     assert [p.card for p in problems] == [card.id]
+    assert problems[0].cards == (card.id,)
 
 
 def test_missing_image(rich_issue):
@@ -239,3 +246,14 @@ def test_export_preflight_reports_a_bad_local_link_once(rich_issue):
     card.body += "\n\n[escape](../../outside.txt)"
     problems = preflight(rich_issue, "html")
     assert [p.code for p in problems].count("unsafe-path") == 1
+
+
+def test_untitled_card_is_named_by_its_number(rich_issue):
+    section = rich_issue.sections[1]
+    card = add_card(rich_issue, section.id, "")
+    number = compute_numbers(rich_issue).cards[card.id]
+    problems = [p for p in check_issue(rich_issue) if p.card == card.id]
+    empty = next(p for p in problems if p.code == "empty-card")
+    assert empty.message == f"card '{number} (untitled)' has no content"
+    untitled = next(p for p in problems if p.code == "untitled-card")
+    assert card.id not in untitled.message and f"{number} (untitled)" in untitled.message

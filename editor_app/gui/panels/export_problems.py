@@ -64,7 +64,8 @@ class ProblemList(QListWidget):
                 )
             # The checks' messages already name the card; its current title goes in the tip.
             item = QListWidgetItem(icon, problem.message, self)
-            item.setData(CardRole, problem.card or "")
+            # A problem in a section intro shows that section.
+            item.setData(CardRole, problem.card or problem.section or "")
             item.setData(CodeRole, problem.code)
             if is_info:
                 severity = self.tr("Note")

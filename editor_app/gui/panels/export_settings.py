@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from editor_app.core.export.markdown import export_slug
 from editor_app.core.export.registry import EXPORTS, ExportOption, ExportRegistry
 from editor_app.core.model import Issue
 
-# The default output folder: ~/Masthead Exports/<slug>. Never inside the issue folder (the
+# The default output folder: ~/Masthead Exports. Every format's layout already puts the
+# issue under its slug there (<slug>/index.md, <slug>.md with <slug>/, <slug>.html …), so
+# the folder itself is not per issue: that would nest the slug twice. Never inside the issue folder (the
 # export must not land in the issue's own assets/) nor inside a library that may be a git
 # repository; the editor picks a site folder with Browse… and the choice is stored.
 EXPORTS_FOLDER_NAME = "Masthead Exports"
@@ -76,8 +77,10 @@ class ExportSettings:
 
 
 def default_out_dir(issue: Issue, home: Path | None = None) -> Path:
-    """Where an issue exports when the editor has not chosen a folder."""
-    return (home or Path.home()) / EXPORTS_FOLDER_NAME / export_slug(issue)
+    """Where an issue exports when the editor has not chosen a folder (the same for every
+    issue: the format's layout names the issue's own files and folder inside it)."""
+    del issue  # kept so that callers need not know the default is shared
+    return (home or Path.home()) / EXPORTS_FOLDER_NAME
 
 
 def resolve_out(issue_folder: Path, stored: str) -> Path:

@@ -48,6 +48,12 @@ class AssetRow:
         return posixpath.basename(self.info.path)
 
     @property
+    def title(self) -> str:
+        """What the image shows: its first alt text; the file name (a content hash after an
+        import) only when no card describes it."""
+        return next((a.strip() for a in self.info.alts if a.strip()), "") or self.name
+
+    @property
     def problems(self) -> list[str]:
         return self.info.problems
 
@@ -127,7 +133,7 @@ class ImageAssetModel(QAbstractListModel):
         if role == RowRole:
             return row
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.name
+            return row.title
         if role == Qt.ItemDataRole.DecorationRole:
             pix = self.pixmap(row)
             return QIcon(pix) if pix is not None else None
@@ -140,7 +146,7 @@ class ImageAssetModel(QAbstractListModel):
         info = row.info
         if not info.exists:
             return self.tr("file not found")
-        parts = []
+        parts = [row.name] if row.title != row.name else []
         if info.width:
             parts.append(f"{info.width} × {info.height}")
         if info.format:
@@ -154,7 +160,7 @@ class ImageAssetModel(QAbstractListModel):
         if not row.users:
             return self.tr("Not used by any card")
         names = [label for _cid, label in row.users]
-        return self.tr("Used by: %1").replace("%1", ", ".join(names))
+        return self.tr("Used by %n card(s): %1", "", len(names)).replace("%1", ", ".join(names))
 
     def problem_texts(self, row: AssetRow) -> list[tuple[str, str]]:
         """(text, colour) for each flag of the asset."""
@@ -179,7 +185,7 @@ class ImageAssetModel(QAbstractListModel):
         return out
 
     def tooltip(self, row: AssetRow) -> str:
-        lines = [row.path, self.facts(row), self.users_text(row)]
+        lines = [row.path, self.facts(row).removeprefix(f"{row.name} · "), self.users_text(row)]
         alts = list(dict.fromkeys(a for a in row.info.alts))
         if alts:
             lines.append(self.tr("Alt text: %1").replace("%1", " | ".join(a or "∅" for a in alts)))
@@ -256,7 +262,7 @@ class AssetDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        self._text(painter, QFontMetrics(bold), x, y, width, row.name)
+        self._text(painter, QFontMetrics(bold), x, y, width, row.title)
         painter.setFont(option.font)
         painter.setPen(muted)
         self._text(painter, fm, x, y + line, width, source.facts(row))

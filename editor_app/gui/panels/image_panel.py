@@ -289,7 +289,7 @@ class ImagePanel(QWidget):
             "missing-alt": self.tr("%1 without alt text"),
             "generic-alt": self.tr("%1 with generic alt text"),
         }
-        parts = [self.tr("%1 images").replace("%1", str(len(rows)))]
+        parts = [self.tr("%n image(s)", "", len(rows))]
         parts += [names[c].replace("%1", str(n)) for c, n in counts.items() if n]
         self.summary_label.setText(" · ".join(parts))
 
@@ -403,7 +403,7 @@ class ImagePanel(QWidget):
         if self.document.read_only or not assets:
             return
         if len(assets) > 1:
-            text = self.tr("Remove %1 unused images").replace("%1", str(len(assets)))
+            text = self.tr("Remove %n unused image(s)", "", len(assets))
         else:
             text = self.tr("Remove unused image %1").replace("%1", Path(assets[0]).name)
         removed, errors = trash_assets(self.document, assets, text, self._notifier())

@@ -154,15 +154,13 @@ class LinkPanel(QWidget):
         self.view.activated.connect(self._activated)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(28)
-        # The URL takes what the other columns leave, so a ~450 px dock needs no scrolling.
-        header.setSectionResizeMode(URL, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().averageCharWidth()
-        widths = {CARD: 12 * em + 8, TEXT: 13 * em + 8, KIND: 30, STATUS: 6 * em + 24}
-        widths[FEATURED] = 8 * em + 8
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        # The text-like columns share the width the short ones leave, so they grow with the
+        # dock and a ~450 px dock needs no scrolling.
+        for column in (CARD, TEXT, URL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for column in (KIND, STATUS, FEATURED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())

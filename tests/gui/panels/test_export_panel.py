@@ -243,11 +243,13 @@ def test_default_output_folder_is_outside_the_issue(
     monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
     panel.set_document(doc)  # placeholder and default follow the (patched) home
     assert panel.out_edit.text() == ""
-    assert panel.output_folder() == home / "Masthead Exports" / "test-issue"
+    assert panel.output_folder() == home / "Masthead Exports"
     files = run_export(qtbot, panel)
-    assert files[0] == home / "Masthead Exports" / "test-issue" / "test-issue" / "index.md"
+    # The profile's layout adds the one level named for the issue.
+    assert files[0] == home / "Masthead Exports" / "test-issue" / "index.md"
+    assert not (home / "Masthead Exports" / "test-issue" / "test-issue").exists()
     # Stored so that `masthead export ISSUE` repeats it.
-    assert resolve_out(folder, doc.issue.export["out"]) == home / "Masthead Exports" / "test-issue"
+    assert resolve_out(folder, doc.issue.export["out"]) == home / "Masthead Exports"
 
 
 def test_store_out_relative_only_inside_the_library_tree(tmp_path):

@@ -132,8 +132,15 @@ def test_assets_are_listed_with_their_flags_and_users(panel, folder):
     }
     chart = panel.row_for("assets/chart.png")
     assert [cid for cid, _ in chart.users] == [ids["first"], ids["second"]]
-    assert panel.model.users_text(chart) == "Used by: 1/1 第一篇 First, 1/2 第二篇 Second"
-    assert panel.model.facts(chart).startswith("400 × 200 · PNG · ")
+    assert panel.model.users_text(chart) == "Used by 2 card(s): 1/1 第一篇 First, 1/2 第二篇 Second"
+    # The alt text names the image; the file name follows with the facts.
+    assert chart.title == chart.info.alts[0].strip() != "chart.png"
+    assert panel.model.data(panel.model.index(panel.model.rows.index(chart), 0)) == chart.title
+    assert panel.model.facts(chart).startswith("chart.png · 400 × 200 · PNG · ")
+    wide = panel.row_for("assets/wide.png")
+    assert wide.title == "wide.png"  # no alt text: the file name, not repeated in the facts
+    assert panel.model.facts(wide).startswith("2400 × ")
+    assert panel.summary_label.text().startswith(f"{len(panel.model.rows)} image(s)")
     wide = panel.row_for("assets/wide.png")
     texts = [t for t, _ in panel.model.problem_texts(wide)]
     assert texts[0].startswith("Too large (2400 px wide")

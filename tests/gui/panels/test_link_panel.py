@@ -488,3 +488,16 @@ def test_intro_links_and_mentions_are_shown_apart(qtbot, tmp_path):
         panel.jump()  # an intro has no card to jump to: nothing happens, nothing breaks
     finally:
         dispose(panel, document)
+
+
+def test_card_and_text_columns_grow_with_the_panel(qtbot, panel):
+    from editor_app.gui.panels.link_table_model import CARD, KIND, TEXT, URL
+
+    header = panel.view.horizontalHeader()
+    narrow = {c: header.sectionSize(c) for c in (CARD, TEXT, URL, KIND)}
+    panel.resize(1100, 600)
+    qtbot.waitUntil(lambda: header.sectionSize(CARD) > narrow[CARD] + 100, timeout=3000)
+    assert header.sectionSize(TEXT) > narrow[TEXT] + 100
+    assert header.sectionSize(URL) > narrow[URL] + 100
+    assert header.sectionSize(KIND) == narrow[KIND]  # a short column keeps its size
+    assert panel.view.horizontalScrollBar().maximum() == 0

@@ -1,0 +1,39 @@
+"""The status bar counts what the outline has selected: a card, or a whole section."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from editor_app.core.text_stats import card_stats
+from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, issue_folder):
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(issue_folder.parent, settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_issue(issue_folder)
+    yield win
+    win.close()
+
+
+def test_section_selection_shows_the_sum_of_its_cards(window):
+    ws = window.workspace
+    issue = ws.document.issue
+    section = issue.sections[1]  # a card with two sub-cards
+    words = sum(card_stats(c).words for s, c, _ in issue.iter_cards() if s.id == section.id)
+    first = issue.sections[0].card_ids[0]
+    ws.view.select_ids([first])
+    card_words = card_stats(issue.cards[first]).words
+    assert window.status.card_label.text() == f"Card: {card_words} words"
+    assert card_words != words
+    ws.view.select_ids([section.id])
+    assert window.status.card_label.text().startswith(f"Section: {words} words")
+    ws.view.select_ids([first])
+    assert window.status.card_label.text() == f"Card: {card_words} words"

@@ -22,7 +22,7 @@ import yaml
 
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import IssueNotFoundError, MastheadError
-from editor_app.core.ledger_scan import NeedsExactRead, scan_card_text, text_urls
+from editor_app.core.ledger_scan import NeedsExactRead, decode_file, scan_card_text, text_urls
 from editor_app.core.links import links_of_card, normalize_url
 from editor_app.core.model import Card, FurtherReading, Link, Source
 from editor_app.core.storage import (
@@ -234,8 +234,8 @@ def read_issue_record(folder: Path, signature: str | None = None) -> dict[str, A
 
 def _card_urls(path: str, card_id: str) -> tuple[str, list[tuple[str, str]]]:
     """(title, [(web URL, kind)]) of one card file: the cheap scan, or the exact read."""
-    with open(path, encoding="utf-8-sig") as handle:  # plain open: 15 000 files
-        text = handle.read()
+    with open(path, "rb") as handle:  # plain open: 15 000 files
+        text = decode_file(handle.read())
     try:
         return scan_card_text(text)
     except NeedsExactRead:

@@ -21,6 +21,7 @@ _IMAGE_INLINE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*<?")
 _IMAGE_REF = re.compile(r"!\[((?:[^\]\\\n]|\\.)*)\](?:\[((?:[^\]\\\n]|\\.)*)\])?")
 _IMAGE_HTML = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*["']?""", re.I)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*<?", re.M)
+_IMG_TAG = re.compile(r"<img", re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):(.*)$", re.M)  # a key of the header at column 0
 _ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*]\S", re.M)  # a YAML anchor or alias
@@ -112,15 +113,19 @@ def text_urls(text: str) -> list[str]:
     text = _blank(text, hidden)
     image_starts: set[int] = set()
     if "![" in text:
-        image_starts.update(m.end() for m in _IMAGE_INLINE.finditer(text))
-        labels = {
-            " ".join((m.group(2) or m.group(1)).split()).casefold()
-            for m in _IMAGE_REF.finditer(text)
-        }
-        for m in _DEFINITION.finditer(text):
-            if " ".join(m.group(1).split()).casefold() in labels:
-                image_starts.add(m.end())
-    if "<img" in text.lower():
+        if "](" in text:
+            image_starts.update(m.end() for m in _IMAGE_INLINE.finditer(text))
+        # Only a reference definition can point an image label at a URL.
+        definitions = list(_DEFINITION.finditer(text)) if "]:" in text else []
+        if definitions:
+            labels = {
+                " ".join((m.group(2) or m.group(1)).split()).casefold()
+                for m in _IMAGE_REF.finditer(text)
+            }
+            for m in definitions:
+                if " ".join(m.group(1).split()).casefold() in labels:
+                    image_starts.add(m.end())
+    if "<" in text and _IMG_TAG.search(text):
         image_starts.update(m.end() for m in _IMAGE_HTML.finditer(text))
     out = []
     for m in _WEB.finditer(text):

@@ -22,7 +22,7 @@ import yaml
 
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import IssueNotFoundError, MastheadError
-from editor_app.core.ledger_scan import NeedsExactRead, scan_card_text, text_urls
+from editor_app.core.ledger_scan import NeedsExactRead, decode_file, scan_card_text, text_urls
 from editor_app.core.links import links_of_card, normalize_url
 from editor_app.core.model import Card, FurtherReading, Link, Source
 from editor_app.core.storage import (
@@ -170,8 +170,15 @@ def _signature(folder: Path) -> str | None:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
 
 
-def read_issue_record(folder: Path, signature: str | None = None) -> dict[str, Any]:
-    """The ledger record of one issue: metadata, card titles and its (normalised) links."""
+def read_issue_record(
+    folder: Path, signature: str | None = None, normalized: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """The ledger record of one issue: metadata, card titles and its (normalised) links.
+
+    ``normalized`` memoises URL -> key across the issues of one refresh (archives repeat
+    hosts' links, and each key costs a regular expression or a ``urlsplit``).
+    """
+    memo = {} if normalized is None else normalized
     path = folder / MANIFEST
     record: dict[str, Any] = {
         "sig": signature if signature is not None else _signature(folder),
@@ -205,11 +212,16 @@ def read_issue_record(folder: Path, signature: str | None = None) -> dict[str, A
     ids: list[str] = []
     seen: set[tuple[str, str, str]] = set()
 
+    links: list[list[str]] = record["links"]
+
     def add(url: str, owner: str, kind: str) -> None:
-        key = (normalize_url(url), owner, kind)
+        norm = memo.get(url)
+        if norm is None:
+            norm = memo[url] = normalize_url(url)
+        key = (norm, owner, kind)
         if key not in seen:
             seen.add(key)
-            record["links"].append(list(key))
+            links.append([norm, owner, kind])
 
     outline = data.get("outline")
     for section in outline if isinstance(outline, list) else []:
@@ -221,21 +233,28 @@ def read_issue_record(folder: Path, signature: str | None = None) -> dict[str, A
                 for url in text_urls(intro):
                     add(url, owner, "intro")
     cards = os.path.join(folder, CARDS_DIR)
+    titles = record["cards"]
     for card_id in dict.fromkeys(ids):
         try:
-            title, found = _card_urls(os.path.join(cards, f"{card_id}.md"), card_id)
+            title, found = _card_urls(f"{cards}{os.sep}{card_id}.md", card_id)
         except (MastheadError, yaml.YAMLError, OSError, UnicodeDecodeError):
             continue  # an unreadable card features nothing; `check` reports it
-        record["cards"][card_id] = title
+        titles[card_id] = title
         for url, kind in found:
-            add(url, card_id, kind)
+            norm = memo.get(url)
+            if norm is None:
+                norm = memo[url] = normalize_url(url)
+            key = (norm, card_id, kind)
+            if key not in seen:
+                seen.add(key)
+                links.append([norm, card_id, kind])
     return record
 
 
 def _card_urls(path: str, card_id: str) -> tuple[str, list[tuple[str, str]]]:
     """(title, [(web URL, kind)]) of one card file: the cheap scan, or the exact read."""
-    with open(path, encoding="utf-8-sig") as handle:  # plain open: 15 000 files
-        text = handle.read()
+    with open(path, "rb") as handle:  # plain open: 15 000 files
+        text = decode_file(handle.read())
     try:
         return scan_card_text(text)
     except NeedsExactRead:
@@ -311,19 +330,21 @@ class Ledger:
         cached = {} if force else (self.records or self._load_cache())
         records: dict[str, dict[str, Any]] = {}
         read = 0
+        normalized: dict[str, str] = {}
         with os.scandir(self.library) as it:
             folders = sorted(e.name for e in it if e.is_dir() and not e.name.startswith("."))
-        for name in folders:
-            folder = self.library / name
-            sig = _signature(folder)
-            if sig is None:
-                continue
-            old = cached.get(name)
-            if old is not None and old.get("sig") == sig:
-                records[name] = old
-            else:
-                records[name] = read_issue_record(folder, sig)
-                read += 1
+        with _gc_paused():  # a cold build makes ~100 000 lists: collections find nothing
+            for name in folders:
+                folder = self.library / name
+                sig = _signature(folder)
+                if sig is None:
+                    continue
+                old = cached.get(name)
+                if old is not None and old.get("sig") == sig:
+                    records[name] = old
+                else:
+                    records[name] = read_issue_record(folder, sig, normalized)
+                    read += 1
         removed = len(set(cached) - set(records))
         changed = force or read > 0 or removed > 0 or not self.cache_path.is_file()
         self.records = records

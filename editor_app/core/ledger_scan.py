@@ -21,14 +21,49 @@ _IMAGE_INLINE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*<?")
 _IMAGE_REF = re.compile(r"!\[((?:[^\]\\\n]|\\.)*)\](?:\[((?:[^\]\\\n]|\\.)*)\])?")
 _IMAGE_HTML = re.compile(r"""<img\b[^<>]*?\ssrc\s*=\s*["']?""", re.I)
 _DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*<?", re.M)
+_IMG_TAG = re.compile(r"<img", re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*):(.*)$", re.M)  # a key of the header at column 0
 _ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*]\S", re.M)  # a YAML anchor or alias
 _URL_LINE = re.compile(r"^[ -]+url:(.*)$", re.M)  # the url of a record in a list or mapping
 
 
+# The whole header in the order and shape ``storage.serialize_card`` writes, every value on
+# one line: one match instead of a walk over the keys. Anything else takes the general path.
+_WRITTEN = re.compile(
+    r"title: ([^\n]*)\n"
+    r"(?:kind: [^\n]*\n)?"
+    r"status: [^\n]*\n"
+    r"(?:group: [^\n]*\n)?"
+    r"(?:source:\n((?:  [a-z_]+:(?: [^\n]*)?\n)+))?"
+    r"(?:links:\n((?:[ -] [a-z_]+:(?: [^\n]*)?\n)+))?"
+    r"(?:further_reading:\n((?:[ -] [a-z_]+:(?: [^\n]*)?\n)+))?"
+    r"(?:note: ([^\n]*)\n)?"
+    r"(?:tags:\n(?:- [^\n]*\n)+)?"
+    r"\Z"
+)
+# Every line of a record list or mapping is "key: value" (items may be indented).
+_KEY_LINES = re.compile(r"(?:\n|(?:- |  )+[A-Za-z_][\w-]*:(?: [^\n]*)?\n)*(?:  )*")
+# A second url key in one record (no "- " item starts between the two).
+_DUPLICATE_URL = re.compile(r"^[ -] url:[^\n]*\n(?:  [^\n]*\n)*?  url:", re.M)
+_COMMENT_LINE = re.compile(r"^[ ]*#", re.M)
+_RECORD_URL = re.compile(r"^[ -] url: ([^\n]*)$", re.M)
+# Plain scalars YAML reads as null or a boolean, not as the text written.
+_SPECIAL = frozenset(["~", "null", "true", "false", "yes", "no", "on", "off", "y", "n"])
+
+
 class NeedsExactRead(Exception):
     """The header is not in the plain shape this scanner reads; use the YAML loader."""
+
+
+def decode_file(raw: bytes) -> str:
+    """The text of a card file as ``open(encoding="utf-8-sig")`` reads it, a third cheaper."""
+    text = raw.decode("utf-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:  # universal newlines, as text mode reads them
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def _scalar(value: str) -> str:
@@ -43,9 +78,12 @@ def _scalar(value: str) -> str:
         if "\\" in value or not value.endswith('"') or len(value) < 2:
             raise NeedsExactRead
         return value[1:-1]
-    if value[0] in "[{&*!|>%@`":
+    if value[0] in "[{&*!|>%@`#":
         raise NeedsExactRead
-    return value.split(" #", 1)[0].rstrip()
+    value = value.split(" #", 1)[0].rstrip()
+    if value.lower() in _SPECIAL:
+        raise NeedsExactRead
+    return value
 
 
 def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -75,15 +113,19 @@ def text_urls(text: str) -> list[str]:
     text = _blank(text, hidden)
     image_starts: set[int] = set()
     if "![" in text:
-        image_starts.update(m.end() for m in _IMAGE_INLINE.finditer(text))
-        labels = {
-            " ".join((m.group(2) or m.group(1)).split()).casefold()
-            for m in _IMAGE_REF.finditer(text)
-        }
-        for m in _DEFINITION.finditer(text):
-            if " ".join(m.group(1).split()).casefold() in labels:
-                image_starts.add(m.end())
-    if "<img" in text.lower():
+        if "](" in text:
+            image_starts.update(m.end() for m in _IMAGE_INLINE.finditer(text))
+        # Only a reference definition can point an image label at a URL.
+        definitions = list(_DEFINITION.finditer(text)) if "]:" in text else []
+        if definitions:
+            labels = {
+                " ".join((m.group(2) or m.group(1)).split()).casefold()
+                for m in _IMAGE_REF.finditer(text)
+            }
+            for m in definitions:
+                if " ".join(m.group(1).split()).casefold() in labels:
+                    image_starts.add(m.end())
+    if "<" in text and _IMG_TAG.search(text):
         image_starts.update(m.end() for m in _IMAGE_HTML.finditer(text))
     out = []
     for m in _WEB.finditer(text):
@@ -97,39 +139,69 @@ def text_urls(text: str) -> list[str]:
 
 def scan_card_text(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(title, [(url, kind)]) of a card file written by Masthead; NeedsExactRead otherwise."""
-    if not text.startswith("---"):
-        return "", [(url, "inline") for url in text_urls(text)]
+    if not text.startswith("---\n"):
+        raise NeedsExactRead  # the card reader refuses it: unreadable, features nothing
     end = text.find("\n---", 3)
     if end < 0:
         raise NeedsExactRead
-    front = text[text.index("\n") + 1 : end + 1]
+    front = text[4 : end + 1]
     after = text.find("\n", end + 4)
+    if text[end + 4 : after if after >= 0 else len(text)].strip(" \t"):
+        raise NeedsExactRead  # "---" followed by text does not close the header
     body = text[after + 1 :] if after >= 0 else ""
-    if "\t" in front or _ANCHOR.search(front):
-        raise NeedsExactRead
+    if "\t" in front or "\x85" in front or "\u2028" in front or "\u2029" in front:
+        raise NeedsExactRead  # tabs and the line breaks YAML knows beyond \n
+    written = _WRITTEN.match(front)
+    if written is not None:
+        return _scan_written(written, body)
+    if _ANCHOR.search(front) or _COMMENT_LINE.search(front):
+        raise NeedsExactRead  # anchors, or comments the general walk would take as text
     title, note = "", ""
     found: list[tuple[str, str]] = []
     keys = list(_TOP_KEY.finditer(front))
-    if not keys or keys[0].start() != 0:
-        raise NeedsExactRead
+    if not keys or keys[0].start() != 0 or len({k.group(1) for k in keys}) != len(keys):
+        raise NeedsExactRead  # a duplicate key is refused by the card reader
     for n, key in enumerate(keys):
         name, value = key.group(1), key.group(2)
         block = front[key.end() : keys[n + 1].start() if n + 1 < len(keys) else len(front)]
         if name == "title":
+            if " #" in block:
+                raise NeedsExactRead  # a comment after a continued title
             title = " ".join([_scalar(value), *(x.strip() for x in block.split("\n") if x.strip())])
         elif name == "note":
             note = value + block
         elif name in _FIELD_KINDS:
             if value.strip():
                 raise NeedsExactRead  # flow style or a scalar: not the shape we write
+            if not _KEY_LINES.fullmatch(block) or _DUPLICATE_URL.search(block):
+                raise NeedsExactRead  # continued values, bare items, a record's url twice
             kind = _FIELD_KINDS[name]
             for raw in _URL_LINE.findall(block):
                 url = _scalar(raw)
                 if url.startswith(("http:", "https:")):
                     found.append((url, kind))
     found += [(url, "inline") for url in text_urls(body)]
+    if note.strip()[:1] in ("'", '"'):
+        if "\n" in note.strip():
+            raise NeedsExactRead  # a quoted note over several lines
+        note = _scalar(note)
     if note:
-        if note.strip().startswith('"') and "\\" in note:
-            raise NeedsExactRead
         found += [(url, "inline") for url in text_urls(note)]
     return title, found
+
+
+def _scan_written(written: re.Match[str], body: str) -> tuple[str, list[tuple[str, str]]]:
+    title, source, links, further, note = written.groups()
+    found: list[tuple[str, str]] = []
+    for block, kind in ((source, "source"), (links, "link"), (further, "further")):
+        if block and "url:" in block:
+            if _DUPLICATE_URL.search(block):
+                raise NeedsExactRead
+            for raw in _RECORD_URL.findall(block):
+                url = _scalar(raw)
+                if url.startswith(("http:", "https:")):
+                    found.append((url, kind))
+    found += [(url, "inline") for url in text_urls(body)]
+    if note:
+        found += [(url, "inline") for url in text_urls(_scalar(note))]
+    return _scalar(title), found

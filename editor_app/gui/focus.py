@@ -21,9 +21,14 @@ def kept_focus() -> Iterator[None]:
     try:
         yield
     finally:
-        if widget is not None and isValid(widget) and widget.isVisible() and widget.isEnabled():
-            widget.activateWindow()
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        restore_focus(widget)
+
+
+def restore_focus(widget: QWidget | None) -> None:
+    """Give the focus back to ``widget`` if it still exists and can take it."""
+    if widget is not None and isValid(widget) and widget.isVisible() and widget.isEnabled():
+        widget.activateWindow()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def focus_first_control(container: QWidget | None) -> QWidget | None:

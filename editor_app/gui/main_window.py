@@ -25,6 +25,7 @@ from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
 from editor_app.gui.start_view import StartView
 from editor_app.gui.status_bar import StatusBarController
+from editor_app.gui.window_keys import WindowKeys
 from editor_app.gui.workspace import Workspace
 
 
@@ -58,6 +59,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.status = StatusBarController(self.statusBar(), self)
         self._build_actions()
         self._build_menus()
+        self.keys = WindowKeys(self)
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -144,6 +146,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.editor_host.setCurrentWidget(workspace.editor_area)
         self.stack.setCurrentWidget(self.editor_host)
         self._install_workspace_actions(workspace)
+        self.keys.attach(workspace)
         self._set_workspace_visible(True)
         if self._needs_default_layout:
             self._needs_default_layout = False
@@ -252,6 +255,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.outline_dock.setWidget(QWidget())
         self.preview_dock.setWidget(QWidget())
         self.panels.detach()
+        self.keys.set_issue_open(False)
         self.editor_host.removeWidget(ws.editor_area)
         ws.close()
         ws.deleteLater()

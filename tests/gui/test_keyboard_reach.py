@@ -4,11 +4,12 @@ Move to Section, context menus from the keyboard, dock shortcuts, Insert Image."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu
 
 from editor_app.core.storage import load_issue
-from editor_app.gui import outline_actions
+from editor_app.gui import image_import, outline_actions
+from editor_app.gui.editor import markdown_edit
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
 
@@ -104,3 +105,91 @@ def test_move_to_section_cancelled_changes_nothing(window, monkeypatch):
     ws.actions.move_to_section.trigger()
     assert section_titles(ws.document, 0) == ["Alpha 发布", "Beta 访谈"]
     assert not ws.document.undo_stack.canUndo()
+
+
+def visible_menus() -> list[QMenu]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+
+
+@pytest.mark.parametrize(
+    ("key", "modifier"),
+    [
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+    ],
+)
+def test_keyboard_opens_the_outline_menu_at_the_current_item(window, qtbot, key, modifier):
+    ws = window.workspace
+    ws.view.select_ids([card_by_title(ws.document, "Beta 访谈")])
+    ws.view.setFocus()
+    seen = {}
+
+    def inspect():  # the outline's menu runs its own event loop: look, then close it
+        menus = visible_menus()
+        seen["texts"] = [a.text() for m in menus for a in m.actions()]
+        seen["pos"] = menus[0].pos() if menus else None
+        for menu in menus:
+            menu.close()
+
+    QTimer.singleShot(200, inspect)
+    qtbot.keyClick(ws.view, key, modifier)
+    qtbot.waitUntil(lambda: "texts" in seen, timeout=3000)
+    assert "&Move to Section…" in seen["texts"] and "Add &Card" in seen["texts"]
+    rect = ws.view.visualRect(ws.view.currentIndex())
+    item = ws.view.viewport().mapToGlobal(rect.bottomLeft())
+    assert abs(seen["pos"].y() - item.y()) <= 2
+
+
+def test_shift_f10_in_the_card_editor_opens_its_menu_at_the_cursor(window, qtbot):
+    edit = window.workspace.editor.body_edit
+    edit.setFocus()
+    qtbot.keyClick(edit, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bool(visible_menus()), timeout=3000)
+    menu = visible_menus()[0]
+    cursor = edit.viewport().mapToGlobal(edit.cursorRect().bottomRight())
+    assert abs(menu.pos().y() - cursor.y()) <= 2
+    menu.close()
+
+
+def test_dock_shortcuts_show_the_dock_and_focus_it(window, qtbot):
+    ws = window.workspace
+    ws.editor.focus_body()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.editor.body_edit, timeout=3000)
+    window.panels.links_dock.hide()
+    qtbot.keyClick(ws.editor.body_edit, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    assert window.panels.links_dock.isVisible()
+    focused = QApplication.focusWidget()
+    assert focused is not None and window.panels.links.isAncestorOf(focused)
+    qtbot.keyClick(focused, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is ws.view
+    qtbot.keyClick(ws.view, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    assert window.panels.images.isAncestorOf(QApplication.focusWidget())
+
+
+def test_insert_image_picks_a_file_and_runs_the_pipeline(window, qtbot, tmp_path, monkeypatch):
+    from PIL import Image
+
+    picture = tmp_path / "harbour-at-dusk.png"
+    Image.new("RGB", (40, 30), (200, 90, 20)).save(picture)
+    asked = {}
+
+    def pick(_parent, title, _folder, _filter):
+        asked["title"] = title
+        return [str(picture)], ""
+
+    def alt(_parent, path, suggested, _detail):
+        asked.update(path=path, suggested=suggested)
+        return "A harbour at dusk"
+
+    monkeypatch.setattr(markdown_edit.QFileDialog, "getOpenFileNames", pick)
+    monkeypatch.setattr(image_import, "ask_alt_text", alt)
+    ws = window.workspace
+    edit = ws.editor.body_edit
+    edit.setFocus()
+    qtbot.keyClick(
+        edit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert asked["title"] == "Insert Image"
+    assert asked["suggested"] == "harbour at dusk"
+    assert asked["path"].is_file() and asked["path"].parent.name == "assets"
+    assert f"![A harbour at dusk](assets/{asked['path'].name})" in edit.toPlainText()

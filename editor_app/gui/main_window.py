@@ -20,6 +20,7 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.storage import is_issue_folder
 from editor_app.core.template import new_issue
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.import_dialog import ImportDialog
 from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
@@ -332,8 +333,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
         from editor_app.gui.issue_properties import IssuePropertiesDialog
 
         dialog = IssuePropertiesDialog(self.workspace.document, self)
-        if dialog.exec():
-            dialog.apply()
+        with kept_focus():
+            if dialog.exec():
+                dialog.apply()
 
     def focus_outline(self) -> None:
         if self.workspace:
@@ -400,7 +402,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog
 
-        AboutDialog(self).exec()
+        with kept_focus():
+            AboutDialog(self).exec()
 
     def edit_settings(self) -> None:
         from editor_app.core.resources import default_library
@@ -409,7 +412,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         dialog = SettingsDialog(self.settings, default_library(), self)
         dialog.applied.connect(self.apply_settings)
         dialog.libraryChanged.connect(self._library_chosen)
-        dialog.exec()
+        with kept_focus():
+            dialog.exec()
 
     def apply_settings(self) -> None:
         """Push the preferences (theme, autosave, preview, editor font) into the open issue."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from editor_app.core.storage import load_issue
 from editor_app.gui import image_import, outline_actions
-from editor_app.gui.editor import markdown_edit
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.editor import markdown_edit
 from editor_app.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
@@ -193,3 +193,25 @@ def test_insert_image_picks_a_file_and_runs_the_pipeline(window, qtbot, tmp_path
     assert asked["suggested"] == "harbour at dusk"
     assert asked["path"].is_file() and asked["path"].parent.name == "assets"
     assert f"![A harbour at dusk](assets/{asked['path'].name})" in edit.toPlainText()
+
+
+def test_focus_returns_to_the_editor_after_the_properties_dialog(window, qtbot, monkeypatch):
+    from editor_app.gui import issue_properties
+
+    ws = window.workspace
+    ws.editor.focus_body()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.editor.body_edit, timeout=3000)
+
+    def closed_at_once(dialog):
+        field = dialog.findChildren(QLineEdit)[0]
+        dialog.show()
+        field.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is field, timeout=3000)
+        dialog.hide()
+        ws.view.setFocus()  # where a window manager may leave the focus after a dialog
+        return 0
+
+    monkeypatch.setattr(issue_properties.IssuePropertiesDialog, "exec", closed_at_once)
+    window.act_properties.trigger()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.editor.body_edit, timeout=3000)

@@ -1674,6 +1674,10 @@
         <translation>引用</translation>
     </message>
     <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
         <source>Insert Image</source>
         <translation>插入图片</translation>
     </message>

@@ -146,6 +146,8 @@ def test_shift_f10_in_the_card_editor_opens_its_menu_at_the_cursor(window, qtbot
     qtbot.keyClick(edit, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: bool(visible_menus()), timeout=3000)
     menu = visible_menus()[0]
+    texts = [a.text() for a in menu.actions()]
+    assert "Format" in texts and any("Paste" in t for t in texts)
     cursor = edit.viewport().mapToGlobal(edit.cursorRect().bottomRight())
     assert abs(menu.pos().y() - cursor.y()) <= 2
     menu.close()
@@ -153,6 +155,8 @@ def test_shift_f10_in_the_card_editor_opens_its_menu_at_the_cursor(window, qtbot
 
 def test_dock_shortcuts_show_the_dock_and_focus_it(window, qtbot):
     ws = window.workspace
+    # Until the first preview page loads, the window hands typed keys (and the focus) to the body.
+    qtbot.waitUntil(lambda: ws.key_buffer is None, timeout=5000)
     ws.editor.focus_body()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is ws.editor.body_edit, timeout=3000)
     window.panels.links_dock.hide()
@@ -162,6 +166,8 @@ def test_dock_shortcuts_show_the_dock_and_focus_it(window, qtbot):
     assert focused is not None and window.panels.links.isAncestorOf(focused)
     qtbot.keyClick(focused, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is ws.view
+    qtbot.keyClick(ws.view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert window.workspace.preview.isAncestorOf(QApplication.focusWidget())
     qtbot.keyClick(ws.view, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
     assert window.panels.images.isAncestorOf(QApplication.focusWidget())
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QFont,
     QGuiApplication,
     QImage,
@@ -174,6 +175,16 @@ class MarkdownEdit(QPlainTextEdit):
                     event.ignore()
                     return True
         return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        """The standard text menu plus the formatting commands (from the mouse or keyboard)."""
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        formats = menu.addMenu(self.tr("Format"))
+        for action in self.format_actions():
+            formats.addAction(action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
 
     # -- edits -------------------------------------------------------------------------------
     def _region(self) -> tuple[int, int, str]:

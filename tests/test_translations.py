@@ -126,8 +126,12 @@ def test_no_translation_wrappers():
     # translate strings marked with QT_TRANSLATE_NOOP: the about dialog's notes where they are
     # defined, and the export registry's strings in export_labels.py (a test of the export
     # panel checks that every one of them is marked).
+    # i18n.py's translator override is the catalogue itself, called by Qt for every string.
     allowed = {"translate_note", "translated"}
     found = [
-        f for f in _translate_calls_with_computed_text() if f.split(" in ")[1][:-2] not in allowed
+        f
+        for f in _translate_calls_with_computed_text()
+        if f.split(" in ")[1][:-2] not in allowed
+        and not (f.startswith("editor_app/gui/i18n.py:") and f.endswith(" in translate()"))
     ]
     assert found == [], "write QCoreApplication.translate('Context', 'literal') at each call"

@@ -169,6 +169,37 @@ def move_card_by(issue: Issue, card_id: str, delta: int) -> bool:
     return True
 
 
+def move_card_across(issue: Issue, card_id: str, delta: int) -> bool:
+    """Move a top-level card of a section past the section's edge into the neighbour.
+
+    Up (-1) from the first place makes it the last card of the previous section; down (+1)
+    from the last place makes it the first card of the next one. False (nothing changed)
+    when the card is not at that edge, is a sub-card, or there is no neighbouring section.
+    """
+    parent, index = parent_of(issue, card_id)
+    ids = [s.id for s in issue.sections]
+    if parent not in ids:
+        return False
+    siblings = children_of(issue, parent)
+    if 0 <= index + delta < len(siblings):
+        return False
+    target = ids.index(parent) + delta
+    if not 0 <= target < len(ids):
+        return False
+    siblings.pop(index)
+    cards = issue.sections[target].card_ids
+    cards.insert(len(cards) if delta < 0 else 0, card_id)
+    return True
+
+
+def move_cards_to_section(issue: Issue, card_ids: list[str], section_id: str) -> None:
+    """Move cards (with their sub-cards) to the end of a section, in outline order."""
+    _section(issue, section_id)
+    order = {c.id: n for n, c in enumerate(issue.ordered_cards())}
+    ordered = sorted(dict.fromkeys(card_ids), key=lambda c: order.get(c, len(order)))
+    move_cards(issue, ordered, section_id, len(children_of(issue, section_id)))
+
+
 def indent_card(issue: Issue, card_id: str) -> bool:
     """Make the card the last sub-card of its previous sibling."""
     parent, index = parent_of(issue, card_id)

@@ -104,8 +104,34 @@ def install_translators(
     return chosen
 
 
+_ENGLISH_OF: dict[str, str] = {}
+
+
+class _RecordingTranslator(QTranslator):
+    """Masthead's catalogue, remembering the English source of each text it translated.
+
+    The command palette finds a command by its English name in the Chinese UI too; the
+    bundle ships only the compiled catalogue, which cannot be read backwards.
+    """
+
+    def translate(  # noqa: D102 - Qt API
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        text = super().translate(context, source, disambiguation, n)
+        if not text:
+            return None  # a null string: "not here", so Qt tries the next catalogue or English
+        if text != source:
+            _ENGLISH_OF[text] = source
+        return text
+
+
+def english_source(text: str) -> str | None:
+    """The English text that ``text`` was translated from, when Masthead's catalogue did it."""
+    return _ENGLISH_OF.get(text)
+
+
 def _load(app: QCoreApplication, locale: QLocale, name: str, folder: Path) -> bool:
-    translator = QTranslator()
+    translator = _RecordingTranslator() if name == CATALOGUE else QTranslator()
     if not translator.load(locale, name, "_", str(folder)):
         return False
     translator.setObjectName(_TRANSLATOR_NAME)

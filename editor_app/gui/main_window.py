@@ -20,12 +20,14 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.storage import is_issue_folder
 from editor_app.core.template import new_issue
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.import_dialog import ImportDialog
 from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
 from editor_app.gui.start_view import StartView
 from editor_app.gui.status_bar import StatusBarController
 from editor_app.gui.undo_actions import bind_undo_actions, reset_undo_actions
+from editor_app.gui.window_keys import WindowKeys
 from editor_app.gui.workspace import Workspace
 
 
@@ -59,6 +61,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.status = StatusBarController(self.statusBar(), self)
         self._build_actions()
         self._build_menus()
+        self.keys = WindowKeys(self)
         geometry, state = self.settings.window_state()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -146,6 +149,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.editor_host.setCurrentWidget(workspace.editor_area)
         self.stack.setCurrentWidget(self.editor_host)
         self._install_workspace_actions(workspace)
+        self.keys.attach(workspace)
         self._set_workspace_visible(True)
         bind_undo_actions(doc.undo_stack, self.act_undo, self.act_redo)
         if self._needs_default_layout:
@@ -256,6 +260,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.outline_dock.setWidget(QWidget())
         self.preview_dock.setWidget(QWidget())
         self.panels.detach()
+        self.keys.set_issue_open(False)
         self.editor_host.removeWidget(ws.editor_area)
         ws.close()
         ws.deleteLater()
@@ -338,8 +343,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
         from editor_app.gui.issue_properties import IssuePropertiesDialog
 
         dialog = IssuePropertiesDialog(self.workspace.document, self)
-        if dialog.exec():
-            dialog.apply()
+        with kept_focus():
+            if dialog.exec():
+                dialog.apply()
 
     def focus_outline(self) -> None:
         if self.workspace:
@@ -406,7 +412,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog
 
-        AboutDialog(self).exec()
+        with kept_focus():
+            AboutDialog(self).exec()
 
     def edit_settings(self) -> None:
         from editor_app.core.resources import default_library
@@ -415,7 +422,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         dialog = SettingsDialog(self.settings, default_library(), self)
         dialog.applied.connect(self.apply_settings)
         dialog.libraryChanged.connect(self._library_chosen)
-        dialog.exec()
+        with kept_focus():
+            dialog.exec()
 
     def apply_settings(self) -> None:
         """Push the preferences (theme, autosave, preview, editor font) into the open issue."""

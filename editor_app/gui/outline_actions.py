@@ -5,10 +5,12 @@ from __future__ import annotations
 import qtawesome as qta
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from editor_app.core import outline as ops
 from editor_app.core.errors import OutlineError
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.outline_view import OutlineView
 
 
@@ -54,6 +56,12 @@ class OutlineActions(QObject):
         self.outdent = self._action(
             self.tr("&Outdent"), "mdi6.format-indent-decrease", "Alt+Left", self.on_outdent
         )
+        self.move_to_section = self._action(
+            self.tr("&Move to Section…"),
+            "mdi6.folder-move-outline",
+            "Ctrl+Shift+M",
+            self.on_move_to_section,
+        )
         # Delete must not fire while the tree's inline editor or the body editor has focus.
         for action in (
             self.delete,
@@ -66,7 +74,15 @@ class OutlineActions(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for action in (self.add_section, self.add_card, self.add_subcard, self.duplicate):
+        for action in (
+            self.add_section,
+            self.add_card,
+            self.add_subcard,
+            self.duplicate,
+            self.move_to_section,
+        ):
+            # Window-wide once the window adds them: they also work from the card editor.
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             view.addAction(action)
         document.undo_stack.cleanChanged.connect(lambda _c: None)
         self.set_read_only(document.read_only)
@@ -82,6 +98,7 @@ class OutlineActions(QObject):
         return [
             self.add_section, self.add_card, self.add_subcard, self.rename, self.delete,
             self.duplicate, self.move_up, self.move_down, self.indent, self.outdent,
+            self.move_to_section,
         ]  # fmt: skip
 
     def set_read_only(self, read_only: bool) -> None:
@@ -207,17 +224,47 @@ class OutlineActions(QObject):
                 )
             return
         if kind == "card":
-            if not _can_move(self.document.issue, node, delta):
-                return
-            self.document.edit_outline(
-                self.tr("Move card"), lambda i: ops.move_card_by(i, node, delta), lambda _r: [node]
-            )
+            if _can_move(self.document.issue, node, delta):
+                self.document.edit_outline(
+                    self.tr("Move card"),
+                    lambda i: ops.move_card_by(i, node, delta),
+                    lambda _r: [node],
+                )
+            elif _can_cross(self.document.issue, node, delta):
+                # At the section's edge the card goes on into the neighbouring section.
+                self.document.edit_outline(
+                    self.tr("Move card to section"),
+                    lambda i: ops.move_card_across(i, node, delta),
+                    lambda _r: [node],
+                )
 
     def on_move_up(self) -> None:
         self._move(-1)
 
     def on_move_down(self) -> None:
         self._move(+1)
+
+    def on_move_to_section(self) -> None:
+        cards = self.view.selected_ids("card")
+        if not cards and self.view.current_kind() == "card":
+            cards = [self.view.current_id()]
+        issue = self.document.issue
+        if not cards or not issue.sections:
+            return
+        names = [section_label(n, s.emoji, s.title) for n, s in enumerate(issue.sections)]
+        current = [s.id for s in issue.sections].index(ops.section_of(issue, cards[0]).id)
+        with kept_focus():
+            chosen = choose_section(
+                self.view.window(), self.tr("Move to Section"), self.tr("Section:"), names, current
+            )
+        if chosen is None:
+            return
+        target = issue.sections[chosen].id
+        self.document.edit_outline(
+            self.tr("Move %n card(s) to section", "", len(cards)),
+            lambda i: ops.move_cards_to_section(i, cards, target),
+            lambda _r: cards,
+        )
 
     def on_indent(self) -> None:
         node = self.view.current_id()
@@ -240,6 +287,25 @@ class OutlineActions(QObject):
         self.document.edit_outline(
             self.tr("Outdent card"), lambda i: ops.outdent_card(i, node), lambda _r: [node]
         )
+
+
+def section_label(number: int, emoji: str, title: str) -> str:
+    text = " ".join(part for part in (emoji, title) if part)
+    return f"{number + 1}. {text}" if text else f"{number + 1}."
+
+
+def choose_section(
+    parent: QWidget | None, title: str, label: str, names: list[str], current: int
+) -> int | None:
+    """The index of the section the editor picks, None when cancelled (tests replace this)."""
+    name, ok = QInputDialog.getItem(parent, title, label, names, current, False)
+    return names.index(name) if ok and name in names else None
+
+
+def _can_cross(issue, card_id: str, delta: int) -> bool:  # noqa: ANN001
+    parent, _index = ops.parent_of(issue, card_id)
+    ids = [s.id for s in issue.sections]
+    return parent in ids and 0 <= ids.index(parent) + delta < len(ids)
 
 
 def _can_move(issue, card_id: str, delta: int) -> bool:  # noqa: ANN001

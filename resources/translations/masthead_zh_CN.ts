@@ -286,6 +286,17 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <source>Command Palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Type a command (English, 中文 or pinyin)…</source>
+        <translation>输入命令（中文、拼音或英文）…</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Card changed on disk</source>
@@ -1668,6 +1679,18 @@
         <source>Quote</source>
         <translation>引用</translation>
     </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Insert Image</source>
+        <translation>插入图片</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>NewIssueDialog</name>
@@ -1743,6 +1766,10 @@
         <translation>取消缩进(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Move to Section…</source>
+        <translation>移动到专题(&amp;M)…</translation>
+    </message>
+    <message>
         <source>New section</source>
         <translation>新专题</translation>
     </message>
@@ -1781,6 +1808,24 @@
     <message>
         <source>Move card</source>
         <translation>移动卡片</translation>
+    </message>
+    <message>
+        <source>Move card to section</source>
+        <translation>将卡片移到专题</translation>
+    </message>
+    <message>
+        <source>Move to Section</source>
+        <translation>移动到专题</translation>
+    </message>
+    <message>
+        <source>Section:</source>
+        <translation>专题：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n card(s) to section</source>
+        <translation>
+            <numerusform>将 %n 张卡片移到专题</numerusform>
+        </translation>
     </message>
     <message>
         <source>Indent card</source>
@@ -2216,6 +2261,37 @@
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowKeys</name>
+    <message>
+        <source>Command &amp;Palette…</source>
+        <translation>命令面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Outline</source>
+        <translation>转到大纲(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Go to Pre&amp;view</source>
+        <translation>转到预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Go to E&amp;xport</source>
+        <translation>转到导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Links</source>
+        <translation>转到链接(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Go to &amp;Images</source>
+        <translation>转到图片(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QContextMenuEvent,
     QFont,
     QGuiApplication,
     QImage,
@@ -17,12 +18,13 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextOption,
 )
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFileDialog, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 from editor_app.core.errors import MastheadError
 from editor_app.gui.editor import formatting
 from editor_app.gui.editor.highlighter import MarkdownHighlighter, Theme
 from editor_app.gui.editor.search import Utf16Map
+from editor_app.gui.focus import kept_focus
 
 # Latin faces first so Latin text keeps its own shapes; then CJK faces for every platform,
 # so Han characters never fall back to boxes or a mismatched bitmap font.
@@ -174,6 +176,16 @@ class MarkdownEdit(QPlainTextEdit):
                     return True
         return super().event(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        """The standard text menu plus the formatting commands (from the mouse or keyboard)."""
+        menu = self.createStandardContextMenu(event.pos())
+        menu.addSeparator()
+        formats = menu.addMenu(self.tr("Format"))
+        for action in self.format_actions():
+            formats.addAction(action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+
     # -- edits -------------------------------------------------------------------------------
     def _region(self) -> tuple[int, int, str]:
         """Qt start and end of the whole lines the selection touches, and their text."""
@@ -244,7 +256,23 @@ class MarkdownEdit(QPlainTextEdit):
         self.apply_edit(formatting.toggle_link, clip if formatting.is_url(clip) else "")
 
     def insert_image(self) -> None:
-        self.apply_edit(formatting.make_image, "")
+        """Choose image files and run them through the import pipeline (alt text included);
+        without a pipeline (no issue folder), insert an empty image reference to fill in."""
+        if self.isReadOnly():
+            return
+        if self._image_importer is None:
+            self.apply_edit(formatting.make_image, "")
+            return
+        patterns = " ".join(f"*{suffix}" for suffix in sorted(IMAGE_SUFFIXES))
+        with kept_focus():
+            files, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("Insert Image"),
+                "",
+                self.tr("Images (%1);;All files (*)").replace("%1", patterns),
+            )
+        if files:
+            self._import_images([(Path(name), Path(name).name) for name in files])
 
     # -- keys --------------------------------------------------------------------------------
     def _in_code_block(self) -> bool:

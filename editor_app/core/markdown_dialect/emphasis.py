@@ -51,6 +51,10 @@ class _FlankingBoundary:
         token = self.token
         if pos >= len(data) or data[pos] != token:
             return None
+        if pos and data[pos - 1] == token:
+            # The middle of a run: a run opens or closes whole ('**a **' is no emphasis, not
+            # '*' plus an em closed by the second '*').
+            return None
         end = pos
         while end < len(data) and data[end] == token:
             end += 1

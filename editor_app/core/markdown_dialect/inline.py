@@ -1,5 +1,5 @@
 """Small inline fixes: GFM strikethrough, backslash hard breaks, entities, e-mail autolinks,
-and ``***both***`` nested the CommonMark way round."""
+code span spaces, and ``***both***`` nested the CommonMark way round."""
 
 from __future__ import annotations
 
@@ -9,7 +9,14 @@ import string
 import xml.etree.ElementTree as ET
 
 import markdown
-from markdown.inlinepatterns import HtmlInlineProcessor, InlineProcessor, SimpleTagInlineProcessor
+from markdown import util
+from markdown.inlinepatterns import (
+    BACKTICK_RE,
+    BacktickInlineProcessor,
+    HtmlInlineProcessor,
+    InlineProcessor,
+    SimpleTagInlineProcessor,
+)
 from markdown.treeprocessors import Treeprocessor
 
 # GFM strikes text between one or two tildes (a run of three is not a delimiter). The runs are
@@ -54,6 +61,31 @@ class _MailProcessor(InlineProcessor):
         return el, m.start(0), m.end(0)
 
 
+class _CodeSpanProcessor(BacktickInlineProcessor):
+    """Code span content the CommonMark way: line endings become spaces, and one space is
+    stripped from each end only when both ends have one (and the content is not all spaces).
+    python-markdown strips all surrounding whitespace, so ``setValue:forKeyPath: `` would lose
+    the space that the site shows."""
+
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 - markdown API
+        if m.group(1):
+            return super().handleMatch(m, data)
+        begin = m.start(0)
+        start, end = self.find_code_spans(begin, data)
+        if end is None:
+            return None, begin, start
+        el = ET.Element(self.tag)
+        el.text = util.AtomicString(util.code_escape(code_span_text(data[start:end])))
+        return el, begin, end + (start - begin)
+
+
+def code_span_text(raw: str) -> str:
+    text = raw.replace("\n", " ")
+    if len(text) >= 2 and text[0] == text[-1] == " " and text.strip(" "):
+        return text[1:-1]
+    return text
+
+
 class LiteralAmpersands(Treeprocessor):
     """Text like '&notanentity;' or an escaped '\\&copy;' is shown as written.
 
@@ -91,6 +123,8 @@ def register(md: markdown.Markdown) -> None:
     md.inlinePatterns.register(_BreakProcessor(BACKSLASH_BREAK, md), "dialect_backslash_br", 185)
     # Before emphasis (60), so '~~**a**~~' nests as GFM nests it.
     md.inlinePatterns.register(SimpleTagInlineProcessor(STRIKE, "del"), "dialect_strike", 65)
+    # Replaces python-markdown's code span pattern, under its name and priority.
+    md.inlinePatterns.register(_CodeSpanProcessor(BACKTICK_RE), "backtick", 190)
     md.inlinePatterns.register(_EntityProcessor(_ENTITY_RE, md), "entity", 80)
     md.inlinePatterns.register(_MailProcessor(_MAIL_RE, md), "automail", 110)
     md.treeprocessors.register(EmStrongOrder(md), "dialect_em_strong", 17)

@@ -127,6 +127,7 @@ class _Scanner:
         # starts indented all goes into the item above: an item less indented than the start
         # of its chunk needs a blank line before it. The indent of the current chunk's start:
         chunk: int | None = 0
+        last_quote = (-1, -1)  # the depth of the last quote written and where its lines end
         lines = list(lines)
         i = 0
         while i < len(lines):
@@ -207,7 +208,8 @@ class _Scanner:
 
             del stack[depth:]
             pad_to = 4 * depth + (0 if lazy else max(indent - base, 0))
-            fence = _opens_fence(stripped)
+            # Four spaces in, a fence line is code (or paragraph text), not a fence.
+            fence = _opens_fence(stripped) if indent - base < 4 else None
             if fence:
                 body, i = self._fence_body(lines, i, fence, indent)
                 lang = re.match(r"[\w#.+-]*", fence["info"].strip())
@@ -226,9 +228,19 @@ class _Scanner:
                 if depth and out and out[-1].strip():
                     out.append("")
                     chunk = None
+                if last_quote == (len(stack), _last_filled(out)):
+                    # A blank line ends a quote, and the next '>' opens another one; python-
+                    # markdown would add it to the first, so a stashed comment stands between.
+                    out.extend([" " * (4 * depth) + self.separator(), ""])
                 out.extend(" " * (4 * depth) + x for x in quoted)
+                last_quote = (len(stack), len(out))
                 para, blank = False, False
                 chunk = 4 * depth if chunk is None else chunk
+                if i < len(lines) and lines[i].strip():
+                    # The quote ended at a line that is no lazy continuation (a list item, a
+                    # rule): python-markdown would take that line into the quote.
+                    out.append("")
+                    chunk = None
                 continue
             code = indent - base >= 4 and (blank or not para) and not lazy
             setext = para and not blank and _SETEXT.match(stripped)
@@ -292,13 +304,27 @@ class _Scanner:
             if _QUOTE.match(stripped) and len(line) - len(stripped) <= indent + 3:
                 rest = stripped[1:]
                 inner.append(rest[1:] if rest.startswith(" ") else rest)
-            elif _block_start(stripped) or not inner or not inner[-1].strip():
-                break
+            elif (
+                (_block_start(stripped) and len(line) - len(stripped) < indent + 4)
+                or not inner
+                or not inner[-1].strip()
+            ):
+                break  # a block that interrupts the quote's paragraph (four spaces in: text)
             else:
-                inner.append(stripped)  # a lazy continuation
+                # A lazy continuation; one that looks like a block start keeps four spaces so
+                # that it stays text.
+                inner.append("    " + stripped if _block_start(stripped) else stripped)
             i += 1
         nested = _Scanner(self.stash, self.loose, self.separator).run(inner)
         return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
+
+
+def _last_filled(out: list[str]) -> int:
+    """Where the trailing blank lines of ``out`` start."""
+    end = len(out)
+    while end and not out[end - 1].strip():
+        end -= 1
+    return end
 
 
 _PLACEHOLDER = re.compile("^\x02wzxhzdk:\\d+\x03$")

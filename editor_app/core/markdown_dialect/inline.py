@@ -1,5 +1,5 @@
 """Small inline fixes: GFM strikethrough, backslash hard breaks, entities, e-mail autolinks,
-code span spaces, and ``***both***`` nested the CommonMark way round."""
+code span spaces, link destinations without spaces, and ``***both***`` nested the CommonMark way round."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from markdown.inlinepatterns import (
     BacktickInlineProcessor,
     HtmlInlineProcessor,
     InlineProcessor,
+    LinkInlineProcessor,
     SimpleTagInlineProcessor,
 )
 from markdown.treeprocessors import Treeprocessor
@@ -86,6 +87,27 @@ def code_span_text(raw: str) -> str:
     return text
 
 
+def _strict_destinations(processor: LinkInlineProcessor) -> None:
+    """``[a](b c)`` is no link in CommonMark: a destination has no spaces unless it is written
+    in angle brackets (``[a](<b c>)``). python-markdown takes ``b c`` as the address."""
+    parse = processor.getLink
+
+    def get_link(data: str, index: int) -> tuple[str, str | None, int, bool]:
+        href, title, end, handled = parse(data, index)
+        if handled and _SPACE.search(href) and not data[index + 1 :].lstrip().startswith("<"):
+            titled = _PAREN_TITLE.fullmatch(href)
+            if titled and title is None:  # '[a](b (title))': python-markdown misses this form
+                return titled["href"], titled["title"], end, True
+            return href, title, end, False
+        return href, title, end, handled
+
+    processor.getLink = get_link  # type: ignore[method-assign]
+
+
+_SPACE = re.compile(r"\s")
+_PAREN_TITLE = re.compile(r"(?P<href>\S+)\s+\((?P<title>[^()]*)\)", re.DOTALL)
+
+
 class LiteralAmpersands(Treeprocessor):
     """Text like '&notanentity;' or an escaped '\\&copy;' is shown as written.
 
@@ -123,6 +145,9 @@ def register(md: markdown.Markdown) -> None:
     md.inlinePatterns.register(_BreakProcessor(BACKSLASH_BREAK, md), "dialect_backslash_br", 185)
     # Before emphasis (60), so '~~**a**~~' nests as GFM nests it.
     md.inlinePatterns.register(SimpleTagInlineProcessor(STRIKE, "del"), "dialect_strike", 65)
+    for name in ("link", "image_link"):
+        if name in md.inlinePatterns:
+            _strict_destinations(md.inlinePatterns[name])
     # Replaces python-markdown's code span pattern, under its name and priority.
     md.inlinePatterns.register(_CodeSpanProcessor(BACKTICK_RE), "backtick", 190)
     md.inlinePatterns.register(_EntityProcessor(_ENTITY_RE, md), "entity", 80)

@@ -151,11 +151,17 @@ class _Scanner:
             base = stack[depth - 1].content if depth else 0
             if item and indent - base >= 4:
                 item = None  # indented code inside an item, or text
+            # An item continues the list at its depth only with the same marker kind.
+            same_list = (
+                item is not None
+                and depth < len(stack)
+                and stack[depth].kind == (item["delim"] or item["marker"])
+            )
             if blank and depth:
                 # A blank line between two blocks of an item, or between two items: loose.
-                owner = stack[depth].list_no if item and depth < len(stack) else None
+                owner = stack[depth].list_no if same_list else None
                 self.loose[owner if owner is not None else stack[depth - 1].list_no] = True
-            elif blank and item and depth < len(stack):
+            elif blank and same_list:
                 self.loose[stack[depth].list_no] = True
 
             if item and not lazy:
@@ -211,7 +217,7 @@ class _Scanner:
             # Four spaces in, a fence line is code (or paragraph text), not a fence.
             fence = _opens_fence(stripped) if indent - base < 4 else None
             if fence:
-                body, i = self._fence_body(lines, i, fence, indent)
+                body, i = self._fence_body(lines, i, fence, indent, base)
                 lang = re.match(r"[\w#.+-]*", fence["info"].strip())
                 opening = fence["fence"] + (lang.group(0) if lang else "")
                 placeholder = self.stash([opening, *body, fence["fence"]])
@@ -269,16 +275,21 @@ class _Scanner:
 
     @staticmethod
     def _fence_body(
-        lines: list[str], i: int, fence: re.Match[str], indent: int
+        lines: list[str], i: int, fence: re.Match[str], indent: int, base: int
     ) -> tuple[list[str], int]:
-        """The fence's content lines (its indent removed) and the line after its end."""
+        """The fence's content lines (its indent removed) and the line after its end.
+
+        A closing fence is indented less than four spaces from ``base`` (the content column of
+        the enclosing item): four spaces in, a fence line is content (a nested example).
+        """
         body: list[str] = []
         mark = fence["fence"]
         closed = False
         while i < len(lines):
             line = _expand(lines[i])
             i += 1
-            close = _FENCE.match(line.lstrip(" "))
+            lead = len(line) - len(line.lstrip(" "))
+            close = _FENCE.match(line.lstrip(" ")) if lead - base < 4 else None
             if (
                 close
                 and close["fence"][0] == mark[0]
@@ -287,7 +298,6 @@ class _Scanner:
             ):
                 closed = True
                 break
-            lead = len(line) - len(line.lstrip(" "))
             body.append(line[min(lead, indent) :])
         while not closed and body and not body[-1].strip():
             body.pop()  # an unclosed fence runs to the end, without the trailing blank lines

@@ -1,5 +1,6 @@
 """Small inline fixes: GFM strikethrough, backslash hard breaks, entities, e-mail autolinks,
-code span spaces, link destinations without spaces, and ``***both***`` nested the CommonMark way round."""
+code span spaces, link destinations without spaces, and ``***both***`` nested the CommonMark
+way round."""
 
 from __future__ import annotations
 
@@ -16,15 +17,36 @@ from markdown.inlinepatterns import (
     HtmlInlineProcessor,
     InlineProcessor,
     LinkInlineProcessor,
-    SimpleTagInlineProcessor,
 )
 from markdown.treeprocessors import Treeprocessor
 
+from editor_app.core.markdown_dialect.emphasis import left_flanking, right_flanking
+
 # GFM strikes text between one or two tildes (a run of three is not a delimiter). The runs are
 # matched whole, so '~~a~' is left alone, as GFM leaves it.
-STRIKE = r"(?<!~)(~{1,2})(?![~\s])(.+?)(?<![~\s])\1(?!~)"
+TILDE_RUN = r"(?<!~)~{1,2}(?!~)"
 # A backslash at the end of a line that continues the paragraph is a hard break.
 BACKSLASH_BREAK = r"\\\n(?=.)"
+
+
+class _StrikeProcessor(InlineProcessor):
+    """Strikethrough between two tilde runs of the same length, the opening one left-flanking
+    and the closing one right-flanking, as for emphasis: '~~（删）~~后' stays text, as on the
+    site, because the closing run follows punctuation and precedes a letter."""
+
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 - markdown API
+        start, end = m.start(0), m.end(0)
+        if not left_flanking(data[start - 1 : start], data[end : end + 1]):
+            return None, None, None
+        for close in self.compiled_re.finditer(data, end + 1):
+            at, after = close.start(), close.end()
+            if close.group(0) == m.group(0) and right_flanking(
+                data[at - 1 : at], data[after : after + 1]
+            ):
+                el = ET.Element("del")
+                el.text = data[end:at]
+                return el, start, after
+        return None, None, None
 
 
 class _BreakProcessor(InlineProcessor):
@@ -144,7 +166,7 @@ def register(md: markdown.Markdown) -> None:
     # Before the escapes (180), which would otherwise keep the backslash.
     md.inlinePatterns.register(_BreakProcessor(BACKSLASH_BREAK, md), "dialect_backslash_br", 185)
     # Before emphasis (60), so '~~**a**~~' nests as GFM nests it.
-    md.inlinePatterns.register(SimpleTagInlineProcessor(STRIKE, "del"), "dialect_strike", 65)
+    md.inlinePatterns.register(_StrikeProcessor(TILDE_RUN, md), "dialect_strike", 65)
     for name in ("link", "image_link"):
         if name in md.inlinePatterns:
             _strict_destinations(md.inlinePatterns[name])

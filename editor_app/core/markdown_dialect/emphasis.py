@@ -27,6 +27,17 @@ def _is_punct(ch: str) -> bool:
     return ch in _PLACEHOLDER_EDGES or unicodedata.category(ch)[0] in "PS"
 
 
+def left_flanking(before: str, after: str) -> bool:
+    """A delimiter run between ``before`` and ``after`` (one character each, '' at an edge)
+    may open: CommonMark's left-flanking rule."""
+    return not _is_space(after) and (not _is_punct(after) or _is_space(before) or _is_punct(before))
+
+
+def right_flanking(before: str, after: str) -> bool:
+    """The mirror rule: the run may close."""
+    return not _is_space(before) and (not _is_punct(before) or _is_space(after) or _is_punct(after))
+
+
 class _RunMatch:
     """The parts of ``re.Match`` that python-markdown's delimiter processor reads."""
 
@@ -51,17 +62,16 @@ class _FlankingBoundary:
         token = self.token
         if pos >= len(data) or data[pos] != token:
             return None
+        if pos and data[pos - 1] == token:
+            # The middle of a run: a run opens or closes whole ('**a **' is no emphasis, not
+            # '*' plus an em closed by the second '*').
+            return None
         end = pos
         while end < len(data) and data[end] == token:
             end += 1
         before = data[pos - 1] if pos else ""
         after = data[end] if end < len(data) else ""
-        left = not _is_space(after) and (
-            not _is_punct(after) or _is_space(before) or _is_punct(before)
-        )
-        right = not _is_space(before) and (
-            not _is_punct(before) or _is_space(after) or _is_punct(after)
-        )
+        left, right = left_flanking(before, after), right_flanking(before, after)
         if token == "_":
             can_open = left and (not right or _is_punct(before))
             can_close = right and (not left or _is_punct(after))

@@ -1,5 +1,6 @@
 """Small inline fixes: GFM strikethrough, backslash hard breaks, entities, e-mail autolinks,
-and ``***both***`` nested the CommonMark way round."""
+code span spaces, link destinations without spaces, and ``***both***`` nested the CommonMark
+way round."""
 
 from __future__ import annotations
 
@@ -9,14 +10,43 @@ import string
 import xml.etree.ElementTree as ET
 
 import markdown
-from markdown.inlinepatterns import HtmlInlineProcessor, InlineProcessor, SimpleTagInlineProcessor
+from markdown import util
+from markdown.inlinepatterns import (
+    BACKTICK_RE,
+    BacktickInlineProcessor,
+    HtmlInlineProcessor,
+    InlineProcessor,
+    LinkInlineProcessor,
+)
 from markdown.treeprocessors import Treeprocessor
+
+from editor_app.core.markdown_dialect.emphasis import left_flanking, right_flanking
 
 # GFM strikes text between one or two tildes (a run of three is not a delimiter). The runs are
 # matched whole, so '~~a~' is left alone, as GFM leaves it.
-STRIKE = r"(?<!~)(~{1,2})(?![~\s])(.+?)(?<![~\s])\1(?!~)"
+TILDE_RUN = r"(?<!~)~{1,2}(?!~)"
 # A backslash at the end of a line that continues the paragraph is a hard break.
 BACKSLASH_BREAK = r"\\\n(?=.)"
+
+
+class _StrikeProcessor(InlineProcessor):
+    """Strikethrough between two tilde runs of the same length, the opening one left-flanking
+    and the closing one right-flanking, as for emphasis: '~~（删）~~后' stays text, as on the
+    site, because the closing run follows punctuation and precedes a letter."""
+
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 - markdown API
+        start, end = m.start(0), m.end(0)
+        if not left_flanking(data[start - 1 : start], data[end : end + 1]):
+            return None, None, None
+        for close in self.compiled_re.finditer(data, end + 1):
+            at, after = close.start(), close.end()
+            if close.group(0) == m.group(0) and right_flanking(
+                data[at - 1 : at], data[after : after + 1]
+            ):
+                el = ET.Element("del")
+                el.text = data[end:at]
+                return el, start, after
+        return None, None, None
 
 
 class _BreakProcessor(InlineProcessor):
@@ -52,6 +82,52 @@ class _MailProcessor(InlineProcessor):
         )
         el.text = address
         return el, m.start(0), m.end(0)
+
+
+class _CodeSpanProcessor(BacktickInlineProcessor):
+    """Code span content the CommonMark way: line endings become spaces, and one space is
+    stripped from each end only when both ends have one (and the content is not all spaces).
+    python-markdown strips all surrounding whitespace, so ``setValue:forKeyPath: `` would lose
+    the space that the site shows."""
+
+    def handleMatch(self, m, data):  # type: ignore[override]  # noqa: N802 - markdown API
+        if m.group(1):
+            return super().handleMatch(m, data)
+        begin = m.start(0)
+        start, end = self.find_code_spans(begin, data)
+        if end is None:
+            return None, begin, start
+        el = ET.Element(self.tag)
+        el.text = util.AtomicString(util.code_escape(code_span_text(data[start:end])))
+        return el, begin, end + (start - begin)
+
+
+def code_span_text(raw: str) -> str:
+    text = raw.replace("\n", " ")
+    if len(text) >= 2 and text[0] == text[-1] == " " and text.strip(" "):
+        return text[1:-1]
+    return text
+
+
+def _strict_destinations(processor: LinkInlineProcessor) -> None:
+    """``[a](b c)`` is no link in CommonMark: a destination has no spaces unless it is written
+    in angle brackets (``[a](<b c>)``). python-markdown takes ``b c`` as the address."""
+    parse = processor.getLink
+
+    def get_link(data: str, index: int) -> tuple[str, str | None, int, bool]:
+        href, title, end, handled = parse(data, index)
+        if handled and _SPACE.search(href) and not data[index + 1 :].lstrip().startswith("<"):
+            titled = _PAREN_TITLE.fullmatch(href)
+            if titled and title is None:  # '[a](b (title))': python-markdown misses this form
+                return titled["href"], titled["title"], end, True
+            return href, title, end, False
+        return href, title, end, handled
+
+    processor.getLink = get_link  # type: ignore[method-assign]
+
+
+_SPACE = re.compile(r"\s")
+_PAREN_TITLE = re.compile(r"(?P<href>\S+)\s+\((?P<title>[^()]*)\)", re.DOTALL)
 
 
 class LiteralAmpersands(Treeprocessor):
@@ -90,7 +166,12 @@ def register(md: markdown.Markdown) -> None:
     # Before the escapes (180), which would otherwise keep the backslash.
     md.inlinePatterns.register(_BreakProcessor(BACKSLASH_BREAK, md), "dialect_backslash_br", 185)
     # Before emphasis (60), so '~~**a**~~' nests as GFM nests it.
-    md.inlinePatterns.register(SimpleTagInlineProcessor(STRIKE, "del"), "dialect_strike", 65)
+    md.inlinePatterns.register(_StrikeProcessor(TILDE_RUN, md), "dialect_strike", 65)
+    for name in ("link", "image_link"):
+        if name in md.inlinePatterns:
+            _strict_destinations(md.inlinePatterns[name])
+    # Replaces python-markdown's code span pattern, under its name and priority.
+    md.inlinePatterns.register(_CodeSpanProcessor(BACKTICK_RE), "backtick", 190)
     md.inlinePatterns.register(_EntityProcessor(_ENTITY_RE, md), "entity", 80)
     md.inlinePatterns.register(_MailProcessor(_MAIL_RE, md), "automail", 110)
     md.treeprocessors.register(EmStrongOrder(md), "dialect_em_strong", 17)

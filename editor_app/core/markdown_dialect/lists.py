@@ -127,6 +127,7 @@ class _Scanner:
         # starts indented all goes into the item above: an item less indented than the start
         # of its chunk needs a blank line before it. The indent of the current chunk's start:
         chunk: int | None = 0
+        last_quote = (-1, -1)  # the depth of the last quote written and where its lines end
         lines = list(lines)
         i = 0
         while i < len(lines):
@@ -150,11 +151,17 @@ class _Scanner:
             base = stack[depth - 1].content if depth else 0
             if item and indent - base >= 4:
                 item = None  # indented code inside an item, or text
+            # An item continues the list at its depth only with the same marker kind.
+            same_list = (
+                item is not None
+                and depth < len(stack)
+                and stack[depth].kind == (item["delim"] or item["marker"])
+            )
             if blank and depth:
                 # A blank line between two blocks of an item, or between two items: loose.
-                owner = stack[depth].list_no if item and depth < len(stack) else None
+                owner = stack[depth].list_no if same_list else None
                 self.loose[owner if owner is not None else stack[depth - 1].list_no] = True
-            elif blank and item and depth < len(stack):
+            elif blank and same_list:
                 self.loose[stack[depth].list_no] = True
 
             if item and not lazy:
@@ -207,9 +214,10 @@ class _Scanner:
 
             del stack[depth:]
             pad_to = 4 * depth + (0 if lazy else max(indent - base, 0))
-            fence = _opens_fence(stripped)
+            # Four spaces in, a fence line is code (or paragraph text), not a fence.
+            fence = _opens_fence(stripped) if indent - base < 4 else None
             if fence:
-                body, i = self._fence_body(lines, i, fence, indent)
+                body, i = self._fence_body(lines, i, fence, indent, base)
                 lang = re.match(r"[\w#.+-]*", fence["info"].strip())
                 opening = fence["fence"] + (lang.group(0) if lang else "")
                 placeholder = self.stash([opening, *body, fence["fence"]])
@@ -226,9 +234,19 @@ class _Scanner:
                 if depth and out and out[-1].strip():
                     out.append("")
                     chunk = None
+                if last_quote == (len(stack), _last_filled(out)):
+                    # A blank line ends a quote, and the next '>' opens another one; python-
+                    # markdown would add it to the first, so a stashed comment stands between.
+                    out.extend([" " * (4 * depth) + self.separator(), ""])
                 out.extend(" " * (4 * depth) + x for x in quoted)
+                last_quote = (len(stack), len(out))
                 para, blank = False, False
                 chunk = 4 * depth if chunk is None else chunk
+                if i < len(lines) and lines[i].strip():
+                    # The quote ended at a line that is no lazy continuation (a list item, a
+                    # rule): python-markdown would take that line into the quote.
+                    out.append("")
+                    chunk = None
                 continue
             code = indent - base >= 4 and (blank or not para) and not lazy
             setext = para and not blank and _SETEXT.match(stripped)
@@ -257,16 +275,21 @@ class _Scanner:
 
     @staticmethod
     def _fence_body(
-        lines: list[str], i: int, fence: re.Match[str], indent: int
+        lines: list[str], i: int, fence: re.Match[str], indent: int, base: int
     ) -> tuple[list[str], int]:
-        """The fence's content lines (its indent removed) and the line after its end."""
+        """The fence's content lines (its indent removed) and the line after its end.
+
+        A closing fence is indented less than four spaces from ``base`` (the content column of
+        the enclosing item): four spaces in, a fence line is content (a nested example).
+        """
         body: list[str] = []
         mark = fence["fence"]
         closed = False
         while i < len(lines):
             line = _expand(lines[i])
             i += 1
-            close = _FENCE.match(line.lstrip(" "))
+            lead = len(line) - len(line.lstrip(" "))
+            close = _FENCE.match(line.lstrip(" ")) if lead - base < 4 else None
             if (
                 close
                 and close["fence"][0] == mark[0]
@@ -275,7 +298,6 @@ class _Scanner:
             ):
                 closed = True
                 break
-            lead = len(line) - len(line.lstrip(" "))
             body.append(line[min(lead, indent) :])
         while not closed and body and not body[-1].strip():
             body.pop()  # an unclosed fence runs to the end, without the trailing blank lines
@@ -292,13 +314,27 @@ class _Scanner:
             if _QUOTE.match(stripped) and len(line) - len(stripped) <= indent + 3:
                 rest = stripped[1:]
                 inner.append(rest[1:] if rest.startswith(" ") else rest)
-            elif _block_start(stripped) or not inner or not inner[-1].strip():
-                break
+            elif (
+                (_block_start(stripped) and len(line) - len(stripped) < indent + 4)
+                or not inner
+                or not inner[-1].strip()
+            ):
+                break  # a block that interrupts the quote's paragraph (four spaces in: text)
             else:
-                inner.append(stripped)  # a lazy continuation
+                # A lazy continuation; one that looks like a block start keeps four spaces so
+                # that it stays text.
+                inner.append("    " + stripped if _block_start(stripped) else stripped)
             i += 1
         nested = _Scanner(self.stash, self.loose, self.separator).run(inner)
         return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
+
+
+def _last_filled(out: list[str]) -> int:
+    """Where the trailing blank lines of ``out`` start."""
+    end = len(out)
+    while end and not out[end - 1].strip():
+        end -= 1
+    return end
 
 
 _PLACEHOLDER = re.compile("^\x02wzxhzdk:\\d+\x03$")

@@ -23,7 +23,7 @@ from editor_app.core.numbering import Numbers, compute_numbers
 from editor_app.gui.preview import page_html
 
 FIRST_SCREEN_BYTES = 48 * 1024  # Markdown rendered into the shell itself
-BATCH_BYTES = 160 * 1024  # Markdown per later batch (a fraction of a second of rendering)
+BATCH_BYTES = 64 * 1024  # Markdown per later batch (a fraction of a second of rendering)
 PENDING_ATTR = "data-mh-pending"  # stub cards still waiting for their batch
 
 
@@ -172,6 +172,13 @@ def render_cards(jobs: list[tuple[str, Issue]], layout: Layout) -> CardsResult:
         )
         for top, snap in jobs
     }
+    items = [(top, layout.anchors.cards.get(top, ""), html) for top, html in fragments.items()]
+    return CardsResult(fragments, page_html.js_replace_cards(items))
+
+
+def without_cards(result: CardsResult, drop: set[str], layout: Layout) -> CardsResult:
+    """``result`` less the cards in ``drop`` (rendered meanwhile from newer text)."""
+    fragments = {top: html for top, html in result.fragments.items() if top not in drop}
     items = [(top, layout.anchors.cards.get(top, ""), html) for top, html in fragments.items()]
     return CardsResult(fragments, page_html.js_replace_cards(items))
 

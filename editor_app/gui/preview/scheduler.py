@@ -1,9 +1,11 @@
-"""Preview rendering off the UI thread: at most one render in flight, coalesced.
+"""Preview rendering off the UI thread: at most one render in flight per lane, coalesced.
 
 While a render runs, further requests only mark what is stale; when it finishes, the next
-render picks up the latest text. In order of urgency: a new page (its shell, see jobs.py),
-the cards being edited, the table of contents after a rename, then the cards of a large page
-not rendered yet, a batch at a time. Snapshots are taken on the UI thread and copy only what
+render picks up the latest text. The main lane, in order of urgency: a new page (its shell,
+see jobs.py), the cards being edited, the table of contents after a rename. The background
+lane renders the cards of a large page not rendered yet, a batch at a time, beside the main
+lane so typing never waits for a batch; a batch result is dropped for a page replaced
+meanwhile and for cards the main lane rendered from newer text. Snapshots are taken on the UI thread and copy only what
 the job needs (an edited card's subtree), so workers never touch the live issue and a
 keystroke costs the same in a small issue and a huge one.
 """
@@ -39,25 +41,28 @@ class RenderScheduler(QObject):
         self._focus: str | None = None
         self._page_pending: str | None = None  # "load" or "patch"
         self._cards_pending: list[str] = []  # in request order, no duplicates
-        self._in_flight: str | None = None  # "load", "patch", "cards" or "batch"
+        self._in_flight: str | None = None  # main lane: "load", "patch" or "cards"
         self._wanted: dict[str, list[str]] = {}
         self._batch: list[str] = []
         self._layout: jobs.Layout | None = None
         self._unrendered: dict[str, None] = {}  # stub cards of the page, in page order
         self._batches_on = False
         self._single = False  # after a failed batch: one card per batch
+        self._batch_running = False
+        self._page_gen = 0  # pages started; a batch for an older page is dropped
+        self._touched: set[str] = set()  # cards the main lane rendered during the batch
         self.renders = 0  # renders started (tests and the benchmark read it)
 
     @property
     def busy(self) -> bool:
-        return self._in_flight is not None
+        return self._in_flight is not None or self._batch_running
 
     @property
     def layout(self) -> jobs.Layout | None:
         return self._layout
 
     def unrendered(self) -> int:
-        return len(self._unrendered) + (len(self._batch) if self._in_flight == "batch" else 0)
+        return len(self._unrendered) + len(self._batch)
 
     def set_remote(self, remote: bool) -> None:
         self._remote = remote
@@ -88,11 +93,22 @@ class RenderScheduler(QObject):
 
     # -- internals --------------------------------------------------------------------------
     def _kick(self) -> None:
-        if self._in_flight is not None:
-            return  # coalesce: the finished render starts the next one
+        if self._in_flight is None:
+            self._kick_main()
+        if (
+            not self._batch_running
+            and self._batches_on
+            and self._unrendered
+            and self._in_flight != "load"
+            and self._page_pending != "load"
+        ):
+            self._start_batch()
+
+    def _kick_main(self) -> None:
         issue = self._document.issue
         if self._page_pending == "load":
             self._page_pending = None
+            self._page_gen += 1
             self._cards_pending.clear()  # the new page holds every card as it is now
             self._unrendered.clear()
             self._batches_on = False
@@ -115,22 +131,47 @@ class RenderScheduler(QObject):
             self._page_pending = None
             snap = jobs.outline_snapshot(issue)
             self._start("patch", partial(jobs.render_toc, snap, self._remote, self._layout))
+
+    def _start_batch(self) -> None:
+        issue = self._document.issue
+        pending = list(self._unrendered)
+        tops = pending[:1] if self._single else jobs.batches(issue, pending)
+        for top in tops:
+            self._unrendered.pop(top, None)
+        present = [t for t in tops if t in issue.cards]
+        if not present:
             return
-        if self._batches_on and self._unrendered:
-            tops = (
-                list(self._unrendered)[:1]
-                if self._single
-                else jobs.batches(issue, list(self._unrendered))
-            )
-            for top in tops:
-                self._unrendered.pop(top, None)
-            present = [t for t in tops if t in issue.cards]
-            if not present:
-                self._kick()
-                return
-            self._batch = present
-            snaps = [(top, jobs.subtree_snapshot(issue, top)) for top in present]
-            self._start("batch", partial(jobs.render_cards, snaps, self._layout))
+        self._batch = present
+        self._batch_running = True
+        self._touched.clear()
+        snaps = [(top, jobs.subtree_snapshot(issue, top)) for top in present]
+        job = partial(jobs.render_cards, snaps, self._layout)
+        gen = self._page_gen
+        self.renders += 1
+        run_in_thread(job, partial(self._batch_done, gen), partial(self._batch_failed, gen), self)
+
+    def _batch_done(self, gen: int, result: jobs.CardsResult) -> None:
+        self._batch_running = False
+        self._batch = []
+        if gen == self._page_gen:
+            stale = self._touched & set(result.fragments)
+            if stale:
+                result = jobs.without_cards(result, stale, self._layout)
+            if result.fragments:
+                self.cardsRendered.emit(result, {})
+        self._kick()
+
+    def _batch_failed(self, gen: int, message: str) -> None:
+        self._batch_running = False
+        batch, self._batch = self._batch, []
+        log.warning("preview batch render failed: %s", message)
+        if gen == self._page_gen:
+            if len(batch) > 1:
+                # Find the card that fails: the others still get rendered, one at a time.
+                self._unrendered = {**dict.fromkeys(batch), **self._unrendered}
+                self._single = True
+            self.renderFailed.emit(message.splitlines()[0] if message else "")
+        self._kick()
 
     def _start_cards(self, issue) -> bool:
         wanted: dict[str, list[str]] = {}
@@ -150,6 +191,8 @@ class RenderScheduler(QObject):
             return False
         for top in wanted:
             self._unrendered.pop(top, None)  # this render brings it in
+            if self._batch_running:
+                self._touched.add(top)
         snaps = [(top, jobs.subtree_snapshot(issue, top)) for top in wanted]
         self._start("cards", partial(jobs.render_cards, snaps, self._layout), wanted)
         return True
@@ -172,9 +215,6 @@ class RenderScheduler(QObject):
             else:
                 self._layout = result.layout
                 self.tocRendered.emit(result.toc)
-        elif kind == "batch":
-            self._batch = []
-            self.cardsRendered.emit(result, {})
         else:
             self.cardsRendered.emit(result, self._wanted)
         self._kick()
@@ -182,10 +222,5 @@ class RenderScheduler(QObject):
     def _failed(self, message: str) -> None:
         kind, self._in_flight = self._in_flight, None
         log.warning("preview render failed (%s): %s", kind, message)
-        if kind == "batch" and len(self._batch) > 1:
-            # Find the card that fails: the others still get rendered, one at a time.
-            self._unrendered = {**dict.fromkeys(self._batch), **self._unrendered}
-            self._single = True
-        self._batch = []
         self.renderFailed.emit(message.splitlines()[0] if message else "")
         self._kick()

@@ -83,6 +83,7 @@ class PreviewPane(QWidget):
         self.scheduler.cardsRendered.connect(self._on_cards_rendered)
         self.scheduler.tocRendered.connect(self._on_toc_rendered)
         self.scheduler.renderFailed.connect(self._on_render_failed)
+        self.scheduler.cardsFailed.connect(self._on_cards_failed)
         self.backend.loaded.connect(self._on_loaded)
         self.backend.loadFailed.connect(self._on_load_failed)
         self._answers: dict[str, list[str]] = {}  # top id -> card ids waiting for renderedCard
@@ -313,6 +314,14 @@ class PreviewPane(QWidget):
             self.renderedCard.emit(card_id)
         if top in self._pending:
             self._pending.discard(top)
+            self._show_progress()
+            if not self._pending:
+                self._complete()
+
+    def _on_cards_failed(self, tops: list) -> None:
+        # They keep their stub (number and title); the page is as complete as it gets.
+        if self._pending and self._pending.intersection(tops):
+            self._pending.difference_update(tops)
             self._show_progress()
             if not self._pending:
                 self._complete()

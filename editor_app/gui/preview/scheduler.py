@@ -29,6 +29,7 @@ class RenderScheduler(QObject):
     cardsRendered = Signal(object, dict)  # jobs.CardsResult, top id -> card ids it answers
     tocRendered = Signal(str)  # the table of contents after a rename
     renderFailed = Signal(str)
+    cardsFailed = Signal(list)  # top ids of the page that could not be rendered (stay stubs)
 
     def __init__(self, document: QObject, parent: QObject | None = None, progressive: bool = True):
         """``progressive``: pages come as a shell plus batches (QtWebEngine); otherwise in
@@ -170,6 +171,8 @@ class RenderScheduler(QObject):
                 # Find the card that fails: the others still get rendered, one at a time.
                 self._unrendered = {**dict.fromkeys(batch), **self._unrendered}
                 self._single = True
+            else:
+                self.cardsFailed.emit(batch)
             self.renderFailed.emit(message.splitlines()[0] if message else "")
         self._kick()
 

@@ -13,6 +13,7 @@ The snapshot helpers run on the UI thread: they copy only what a job needs.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -58,32 +59,46 @@ class TocResult:
 
 
 # -- snapshots (UI thread) -------------------------------------------------------------------
-def _stub(card: Card) -> Card:
-    return Card(
-        id=card.id,
-        title=card.title,
-        kind=card.kind,
-        group=card.group,
-        child_ids=list(card.child_ids),
-    )
+@dataclass
+class OutlineSnapshot:
+    """The issue without card text: its fields and sections, one row per card (id, title,
+    kind, group, children), and whole copies of the cards a job renders in full. Rows are
+    cheap to take on the UI thread; the worker makes cards of them (``stub_issue``)."""
+
+    shell: Issue
+    rows: list[tuple[str, str, str, str, tuple[str, ...]]]
+    full: dict[str, Card]
 
 
-def outline_snapshot(issue: Issue, full: set[str] = frozenset()) -> Issue:  # type: ignore[assignment]
-    """The issue with every card as a stub (title, kind, group, children) except the
-    subtrees of the top-level cards in ``full``, which are copied whole."""
+def outline_snapshot(issue: Issue, full: set[str] = frozenset()) -> OutlineSnapshot:  # type: ignore[assignment]
+    """Every card as a row except the subtrees of the top-level cards in ``full``."""
     keep: set[str] = set()
     for top in full:
         keep.update(outline.subtree_ids(issue, top))
-    snap = copy.copy(issue)
-    snap.sections = copy.deepcopy(issue.sections)
-    snap.export = copy.deepcopy(issue.export)
-    snap.tags = list(issue.tags)
-    snap.numbering = copy.copy(issue.numbering)
-    snap.cards = {
-        cid: copy.deepcopy(card) if cid in keep else _stub(card)
-        for cid, card in issue.cards.items()
+    shell = copy.copy(issue)
+    # Copies of the id lists, not of each id (a deep copy walks every string in Python).
+    shell.sections = [dataclasses.replace(s, card_ids=list(s.card_ids)) for s in issue.sections]
+    shell.export = copy.deepcopy(issue.export)
+    shell.tags = list(issue.tags)
+    shell.numbering = copy.copy(issue.numbering)
+    shell.cards = {}
+    rows = [
+        (c.id, c.title, c.kind, c.group, tuple(c.child_ids))
+        for c in issue.cards.values()
+        if c.id not in keep
+    ]
+    return OutlineSnapshot(shell, rows, {cid: copy.deepcopy(issue.cards[cid]) for cid in keep})
+
+
+def stub_issue(snap: OutlineSnapshot) -> Issue:
+    """The snapshot as an Issue whose cards outside ``full`` have a title and no text."""
+    issue = copy.copy(snap.shell)
+    issue.cards = {
+        cid: Card(id=cid, title=title, kind=kind, group=group, child_ids=list(kids))
+        for cid, title, kind, group, kids in snap.rows
     }
-    return snap
+    issue.cards.update(snap.full)
+    return issue
 
 
 def subtree_snapshot(issue: Issue, top: str) -> Issue:
@@ -144,8 +159,11 @@ def _mark_pending(html: str, pending: set[str]) -> str:
     return re.sub(r'<article\b[^>]*\bdata-card-id="([^"]+)"[^>]*>', mark, html)
 
 
-def render_shell(snap: Issue, remote: bool, head: str, full: list[str]) -> ShellResult:
+def render_shell(
+    outline_snap: OutlineSnapshot, remote: bool, head: str, full: list[str]
+) -> ShellResult:
     """The page with the ``full`` cards rendered and every other top-level card a stub."""
+    snap = stub_issue(outline_snap)
     html = page_html.render_page(snap, remote, head)
     full_set = set(full)
     pending = [
@@ -156,8 +174,9 @@ def render_shell(snap: Issue, remote: bool, head: str, full: list[str]) -> Shell
     return ShellResult(html, layout_of(snap), pending)
 
 
-def render_full_page(snap: Issue, remote: bool, head: str) -> ShellResult:
+def render_full_page(outline_snap: OutlineSnapshot, remote: bool, head: str) -> ShellResult:
     """The whole page in one piece (the QTextBrowser preview)."""
+    snap = stub_issue(outline_snap)
     return ShellResult(page_html.render_page(snap, remote, head), layout_of(snap), [])
 
 
@@ -183,9 +202,10 @@ def without_cards(result: CardsResult, drop: set[str], layout: Layout) -> CardsR
     return CardsResult(fragments, page_html.js_replace_cards(items))
 
 
-def render_toc(snap: Issue, remote: bool, layout: Layout) -> TocResult:
+def render_toc(outline_snap: OutlineSnapshot, remote: bool, layout: Layout) -> TocResult:
     """The table of contents after titles changed, unless a card that was not renamed got
     another anchor (anchors are made unique in page order)."""
+    snap = stub_issue(outline_snap)
     new = layout_of(snap)
     renamed = {cid for cid, title in new.titles.items() if layout.titles.get(cid) != title}
     moved = any(

@@ -57,8 +57,9 @@ def run_in_thread(
     on_done: Callable[[Any], None],
     on_error: Callable[[str], None] | None = None,
     owner: QObject | None = None,
+    pool: QThreadPool | None = None,
 ) -> _Relay:
-    """Run ``fn`` on the global pool; ``on_done(result)`` runs on the UI thread.
+    """Run ``fn`` on the global pool (or ``pool``); ``on_done(result)`` runs on the UI thread.
 
     When ``owner`` is destroyed first, the callbacks are dropped instead of called.
     """
@@ -80,5 +81,5 @@ def run_in_thread(
         if on_error:
             relay.failed.connect(on_error)
     relay.release_when_reported()
-    QThreadPool.globalInstance().start(_Task(fn, relay))
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, relay))
     return relay

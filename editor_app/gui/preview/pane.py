@@ -128,6 +128,10 @@ class PreviewPane(QWidget):
     def show_card(self, card_id: str | None) -> None:
         """Follow the card being edited: bring it into view, or show only it in card mode."""
         self._current = card_id if card_id and self.document.has_card(card_id) else None
+        top = self._current_top()
+        self.scheduler.set_focus(top)
+        if top in self._pending:
+            self.scheduler.prioritize(top)  # a card not rendered yet: it and its neighbours next
         self._apply_focus(scroll=True)
 
     def set_mode(self, mode: str) -> None:
@@ -190,7 +194,9 @@ class PreviewPane(QWidget):
         self.reload_action = QAction(_icon("mdi6.refresh"), self.tr("Reload Preview"), self)
         self.reload_action.triggered.connect(self.reload)
         actions = (self.mode_action, self.remote_action, self.published_action, self.reload_action)
-        for action in actions:
+        icons = ("mdi6.card-text-outline", "mdi6.web", "mdi6.palette-outline", "mdi6.refresh")
+        for action, name in zip(actions, icons, strict=True):
+            action.setProperty(theme.ICON_PROPERTY, name)  # redrawn when the theme changes
             self.toolbar.addAction(action)
         self.progress_label = QLabel(self)
         self.progress_label.setContentsMargins(8, 0, 8, 0)
@@ -252,6 +258,7 @@ class PreviewPane(QWidget):
         if scheme != self._scheme:
             self._scheme = scheme
             self.backend.set_theme(scheme)
+            self._apply_focus(scroll=True)  # the new style moves things: keep the card in view
 
     # -- document signals -------------------------------------------------------------------
     def _on_card_changed(self, card_id: str, field: str) -> None:

@@ -15,13 +15,26 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal
+from shiboken6 import Shiboken
 
 from editor_app.core.errors import OutlineError
 from editor_app.gui.preview import jobs, page_html
 from editor_app.gui.workers import run_in_thread
 
 log = logging.getLogger(__name__)
+
+_POOL: QThreadPool | None = None
+
+
+def preview_pool() -> QThreadPool:
+    """The preview's own two threads (one per lane): a long link check or scan on the
+    global pool must never hold back what the editor just typed."""
+    global _POOL
+    if _POOL is None or not Shiboken.isValid(_POOL):
+        _POOL = QThreadPool(QCoreApplication.instance())
+        _POOL.setMaxThreadCount(2)
+    return _POOL
 
 
 class RenderScheduler(QObject):
@@ -75,6 +88,14 @@ class RenderScheduler(QObject):
     def set_focus(self, top: str | None) -> None:
         """The top-level card the next page renders first."""
         self._focus = top
+
+    def prioritize(self, top: str) -> None:
+        """Render the cards from ``top`` on (what the editor now looks at) before the rest."""
+        if top not in self._unrendered:
+            return
+        pending = list(self._unrendered)
+        start = pending.index(top)
+        self._unrendered = dict.fromkeys(pending[start:] + pending[:start])
 
     def request_page(self, patch_only: bool = False) -> None:
         """A whole page; ``patch_only`` when only the table of contents is wanted."""
@@ -204,7 +225,7 @@ class RenderScheduler(QObject):
         self._in_flight = kind
         self._wanted = wanted or {}
         self.renders += 1
-        run_in_thread(job, self._done, self._failed, self)
+        run_in_thread(job, self._done, self._failed, self, pool=preview_pool())
 
     def _done(self, result: object) -> None:
         kind, self._in_flight = self._in_flight, None

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,14 +91,10 @@ class PreviewPane(QWidget):
         document.cardChanged.connect(self._on_card_changed)
         document.outlineChanged.connect(self._on_outline_changed)
         document.issueChanged.connect(self.reload)
-        # On the next turn of the event loop: the window usually says which card it shows
-        # right after building the pane, and that card belongs in the first screen.
-        self._layout_key = page_html.layout_key(document.issue)
-        QTimer.singleShot(0, self, self._first_load)
-
-    def _first_load(self) -> None:
-        if self.page_loads == 0 and not self.scheduler.busy:
-            self.reload()
+        # At once, not on the next turn of the event loop: the rest of the window may take
+        # seconds to build for a large issue. The card the window then shows, if its shell
+        # did not render it, comes with the first batch (show_card puts it first in line).
+        self.reload()
 
     # -- public API -------------------------------------------------------------------------
     @property

@@ -7,6 +7,12 @@ the previous one is visible in the page). Then the same typing against a plain Q
 that re-renders the whole issue with ``issue_page`` and ``setHtml`` on every keystroke.
 Prints the median and 95th percentile of both and their ratio.
 
+With ``--sizes 0.1,1,3,10`` it opens issues of that many MB of Markdown instead (made from
+the sample issue's cards, benchmarks/big_issue.py) and prints for each: the time until the
+preview shows its first screen and until every card is in, the longest stall of the UI
+thread meanwhile, and keystroke-to-preview latency (median, p95) typing into a card in the
+middle of the issue.
+
 Run:  QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 \\
       QTWEBENGINE_CHROMIUM_FLAGS=--disable-gpu .venv/bin/python benchmarks/preview_latency.py
 """
@@ -30,6 +36,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_LOGGING_RULES", "qt.webenginecontext.info=false")
 
 # The preview package probes QtWebEngine, which must happen before the QApplication exists.
 from editor_app.gui.preview import PreviewPane, page_html  # noqa: E402, I001
@@ -215,11 +222,141 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+class StallMeter:
+    """The longest time the UI thread did not get back to its event loop (a 5 ms timer)."""
+
+    def __init__(self) -> None:
+        self.worst = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(interval=5)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, (now - self._last) * 1000)
+        self._last = now
+
+    def stop(self) -> float:
+        self._timer.stop()
+        return self.worst
+
+
+def wait_for(signal, timeout_ms: int = 300_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    signal.disconnect(loop.quit)
+
+
+def measure_size(megabytes: float, keys: int) -> None:
+    from benchmarks.big_issue import build_big_issue, markdown_bytes
+
+    with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
+        folder = Path(tmp) / "big"
+        issue = build_big_issue(folder, megabytes)
+        document = IssueDocument(folder, autosave_ms=600_000)
+        tops = [t for s in document.issue.sections for t in s.card_ids]
+        card_id = tops[len(tops) // 2]
+        window = QWidget()
+        layout = QHBoxLayout(window)
+        window.resize(1100, 800)
+        window.show()
+        stalls = StallMeter()
+        t0 = time.perf_counter()
+        pane = PreviewPane(document)
+        layout.addWidget(pane)
+        first: list[float] = []
+        done: list[float] = []
+        pane.pageLoaded.connect(lambda: first.append(time.perf_counter()))
+        pane.pageCompleted.connect(lambda: done.append(time.perf_counter()))
+        if not pane.is_complete():
+            wait_for(pane.pageCompleted)
+        worst = stalls.stop()
+        if not done:
+            raise SystemExit(f"the {megabytes} MB page never completed")
+        anchor = pane.scheduler.layout.anchors.cards[card_id]
+        pane.show_card(card_id)  # the preview follows the card being edited
+
+        def run_js(script: str, callback) -> None:
+            pane.backend.run_js(script, callback)
+
+        def in_card(text: str) -> str:
+            # Only the typed card's text: reading the whole page would cost O(page).
+            el = f"document.getElementById({page_html.js_string(anchor)})"
+            return f"({el}.textContent.indexOf({page_html.js_string(text.rstrip())}) >= 0)"
+
+        base = document.card(card_id).body + "\n\n"
+        typed = TYPED[:keys]
+        times = []
+        for i in range(1, len(typed) + 1):
+            text = typed[:i]
+            times.append(
+                keystroke_js(
+                    pane.renderedCard,
+                    lambda cid: cid == card_id,
+                    run_js,
+                    partial(document.set_card_body, card_id, base + text),
+                    in_card(text),
+                )
+            )
+        engine = "QtWebEngine" if pane.uses_web_engine else "QTextBrowser"
+        print(
+            f"{megabytes:>5g} MB ({markdown_bytes(issue) / 1024 / 1024:.1f} MB, "
+            f"{len(issue.cards)} cards, {engine}): "
+            f"first screen {(first[0] - t0):6.2f} s, complete {(done[0] - t0):6.2f} s, "
+            f"worst UI stall {worst:5.0f} ms; keystroke median "
+            f"{statistics.median(times):5.1f} ms, p95 {p95(times):5.1f} ms ({len(times)} keys)",
+            flush=True,
+        )
+        document.close()
+        window.close()
+        window.deleteLater()
+
+
+def keystroke_js(signal, accept, run_js, type_char, check: str) -> float:
+    """Like ``keystroke`` with a ready-made check script."""
+    loop = QEventLoop()
+    found: list[float] = []
+
+    def on_result(ok: object) -> None:
+        if ok and not found:
+            found.append(time.perf_counter())
+            loop.quit()
+
+    def on_signal(*args: object) -> None:
+        if accept(*args):
+            run_js(check, on_result)
+
+    signal.connect(on_signal)
+    timeout = QTimer(singleShot=True, interval=30_000)
+    timeout.timeout.connect(loop.quit)
+    timeout.start()
+    t0 = time.perf_counter()
+    type_char()
+    if not found:
+        loop.exec()
+    timeout.stop()
+    signal.disconnect(on_signal)
+    if not found:
+        raise SystemExit("the page never showed the typed text")
+    return (found[0] - t0) * 1000
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cards", type=int, default=64)
+    parser.add_argument(
+        "--sizes", help="comma-separated MB of Markdown (e.g. 0.1,1,3,10): open and type in each"
+    )
+    parser.add_argument("--keys", type=int, default=100, help="keystrokes per size")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - kept alive
+    if args.sizes:
+        for size in args.sizes.split(","):
+            measure_size(float(size), args.keys)
+        return
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
         folder = Path(tmp) / "bench"
         issue, card_id = build_issue(folder, args.cards)

@@ -311,10 +311,14 @@ def _render_card_html(ctx: _Context, view: _CardView) -> str:
 
 
 def _context(
-    issue: Issue, numbers: Numbers | None, resolver: AssetResolver | None, asset_prefix: str
+    issue: Issue,
+    numbers: Numbers | None,
+    resolver: AssetResolver | None,
+    asset_prefix: str,
+    anchors: Anchors | None = None,
 ) -> _Context:
     numbers = numbers or compute_numbers(issue)
-    anchors = page_anchors(issue, numbers)
+    anchors = anchors or page_anchors(issue, numbers)
     resolver = resolver or AssetResolver(issue.folder, asset_prefix)
     used = set(anchors.sections.values()) | set(anchors.cards.values()) | _RESERVED_IDS
     return _Context(issue, numbers, anchors, resolver, labels_for(issue.language), used)
@@ -334,13 +338,16 @@ def card_fragment(
     asset_prefix: str = "assets/",
     *,
     resolver: AssetResolver | None = None,
+    anchors: Anchors | None = None,
 ) -> str:
     """HTML of one card and its sub-cards: ``<article class="card" id=… data-card-id=…>``.
 
     Identical to that card's part of ``issue_page`` with the same arguments, so the preview
     can swap one article's outerHTML. Works for sub-cards too. KeyError for an unknown id.
+    ``numbers`` and ``anchors`` of the whole issue may be passed in (the preview keeps them),
+    so ``issue`` then only needs the card's own subtree.
     """
-    ctx = _context(issue, numbers, resolver, asset_prefix)
+    ctx = _context(issue, numbers, resolver, asset_prefix, anchors)
     card = issue.cards[card_id]
     depth = _depth_of(issue, card_id)
     level = CARD_LEVEL + depth

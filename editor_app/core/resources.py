@@ -6,6 +6,9 @@ import os
 import sys
 from pathlib import Path
 
+# Resolved once: the preview asks for its templates once per card rendered.
+_CHECKOUT = Path(__file__).resolve().parents[2]
+
 
 def resources_dir() -> Path:
     override = os.environ.get("MASTHEAD_RESOURCES")
@@ -14,7 +17,7 @@ def resources_dir() -> Path:
     bundled = getattr(sys, "_MEIPASS", None)
     if bundled:
         return Path(bundled) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return _CHECKOUT / "resources"
 
 
 def resource(*parts: str) -> Path:

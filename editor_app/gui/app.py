@@ -15,6 +15,7 @@ from editor_app.core.resources import default_library, resource
 from editor_app.gui import gc_guard, i18n, theme
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
+from editor_app.gui.preview.scheme import register_scheme
 from editor_app.gui.qt_env import prepare_webengine_environment
 
 UI_FONT_FAMILIES = [
@@ -30,6 +31,7 @@ SMOKE_TIMEOUT_MS = int(os.environ.get("MASTHEAD_SMOKE_TIMEOUT_MS", "90000"))
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    register_scheme()  # the preview's URL scheme: QtWebEngine needs it before the app exists
     app = QApplication.instance() or QApplication(argv or sys.argv)
     QCoreApplication.setOrganizationName("Masthead")
     QCoreApplication.setApplicationName("Masthead")
@@ -119,6 +121,9 @@ def _arm_smoke_test(app: QApplication, window: MainWindow) -> None:
         ws.preview.pageLoaded.connect(loaded)
         ws.preview.scheduler.renderFailed.connect(
             lambda message: finish(1, f"the preview could not be rendered: {message}")
+        )
+        ws.preview.loadFailed.connect(
+            lambda message: finish(1, f"the preview page did not load: {message}")
         )
 
     def timed_out() -> None:

@@ -36,6 +36,11 @@ from shiboken6 import Shiboken
 MAX_WORKERS = max(4, os.cpu_count() or 1)
 
 
+# Lanes with threads of their own: the preview's renders (typing and background batches)
+# must never queue behind a link check or a scan on the shared threads.
+LANES = {"preview": 2}
+
+
 @dataclass
 class _Callbacks:
     on_done: Callable[[Any], None]
@@ -59,6 +64,15 @@ class _Dispatcher(QObject):
         self._notifier = QSocketNotifier(self._read.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self.deliver)
         self.executor = ThreadPoolExecutor(MAX_WORKERS, thread_name_prefix="masthead-worker")
+        self.lanes: dict[str, ThreadPoolExecutor] = {}
+
+    def lane(self, name: str) -> ThreadPoolExecutor:
+        """The threads of the lane ``name``, made on first use."""
+        if name not in self.lanes:
+            self.lanes[name] = ThreadPoolExecutor(
+                LANES[name], thread_name_prefix=f"masthead-{name}"
+            )
+        return self.lanes[name]
 
     def next_id(self) -> int:
         self._ids += 1
@@ -197,8 +211,12 @@ def run_in_thread(
     on_error: Callable[[str], None] | None = None,
     owner: QObject | None = None,
     on_progress: Callable[[Any], None] | None = None,
+    lane: str = "",
 ) -> Future:
     """Run ``fn`` on a worker thread; ``on_done(result)`` runs on the UI thread.
+
+    ``lane`` names a set of threads of its own (see ``LANES``), so work that must answer
+    quickly never waits behind long jobs on the shared threads.
 
     ``fn`` must be a plain function of plain data (no QObject, widget or other Qt value in
     its closure, defaults or ``partial`` arguments, and not a bound method of a Qt object);
@@ -213,7 +231,8 @@ def run_in_thread(
     dispatcher = _get_dispatcher()
     task_id = dispatcher.next_id()
     dispatcher.callbacks[task_id] = _Callbacks(on_done, on_error, on_progress, owner)
-    future = dispatcher.executor.submit(
+    executor = dispatcher.lane(lane) if lane else dispatcher.executor
+    future = executor.submit(
         _work, task_id, fn, on_progress is not None, dispatcher.outbox, dispatcher.waker
     )
     dispatcher.futures[task_id] = future

@@ -1906,12 +1906,32 @@
         <translation>在预览中加载来自互联网的图片和字体（默认关闭）</translation>
     </message>
     <message>
+        <source>As Published</source>
+        <translation>按发布样式</translation>
+    </message>
+    <message>
+        <source>Show the page in the site&apos;s own style instead of the app&apos;s theme</source>
+        <translation>用网站自己的样式显示页面，而不是应用的主题</translation>
+    </message>
+    <message>
         <source>Reload Preview</source>
         <translation>重新加载预览</translation>
     </message>
     <message>
         <source>This preview never loads remote content</source>
         <translation>此预览从不加载远程内容</translation>
+    </message>
+    <message>
+        <source>The preview stopped working (its page process ended).</source>
+        <translation>预览已停止工作（页面进程已结束）。</translation>
+    </message>
+    <message>
+        <source>The preview page could not be loaded.</source>
+        <translation>无法加载预览页面。</translation>
+    </message>
+    <message>
+        <source>Rendering… %1%</source>
+        <translation>正在渲染… %1%</translation>
     </message>
     <message>
         <source>The preview could not be rendered: %1</source>

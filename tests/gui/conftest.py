@@ -26,3 +26,10 @@ def _collect_garbage_on_the_ui_thread():
     yield
     gc.collect()
     gc.enable()
+
+
+def pytest_configure(config):
+    """The preview's URL scheme must be registered before pytest-qt creates the app."""
+    from editor_app.gui.preview.scheme import register_scheme
+
+    register_scheme()

@@ -1,7 +1,8 @@
 """Choosing the preview backend.
 
-QtWebEngine must be imported before the QApplication exists, so the probe runs when this
-package is imported (the main window imports it early), not when the first pane is built.
+QtWebEngine must be imported, and the preview's URL scheme registered, before the
+QApplication exists, so the probe runs when this package is imported (the main window
+imports it early), not when the first pane is built.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ def _probe() -> bool:
         import PySide6.QtWebEngineWidgets  # noqa: F401
     except ImportError:
         return False
+    from editor_app.gui.preview.scheme import register_scheme
+
+    register_scheme()
     return True
 
 
@@ -35,8 +39,8 @@ def web_engine_available() -> bool:
 
 def make_backend(parent: QWidget, use_web: bool | None = None) -> QObject:
     """A WebBackend or TextBackend; both offer the same small interface: ``widget``,
-    ``is_web``, ``is_loaded``, signals ``loaded`` and ``cardReplaced(str)``, and
-    ``load_page``, ``replace_card``, ``replace_element``, ``set_focus``,
+    ``is_web``, ``is_loaded``, signals ``loaded``, ``loadFailed(str)`` and ``cardReplaced(str)``, and
+    ``load_page``, ``replace_cards``, ``replace_element``, ``set_theme``, ``set_focus``,
     ``set_remote_content``, ``page_text``, ``run_js``.
     """
     if use_web is None:

@@ -17,6 +17,7 @@ from editor_app.gui.preview.links import open_external
 
 class TextBackend(QObject):
     loaded = Signal()
+    loadFailed = Signal(str)  # never emitted: setHtml on a QTextBrowser cannot fail
     cardReplaced = Signal(str)
     is_web = False
 
@@ -47,9 +48,25 @@ class TextBackend(QObject):
         self.is_loaded = True
         self.loaded.emit()
 
+    def set_theme(self, _scheme: str | None) -> None:
+        """QTextBrowser takes its colours from the application's palette already."""
+
+    def set_background(self, _color: object) -> None:
+        """The browser's palette follows the application's."""
+
+    def replace_cards(self, fragments: dict[str, str], _script: str = "") -> None:
+        changed = False
+        for card_id, fragment in fragments.items():
+            updated = page_html.splice(self.page, card_id, fragment, page_html.CARD_ATTR)
+            if updated is not None:
+                self.page, changed = updated, True
+        if changed:
+            self._show(keep_scroll=True)
+        for card_id in fragments:
+            self.cardReplaced.emit(card_id)
+
     def replace_card(self, card_id: str, fragment: str) -> None:
-        self.replace_element(page_html.CARD_ATTR, card_id, fragment)
-        self.cardReplaced.emit(card_id)
+        self.replace_cards({card_id: fragment})
 
     def replace_element(self, attr: str, value: str, fragment: str) -> None:
         updated = page_html.splice(self.page, value, fragment, attr)

@@ -4,8 +4,6 @@ that update a page in place. No Qt here, so it is cheap to test and safe in work
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -15,7 +13,6 @@ from editor_app.core import issue_html, outline
 from editor_app.core.errors import OutlineError
 from editor_app.core.export.assets import AssetFile, AssetResolver
 from editor_app.core.model import Issue
-from editor_app.core.numbering import Numbers
 
 # Scripts never run (JavaScript is also off in the page's main world); remote images and
 # fonts only when the editor switches remote content on. The template carries the export's
@@ -23,17 +20,63 @@ from editor_app.core.numbering import Numbers
 # ApplicationWorld, which neither policy restricts.
 _CSP = (
     "default-src 'none'; script-src 'none'; object-src 'none'; frame-src 'none'; "
-    "base-uri 'none'; form-action 'none'; style-src 'unsafe-inline' file: data:{remote}; "
-    "img-src file: data:{remote}; font-src file: data:{remote}; media-src file: data:{remote}"
+    "base-uri 'none'; form-action 'none'; "
+    "style-src 'self' 'unsafe-inline' file: data:{remote}; "
+    "img-src 'self' file: data:{remote}; font-src 'self' file: data:{remote}; "
+    "media-src 'self' file: data:{remote}"
 )
 
 # "Current card" mode hides everything except the chosen card and the elements around it
 # (marked by FOCUS_JS: mh-target on the card, mh-path on its ancestors), so switching modes
-# never reloads the page.
+# never reloads the page. Cards not yet rendered (a large issue arrives in batches) show
+# their number and title over a quiet placeholder. Sections and cards off screen skip
+# layout and paint (content-visibility): in a page of thousands of cards, swapping one card
+# otherwise repaints and re-walks the whole document.
 PREVIEW_CSS = """<style id="masthead-preview">
 body.mh-card-mode > :not(.mh-path):not(.mh-target),
 body.mh-card-mode .mh-path > :not(.mh-path):not(.mh-target) { display: none !important; }
+section.issue-section { content-visibility: auto; contain-intrinsic-size: auto 5000px; }
+article.card:not(.sub-card) { content-visibility: auto; contain-intrinsic-size: auto 480px; }
+article[data-mh-pending] { min-height: 12rem; opacity: 0.55; }
+article[data-mh-pending]::after {
+  content: ""; display: block; height: 6rem; margin-top: 0.5rem; border-radius: 6px;
+  background: repeating-linear-gradient(var(--bg-soft, #f6f8fa) 0 1.2rem, transparent 1.2rem 1.8rem);
+}
 </style>"""
+
+THEME_ID = "mh-theme"
+
+# The app's light and dark looks for the preview; "As published" empties this element and
+# leaves the export's own stylesheet (which follows the system's colour scheme).
+THEME_CSS = {
+    "light": """:root { color-scheme: light; --fg: #1f2328; --fg-muted: #57606a; --bg: #ffffff;
+  --bg-soft: #f6f8fa; --border: #d8dee4; --accent: #0b63c5; --accent-soft: #e8f1fb;
+  --note-bg: #fff8e6; --note-border: #e6b94c; }
+body.preview .page { padding-left: 1.25rem; padding-right: 1.25rem; }""",
+    "dark": """:root { color-scheme: dark; --fg: #e6e6e6; --fg-muted: #a3a8b0; --bg: #1e1f22;
+  --bg-soft: #26282c; --border: #3d4045; --accent: #7cb7ff; --accent-soft: #1d2f45;
+  --note-bg: #2e2a1f; --note-border: #9e7a22; }
+body.preview .page { padding-left: 1.25rem; padding-right: 1.25rem; }
+img { opacity: 0.92; }""",
+}
+
+
+def theme_css(scheme: str | None) -> str:
+    """The preview's stylesheet for "light" or "dark"; empty for None ("As published")."""
+    return THEME_CSS.get(scheme or "", "")
+
+
+def theme_style(scheme: str | None) -> str:
+    return f'<style id="{THEME_ID}">{theme_css(scheme)}</style>'
+
+
+def js_set_theme(scheme: str | None) -> str:
+    return (
+        f"(function (css) {{ var s = document.getElementById({js_string(THEME_ID)});"
+        " if (s) s.textContent = css; return !!s; })"
+        f"({js_string(theme_css(scheme))});"
+    )
+
 
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 
@@ -68,26 +111,17 @@ class PreviewResolver(AssetResolver):
         return quote(asset.source.relative_to(Path(self.folder).resolve()).as_posix())
 
 
-def render_page(issue: Issue, remote: bool) -> str:
-    """The whole issue as the HTML export renders it, for the preview."""
+def render_page(issue: Issue, remote: bool, head: str = "") -> str:
+    """The whole issue as the HTML export renders it, for the preview; ``head`` is more of
+    Masthead's own markup for <head> (the theme's stylesheet)."""
     html = issue_html.issue_page(
         issue,
         preview=True,
-        extra_head=PREVIEW_CSS,
+        extra_head=PREVIEW_CSS + head,
         allow_remote=remote,
         resolver=PreviewResolver(issue.folder),
     )
     return with_policy(html, remote)
-
-
-def render_cards(jobs: list[tuple[str, Issue]], numbers: Numbers) -> dict[str, str]:
-    """Fragments of top-level cards, each rendered from its own snapshot."""
-    return {
-        top: issue_html.card_fragment(
-            snap, top, numbers=numbers, resolver=PreviewResolver(snap.folder)
-        )
-        for top, snap in jobs
-    }
 
 
 # -- snapshots (taken on the UI thread, handed to a worker) --------------------------------
@@ -103,41 +137,6 @@ def top_level_of(issue: Issue, card_id: str) -> str:
     raise OutlineError(f"card {card_id!r} has a cyclic parent chain")
 
 
-def issue_snapshot(issue: Issue) -> Issue:
-    snap = copy.deepcopy(issue)
-    snap.folder = issue.folder
-    return snap
-
-
-def card_snapshot(issue: Issue, top_id: str) -> Issue:
-    """A private copy for rendering one top-level card: that card's subtree in full, every
-    other card as an outline stub (title, kind, group, children: what anchors and numbers
-    depend on). Copying one card's text instead of the whole issue keeps keystrokes cheap.
-    """
-    subtree = set(outline.subtree_ids(issue, top_id))
-    snap = copy.copy(issue)
-    snap.sections = copy.deepcopy(issue.sections)
-    snap.export = copy.deepcopy(issue.export)
-    snap.tags = list(issue.tags)
-    snap.numbering = copy.copy(issue.numbering)
-    snap.cards = {
-        cid: copy.deepcopy(card)
-        if cid in subtree
-        else dataclasses.replace(
-            card,
-            body="",
-            note="",
-            source=None,
-            links=[],
-            further_reading=[],
-            tags=[],
-            child_ids=list(card.child_ids),
-        )
-        for cid, card in issue.cards.items()
-    }
-    return snap
-
-
 def layout_key(issue: Issue) -> tuple:
     """What the page around the cards depends on; a change means loading the page again."""
 
@@ -146,28 +145,6 @@ def layout_key(issue: Issue) -> tuple:
 
     sections = tuple((s.id, s.title, s.emoji, s.intro, tree(s.card_ids)) for s in issue.sections)
     return (sections, issue.numbering.sections, issue.numbering.cards)
-
-
-def titles_key(issue: Issue) -> dict[str, str]:
-    """Card titles, which the table of contents repeats outside the cards."""
-    return {c.id: c.title for c in issue.cards.values()}
-
-
-def title_change_needs_reload(issue: Issue, old_titles: dict[str, str]) -> bool:
-    """True when renaming cards moved the anchor of a card that was not renamed.
-
-    Anchors come from titles and are made unique in page order, so a new title can push
-    another card's anchor to "-2"; only a full render puts that card right.
-    """
-    renamed = {cid for cid, card in issue.cards.items() if old_titles.get(cid) != card.title}
-    old = copy.copy(issue)
-    old.cards = {
-        cid: dataclasses.replace(card, title=old_titles.get(cid, card.title))
-        for cid, card in issue.cards.items()
-    }
-    before = issue_html.page_anchors(old).cards
-    after = issue_html.page_anchors(issue).cards
-    return any(before.get(cid) != anchor for cid, anchor in after.items() if cid not in renamed)
 
 
 # -- scripts run in the page's isolated world ---------------------------------------------
@@ -207,6 +184,33 @@ FOCUS_JS = """
 def js_focus(target: str | None, top: str | None, mode: str, scroll: bool) -> str:
     args = [js_string(target or ""), js_string(top or ""), js_string(mode)]
     return FOCUS_JS % (*args, "true" if scroll else "false")
+
+
+REPLACE_CARDS_JS = """
+(function (items) {
+  var done = 0;
+  for (var i = 0; i < items.length; i++) {
+    var id = items[i][0], anchor = items[i][1];
+    var el = anchor ? document.getElementById(anchor) : null;
+    if (!el || el.getAttribute('data-card-id') !== id) {
+      el = document.querySelector('[data-card-id="' + CSS.escape(id) + '"]');
+    }
+    if (el) { el.outerHTML = items[i][2]; done++; }
+  }
+  return done;
+})(%s);
+"""
+
+
+def js_replace_cards(items: list[tuple[str, str, str]]) -> str:
+    """Replace cards given as (card id, anchor, new HTML). The anchor finds the element by
+    id in constant time; the attribute search over the whole page is the fallback."""
+    return REPLACE_CARDS_JS % js_string_list(items)
+
+
+def js_string_list(items: list) -> str:
+    text = json.dumps(items, ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 REPLACE_JS = """

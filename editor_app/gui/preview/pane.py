@@ -1,5 +1,9 @@
 """PreviewPane: the issue as the HTML export renders it, updated card by card as the
 editor types, without reloading the page.
+
+A large issue arrives in steps: a shell with the first screen rendered, then the other
+cards in batches (``pageCompleted`` when the last is in). A page that fails to load, or a
+render process that dies, leaves a message with a Reload button instead of a blank pane.
 """
 
 from __future__ import annotations
@@ -10,12 +14,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QLabel, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QIcon, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor_app.core.errors import OutlineError
-from editor_app.gui.preview import page_html
+from editor_app.gui import theme
+from editor_app.gui.preview import jobs, page_html
 from editor_app.gui.preview.backend import make_backend
 from editor_app.gui.preview.scheduler import RenderScheduler
 
@@ -36,6 +49,8 @@ def _icon(name: str) -> QIcon:
 class PreviewPane(QWidget):
     renderedCard = Signal(str)  # a card's new HTML is in the page
     pageLoaded = Signal()  # the whole page was (re)loaded
+    pageCompleted = Signal()  # ... and every card of it is rendered
+    loadFailed = Signal(str)  # the page did not load or its render process ended (message)
     modeChanged = Signal(str)  # "issue" or "card"
 
     def __init__(
@@ -51,23 +66,34 @@ class PreviewPane(QWidget):
         self._mode = "issue"
         self._current: str | None = None
         self._remote = False
+        self._as_published = False
+        self._scheme: str | None = None
         self.page_loads = 0
+        self.page_completions = 0
+        self._pending: set[str] = set()  # stub cards of the page still to come
+        self._pending_total = 0
 
         self.backend = make_backend(self, use_web)
-        self.scheduler = RenderScheduler(document, self)
+        self.scheduler = RenderScheduler(document, self, progressive=self.backend.is_web)
         self._layout_key = page_html.layout_key(document.issue)
-        self._titles = page_html.titles_key(document.issue)
         self._build_ui()
+        self._apply_theme()
 
-        self.scheduler.pageRendered.connect(self._on_page_rendered)
+        self.scheduler.shellRendered.connect(self._on_shell_rendered)
         self.scheduler.cardsRendered.connect(self._on_cards_rendered)
+        self.scheduler.tocRendered.connect(self._on_toc_rendered)
         self.scheduler.renderFailed.connect(self._on_render_failed)
+        self.scheduler.cardsFailed.connect(self._on_cards_failed)
         self.backend.loaded.connect(self._on_loaded)
+        self.backend.loadFailed.connect(self._on_load_failed)
         self._answers: dict[str, list[str]] = {}  # top id -> card ids waiting for renderedCard
         self.backend.cardReplaced.connect(self._on_card_replaced)
         document.cardChanged.connect(self._on_card_changed)
         document.outlineChanged.connect(self._on_outline_changed)
         document.issueChanged.connect(self.reload)
+        # At once, not on the next turn of the event loop: the rest of the window may take
+        # seconds to build for a large issue. The card the window then shows, if its shell
+        # did not render it, comes with the first batch (show_card puts it first in line).
         self.reload()
 
     # -- public API -------------------------------------------------------------------------
@@ -84,9 +110,31 @@ class PreviewPane(QWidget):
     def remote_content(self) -> bool:
         return self._remote
 
+    def as_published(self) -> bool:
+        return self._as_published
+
+    def page_scheme(self) -> str | None:
+        """ "light" or "dark" (the app's theme), None when showing the site's own style."""
+        return self._scheme
+
+    def is_complete(self) -> bool:
+        return self.page_loads > 0 and not self._pending
+
+    def set_as_published(self, on: bool) -> None:
+        """Show the page in the site's own style instead of the app's theme."""
+        on = bool(on)
+        self.published_action.setChecked(on)
+        if on != self._as_published:
+            self._as_published = on
+            self._apply_theme()
+
     def show_card(self, card_id: str | None) -> None:
         """Follow the card being edited: bring it into view, or show only it in card mode."""
         self._current = card_id if card_id and self.document.has_card(card_id) else None
+        top = self._current_top()
+        self.scheduler.set_focus(top)
+        if top in self._pending:
+            self.scheduler.prioritize(top)  # a card not rendered yet: it and its neighbours next
         self._apply_focus(scroll=True)
 
     def set_mode(self, mode: str) -> None:
@@ -113,7 +161,7 @@ class PreviewPane(QWidget):
     def reload(self) -> None:
         """Render and load the whole page again (structure or issue metadata changed)."""
         self._layout_key = page_html.layout_key(self.document.issue)
-        self._titles = page_html.titles_key(self.document.issue)
+        self.scheduler.set_focus(self._current_top())
         self.scheduler.request_page()
 
     def page_text(self, callback: Callable[[str], None]) -> None:
@@ -138,89 +186,183 @@ class PreviewPane(QWidget):
             self.tr("Load images and fonts from the internet in the preview (off by default)")
         )
         self.remote_action.toggled.connect(self.set_remote_content)
+        self.published_action = QAction(
+            _icon("mdi6.palette-outline"), self.tr("As Published"), self
+        )
+        self.published_action.setCheckable(True)
+        self.published_action.setToolTip(
+            self.tr("Show the page in the site's own style instead of the app's theme")
+        )
+        self.published_action.toggled.connect(self.set_as_published)
         self.reload_action = QAction(_icon("mdi6.refresh"), self.tr("Reload Preview"), self)
         self.reload_action.triggered.connect(self.reload)
-        for action in (self.mode_action, self.remote_action, self.reload_action):
+        actions = (self.mode_action, self.remote_action, self.published_action, self.reload_action)
+        icons = ("mdi6.card-text-outline", "mdi6.web", "mdi6.palette-outline", "mdi6.refresh")
+        for action, name in zip(actions, icons, strict=True):
+            action.setProperty(theme.ICON_PROPERTY, name)  # redrawn when the theme changes
             self.toolbar.addAction(action)
+        self.progress_label = QLabel(self)
+        self.progress_label.setContentsMargins(8, 0, 8, 0)
+        self.progress_action = self.toolbar.addWidget(self.progress_label)
+        self.progress_action.setVisible(False)
         if not self.uses_web_engine:
             self.remote_action.setEnabled(False)
             self.remote_action.setToolTip(self.tr("This preview never loads remote content"))
+            self.published_action.setEnabled(False)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.hide()
+
+        # In place of the page when it could not be shown: what happened, and a way back.
+        self.failure = QWidget(self)
+        self.failure_label = QLabel(self.failure)
+        self.failure_label.setWordWrap(True)
+        self.failure_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.retry_button = QPushButton(self.tr("Reload Preview"), self.failure)
+        self.retry_button.clicked.connect(self.reload)
+        box = QVBoxLayout(self.failure)
+        box.addStretch(1)
+        box.addWidget(self.failure_label)
+        box.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch(1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.backend.widget)
+        self.stack.addWidget(self.failure)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.error_label)
-        layout.addWidget(self.backend.widget, 1)
+        layout.addWidget(self.stack, 1)
+
+    def failure_shown(self) -> bool:
+        return self.stack.currentWidget() is self.failure
+
+    def _show_failure(self, message: str) -> None:
+        self.failure_label.setText(message)
+        self.stack.setCurrentWidget(self.failure)
+        self.progress_action.setVisible(False)
+        self.loadFailed.emit(message)
+
+    # -- theme ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        """The page follows the app's light or dark theme, or shows the site's own style."""
+        app = QApplication.instance()
+        palette = app.palette() if app is not None else self.palette()
+        scheme = None if self._as_published else theme.current_scheme(app)
+        self.backend.set_background(palette.color(QPalette.ColorRole.Base))
+        self.scheduler.set_head(page_html.theme_style(scheme))
+        if scheme != self._scheme:
+            self._scheme = scheme
+            self.backend.set_theme(scheme)
+            self._apply_focus(scroll=True)  # the new style moves things: keep the card in view
 
     # -- document signals -------------------------------------------------------------------
     def _on_card_changed(self, card_id: str, field: str) -> None:
+        # Nothing here may grow with the issue: a keystroke only names the card.
         self.scheduler.request_card(card_id)
         if field == "title":
-            self._patch_titles()
+            # The table of contents repeats titles (a worker checks whether anchors moved).
+            self.scheduler.request_page(patch_only=True)
 
     def _on_outline_changed(self, _select: list) -> None:
         # A moved card reloads the page; otherwise only titles may have changed.
+        if self._current and not self.document.has_card(self._current):
+            self._current = None
         if page_html.layout_key(self.document.issue) != self._layout_key:
             self.reload()
         else:
-            self._patch_titles()
-        if self._current and not self.document.has_card(self._current):
-            self._current = None
-
-    def _patch_titles(self) -> None:
-        """A renamed card patches the table of contents, unless its anchor moved."""
-        issue = self.document.issue
-        if page_html.titles_key(issue) != self._titles:
-            if page_html.title_change_needs_reload(issue, self._titles):
-                self.reload()
-            else:
-                self._titles = page_html.titles_key(issue)
-                self.scheduler.request_page(patch_only=True)
+            self.scheduler.request_page(patch_only=True)
 
     # -- results ----------------------------------------------------------------------------
     def _base_url(self) -> QUrl:
         return QUrl.fromLocalFile(str(Path(self.document.folder).resolve()) + "/")
 
-    def _on_page_rendered(self, html: str, patch_only: bool) -> None:
+    def _on_shell_rendered(self, result: jobs.ShellResult) -> None:
         self.error_label.hide()
-        if not patch_only:
-            self.backend.load_page(html, self._base_url())
-            return
-        toc = page_html.extract(html, page_html.TOC_ID, "id")
-        if toc is not None:
+        self._pending = set(result.pending)
+        self._pending_total = len(result.pending)
+        self.backend.load_page(result.html, self._base_url())
+
+    def _on_toc_rendered(self, toc: str) -> None:
+        if toc:
             self.backend.replace_element("id", page_html.TOC_ID, toc)
 
     def _on_loaded(self) -> None:
         self.page_loads += 1
+        self.stack.setCurrentWidget(self.backend.widget)
         self._apply_focus(scroll=True)
+        self._show_progress()
+        self.scheduler.page_ready()
         self.pageLoaded.emit()
+        if not self._pending:
+            self._complete()
 
-    def _on_cards_rendered(self, fragments: dict, answers: dict) -> None:
+    def _on_load_failed(self, kind: str) -> None:
+        if kind == "crash":
+            message = self.tr("The preview stopped working (its page process ended).")
+        else:
+            message = self.tr("The preview page could not be loaded.")
+        self._pending.clear()
+        self._show_failure(message)
+
+    def _on_cards_rendered(self, result: jobs.CardsResult, answers: dict) -> None:
         self.error_label.hide()
-        for top, fragment in fragments.items():
+        for top in result.fragments:
             waiting = self._answers.setdefault(top, [])
             waiting.extend(cid for cid in answers.get(top, [top]) if cid not in waiting)
-            self.backend.replace_card(top, fragment)
+        self.backend.replace_cards(result.fragments, result.script)
 
     def _on_card_replaced(self, top: str) -> None:
         for card_id in self._answers.pop(top, [top]):
             self.renderedCard.emit(card_id)
+        if top in self._pending:
+            self._pending.discard(top)
+            self._show_progress()
+            if not self._pending:
+                self._complete()
+
+    def _on_cards_failed(self, tops: list) -> None:
+        # They keep their stub (number and title); the page is as complete as it gets.
+        if self._pending and self._pending.intersection(tops):
+            self._pending.difference_update(tops)
+            self._show_progress()
+            if not self._pending:
+                self._complete()
+
+    def _complete(self) -> None:
+        self.page_completions += 1
+        self.pageCompleted.emit()
+
+    def _show_progress(self) -> None:
+        if not self._pending or not self._pending_total:
+            self.progress_action.setVisible(False)
+            return
+        done = 100 * (self._pending_total - len(self._pending)) // self._pending_total
+        self.progress_label.setText(self.tr("Rendering… %1%").replace("%1", str(done)))
+        self.progress_action.setVisible(True)
 
     def _on_render_failed(self, message: str) -> None:
-        self.error_label.setText(
-            self.tr("The preview could not be rendered: %1").replace("%1", message)
-        )
+        text = self.tr("The preview could not be rendered: %1").replace("%1", message)
+        if self.page_loads == 0 and not self.backend.is_loaded:
+            self._show_failure(text)  # nothing to keep showing
+            return
+        self.error_label.setText(text)  # the page stays as it was
         self.error_label.show()
 
+    def _current_top(self) -> str | None:
+        if not self._current:
+            return None
+        try:
+            return page_html.top_level_of(self.document.issue, self._current)
+        except OutlineError:
+            return None
+
     def _apply_focus(self, scroll: bool) -> None:
-        top = None
-        if self._current:
-            try:
-                top = page_html.top_level_of(self.document.issue, self._current)
-            except OutlineError:
-                top = None
-        self.backend.set_focus(self._current, top, self._mode, scroll)
+        self.backend.set_focus(self._current, self._current_top(), self._mode, scroll)

@@ -1,13 +1,20 @@
 """The QtWebEngine preview: a private profile, a page that never navigates away, and a
 request interceptor that keeps the preview offline unless the editor allows remote content.
+
+The page is served by our own URL scheme (see scheme.py), never passed to ``setHtml``. A
+page that fails to load or a render process that dies is reported (``loadFailed``) so the
+pane can offer to reload instead of showing a blank view.
 """
 
 from __future__ import annotations
 
 import logging
+import mimetypes
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEngineProfile,
@@ -15,11 +22,13 @@ from PySide6.QtWebEngineCore import (
     QWebEngineSettings,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
+    QWebEngineUrlRequestJob,
+    QWebEngineUrlSchemeHandler,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from editor_app.gui.preview import page_html
+from editor_app.gui.preview import page_html, scheme
 from editor_app.gui.preview.links import open_external
 
 log = logging.getLogger(__name__)
@@ -46,6 +55,50 @@ class RemoteBlocker(QWebEngineUrlRequestInterceptor):
             info.block(True)
             self.blocked_urls.append(url.toString())
             self.blocked.emit(url)
+
+
+class PreviewSchemeHandler(QWebEngineUrlSchemeHandler):
+    """Serves the current page from memory and the issue's own files from disk."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pages: dict[str, bytes] = {}  # URL path -> page; only the latest is kept
+        self.root: Path | None = None
+        self.requests: list[str] = []  # paths asked for (tests read it)
+
+    def set_page(self, path: str, html: bytes, root: Path | None) -> None:
+        self.pages = {path: html}
+        self.root = root
+
+    def requestStarted(self, job: QWebEngineUrlRequestJob) -> None:  # noqa: N802 - Qt API
+        error = QWebEngineUrlRequestJob.Error
+        url = job.requestUrl()
+        path = url.path()
+        self.requests.append(path)
+        if bytes(job.requestMethod().data()).upper() != b"GET" or url.host() != scheme.HOST:
+            job.fail(error.RequestDenied)
+            return
+        if path in self.pages:
+            self._reply(job, b"text/html; charset=utf-8", self.pages[path])
+            return
+        file = scheme.resolve_file(self.root, path)
+        if file is None:
+            job.fail(error.UrlNotFound)
+            return
+        try:
+            data = file.read_bytes()
+        except OSError:
+            job.fail(error.RequestFailed)
+            return
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        self._reply(job, kind.encode(), data)
+
+    @staticmethod
+    def _reply(job: QWebEngineUrlRequestJob, kind: bytes, data: bytes) -> None:
+        buffer = QBuffer(job)  # deleted with the job
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        job.reply(kind, buffer)
 
 
 class _ExternalOpener(QWebEnginePage):
@@ -104,9 +157,10 @@ def _configure(settings: QWebEngineSettings) -> None:
 
 
 class WebBackend(QObject):
-    """Loads a page once, then swaps single cards in with runJavaScript."""
+    """Loads a page once, then swaps cards in with runJavaScript."""
 
     loaded = Signal()  # a page the preview asked for finished loading
+    loadFailed = Signal(str)  # the page did not load, or its render process went away
     cardReplaced = Signal(str)  # top-level card id whose new HTML is now in the page
     is_web = True
 
@@ -123,6 +177,8 @@ class WebBackend(QObject):
         profile.setSpellCheckEnabled(False)
         self.blocker = RemoteBlocker(profile)
         profile.setUrlRequestInterceptor(self.blocker)
+        self.handler = PreviewSchemeHandler(profile)
+        profile.installUrlSchemeHandler(scheme.SCHEME.encode(), self.handler)
         self.page = PreviewPage(profile, self.view)
         profile.setParent(self.page)
         self.profile = profile
@@ -130,59 +186,100 @@ class WebBackend(QObject):
         self.view.setPage(self.page)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.page.loadFinished.connect(self._on_load_finished)
+        self.page.renderProcessTerminated.connect(self._on_render_process_terminated)
         self.is_loaded = False
-        self._queued: dict[str, str] = {}  # fragments that arrived while a page loads
+        self._loading = False
+        self._serial = 0
+        self._queued: list[tuple[str, list[str]]] = []  # scripts that arrived while loading
         self._restore_y = 0.0
         self._focus: tuple[str | None, str | None, str] = (None, None, "issue")
+        self._scheme: str | None = None
 
     @property
     def widget(self) -> QWidget:
         return self.view
 
     def set_remote_content(self, on: bool) -> None:
-        """Three locks open together: Chromium's rule for file: pages, the interceptor, and
+        """Three locks open together: Chromium's rule for local pages, the interceptor, and
         (when the page is rendered again) the page's Content-Security-Policy."""
         self.blocker.allow_remote = on
         self.page.settings().setAttribute(
             QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, on
         )
 
+    def set_background(self, color: QColor) -> None:
+        """What shows before the page paints (no white flash in the dark theme)."""
+        self.page.setBackgroundColor(color)
+
     def _focus_js(self, scroll: bool) -> str:
         target, top, mode = self._focus
         return page_html.js_focus(target, top, mode, scroll)
 
     def load_page(self, html: str, base: QUrl) -> None:
+        """Serve ``html`` at a new URL of our scheme; relative URLs resolve in ``base``'s
+        folder (the issue folder)."""
         if self.is_loaded:
             self._restore_y = self.page.scrollPosition().y()
         self.is_loaded = False
+        self._loading = True
         self._queued.clear()  # the new page already holds every card as it is now
+        self._serial += 1
+        url = QUrl(scheme.page_url(self._serial))
+        root = Path(base.toLocalFile()) if base.isLocalFile() else None
+        self.handler.set_page(url.path(), html.encode("utf-8"), root)
         self.page.expecting_load = True
-        self.page.setHtml(html, base)
+        self.page.load(url)
 
     def _on_load_finished(self, ok: bool) -> None:
-        if self.is_loaded:
+        if not self._loading:
             return  # a refused navigation also reports a (failed) load; the page is intact
-        self.is_loaded = True
+        self._loading = False
         if not ok:
             log.warning("preview page failed to load")
+            self._queued.clear()
+            self.loadFailed.emit("load")
+            return
+        self.is_loaded = True
         # Back to where the editor was; then make sure the current card is in view.
         script = f"window.scrollTo(0, {float(self._restore_y)});" + self._focus_js(True)
         self.page.runJavaScript(script, WORLD)
-        queued, self._queued = self._queued, {}
-        for card_id, fragment in queued.items():
-            self.replace_card(card_id, fragment)
+        queued, self._queued = self._queued, []
+        for queued_script, tops in queued:
+            self._run_replace(queued_script, tops)
         self.loaded.emit()
 
-    def replace_card(self, card_id: str, fragment: str) -> None:
-        """Swap one card's element in place; the scroll position stays where it is."""
-        if not self.is_loaded:
-            self._queued[card_id] = fragment
+    def _on_render_process_terminated(
+        self, status: QWebEnginePage.RenderProcessTerminationStatus, code: int
+    ) -> None:
+        if status == QWebEnginePage.RenderProcessTerminationStatus.NormalTerminationStatus:
             return
-        # The new element needs the "current card" marks again.
-        script = page_html.js_replace(card_id, fragment) + self._focus_js(False)
+        log.warning("preview render process ended: %s (exit code %s)", status, code)
+        self.is_loaded = False
+        self._loading = False
+        self._queued.clear()
+        self.loadFailed.emit("crash")
 
-        def done(_result: object, cid: str = card_id) -> None:
-            self.cardReplaced.emit(cid)
+    def replace_cards(self, fragments: dict[str, str], script: str) -> None:
+        """Run a script made by ``page_html.js_replace_cards`` for the cards of ``fragments``;
+        the scroll position stays where it is."""
+        tops = list(fragments)
+        if not self.is_loaded:
+            self._queued.append((script, tops))
+            return
+        self._run_replace(script, tops)
+
+    def replace_card(self, card_id: str, fragment: str) -> None:
+        self.replace_cards(
+            {card_id: fragment}, page_html.js_replace_cards([(card_id, "", fragment)])
+        )
+
+    def _run_replace(self, script: str, tops: list[str]) -> None:
+        if self._focus[2] == "card":
+            script += self._focus_js(False)  # the new elements need the "current card" marks
+
+        def done(_result: object, ids: list[str] = tops) -> None:
+            for cid in ids:
+                self.cardReplaced.emit(cid)
 
         self.page.runJavaScript(script, WORLD, done)
 
@@ -196,6 +293,12 @@ class WebBackend(QObject):
         self._focus = (target, top, mode)
         if self.is_loaded:
             self.page.runJavaScript(self._focus_js(scroll), WORLD)
+
+    def set_theme(self, scheme_name: str | None) -> None:
+        """Swap the preview's stylesheet in place (None: the export's own style)."""
+        self._scheme = scheme_name
+        if self.is_loaded:
+            self.page.runJavaScript(page_html.js_set_theme(scheme_name), WORLD)
 
     def run_js(self, script: str, callback: Callable[[object], None] | None = None) -> None:
         """Run a script in the isolated world (tests and the benchmark read the page)."""

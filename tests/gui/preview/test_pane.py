@@ -138,7 +138,7 @@ def test_policy_goes_first_in_head_and_follows_remote_switch():
     off = page_html.with_policy(html, remote=False)
     assert off.index("Content-Security-Policy") < off.index("x.css")
     assert "script-src 'none'" in off and "https:" not in off
-    assert "img-src file: data: http: https:" in page_html.with_policy(html, remote=True)
+    assert "img-src 'self' file: data: http: https:" in page_html.with_policy(html, remote=True)
 
 
 def test_js_string_is_a_safe_literal():

@@ -21,6 +21,7 @@ from editor_app.core.importers.common import ImportResult
 from editor_app.core.importers.files import FileMapper
 from editor_app.core.importers.markdown_import import parse_further_items
 from editor_app.core.importers.md_items import plain
+from editor_app.core.markdown_syntax import BULLET_ITEM
 from editor_app.core.model import Card, Link, Source
 
 SOURCE_LINE = re.compile(
@@ -32,7 +33,7 @@ FURTHER_HEAD = re.compile(
     re.I,
 )
 LINK_SEPARATORS = re.compile(r"^[\s·|｜/、,，]*$")
-LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+")
+LIST_ITEM = BULLET_ITEM  # the name md_newsletter imports
 
 
 def title_from_text(card: Card, result: ImportResult, line: int) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.markdown_syntax import LIST_ITEM
 from editor_app.gui.editor import formatting
 from editor_app.gui.editor.highlighter import MarkdownHighlighter, Theme
 from editor_app.gui.editor.search import Utf16Map
@@ -297,7 +298,7 @@ class MarkdownEdit(QPlainTextEdit):
         """Tab and Shift+Tab nest list items or indent a multi-line selection."""
         cursor = self.textCursor()
         multi_line = cursor.hasSelection() and "\u2029" in cursor.selectedText()
-        in_list = formatting._LIST.match(cursor.block().text()) is not None
+        in_list = LIST_ITEM.match(cursor.block().text()) is not None
         if not (multi_line or in_list):
             return False
         return self.apply_edit(formatting.indent_lines, outdent)

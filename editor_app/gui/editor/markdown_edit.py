@@ -68,11 +68,12 @@ _IMAGE_MIME = [
 ImageImporter = Callable[[bytes | Path, str], str]
 
 
-def editor_font() -> QFont:
+def editor_font(family: str = "", size: int = 0) -> QFont:
+    """The body editor's font: ``family`` (if chosen) first, the CJK fallbacks after it."""
     font = QFont()
-    font.setFamilies(EDITOR_FONT_FAMILIES)
+    font.setFamilies([family, *EDITOR_FONT_FAMILIES] if family else EDITOR_FONT_FAMILIES)
     font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSize(max(EDITOR_POINT_SIZE, QGuiApplication.font().pointSize()))
+    font.setPointSize(size or max(EDITOR_POINT_SIZE, QGuiApplication.font().pointSize()))
     return font
 
 

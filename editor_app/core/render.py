@@ -8,7 +8,7 @@ extensions in core/markdown_dialect/.
 Some readers need positions in the source or must not pay for a render, so they read the text
 line by line instead: the link scan (core/linkscan.py, for jump-to and rewriting), the word
 counts (core/text_stats.py), the Markdown exporter's heading shift and fence closing
-(core/export/mdtext.py), the importers and the editor's highlighter and formatting. They take
+(core/markup/mdtext.py), the importers and the editor's highlighter and formatting. They take
 their fence, heading, list and link patterns from core/markdown_syntax.py, whose rules are the
 dialect's.
 """

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from editor_app.core import linkscan, text_stats
-from editor_app.core.export import mdtext
 from editor_app.core.markdown_syntax import (
     CLOSING,
     CODE,
@@ -24,6 +23,7 @@ from editor_app.core.markdown_syntax import (
     leading_columns,
     list_item,
 )
+from editor_app.core.markup import mdtext
 from editor_app.core.render import render_markdown
 
 COMMONMARK = MarkdownIt("commonmark")

@@ -17,7 +17,6 @@ from pathlib import Path
 from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.checks import ERROR, Problem, check_issue, has_errors
 from editor_app.core.errors import ExportError
-from editor_app.core.export.assets import AssetFile
 
 # ExportOptions lives with the registry that declares the options; named here too for callers.
 from editor_app.core.export.registry import (  # noqa: F401
@@ -28,6 +27,7 @@ from editor_app.core.export.registry import (  # noqa: F401
     megabytes,
 )
 from editor_app.core.filesafety import read_regular_file
+from editor_app.core.markup.assets import AssetFile
 from editor_app.core.model import Issue
 
 

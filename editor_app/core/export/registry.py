@@ -7,7 +7,8 @@ one module with an ``Exporter`` subclass plus one ``FormatSpec`` here.
 
 Labels, hints and tooltips are English; the GUI translates them (gui/panels/export_labels.py),
 so this module stays free of Qt. Exporter classes are named by "module:Class" and imported on
-first use: the HTML exporter imports issue_html, which imports this package.
+first use, so loading the registry does not load the renderer. ``ExportOptions`` is here too:
+the options are declared here, and base.py imports this module (never the reverse).
 """
 
 from __future__ import annotations

@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from editor_app.core.errors import ImportFormatError, IssueFormatError
-from editor_app.core.export.mdtext import (
+from editor_app.core.export.sitegen import unescape_for
+from editor_app.core.importers.common import Builder, ImportResult
+from editor_app.core.importers.files import FileMapper
+from editor_app.core.markup.mdtext import (
     ATX,
     AUTOLINK_TOKEN,
     LINK_TOKEN,
@@ -25,9 +28,6 @@ from editor_app.core.export.mdtext import (
     parse_marker,
     shift_md_headings,
 )
-from editor_app.core.export.sitegen import unescape_for
-from editor_app.core.importers.common import Builder, ImportResult
-from editor_app.core.importers.files import FileMapper
 from editor_app.core.model import (
     Card,
     CardNumbering,

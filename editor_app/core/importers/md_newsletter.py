@@ -17,12 +17,6 @@ from pathlib import Path
 
 from editor_app.core import markdown_syntax
 from editor_app.core.errors import ImportFormatError
-from editor_app.core.export.mdtext import (
-    ATX,
-    filter_body,
-    md_unescape,
-    parse_link_item,
-)
 from editor_app.core.importers.common import (
     Builder,
     ImportResult,
@@ -57,6 +51,12 @@ from editor_app.core.importers.md_structure import (
     masked_lines,
     next_is_link,
     plan_sections,
+)
+from editor_app.core.markup.mdtext import (
+    ATX,
+    filter_body,
+    md_unescape,
+    parse_link_item,
 )
 from editor_app.core.model import Card, CardNumbering, Issue, Source
 

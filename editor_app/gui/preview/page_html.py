@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from editor_app.core import issue_html, outline
 from editor_app.core.errors import OutlineError
-from editor_app.core.export.assets import AssetFile, AssetResolver
+from editor_app.core.markup.assets import AssetFile, AssetResolver
 from editor_app.core.model import Issue
 from editor_app.core.numbering import Numbers
 

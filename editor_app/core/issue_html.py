@@ -18,8 +18,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from editor_app.core.export.assets import AssetResolver
-from editor_app.core.export.body_html import map_urls, prefix_ids, shift_headings
+from editor_app.core.markup.assets import AssetResolver
+from editor_app.core.markup.body_html import map_urls, prefix_ids, shift_headings
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import Numbers, compute_numbers
 from editor_app.core.render import render_markdown, slugify

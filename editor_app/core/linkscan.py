@@ -2,11 +2,14 @@
 
 The renderer (core/render.py) reports what a page links to; this scanner reports *where* in
 the source each link is written, so the link panel can jump to it and rewrite it in place.
-It follows python-markdown's rules for the forms editors use: inline ``[t](url "title")``,
-images, reference-style ``[t][label]`` / ``[label][]`` / ``[label]`` with ``[label]: url``
-definitions, autolinks ``<https://…>``, bare ``https://…`` text, and raw HTML ``<a href>`` and
-``<img src alt>`` (the sanitizer lets those through to the page). Code (fenced and inline) and
-HTML comments are skipped.
+It is a second, lighter reading of the text, not the renderer's: it reads the forms editors use,
+inline ``[t](url "title")``, images, reference-style ``[t][label]`` / ``[label][]`` /
+``[label]`` with ``[label]: url`` definitions, autolinks ``<https://…>``, bare ``https://…``
+text, and raw HTML ``<a href>`` and ``<img src alt>`` (the sanitizer lets those through to the
+page). Fenced code is found with the CommonMark rules of core/markdown_syntax.py, which the
+renderer's dialect (core/markdown_dialect/) follows too; inline code and HTML comments are
+skipped as well. Where it reads less than the renderer: indented code blocks are scanned (a URL
+in one is listed), and bare ``www.`` addresses, which the dialect links, are not listed.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
+
+from editor_app.core.markdown_syntax import fenced_ranges
 
 # form: how the link is written in the source
 INLINE, REFERENCE, AUTOLINK, BARE, HTML = "inline", "reference", "autolink", "bare", "html"
@@ -37,7 +42,7 @@ class BodyLink:
     column: int = 1  # 1-based column of span_start
 
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_fenced_ranges = fenced_ranges  # the name ledger_scan imports
 _CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -85,24 +90,6 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect.bisect_right(self.starts, end - 1) - 1
         return i >= 0 and self.ends[i] > start
-
-
-def _fenced_ranges(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos, fence, fence_start = 0, "", 0
-    for line in text.splitlines(keepends=True):
-        match = _FENCE.match(line)
-        if fence:
-            closing = match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence)
-            if closing and not line[match.end() :].strip():
-                out.append((fence_start, pos + len(line)))
-                fence = ""
-        elif match and not (match.group(1)[0] == "`" and "`" in line[match.end() :]):
-            fence, fence_start = match.group(1), pos
-        pos += len(line)
-    if fence:
-        out.append((fence_start, len(text)))
-    return out
 
 
 def _is_escaped(text: str, pos: int) -> bool:
@@ -209,7 +196,7 @@ def scan_markdown(text: str) -> list[BodyLink]:
     if "[" not in text and "://" not in text and "<" not in text:
         return []
     code = [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
-    base = _fenced_ranges(text)
+    base = fenced_ranges(text)
     base += [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
     not_html = _Spans(base + code)
     tags = [m for m in _HTML_TAG.finditer(text) if not_html.end_if_inside(m.start()) is None]

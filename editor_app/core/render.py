@@ -1,7 +1,16 @@
 """The one Markdown renderer shared by the preview and every exporter.
 
-Returns sanitized HTML plus the links, images and headings it found, so the link index,
-the checks and the exporters never parse Markdown a second way.
+Returns sanitized HTML plus the links, images and headings it found. The preview, the HTML
+exports and the checks take links, images and headings from here. python-markdown does the
+parsing, brought in line with CommonMark + GFM (what Hugo's Goldmark renders) by the
+extensions in core/markdown_dialect/.
+
+Some readers need positions in the source or must not pay for a render, so they read the text
+line by line instead: the link scan (core/linkscan.py, for jump-to and rewriting), the word
+counts (core/text_stats.py), the Markdown exporter's heading shift and fence closing
+(core/markup/mdtext.py), the importers and the editor's highlighter and formatting. They take
+their fence, heading, list and link patterns from core/markdown_syntax.py, whose rules are the
+dialect's.
 """
 
 from __future__ import annotations

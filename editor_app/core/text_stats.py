@@ -25,6 +25,15 @@ import math
 import re
 from dataclasses import dataclass
 
+from editor_app.core.markdown_syntax import (
+    CLOSING,
+    FOOTNOTE_REF,
+    IMAGE,
+    LINK,
+    OPENING,
+    REFERENCE_DEFINITION,
+    fence_roles,
+)
 from editor_app.core.model import Card, Issue
 
 READING_RATE = 300  # counted units (Han characters + Latin words) per minute
@@ -40,15 +49,7 @@ _CJK = re.compile(f"[{_CJK_CLASS}]")
 _ALNUM = rf"[^\W_{_CJK_CLASS}]"
 _WORD = re.compile(rf"{_ALNUM}+(?:['’.\-_]{_ALNUM}+)*")
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,}).*$", re.MULTILINE)
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-# Link destination: <...> or text without spaces allowing one level of balanced parentheses,
-# then an optional title in quotes or parentheses.
-_DEST = r"\(\s*(?:<[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
-_IMAGE = re.compile(rf"!\[[^\]\n]*\](?:{_DEST}|\[[^\]\n]*\])")
-_LINK = re.compile(rf"\[([^\]\n]*)\](?:{_DEST}|\[[^\]\n]*\])")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]+\]")
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|mailto:)[^>\s]*>")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -60,16 +61,25 @@ _ORDERED_MARKER = re.compile(r"^(\s*(?:>\s*)*)\d{1,9}[.)](?=\s|$)", re.MULTILINE
 def strip_markdown(text: str) -> str:
     """The text a reader reads: Markdown syntax, URLs and images removed (approximation)."""
     text = _HTML_COMMENT.sub(" ", text)
-    text = _FENCE.sub(" ", text)
-    text = _REF_DEF.sub(" ", text)
-    text = _IMAGE.sub(" ", text)
-    text = _LINK.sub(lambda m: f" {m.group(1)} ", text)
-    text = _FOOTNOTE_REF.sub(" ", text)
+    text = strip_fence_lines(text)
+    text = REFERENCE_DEFINITION.sub(" ", text)
+    text = IMAGE.sub(" ", text)
+    text = LINK.sub(lambda m: f" {m.group(1)} ", text)
+    text = FOOTNOTE_REF.sub(" ", text)
     text = _AUTOLINK.sub(" ", text)
     text = _BARE_URL.sub(" ", text)
     text = _HTML_TAG.sub(" ", text)
     text = _ENTITY.sub(" ", text)
     return _ORDERED_MARKER.sub(r"\1 ", text)
+
+
+def strip_fence_lines(text: str) -> str:
+    """``text`` with the lines that open and close fenced code blanked (the code is kept)."""
+    lines = text.split("\n")
+    roles, _ = fence_roles(lines)
+    return "\n".join(
+        " " if role in (OPENING, CLOSING) else line for line, role in zip(lines, roles, strict=True)
+    )
 
 
 @dataclass(frozen=True)

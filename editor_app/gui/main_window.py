@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import MastheadError
 from editor_app.core.storage import is_issue_folder
 from editor_app.core.template import new_issue
+from editor_app.gui import theme
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.import_dialog import ImportDialog
 from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
+from editor_app.gui.preferences import Preferences
 from editor_app.gui.start_view import StartView
 from editor_app.gui.status_bar import StatusBarController
 from editor_app.gui.undo_actions import bind_undo_actions, reset_undo_actions
@@ -426,10 +429,14 @@ class MainWindow(MainMenusMixin, QMainWindow):
             dialog.exec()
 
     def apply_settings(self) -> None:
-        """Push the preferences (theme, autosave, preview, editor font) into the open issue."""
-        from editor_app.gui.preferences import Preferences, apply_to_window
-
-        apply_to_window(self, Preferences.load(self.settings))
+        """Push the preferences into the application (theme) and the open issue (autosave,
+        preview, editor font)."""
+        prefs = Preferences.load(self.settings)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.property("mastheadTheme") != prefs.theme:
+            theme.apply_theme(app, prefs.theme)
+        if self.workspace is not None:
+            self.workspace.apply_preferences(prefs)
 
     def _library_chosen(self, library: Path) -> None:
         if not library.is_dir():

@@ -7,18 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
 from editor_app.core import settings_registry as reg
 from editor_app.core.images.pipeline import ALLOWED_FORMATS
 from editor_app.gui import i18n, theme
 from editor_app.gui.app_settings import AppSettings
-
-if TYPE_CHECKING:
-    from editor_app.gui.main_window import MainWindow
 
 LIBRARY_KEY = reg.LIBRARY.key
 AUTOSAVE_KEY = reg.AUTOSAVE_MS.key
@@ -74,17 +67,6 @@ class Preferences:
         settings.set_value(theme.THEME_KEY, self.theme)
         settings.qs.sync()
 
-    def editor_font(self) -> QFont:
-        """The body editor's font: the chosen family first, the CJK fallbacks after it."""
-        from editor_app.gui.editor.markdown_edit import EDITOR_FONT_FAMILIES, editor_font
-
-        font = editor_font()
-        if self.font_family:
-            font.setFamilies([self.font_family, *EDITOR_FONT_FAMILIES])
-        if self.font_size:
-            font.setPointSize(self.font_size)
-        return font
-
     def library_path(self, fallback: Path) -> Path:
         return Path(self.library) if self.library else fallback
 
@@ -93,24 +75,6 @@ def image_policy(settings: AppSettings) -> tuple[int, list[str]]:
     """(maximum width, accepted formats) for the image import pipeline."""
     prefs = Preferences.load(settings)
     return prefs.image_max_width, prefs.image_formats
-
-
-def apply_to_window(window: MainWindow, prefs: Preferences) -> None:
-    """Push preferences into the running application and the window's open issue."""
-    app = QApplication.instance()
-    if isinstance(app, QApplication) and app.property("mastheadTheme") != prefs.theme:
-        theme.apply_theme(app, prefs.theme)
-    ws = window.workspace
-    if ws is None:
-        return
-    ws.document.set_autosave_delay(prefs.autosave_ms)
-    ws.preview.set_remote_content(prefs.remote_content)
-    edit = ws.editor.body_edit
-    font = prefs.editor_font()
-    if edit.font() != font:
-        edit.setFont(font)
-        # Documents of other cards get the font when they are shown (set_markdown_document).
-        edit.document().setDefaultFont(font)
 
 
 def _clamp(value: int, bounds: tuple[int, int]) -> int:

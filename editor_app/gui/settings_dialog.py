@@ -29,6 +29,7 @@ from editor_app.core import settings_registry as reg
 from editor_app.core.images.pipeline import ALLOWED_FORMATS
 from editor_app.gui import i18n, theme
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.editor.markdown_edit import editor_font
 from editor_app.gui.preferences import (
     AUTOSAVE_RANGE_MS,
     FONT_SIZE_RANGE,
@@ -206,7 +207,7 @@ class SettingsDialog(QDialog):
         self.library_edit.setText(prefs.library)
         self._select(self.language_combo, prefs.language)
         self._select(self.theme_combo, prefs.theme)
-        font = prefs.editor_font()
+        font = editor_font(prefs.font_family, prefs.font_size)
         self.font_default_check.setChecked(not prefs.font_family and not prefs.font_size)
         self.font_combo.setCurrentFont(QFont(prefs.font_family or font.family()))
         self.font_size_spin.setValue(prefs.font_size or font.pointSize())

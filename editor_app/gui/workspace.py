@@ -9,10 +9,12 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.editor import CardEditor
+from editor_app.gui.editor.markdown_edit import editor_font
 from editor_app.gui.key_buffer import StartupKeyBuffer
 from editor_app.gui.outline_actions import OutlineActions
 from editor_app.gui.outline_model import OutlineModel
 from editor_app.gui.outline_view import OutlineView
+from editor_app.gui.preferences import Preferences
 from editor_app.gui.preview import PreviewPane
 from editor_app.gui.section_editor import SectionEditor
 
@@ -34,6 +36,17 @@ class Workspace(QObject):
         self.view.currentNodeChanged.connect(self._on_node)
         self.actions.cardCreated.connect(self._on_created)
         self.key_buffer: StartupKeyBuffer | None = None
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Autosave delay, preview remote content and the body editor's font of this issue."""
+        self.document.set_autosave_delay(prefs.autosave_ms)
+        self.preview.set_remote_content(prefs.remote_content)
+        edit = self.editor.body_edit
+        font = editor_font(prefs.font_family, prefs.font_size)
+        if edit.font() != font:
+            edit.setFont(font)
+            # Documents of other cards get the font when they are shown (set_markdown_document).
+            edit.document().setDefaultFont(font)
 
     def hold_keys_until_ready(self, window: QWidget) -> None:
         """Keep what is typed into ``window`` until the first preview page has loaded (the

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor_app.core.export.assets import AssetResolver
 from editor_app.core.issue_html import (
     card_fragment,
     content_security_policy,
     issue_page,
     page_anchors,
 )
+from editor_app.core.markup.assets import AssetResolver
 from editor_app.core.model import Issue, Source
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import load_issue, save_issue

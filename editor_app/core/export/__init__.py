@@ -1,8 +1,9 @@
 """Exporters: one abstract base (base.py), one write-only subclass per format.
 
 The formats, profiles and options are declared in registry.py. Kept import-light on purpose:
-issue_html imports export.assets, and the HTML exporter imports issue_html, so this package
-must not import the exporter modules eagerly (the registry imports them on first use).
+importing the package loads the registry only; the exporter modules (the HTML one brings in
+issue_html and the renderer) are imported on first use. The helpers the exporters share with
+issue_html and the importers are in core/markup/.
 """
 
 from __future__ import annotations

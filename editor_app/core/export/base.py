@@ -14,14 +14,21 @@ import abc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.checks import ERROR, Problem, check_issue, has_errors
 from editor_app.core.errors import ExportError
-from editor_app.core.export.assets import AssetFile
-from editor_app.core.export.registry import EXPORTS, REMOTE_IMAGE_MAX_MB
+
+# ExportOptions lives with the registry that declares the options; named here too for callers.
+from editor_app.core.export.registry import (  # noqa: F401
+    EXPORTS,
+    REMOTE_IMAGE_MAX_BYTES,
+    REMOTE_IMAGE_MAX_MB,
+    ExportOptions,
+    megabytes,
+)
 from editor_app.core.filesafety import read_regular_file
+from editor_app.core.markup.assets import AssetFile
 from editor_app.core.model import Issue
 
 
@@ -34,33 +41,6 @@ class PreflightError(ExportError):
         self.problems = problems
         errors = sum(p.severity == ERROR for p in problems)
         super().__init__(f"export stopped: {errors} error(s) found by the checks", path)
-
-
-REMOTE_IMAGE_MAX_BYTES = REMOTE_IMAGE_MAX_MB * 1_000_000
-
-
-def megabytes(value: Any) -> int:
-    """Bytes for a ``remote_image_max_mb`` setting; the default when missing or not positive."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
-        return REMOTE_IMAGE_MAX_BYTES
-    return int(value * 1_000_000)
-
-
-@dataclass
-class ExportOptions:
-    profile: str = ""  # "" = the exporter's first profile
-    image_prefix: str = ""  # Markdown: URL prefix for images (a CDN); "" = relative paths
-    force: bool = False  # export despite error-level problems
-    # HTML: fetch remote images into the export (embedded or into assets/); off, they stay
-    # remote and the page's policy lets them load from their sites.
-    allow_remote: bool = False
-    remote_image_max_bytes: int = REMOTE_IMAGE_MAX_BYTES  # per fetched image
-    overwrite: bool = True  # False: refuse to replace an existing file whose bytes differ
-
-    @classmethod
-    def from_settings(cls, settings: dict[str, Any] | None) -> ExportOptions:
-        """Options from the ``export:`` mapping of issue.yaml (unknown keys ignored)."""
-        return EXPORTS.options_from_settings(settings)
 
 
 @dataclass
@@ -221,6 +201,4 @@ def preflight(
     issue: Issue, fmt: str = "markdown", options: ExportOptions | None = None
 ) -> list[Problem]:
     """Problems that would stop (errors) or accompany (warnings) an export of ``issue``."""
-    from editor_app.core.export import get_exporter
-
-    return get_exporter(fmt).preflight(issue, options)
+    return EXPORTS.exporter(fmt).preflight(issue, options)

@@ -16,9 +16,11 @@ import re
 from typing import Any
 
 from editor_app.core.checks import Problem
-from editor_app.core.export.assets import AssetResolver
 from editor_app.core.export.base import Exporter, ExportOptions, Plan
-from editor_app.core.export.mdtext import (
+from editor_app.core.export.sitegen import escape_for
+from editor_app.core.issue_html import CARD_LEVEL, labels_for
+from editor_app.core.markup.assets import AssetResolver
+from editor_app.core.markup.mdtext import (
     UrlMap,
     close_fence,
     filter_body,
@@ -29,8 +31,6 @@ from editor_app.core.export.mdtext import (
     md_link,
     shift_md_headings,
 )
-from editor_app.core.export.sitegen import escape_for
-from editor_app.core.issue_html import CARD_LEVEL, labels_for
 from editor_app.core.model import Card, Issue, Status, SubcardNumbering
 from editor_app.core.numbering import Numbers, compute_numbers, numbering_fields
 from editor_app.core.problem_codes import problem

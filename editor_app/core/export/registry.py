@@ -7,7 +7,8 @@ one module with an ``Exporter`` subclass plus one ``FormatSpec`` here.
 
 Labels, hints and tooltips are English; the GUI translates them (gui/panels/export_labels.py),
 so this module stays free of Qt. Exporter classes are named by "module:Class" and imported on
-first use: the HTML exporter imports issue_html, which imports this package.
+first use, so loading the registry does not load the renderer. ``ExportOptions`` is here too:
+the options are declared here, and base.py imports this module (never the reverse).
 """
 
 from __future__ import annotations
@@ -16,11 +17,38 @@ import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from editor_app.core.export.base import Exporter, ExportOptions
+if TYPE_CHECKING:  # annotations only: base.py imports this module
+    from editor_app.core.export.base import Exporter
 
 TEXT, FLAG, MEGABYTES = "text", "flag", "megabytes"
 REMOTE_IMAGE_MAX_MB = 5  # the default cap of each fetched remote image
+
+
+REMOTE_IMAGE_MAX_BYTES = REMOTE_IMAGE_MAX_MB * 1_000_000
+
+
+def megabytes(value: Any) -> int:
+    """Bytes for a ``remote_image_max_mb`` setting; the default when missing or not positive."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        return REMOTE_IMAGE_MAX_BYTES
+    return int(value * 1_000_000)
+
+
+@dataclass
+class ExportOptions:
+    profile: str = ""  # "" = the exporter's first profile
+    image_prefix: str = ""  # Markdown: URL prefix for images (a CDN); "" = relative paths
+    force: bool = False  # export despite error-level problems
+    # HTML: fetch remote images into the export (embedded or into assets/); off, they stay
+    # remote and the page's policy lets them load from their sites.
+    allow_remote: bool = False
+    remote_image_max_bytes: int = REMOTE_IMAGE_MAX_BYTES  # per fetched image
+    overwrite: bool = True  # False: refuse to replace an existing file whose bytes differ
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any] | None) -> ExportOptions:
+        """Options from the ``export:`` mapping of issue.yaml (unknown keys ignored)."""
+        return EXPORTS.options_from_settings(settings)
 
 
 @dataclass(frozen=True)
@@ -48,8 +76,6 @@ class ExportOption:
         if self.kind == FLAG:
             return bool(value) if value is not None else self.default
         if self.kind == MEGABYTES:
-            from editor_app.core.export.base import megabytes
-
             return megabytes(value)
         return str(value or self.default)
 
@@ -173,8 +199,6 @@ class ExportRegistry:
 
     def options_from_settings(self, settings: dict[str, Any] | None) -> ExportOptions:
         """ExportOptions from the ``export:`` mapping of issue.yaml (unknown keys ignored)."""
-        from editor_app.core.export.base import ExportOptions
-
         settings = settings or {}
         options = ExportOptions(profile=str(settings.get("profile") or ""))
         for option in self.options:

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 
 from editor_app.core.checks import Problem
 from editor_app.core.errors import ImageError
-from editor_app.core.export.assets import AssetResolver, url_scheme
 from editor_app.core.images.pipeline import ProcessedImage, process_image
 from editor_app.core.images.remote import download, size_text
 from editor_app.core.links import issue_links
+from editor_app.core.markup.assets import AssetResolver, url_scheme
 from editor_app.core.model import Issue
 from editor_app.core.problem_codes import problem
 

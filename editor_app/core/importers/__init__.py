@@ -50,7 +50,6 @@ def parse_file(path: Path | str, fmt: str = "auto") -> ImportResult:
     text = read_input(path)
     if not text.strip():
         raise ImportFormatError("the file is empty", path, 1)
-    from editor_app.core.importers.markdown_import import parse_markdown
     from editor_app.core.importers.text_import import parse_text
 
     if fmt != "auto":
@@ -70,6 +69,18 @@ def parse_file(path: Path | str, fmt: str = "auto") -> ImportResult:
             raise exc from None
         result.guess(None, "read with the other importer: the first found no cards")
         return result
+
+
+def parse_markdown(text: str, path: Path) -> ImportResult:
+    """Markdown: our own export when it carries the structure markers, another newsletter's
+    otherwise. The choice is made here so the two readers never import each other."""
+    from editor_app.core.importers.markdown_import import has_markers, parse_exact, read_front
+    from editor_app.core.importers.md_newsletter import parse_newsletter
+
+    front, body, first_line = read_front(text, path)
+    if has_markers(body):
+        return parse_exact(front, body, first_line, path)
+    return parse_newsletter(front, body, first_line, path)
 
 
 STATUSES = ("draft", "published")

@@ -10,8 +10,8 @@ import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from editor_app.core.export.assets import IMAGE_SUFFIXES, is_local_ref
 from editor_app.core.importers.common import ImportResult
+from editor_app.core.markup.assets import IMAGE_SUFFIXES, is_local_ref
 from editor_app.core.paths import UnsafePathError, local_path
 from editor_app.core.storage import ASSETS_DIR
 

@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from editor_app.core.errors import ImportFormatError, IssueFormatError
-from editor_app.core.export.mdtext import (
+from editor_app.core.export.sitegen import unescape_for
+from editor_app.core.importers.common import Builder, ImportResult
+from editor_app.core.importers.files import FileMapper
+from editor_app.core.markup.mdtext import (
     ATX,
     AUTOLINK_TOKEN,
     LINK_TOKEN,
@@ -25,9 +28,6 @@ from editor_app.core.export.mdtext import (
     parse_marker,
     shift_md_headings,
 )
-from editor_app.core.export.sitegen import unescape_for
-from editor_app.core.importers.common import Builder, ImportResult
-from editor_app.core.importers.files import FileMapper
 from editor_app.core.model import (
     Card,
     CardNumbering,
@@ -112,17 +112,13 @@ def has_markers(text: str) -> bool:
     )
 
 
-def parse_markdown(text: str, path: Path) -> ImportResult:
+def read_front(text: str, path: Path) -> tuple[dict, str, int]:
+    """Front matter, body and the body's first line; our own export's generator escape undone."""
     front, body, first_line = split_front_matter(text, path)
     meta = front.get("masthead")
     if isinstance(meta, dict) and isinstance(meta.get("profile"), str):
-        # Our own export: undo the generator escape its profile wrote.
         body = unescape_for(meta["profile"], body)
-    if has_markers(body):
-        return _parse_exact(front, body, first_line, path)
-    from editor_app.core.importers.md_newsletter import parse_newsletter
-
-    return parse_newsletter(front, body, first_line, path)
+    return front, body, first_line
 
 
 # -- issue metadata ------------------------------------------------------------------------
@@ -180,7 +176,8 @@ def apply_meta(issue: Issue, data: dict[str, Any]) -> None:
 
 
 # -- our own export ------------------------------------------------------------------------
-def _parse_exact(front: dict, text: str, first_line: int, path: Path) -> ImportResult:
+def parse_exact(front: dict, text: str, first_line: int, path: Path) -> ImportResult:
+    """Our own export, read back exactly from its structure markers."""
     issue = Issue()
     result = ImportResult(issue)
     lines = text.split("\n")

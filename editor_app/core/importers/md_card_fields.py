@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 
-from editor_app.core.export.mdtext import (
+from editor_app.core.importers.common import ImportResult
+from editor_app.core.importers.files import FileMapper
+from editor_app.core.importers.markdown_import import parse_further_items
+from editor_app.core.importers.md_items import plain
+from editor_app.core.markdown_syntax import BULLET_ITEM
+from editor_app.core.markup.mdtext import (
     AUTOLINK_TOKEN,
     LINK_TOKEN,
     filter_body,
     iter_fenced,
     parse_link_item,
 )
-from editor_app.core.importers.common import ImportResult
-from editor_app.core.importers.files import FileMapper
-from editor_app.core.importers.markdown_import import parse_further_items
-from editor_app.core.importers.md_items import plain
 from editor_app.core.model import Card, Link, Source
 
 SOURCE_LINE = re.compile(
@@ -31,7 +32,7 @@ FURTHER_HEAD = re.compile(
     r"(?:\*\*)?\s*[:：]?\s*$",
     re.I,
 )
-LIST_ITEM = re.compile(r"^\s{0,3}[-*+]\s+")
+LIST_ITEM = BULLET_ITEM  # the name md_newsletter imports
 
 
 def title_from_text(card: Card, result: ImportResult, line: int) -> None:

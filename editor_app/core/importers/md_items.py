@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from editor_app.core.export.mdtext import LINK_TOKEN, md_unescape, parse_link_item
 from editor_app.core.importers.common import split_emoji
+from editor_app.core.markup.mdtext import LINK_TOKEN, md_unescape, parse_link_item
 
 
 @dataclass

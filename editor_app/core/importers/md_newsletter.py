@@ -15,13 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from editor_app.core import markdown_syntax
 from editor_app.core.errors import ImportFormatError
-from editor_app.core.export.mdtext import (
-    ATX,
-    filter_body,
-    md_unescape,
-    parse_link_item,
-)
 from editor_app.core.importers.common import (
     Builder,
     ImportResult,
@@ -57,10 +52,16 @@ from editor_app.core.importers.md_structure import (
     next_is_link,
     plan_sections,
 )
+from editor_app.core.markup.mdtext import (
+    ATX,
+    filter_body,
+    md_unescape,
+    parse_link_item,
+)
 from editor_app.core.model import Card, CardNumbering, Issue, Source
 
 _MARKER = re.compile(r"^(?:\*\*|__)?\s*(?:[（(]\d{1,3}[）)]|\d{1,3}\s*[、.．)）])\s*")
-LIST_LINE = re.compile(r"^\s*(?:[*+-]|\d{1,3}[.)])\s+")
+LIST_LINE = markdown_syntax.LIST_ITEM  # any list item, at any indent
 
 
 def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> ImportResult:

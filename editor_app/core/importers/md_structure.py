@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from editor_app.core.export.mdtext import ATX, LINK_TOKEN, iter_fenced
 from editor_app.core.importers.md_card_fields import SOURCE_LINE, links_only
 from editor_app.core.importers.md_items import Item, heading_item, numbered_item
+from editor_app.core.markup.mdtext import ATX, LINK_TOKEN, iter_fenced
 
 _CN_MARK = re.compile(r"^(?:\*\*|__)?\s*(?:[（(]\d{1,3}[）)]|\d{1,3}\s*、)")
 HEADING_NUM = re.compile(r"^(\d{1,3})\s*[.、)）]\s*")

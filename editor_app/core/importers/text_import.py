@@ -17,7 +17,6 @@ from pathlib import Path
 
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImportFormatError
-from editor_app.core.export.mdtext import md_escape
 from editor_app.core.importers.common import (
     Builder,
     ImportResult,
@@ -29,6 +28,7 @@ from editor_app.core.importers.common import (
     split_emoji,
     strip_targets,
 )
+from editor_app.core.markup.mdtext import md_escape
 from editor_app.core.model import (
     Card,
     CardNumbering,

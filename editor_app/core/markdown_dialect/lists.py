@@ -21,9 +21,10 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor_app.core.markdown_syntax import Fence, fence_open, is_fence_close
+
 # Marker, then spaces (or the end of the line: an empty item).
 _ITEM = re.compile(r"(?P<marker>[-*+]|(?P<num>\d{1,9})(?P<delim>[.)]))(?P<pad>[ \t]+|$)")
-_FENCE = re.compile(r"(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 _HR = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 _QUOTE = re.compile(r">")
@@ -49,11 +50,9 @@ def _expand(line: str) -> str:
     return lead.expandtabs(4) + body if "\t" in lead else line
 
 
-def _opens_fence(stripped: str) -> re.Match[str] | None:
-    m = _FENCE.match(stripped)
-    if m and m["fence"][0] == "`" and "`" in m["info"]:
-        return None
-    return m
+def _opens_fence(stripped: str) -> Fence | None:
+    """The fence a line opens, its indentation already removed (the caller checks it)."""
+    return fence_open(stripped)
 
 
 def _cells(row: str) -> int:
@@ -214,14 +213,14 @@ class _Scanner:
 
             del stack[depth:]
             pad_to = 4 * depth + (0 if lazy else max(indent - base, 0))
-            # Four spaces in, a fence line is code (or paragraph text), not a fence.
-            fence = _opens_fence(stripped) if indent - base < 4 else None
+            # Four columns past the container's content make indented code, not a fence.
+            fence = _opens_fence(stripped) if indent - base <= 3 else None
             if fence:
                 body, i = self._fence_body(lines, i, fence, indent, base)
-                lang = re.match(r"[\w#.+-]*", fence["info"].strip())
-                opening = fence["fence"] + (lang.group(0) if lang else "")
-                placeholder = self.stash([opening, *body, fence["fence"]])
-                block = [placeholder] if placeholder else [opening, *body, fence["fence"]]
+                lang = re.match(r"[\w#.+-]*", fence.info)
+                opening = fence.marker + (lang.group(0) if lang else "")
+                placeholder = self.stash([opening, *body, fence.marker])
+                block = [placeholder] if placeholder else [opening, *body, fence.marker]
                 if not depth:
                     # At the margin a fence interrupts a paragraph and ends it.
                     block = ["", *block, ""]
@@ -275,27 +274,19 @@ class _Scanner:
 
     @staticmethod
     def _fence_body(
-        lines: list[str], i: int, fence: re.Match[str], indent: int, base: int
+        lines: list[str], i: int, fence: Fence, indent: int, base: int
     ) -> tuple[list[str], int]:
         """The fence's content lines (its indent removed) and the line after its end.
 
-        A closing fence is indented less than four spaces from ``base`` (the content column of
-        the enclosing item): four spaces in, a fence line is content (a nested example).
-        """
+        ``base`` is the content column of the enclosing item (0 at the margin): the closing
+        fence is indented at most 3 columns past it."""
         body: list[str] = []
-        mark = fence["fence"]
         closed = False
         while i < len(lines):
             line = _expand(lines[i])
             i += 1
             lead = len(line) - len(line.lstrip(" "))
-            close = _FENCE.match(line.lstrip(" ")) if lead - base < 4 else None
-            if (
-                close
-                and close["fence"][0] == mark[0]
-                and len(close["fence"]) >= len(mark)
-                and not close["info"].strip()
-            ):
+            if is_fence_close(line[min(lead, base) :], fence):
                 closed = True
                 break
             body.append(line[min(lead, indent) :])

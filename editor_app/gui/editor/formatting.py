@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from editor_app.core.markdown_syntax import ATX_HEADING, LIST_ITEM, fence_open, is_fence_close
+
 Edit = tuple[str, int, int]
 
 URL_RE = re.compile(r"^(?:https?|ftp)://[^\s<>\"]+$|^mailto:[^\s<>\"]+$", re.IGNORECASE)
@@ -21,10 +23,10 @@ _SPAN_RES = {
     "~~": re.compile(r"(~~)(?=\S)(.+?)(?<=\S)~~"),
     "`": re.compile(r"(`)(?!`)(.+?)(?<!`)`(?!`)"),
 }  # fmt: skip
-_HEADING = re.compile(r"^(\s{0,3})(#{1,6})(?:[ \t]+|$)")
-_LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])([ \t]+|$)")
+# A heading marker with the blanks after it (removed together when a heading is toggled off).
+_HEADING = re.compile(ATX_HEADING.pattern + r"[ \t]*")
+_LIST = LIST_ITEM
 _QUOTE = re.compile(r"^(\s{0,3})>[ ]?")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(([^)\n]*)\)")
 _TASK = re.compile(r"\[[ xX]\][ \t]+")
 
@@ -263,7 +265,8 @@ def toggle_code(text: str, s: int, e: int) -> Edit:
     if "\n" not in text[s:e]:
         return toggle_inline(text, s, e, "`")
     lines = text.split("\n")
-    if len(lines) >= 2 and _FENCE.match(lines[0]) and _FENCE.match(lines[-1]):
+    fence = fence_open(lines[0])
+    if len(lines) >= 2 and fence and is_fence_close(lines[-1], fence):
         inner = "\n".join(lines[1:-1])
         return inner, 0, len(inner)
     new = "```\n" + text + "\n```"

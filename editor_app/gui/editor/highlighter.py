@@ -20,15 +20,20 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from editor_app.core.markdown_syntax import (
+    ATX_HEADING,
+    LIST_ITEM,
+    TASK_BOX,
+    THEMATIC_BREAK,
+    fence_open,
+    is_fence_close,
+)
+
 NORMAL = -1
 # Inside a fence: 1000 + fence length for ```, 2000 + length for ~~~.
 _BACKTICK_FENCE, _TILDE_FENCE = 1000, 2000
 
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})(.*)$")
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?=\s|$)")
-_HR = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_LIST = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])(\s+)(\[[ xX]\](?=\s))?")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")
 _REF_DEF = re.compile(r"^\s{0,3}(\[[^\]]+\]:)\s*(\S+)")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
@@ -137,21 +142,19 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if previous >= _BACKTICK_FENCE:
             self._in_fence(text, previous)
             return
-        fence = _FENCE.match(text)
-        if fence and not (fence.group(1)[0] == "`" and "`" in fence.group(2)):
-            marker = fence.group(1)
-            base = _BACKTICK_FENCE if marker[0] == "`" else _TILDE_FENCE
-            self.setCurrentBlockState(base + len(marker))
+        fence = fence_open(text)
+        if fence:
+            base = _BACKTICK_FENCE if fence.char == "`" else _TILDE_FENCE
+            self.setCurrentBlockState(base + min(fence.length, 999))
             self._set(0, len(text), "code_block")
-            self._set(fence.start(1), len(text) - fence.start(1), "marker")
+            self._set(fence.start, len(text) - fence.start, "marker")
             return
         self.setCurrentBlockState(NORMAL)
         self._line(text)
 
     def _in_fence(self, text: str, state: int) -> None:
         char = "`" if state < _TILDE_FENCE else "~"
-        length = state % 1000
-        closing = re.match(rf"^\s{{0,3}}({re.escape(char)}{{{length},}})\s*$", text)
+        closing = is_fence_close(text, (char, state % 1000))
         self._set(0, len(text), "code_block")
         if closing:
             self._set(0, len(text), "marker")
@@ -171,13 +174,13 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self.setFormat(q_start, q_end - q_start, self.formats[name])
 
     def _line(self, text: str) -> None:
-        heading = _HEADING.match(text)
+        heading = ATX_HEADING.match(text)
         if heading:
             self._set(0, len(text), "heading")
-            self._set(heading.start(1), len(heading.group(1)), "marker")
+            self._set(heading.start(2), len(heading.group(2)), "marker")
             self._inline(text, heading.end())
             return
-        if _HR.match(text):
+        if THEMATIC_BREAK.match(text):
             self._set(0, len(text), "marker")
             return
         offset = 0
@@ -187,11 +190,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._set(0, quote.end(), "marker")
             offset = quote.end()
         rest = text[offset:]
-        item = _LIST.match(rest)
+        item = LIST_ITEM.match(rest)
         if item:
             self._set(offset + item.start(2), len(item.group(2)), "list", merge=bool(quote))
-            if item.group(4):
-                self._set(offset + item.start(4), len(item.group(4)), "list", merge=bool(quote))
+            task = TASK_BOX.match(rest, item.end()) if item.group(3) else None
+            if task:
+                self._set(offset + task.start(), len(task.group()), "list", merge=bool(quote))
         if _TABLE_SEP.match(text):
             self._set(0, len(text), "table")
             return

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.markdown_syntax import LIST_ITEM
 from editor_app.gui.editor import formatting
 from editor_app.gui.editor.highlighter import MarkdownHighlighter, Theme
 from editor_app.gui.editor.search import Utf16Map
@@ -69,11 +70,12 @@ _IMAGE_MIME = [
 ImageImporter = Callable[[bytes | Path, str], str]
 
 
-def editor_font() -> QFont:
+def editor_font(family: str = "", size: int = 0) -> QFont:
+    """The body editor's font: ``family`` (if chosen) first, the CJK fallbacks after it."""
     font = QFont()
-    font.setFamilies(EDITOR_FONT_FAMILIES)
+    font.setFamilies([family, *EDITOR_FONT_FAMILIES] if family else EDITOR_FONT_FAMILIES)
     font.setStyleHint(QFont.StyleHint.SansSerif)
-    font.setPointSize(max(EDITOR_POINT_SIZE, QGuiApplication.font().pointSize()))
+    font.setPointSize(size or max(EDITOR_POINT_SIZE, QGuiApplication.font().pointSize()))
     return font
 
 
@@ -325,7 +327,7 @@ class MarkdownEdit(QPlainTextEdit):
         """Tab and Shift+Tab nest list items or indent a multi-line selection."""
         cursor = self.textCursor()
         multi_line = cursor.hasSelection() and "\u2029" in cursor.selectedText()
-        in_list = formatting._LIST.match(cursor.block().text()) is not None
+        in_list = LIST_ITEM.match(cursor.block().text()) is not None
         if not (multi_line or in_list):
             return False
         return self.apply_edit(formatting.indent_lines, outdent)

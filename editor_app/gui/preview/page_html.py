@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from editor_app.core import issue_html, outline
 from editor_app.core.errors import OutlineError
-from editor_app.core.export.assets import AssetFile, AssetResolver
+from editor_app.core.markup.assets import AssetFile, AssetResolver
 from editor_app.core.model import Issue
 
 # Scripts never run (JavaScript is also off in the page's main world); remote images and

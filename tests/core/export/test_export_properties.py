@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions
-from editor_app.core.export.mdtext import parse_marker
+from editor_app.core.markup.mdtext import parse_marker
 from editor_app.core.model import Card, FurtherReading, Issue, Link, Source, Status
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.outline import add_card, add_section

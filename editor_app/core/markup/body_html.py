@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from editor_app.core.export.assets import AssetResolver
+from editor_app.core.markup.assets import AssetResolver
 
 _ID_ATTR = re.compile(r'(\sid=")([^"]*)(")')
 _FRAGMENT_HREF = re.compile(r'(\shref="#)([^"]*)(")')

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable
 
+from editor_app.core.markdown_syntax import ATX_AT_MARGIN, fence_roles, fenced_lines
 from editor_app.core.render import ALLOWED_ATTRS, ALLOWED_TAGS
 
 # -- escaping plain text -------------------------------------------------------------------
@@ -133,13 +134,13 @@ def parse_marker(line: str) -> tuple[str, dict] | None:
 
 
 # -- headings ------------------------------------------------------------------------------
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-ATX = re.compile(r"^(#{1,6})(?=[ \t]|$)")
+# The fence and heading rules are core/markdown_syntax.py's; these names stay for the importers.
+ATX = ATX_AT_MARGIN
 
 
 def iter_fenced(lines: list[str]) -> list[bool]:
     """For each line, whether it is inside (or opens/closes) a fenced code block."""
-    return _scan_fences(lines)[0]
+    return fenced_lines(lines)
 
 
 _PRE_OPEN = re.compile(r"^ {0,3}<pre(?=[\s>]|$)", re.I)
@@ -153,33 +154,14 @@ def close_fence(text: str) -> str:
     block ends only at a line holding ``</pre>``, not at a blank line.)
     """
     lines = text.split("\n")
-    flags, fence = _scan_fences(lines)
+    roles, fence = fence_roles(lines)
     pre = False
-    for line, fenced in zip(lines, flags, strict=True):
-        if pre or not fenced and _PRE_OPEN.match(line):
+    for line, role in zip(lines, roles, strict=True):
+        if pre or not role and _PRE_OPEN.match(line):
             pre = not _PRE_CLOSE.search(line)
     if fence:
-        return f"{text}\n{fence}"
+        return f"{text}\n{fence.marker}"
     return f"{text}\n</pre>" if pre else text
-
-
-def _scan_fences(lines: list[str]) -> tuple[list[bool], str]:
-    """Per-line fence flags, and the fence still open after the last line ("" if none)."""
-    flags = []
-    fence = ""
-    for line in lines:
-        m = FENCE.match(line)
-        if fence:
-            flags.append(True)
-            closes = m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence)
-            if closes and not line.strip().strip(fence[0]):
-                fence = ""
-        elif m:
-            fence = m.group(1)
-            flags.append(True)
-        else:
-            flags.append(False)
-    return flags, fence
 
 
 def heading_levels(text: str) -> list[int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor_app.core.export.mdtext import (
+from editor_app.core.markup.mdtext import (
     filter_body,
     marker,
     md_escape,

@@ -49,7 +49,6 @@ MESSAGES: dict[str, str] = {
     "export.more-than-zero": "{flag} must be more than 0",
     "export.stopped": "masthead: export stopped: {errors} error(s) found by the checks; "
     "fix them or pass --force",
-    "export.wrote": "wrote {count} file(s) to {out}",
 }
 
 # Closed sets of English words that arrive as field values; translated when a

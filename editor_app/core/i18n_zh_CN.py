@@ -112,7 +112,6 @@ MESSAGES: dict[str, str] = {
     "export.no-out": "没有输出文件夹：请指定 --out DIR",
     "export.more-than-zero": "{flag} 必须大于 0",
     "export.stopped": "masthead：导出已停止：检查发现 {errors} 个错误；请修正或使用 --force",
-    "export.wrote": "已写入 {count} 个文件到 {out}",
 }
 
 GUESSES: dict[str, str] = {

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -101,11 +101,7 @@ class Catalog:
         """The problem's message in this language (English when untranslated)."""
         if not self.problems:
             return item.message
-        translated = Problem(
-            item.severity, item.code, item.message, item.card, item.section,
-            self._fields(item.args), item.variant,
-        )  # fmt: skip
-        return message_text(translated, self.problems)
+        return message_text(replace(item, args=self._fields(item.args)), self.problems)
 
     def status(self, status: Status | str) -> str:
         """A status value ("draft" …) as the editor reads it."""

@@ -10,6 +10,7 @@ from pathlib import Path
 from editor_app import __version__
 from editor_app.commands import check, export, image, importer, inspect, links, new
 from editor_app.core.errors import IssueNotFoundError, MastheadError
+from editor_app.core.i18n_catalog import cli_catalog
 
 COMMANDS = [new, importer, export, check, inspect, image, links]
 
@@ -44,14 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.path and not Path(args.path).exists():
             # Most often a mistyped subcommand; opening a window on nothing helps nobody.
             choices = ", ".join(sorted(subcommands))
-            raise IssueNotFoundError(
-                f"no such library or issue folder, and not a command ({choices})", args.path
-            )
+            message = cli_catalog().text("cli.not-a-command", choices=choices)
+            raise IssueNotFoundError(message, args.path)
         from editor_app.launch import launch_gui  # Qt is imported only here
 
         return launch_gui(args.path)
     except MastheadError as exc:
-        print(f"masthead: error: {exc.describe()}", file=sys.stderr)
+        print(cli_catalog().text("cli.error", detail=exc.describe()), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -60,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         # A folder that cannot be created or written (permissions, a file in the way, disk full).
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"masthead: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        detail = f"{where}{exc.strerror or exc}"
+        print(cli_catalog().text("cli.error", detail=detail), file=sys.stderr)
         return 2
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from editor_app.commands.common import open_issue, print_json
+from editor_app.commands.common import open_issue, print_json, problem_line
 from editor_app.core.checks import FeaturedLookup, check_issue, has_errors
+from editor_app.core.i18n_catalog import cli_catalog
 from editor_app.core.model import Issue
 
 
@@ -31,10 +32,11 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"problems": [p.to_json() for p in problems], "ok": not has_errors(problems)})
     else:
+        catalog = cli_catalog()
         for p in problems:
-            where = f" [{p.card}]" if p.card else f" [section {p.section}]" if p.section else ""
-            print(f"{p.severity}: {p.code}{where}: {p.message}")
+            print(problem_line(p, catalog))
         errors = sum(p.severity == "error" for p in problems)
         notes = sum(p.severity == "info" for p in problems)
-        print(f"{errors} error(s), {len(problems) - errors - notes} warning(s), {notes} note(s)")
+        warnings = len(problems) - errors - notes
+        print(catalog.text("cli.check-summary", errors=errors, warnings=warnings, notes=notes))
     return 1 if has_errors(problems) else 0

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from editor_app.core.errors import IssueNotFoundError
+from editor_app.core.i18n_catalog import Catalog, cli_catalog
 from editor_app.core.lock import issue_write_lock
 from editor_app.core.model import Issue
+from editor_app.core.problems import Problem
 from editor_app.core.storage import is_issue_folder, load_issue
 
 
@@ -22,9 +24,9 @@ def issue_folder(path: str) -> Path:
     if folder.name == "issue.yaml":
         folder = folder.parent
     if not folder.exists():
-        raise IssueNotFoundError("no such folder", folder)
+        raise IssueNotFoundError(cli_catalog().text("cli.no-such-folder"), folder)
     if not is_issue_folder(folder):
-        raise IssueNotFoundError("not an issue folder (no issue.yaml)", folder)
+        raise IssueNotFoundError(cli_catalog().text("cli.not-issue-folder"), folder)
     return folder
 
 
@@ -61,6 +63,23 @@ def locked_issue(args: argparse.Namespace) -> Iterator[Issue]:
     timeout = getattr(args, "wait_timeout", None)
     with issue_write_lock(folder, wait=wait, timeout=timeout if wait else None):
         yield load_issue(folder)
+
+
+def problem_line(item: Problem, catalog: Catalog) -> str:
+    """One problem as the CLI prints it, in the locale's language (codes stay as they are)."""
+    if item.card:
+        where = catalog.text("cli.where-card", card=item.card)
+    elif item.section:
+        where = catalog.text("cli.where-section", section=item.section)
+    else:
+        where = ""
+    return catalog.text(
+        "cli.problem",
+        severity=item.severity,
+        code=item.code,
+        where=where,
+        message=catalog.problem(item),
+    )
 
 
 def print_json(data: Any) -> None:

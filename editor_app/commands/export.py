@@ -10,10 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from editor_app.commands.common import open_issue
+from editor_app.commands.common import open_issue, problem_line
 from editor_app.core.errors import ExportError
 from editor_app.core.export.base import ExportOptions, PreflightError, run_export
 from editor_app.core.export.registry import EXPORTS, FLAG, MEGABYTES, ExportRegistry
+from editor_app.core.i18n_catalog import cli_catalog
+from editor_app.core.problems import ERROR
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -74,7 +76,9 @@ def options_from_args(
                 setattr(options, option.attr, False)
         elif given is not None:
             if option.kind == MEGABYTES and given <= 0:
-                raise ExportError(f"{option.flag} must be more than 0", folder)
+                raise ExportError(
+                    cli_catalog().text("export.more-than-zero", flag=option.flag), folder
+                )
             setattr(options, option.attr, option.from_setting(given))
     return options
 
@@ -85,26 +89,26 @@ def run(args: argparse.Namespace, registry: ExportRegistry = EXPORTS) -> int:
     fmt = args.format or str(settings.get("format") or "")
     if not registry.has_format(fmt):
         choices = " or ".join(f"--format {f}" for f in registry.format_names)
-        raise ExportError(f"no export format: pass {choices}", issue.folder)
+        raise ExportError(cli_catalog().text("export.no-format", choices=choices), issue.folder)
     out = args.out
     if not out and settings.get("out"):
         # A folder stored in issue.yaml is relative to the issue folder.
         out = str((issue.folder or Path(".")) / str(settings["out"]))
     if not out:
-        raise ExportError("no output folder: pass --out DIR", issue.folder)
+        raise ExportError(cli_catalog().text("export.no-out"), issue.folder)
     options = options_from_args(args, settings, fmt, issue.folder, registry)
+    catalog = cli_catalog()
     try:
         result = run_export(registry.exporter(fmt), issue, out, options)
     except PreflightError as exc:
         for p in exc.problems:
-            where = f" [{p.card}]" if p.card else ""
-            print(f"{p.severity}: {p.code}{where}: {p.message}", file=sys.stderr)
-        print(f"masthead: {exc.message}; fix them or pass --force", file=sys.stderr)
+            print(problem_line(p, catalog), file=sys.stderr)
+        errors = sum(p.severity == ERROR for p in exc.problems)
+        print(catalog.text("export.stopped", errors=errors), file=sys.stderr)
         return 1
     for p in result.problems:
         if p.severity != "error" or args.force:
-            where = f" [{p.card}]" if p.card else ""
-            print(f"{p.severity}: {p.code}{where}: {p.message}", file=sys.stderr)
+            print(problem_line(p, catalog), file=sys.stderr)
     for path in result.files or []:
         print(path)
     return 0

@@ -8,6 +8,7 @@ import sys
 
 from editor_app.commands.common import add_wait_options, locked_issue, open_issue, print_json
 from editor_app.core.errors import MastheadError
+from editor_app.core.i18n_catalog import cli_catalog
 from editor_app.core.images import (
     DEFAULT_MAX_WIDTH,
     asset_report,
@@ -62,7 +63,7 @@ def _positive(text: str) -> int:
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    print("masthead image: error: choose an action: add or list", file=sys.stderr)
+    print(cli_catalog().text("cli.image-choose-action"), file=sys.stderr)
     return 2
 
 
@@ -75,9 +76,13 @@ def run_add(args: argparse.Namespace) -> int:
         if args.card:
             card = issue.cards.get(args.card)
             if card is None:
-                raise MastheadError(f"no card with id {args.card!r} in this issue", issue.folder)
+                raise MastheadError(cli_catalog().text("cli.no-card", card=args.card), issue.folder)
             if card.unreadable:
-                raise MastheadError(f"card {args.card} cannot be read: {card.unreadable}")
+                raise MastheadError(
+                    cli_catalog().text(
+                        "cli.card-unreadable", card=args.card, reason=card.unreadable
+                    )
+                )
         if args.file.lower().startswith(("http://", "https://")):
             image = fetch_remote_image(args.file, issue.folder, max_width=args.max_width)
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from editor_app.core.i18n_catalog import cli_catalog
 from editor_app.core.importers import FORMATS, STATUSES, import_file
 
 
@@ -28,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
         args.file, args.into, fmt=args.format, slug=args.slug, status=args.status
     )
     print(issue.folder)
+    catalog = cli_catalog()
     for guess in guesses:
-        print(f"guess: {guess.describe()}", file=sys.stderr)
+        text = catalog.guess(guess)
+        if guess.line:
+            text = catalog.text("cli.guess-line", line=guess.line, message=text)
+        print(catalog.text("cli.import-guess", guess=text), file=sys.stderr)
     return 0

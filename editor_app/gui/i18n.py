@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from editor_app.core import settings_registry
+from editor_app.core.i18n_catalog import Catalog, catalog
 from editor_app.core.resources import resource
 
 log = logging.getLogger(__name__)
@@ -151,3 +152,9 @@ def current_language(app: QCoreApplication) -> str:
 def installed_catalogues(app: QCoreApplication) -> list[str]:
     """File names of the catalogues installed by install_translators (for diagnostics)."""
     return [Path(t.filePath()).name for t in app.findChildren(QTranslator, _TRANSLATOR_NAME)]
+
+
+def message_catalog() -> Catalog:
+    """The core catalog (problems, statuses, import guesses) in the UI's language."""
+    app = QCoreApplication.instance()
+    return catalog(current_language(app) if app is not None else ENGLISH)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import MastheadError
 from editor_app.core.importers import Guess, import_file
 from editor_app.core.model import Issue
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.theme import set_icon
 from editor_app.gui.workers import run_in_thread
 
@@ -223,11 +224,13 @@ class ImportDialog(QDialog):
             self._placeholder(self.tr("Nothing was guessed: the file was read as written."))
             return
         icon = qta.icon("mdi6.lightbulb-on-outline", color="#d08c00")
+        messages = message_catalog()
         for guess in guesses:
+            said = messages.guess(guess)
             text = (
-                self.tr("Line %1: %2").replace("%1", str(guess.line)).replace("%2", guess.message)
+                self.tr("Line %1: %2").replace("%1", str(guess.line)).replace("%2", said)
                 if guess.line
-                else guess.message
+                else said
             )
             item = QListWidgetItem(icon, text, self.guess_list)
             item.setData(LineRole, guess.line or 0)

@@ -26,6 +26,7 @@ from editor_app.core.model import (
     SubcardNumbering,
 )
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.i18n import message_catalog
 
 
 class IssuePropertiesDialog(QDialog):
@@ -48,8 +49,9 @@ class IssuePropertiesDialog(QDialog):
         day = issue.date or dt.date.today()
         self.date.setDate(QDate(day.year, day.month, day.day))
         self.status = QComboBox(self)
+        statuses = message_catalog()  # the same names as the checks and the CLI use
         for status in Status:
-            self.status.addItem(self.tr(status.value.capitalize()), status.value)
+            self.status.addItem(statuses.status(status), status.value)
         self.status.setCurrentIndex(self.status.findData(issue.status.value))
         self.section_style = QComboBox(self)
         self.section_style.addItem(

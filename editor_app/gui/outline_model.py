@@ -12,6 +12,7 @@ from editor_app.core.model import Section
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.outline import move_cards, move_section, subtree_ids
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.outline_diff import Move, Operation, OutlineTree, Remove, plan_changes
 
 CARD_MIME = "application/x-masthead-card-ids"
@@ -118,6 +119,7 @@ class OutlineModel(QAbstractItemModel):
 
     def _on_problems(self, problems: list) -> None:
         counts: dict[str, tuple[int, int, list[str]]] = {}
+        messages = message_catalog()
         for p in problems:
             # A problem shared by several cards (a duplicated link) marks each of them.
             for card_id in p.cards or ([p.card] if p.card else []):
@@ -126,7 +128,7 @@ class OutlineModel(QAbstractItemModel):
                     errors += 1
                 else:
                     warnings += 1
-                counts[card_id] = (errors, warnings, [*texts, p.message])
+                counts[card_id] = (errors, warnings, [*texts, messages.problem(p)])
         self._problems = counts
         self._emit_all_changed()
 

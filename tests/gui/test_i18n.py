@@ -116,3 +116,31 @@ def test_missing_catalogue_falls_back_to_english(english_after, monkeypatch, tmp
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
     assert i18n.install_translators(english_after, i18n.CHINESE) == i18n.ENGLISH
     assert i18n.installed_catalogues(english_after) == []
+
+
+def test_chinese_ui_shows_problems_and_statuses_from_the_core_catalog(
+    english_after, qtbot, issue_folder
+):
+    from editor_app.core.problem_codes import problem
+    from editor_app.gui.document import IssueDocument
+    from editor_app.gui.issue_properties import IssuePropertiesDialog
+    from editor_app.gui.panels.export_problems import ProblemList
+
+    item = problem("missing-alt", card="c1", url="assets/a.png", name="Alpha")
+    i18n.install_translators(english_after, i18n.CHINESE)
+    problems = ProblemList()
+    qtbot.addWidget(problems)
+    problems.set_problems([item])
+    assert problems.item(0).text() == "“Alpha”中的图片“assets/a.png”没有替代文字"
+    document = IssueDocument(issue_folder, autosave_ms=100000)
+    dialog = IssuePropertiesDialog(document)
+    qtbot.addWidget(dialog)
+    names = [dialog.status.itemText(i) for i in range(dialog.status.count())]
+    assert names == ["草稿", "审阅中", "待发布", "已发布"]
+
+    i18n.install_translators(english_after, i18n.ENGLISH)
+    problems.set_problems([item])
+    assert problems.item(0).text() == item.message
+    dialog = IssuePropertiesDialog(document)
+    qtbot.addWidget(dialog)
+    assert dialog.status.itemText(0) == "Draft"

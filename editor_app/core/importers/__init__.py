@@ -67,7 +67,7 @@ def parse_file(path: Path | str, fmt: str = "auto") -> ImportResult:
             result = second(text, path)
         except ImportFormatError:
             raise exc from None
-        result.guess(None, "read with the other importer: the first found no cards")
+        result.guess(None, "other-importer")
         return result
 
 

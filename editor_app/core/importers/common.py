@@ -7,9 +7,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from editor_app.core.errors import ImportFormatError
 from editor_app.core.ids import new_id
+from editor_app.core.importers.guesses import GUESSES
 from editor_app.core.model import Card, Issue, Section, SectionNumbering
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -17,10 +19,15 @@ MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Guess:
-    """Something an importer inferred rather than read; shown to the editor to review."""
+    """Something an importer inferred rather than read; shown to the editor to review.
+
+    ``key`` names its template in ``GUESSES`` and ``args`` fill it; ``message`` is the English.
+    """
 
     line: int | None
     message: str
+    key: str = ""
+    args: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def describe(self) -> str:
         return f"line {self.line}: {self.message}" if self.line else self.message
@@ -33,8 +40,9 @@ class ImportResult:
     # Files to copy into the new issue: path relative to the issue folder -> source file.
     files: dict[str, Path] = field(default_factory=dict)
 
-    def guess(self, line: int | None, message: str) -> None:
-        self.guesses.append(Guess(line, message))
+    def guess(self, line: int | None, key: str, /, **args: Any) -> None:
+        """Report a guess by its key in ``GUESSES`` (KeyError for an undeclared one)."""
+        self.guesses.append(Guess(line, GUESSES[key].format(**args), key, args))
 
 
 def read_input(path: Path) -> str:
@@ -195,8 +203,6 @@ class Builder:
 
     def current_section(self, result: ImportResult, line: int | None, fallback: str) -> Section:
         if not self.issue.sections:
-            result.guess(
-                line, f"no section heading before the first card: made section '{fallback}'"
-            )
+            result.guess(line, "fallback-section", section=fallback)
             return self.section(fallback)
         return self.issue.sections[-1]

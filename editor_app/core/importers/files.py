@@ -47,13 +47,11 @@ class FileMapper:
         try:
             source = local_path(root, text)
         except UnsafePathError:
-            self.result.guess(
-                self.line, f"reference {url!r} leaves the imported folder; kept as text"
-            )
+            self.result.guess(self.line, "reference-leaves-folder", url=url)
             return url
         if source.suffix.lower() not in COPY_SUFFIXES or not source.is_file():
             if is_image:
-                self.result.guess(self.line, f"image {url!r} not found beside the file; kept as is")
+                self.result.guess(self.line, "image-not-found", url=url)
             return url
         if root == self.md_dir and self.root != self.md_dir:
             text = self.md_dir.name + "/" + text  # relative to the site root

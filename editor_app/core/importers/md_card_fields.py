@@ -40,13 +40,13 @@ def title_from_text(card: Card, result: ImportResult, line: int) -> None:
     first = next((x.strip() for x in card.body.split("\n") if x.strip()), "")
     text = plain(re.sub(r"^(?:[>#]+|[-*+]\s)\s*", "", first))
     if not text:
-        result.guess(line, "a numbered item with no text")
+        result.guess(line, "item-without-text")
         return
     cut = re.search(r"[。！？!?；;]|[.](?:\s|$)", text)
     if cut and cut.end() >= 8:
         text = text[: cut.end()]
     card.title = text if len(text) <= 60 else text[:59].rstrip() + "…"
-    result.guess(line, f"title '{card.title}' taken from the start of the item's text")
+    result.guess(line, "title-from-text", title=card.title)
 
 
 def dedent(lines: list[str], indent: int) -> list[str]:
@@ -101,9 +101,7 @@ def fill_card(
             if lm:
                 title, url, _ = parse_link_item(candidate)
                 card.source = Source(title, url)
-                result.guess(
-                    line, f"'{card.title}': the link line under the title taken as the source"
-                )
+                result.guess(line, "link-line-source", title=card.title)
                 i += 1
                 continue
         if not seen_text and not card.links and (links := links_only(stripped)):

@@ -89,7 +89,7 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
     summary = [x for x in parser.preamble if find_date(strip_targets(x)) is None]
     if summary and not issue.summary:
         issue.summary = md_unescape("\n".join(summary))
-        result.guess(None, "the text before the first section taken as the issue summary")
+        result.guess(None, "summary-from-intro")
     _finish_meta(issue, result, front, lines, path)
     if not issue.cards:
         raise ImportFormatError(
@@ -99,11 +99,7 @@ def parse_newsletter(front: dict, text: str, first_line: int, path: Path) -> Imp
             first_line,
         )
     if not parser.items_found and not any(c.source for c in issue.cards.values()):
-        result.guess(
-            None,
-            "no numbered items or links found: the headings became cards; "
-            "is this file a newsletter issue?",
-        )
+        result.guess(None, "headings-became-cards")
     return result
 
 
@@ -257,9 +253,7 @@ class _Walker:
             self.set_group(parent, plain(text), i)
             return True
         if level == self.card_level:
-            self.result.guess(
-                self.lineno(i), f"'{plain(text)}' kept as a sub-heading of the text, not a card"
-            )
+            self.result.guess(self.lineno(i), "sub-heading-kept", text=plain(text))
         return False
 
     def _next_is_link(self, i: int) -> bool:
@@ -296,7 +290,7 @@ class _Walker:
 
     def set_group(self, parent: Card | None, group: str, i: int) -> None:
         self.groups[parent.id if parent else ""] = group
-        self.result.guess(self.lineno(i), f"'{group}' taken as the category of the cards under it")
+        self.result.guess(self.lineno(i), "category-heading", group=group)
 
     def heading_card(self, i: int, level: int, text: str, item: Item | None) -> None:
         num = HEADING_NUM.match(text)
@@ -317,9 +311,7 @@ class _Walker:
         card.tags = list(item.tags)
         if item.url:
             card.source = Source(item.title, item.url)
-            self.result.guess(
-                self.lineno(i), f"the heading link of '{item.title}' taken as its source"
-            )
+            self.result.guess(self.lineno(i), "heading-link-source", title=item.title)
         self.stack.append((level, card))
 
     def sub_card(self, parent: Card, title: str, i: int) -> Card:
@@ -371,9 +363,7 @@ class _Walker:
             self.roundup = self.start_card(len(self.lines), self.expected, title)
             self.roundup.kind = "roundup"
             self.card = None
-            self.result.guess(
-                None, f"the link lists of section '{title}' gathered in a card of the same name"
-            )
+            self.result.guess(None, "link-lists-gathered", title=title)
         return self.roundup
 
     def bullet_card(self, i: int, line: str, item: Item) -> None:
@@ -389,12 +379,12 @@ class _Walker:
         key = (parent.id, card.group)
         if key not in self.announced:
             self.announced.add(key)
-            where = f" under '{card.group}'" if card.group else ""
-            self.result.guess(
-                self.lineno(i),
-                f"link list{where} read as cards inside '{parent.title}' "
-                "(title = link text, source = its URL, [tags] kept as tags)",
-            )
+            if card.group:
+                self.result.guess(
+                    self.lineno(i), "link-list-cards-grouped", group=card.group, parent=parent.title
+                )
+            else:
+                self.result.guess(self.lineno(i), "link-list-cards", parent=parent.title)
 
     def numbered_card(self, i: int, line: str, item: Item) -> None:
         self.flush()
@@ -413,23 +403,21 @@ class _Walker:
         if item.rest:
             self.card_lines.append(item.rest)
         if item.bare:
-            self.result.guess(
-                self.lineno(i), f"item {item.number} has no title on its line: its text follows"
-            )
+            self.result.guess(self.lineno(i), "item-without-title", number=item.number)
         else:
-            how = "numbered link; its link is the source" if item.url else "numbered line"
-            self.result.guess(self.lineno(i), f"card '{item.title}' from a {how}")
+            key = "card-from-numbered-link" if item.url else "card-from-numbered-line"
+            self.result.guess(self.lineno(i), key, title=item.title)
 
     def start_card(self, i: int, number: int, title: str) -> Card:
         if self.expected == 1 and number > 1 and number == self.last_number + 1:
             self.issue.numbering.cards = CardNumbering.CONTINUOUS
-            self.result.guess(self.lineno(i), "card numbers run on across sections")
+            self.result.guess(self.lineno(i), "numbers-run-on")
         elif number != self.expected and not (
             self.issue.numbering.cards == CardNumbering.CONTINUOUS
             and number == self.last_number + 1
         ):
             self.result.guess(
-                self.lineno(i), f"card numbering jumps from {self.expected - 1} to {number}"
+                self.lineno(i), "numbering-jumps", previous=self.expected - 1, number=number
             )
         self.expected = number + 1
         self.last_number = number
@@ -490,23 +478,23 @@ def _finish_meta(
 ) -> None:
     if not issue.title:
         issue.title = path.stem
-        result.guess(None, f"no title found: used the file name '{path.stem}'")
+        result.guess(None, "title-from-file-name", name=path.stem)
     if issue.number is None:
         number = find_issue_number(strip_targets(issue.title))
         if number is not None:
             issue.number = number
-            result.guess(None, f"issue number {number} read from the title")
+            result.guess(None, "number-from-title", number=number)
     if issue.date is not None:
         return
     # The title, then a line near the top that holds only a date; never a URL or a path.
     date = find_date(strip_targets(issue.title))
     if date is not None:
         issue.date = date
-        result.guess(None, f"date {date.isoformat()} read from the title")
+        result.guess(None, "date-from-title", date=date.isoformat())
         return
     found = find_date_line(lines[:12])
     if found is not None:
         issue.date = found[0]
-        result.guess(None, f"date {found[0].isoformat()} read from the date line near the top")
+        result.guess(None, "date-from-line", date=found[0].isoformat())
         return
-    result.guess(None, "no date found in the title, the front matter or the top lines: none set")
+    result.guess(None, "no-date")

@@ -116,7 +116,7 @@ def parse_text(text: str, path: Path) -> ImportResult:
         if _is_section(line, nxt):
             emoji, label, title = parse_section_heading(line)
             if not label:
-                result.guess(lineno, f"'{line.strip()}' taken as a section heading")
+                result.guess(lineno, "section-heading-line", text=line.strip())
             else:
                 labels.append(label)
             sections.append((builder.section(title, emoji), []))
@@ -131,16 +131,16 @@ def parse_text(text: str, path: Path) -> ImportResult:
             kind = _classify(top, number, style, top_next, blanks)
             if kind == "top":
                 if not sections:
-                    result.guess(lineno, "no section line before the first card: made one section")
+                    result.guess(lineno, "one-section-made")
                     sections.append((builder.section("Imported"), []))
                 if top_next == 1 and number > 1 and number == last_number + 1:
                     issue.numbering.cards = CardNumbering.CONTINUOUS
-                    result.guess(lineno, "card numbers run on across sections")
+                    result.guess(lineno, "numbers-run-on")
                 elif number != top_next:
-                    result.guess(lineno, f"card numbering jumps from {top_next - 1} to {number}")
+                    result.guess(lineno, "numbering-jumps", previous=top_next - 1, number=number)
                 last_number = number
                 if m_dot and not re.match(r"^\d{1,3}\s*[.．、]\s", line):
-                    result.guess(lineno, f"card {number} title had no space after its number")
+                    result.guess(lineno, "no-space-after-number", number=number)
                 top = current = _Unit(title, number, style, lineno)
                 sections[-1][1].append(top)
                 top_next = number + 1
@@ -233,8 +233,7 @@ def _build(builder: Builder, parent: Section | Card, unit: _Unit, result: Import
         if run_units[0].style == "paren" or any(_looks_like_card(u) for u in run_units):
             as_cards.extend(run_units)
             result.guess(
-                run_units[0].line,
-                f"{len(run_units)} numbered items inside '{unit.title}' read as sub-cards",
+                run_units[0].line, "items-as-sub-cards", count=len(run_units), title=unit.title
             )
         else:
             # Numbered sub-headings of the body: fold them back in as headings.
@@ -277,7 +276,7 @@ def _find_groups(own: list[str], subs: list[_Unit], result: ImportResult) -> lis
             ):
                 group = candidate
                 del previous[idx:]
-                result.guess(sub.line, f"'{candidate}' taken as a category heading of sub-cards")
+                result.guess(sub.line, "sub-card-category", group=candidate)
         groups.append(group)
         previous = sub.lines
     return groups
@@ -293,7 +292,7 @@ def _fill(card: Card, raw: list[str], result: ImportResult, line: int) -> None:
         and (len(lines) == 1 or not lines[1].strip())
     ):
         card.source = Source(lines[0].strip(), "")
-        result.guess(line, f"'{lines[0].strip()[:60]}' taken as the source title of '{card.title}'")
+        result.guess(line, "source-title-line", text=lines[0].strip()[:60], title=card.title)
         lines.pop(0)
     body: list[str] = []
     i = 0
@@ -315,13 +314,13 @@ def _fill(card: Card, raw: list[str], result: ImportResult, line: int) -> None:
             i += 1
             continue
         if standalone and is_generic_alt(text):
-            result.guess(line, f"an image of '{card.title}' was lost in the copy (alt '{text}')")
+            result.guess(line, "image-lost", title=card.title, alt=text)
             i += 1
             continue
         body.append(lines[i])
         i += 1
     if card.links:
-        result.guess(line, f"link labels of '{card.title}' kept without URLs (lost in the copy)")
+        result.guess(line, "link-labels-kept", title=card.title)
     card.body = to_markdown(body, result, line)
 
 
@@ -392,9 +391,7 @@ def to_markdown(lines: list[str], result: ImportResult, line: int) -> str:
 def _paragraph(block: list[str], result: ImportResult, line: int) -> str:
     texts = [md_escape(x.strip()) for x in block]
     if len(texts) > 1:
-        result.guess(
-            line, f"{len(texts)} consecutive lines kept as lines (a table whose cells were lost?)"
-        )
+        result.guess(line, "lines-kept", count=len(texts))
         return "  \n".join(texts)
     return texts[0]
 
@@ -426,24 +423,22 @@ def _meta(issue: Issue, preamble: list[str], path: Path, result: ImportResult) -
     head = [x.strip() for x in preamble if x.strip()]
     if head:
         issue.title = head[0]
-        result.guess(1, f"'{head[0][:60]}' taken as the issue title")
+        result.guess(1, "title-line", text=head[0][:60])
     else:
         issue.title = path.stem
-        result.guess(
-            None, f"no title line before the first section: used the file name '{path.stem}'"
-        )
+        result.guess(None, "no-title-line", name=path.stem)
     text = " ".join(head[:5])
     number = find_issue_number(text)
     if number is not None:
         issue.number = number
-        result.guess(None, f"issue number {number} read from the text")
+        result.guess(None, "number-from-text", number=number)
     date = find_date(strip_targets(text) + " " + path.stem)
     if date is not None:
         issue.date = date
-        result.guess(None, f"date {date.isoformat()} read from the text or file name")
+        result.guess(None, "date-from-text", date=date.isoformat())
     else:
-        result.guess(None, "no date found in the top lines or the file name: none set")
+        result.guess(None, "no-date-text")
     rest = [x for x in head[1:] if find_date(x) is None and find_issue_number(x) is None]
     if rest:
         issue.summary = "\n".join(rest)
-        result.guess(None, "the lines under the title taken as the issue summary")
+        result.guess(None, "summary-from-lines")

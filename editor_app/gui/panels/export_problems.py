@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.checks import ERROR, INFO, WARNING, Problem
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.theme import set_icon
 
 CardRole = Qt.ItemDataRole.UserRole
@@ -52,7 +53,9 @@ class ProblemList(QListWidget):
         order = {ERROR: 0, WARNING: 1, INFO: 2}
         self.problems = sorted(problems, key=lambda p: order.get(p.severity, 1))  # stable
         self.clear()
+        messages = message_catalog()
         for problem in self.problems:
+            text = messages.problem(problem)
             is_error = problem.severity == ERROR
             is_info = problem.severity == INFO
             if is_info:
@@ -63,7 +66,7 @@ class ProblemList(QListWidget):
                     color=ERROR_COLOR if is_error else WARNING_COLOR,
                 )
             # The checks' messages already name the card; its current title goes in the tip.
-            item = QListWidgetItem(icon, problem.message, self)
+            item = QListWidgetItem(icon, text, self)
             # A problem in a section intro shows that section.
             item.setData(CardRole, problem.card or problem.section or "")
             item.setData(CodeRole, problem.code)
@@ -76,7 +79,7 @@ class ProblemList(QListWidget):
                 or problem.card
                 or ""
             )
-            lines = [f"{severity} ({problem.code}): {problem.message}"]
+            lines = [f"{severity} ({problem.code}): {text}"]
             if problem.card:
                 lines.append(self.tr("Double-click to show the card “%1”.").replace("%1", title))
             item.setToolTip("\n".join(lines))

@@ -28,7 +28,7 @@ def markdown_bytes(issue: Issue) -> int:
 def build_big_issue(folder: Path, megabytes: float, sample: Path = SAMPLE) -> Issue:
     """Save an issue of about ``megabytes`` MB of card Markdown in ``folder``; return it.
 
-    The copies' titles carry a running number ("#12 …"), so every card of the page can be
+    The copies' titles carry a running number ("No. 12 …"), so every card of the page can be
     told apart (tests look for the last card's title).
     """
     source = load_issue(sample)
@@ -51,7 +51,7 @@ def build_big_issue(folder: Path, megabytes: float, sample: Path = SAMPLE) -> Is
             card.id = new
             card.child_ids = [mapping[c] for c in card.child_ids]
             if old == top:
-                card.title = f"#{copies} {card.title}"
+                card.title = f"No. {copies} {card.title}"
             issue.cards[new] = card
             size += len(card.body.encode("utf-8"))
         issue.sections[section_index].card_ids.append(mapping[top])

@@ -61,7 +61,7 @@ PROBLEMS: dict[str, str] = {
     "unsafe-asset/export-file": "链接的文件已略去：{reason}",
     "render-limit/body": "“{name}”的正文无法渲染（{detail}）；以错误框代替",
     "render-limit/note": "“{name}”的编者按无法渲染（{detail}）；以错误框代替",
-    "untitled-card": "卡片 {card_id} 没有标题",
+    "untitled-card": "卡片“{name}”没有标题",
     "missing-source": "卡片“{name}”没有来源链接",
     "insecure-url": "“{name}”中的链接“{url}”使用 http；可能有 https 地址",
     "duplicate-link": "{url} 出现不止一次：{names}",

@@ -155,7 +155,7 @@ _DECLARED = [
     ProblemCode(
         "untitled-card", WARNING,
         "A card has no title.",
-        {"": "card {name} has no title"},
+        {"": "card '{name}' has no title"},
     ),
     ProblemCode(
         "missing-source", WARNING,

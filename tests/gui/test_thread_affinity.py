@@ -210,7 +210,7 @@ def test_every_job_frees_its_qt_objects_on_the_ui_thread(
     document = IssueDocument(issue_folder, autosave_ms=100)
     for _ in range(RUNS):
         scheduler = RenderScheduler(document)
-        scheduler.pageRendered.connect(tally("preview"))
+        scheduler.shellRendered.connect(tally("preview"))
         scheduler.renderFailed.connect(tally("preview"))
         scheduler.request_page()
         with qtbot.waitSignal(document.problemsChanged, timeout=10_000):

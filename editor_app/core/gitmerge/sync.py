@@ -16,6 +16,7 @@ from typing import Any
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import GitError, IssueFormatError
 from editor_app.core.gitmerge.git import ChangedFile, conflict_codes, run_git, status, toplevel
+from editor_app.core.gitmerge.markers import split_versions
 from editor_app.core.storage import CARDS_DIR, MANIFEST
 from editor_app.core.yamlio import dump_yaml, load_yaml
 
@@ -128,3 +129,32 @@ def keep_deleted_cards(library: Path, codes: dict[str, str]) -> list[str]:
         run_git(top, "add", "--", path)
         kept.append(path)
     return kept
+
+
+def conflict_versions(library: Path, path: str) -> tuple[str, str]:
+    """(ours, theirs) of a conflicted file, read from the markers git left in it."""
+    text = (toplevel(library) / path).read_text(encoding="utf-8", errors="replace")
+    return split_versions(text)
+
+
+def resolve_file(library: Path, path: str, text: str) -> None:
+    """Write the chosen text of a conflicted file (atomically) and mark it resolved."""
+    top = toplevel(library)
+    atomic_write_text(top / path, text)
+    run_git(top, "add", "--", path)
+
+
+def merging(library: Path) -> bool:
+    try:
+        run_git(library, "rev-parse", "-q", "--verify", "MERGE_HEAD")
+    except GitError:
+        return False
+    return True
+
+
+def finish_merge(library: Path) -> SyncResult:
+    """Commit a merge whose conflicts are all resolved."""
+    if conflict_codes(library):
+        raise GitError("resolve every conflicted file first")
+    out = run_git(library, "commit", "--no-edit")
+    return SyncResult(output=out.strip())

@@ -124,3 +124,25 @@ def test_card_deleted_on_one_side_and_edited_on_the_other_is_kept(clones):
     merged = load_issue(ben / "test-issue")
     assert merged.cards[victim].body.strip() == "Ben's new words"
     assert victim in merged.sections[0].card_ids
+
+
+def test_a_card_edited_on_both_sides_is_resolved_from_its_two_versions(clones):
+    from editor_app.core.gitmerge.sync import conflict_versions, finish_merge, merging, resolve_file
+
+    ana, ben = clones
+    card = load_issue(ana / "test-issue").sections[0].card_ids[0]
+    edit_issue(ana / "test-issue", lambda i: setattr(i.cards[card], "body", "Ana's words"))
+    commit_all(ana, "Ana")
+    push(ana)
+    edit_issue(ben / "test-issue", lambda i: setattr(i.cards[card], "body", "Ben's words"))
+    commit_all(ben, "Ben")
+    result = pull(ben)
+    path = f"test-issue/cards/{card}.md"
+    assert [c.path for c in result.conflicts] == [path]
+    ours, theirs = conflict_versions(ben, path)
+    assert "Ben's words" in ours and "Ana's words" in theirs
+    resolve_file(ben, path, theirs)
+    assert merging(ben)
+    finish_merge(ben)
+    assert not merging(ben)
+    assert load_issue(ben / "test-issue").cards[card].body.strip() == "Ana's words"

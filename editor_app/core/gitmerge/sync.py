@@ -152,9 +152,10 @@ def merging(library: Path) -> bool:
     return True
 
 
-def finish_merge(library: Path) -> SyncResult:
-    """Commit a merge whose conflicts are all resolved."""
+def finish_merge(library: Path, message: str = "") -> SyncResult:
+    """Commit a merge whose conflicts are all resolved (git's own message unless given)."""
     if conflict_codes(library):
         raise GitError("resolve every conflicted file first")
-    out = run_git(library, "commit", "--no-edit")
+    args = ["-m", message] if message.strip() else ["--no-edit"]
+    out = run_git(library, "commit", *args)
     return SyncResult(output=out.strip())

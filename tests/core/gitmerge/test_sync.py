@@ -3,47 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from editor_app.core.gitmerge.setup import setup_library
 from editor_app.core.gitmerge.sync import commit_all, pull, push
 from editor_app.core.outline import add_card
 from editor_app.core.storage import load_issue, save_issue
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def git(folder: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=folder, check=True, capture_output=True, text=True
-    ).stdout
-
-
-def clone(remote: Path, where: Path) -> Path:
-    subprocess.run(["git", "clone", "-q", str(remote), str(where)], check=True)
-    git(where, "config", "user.name", "Editor")
-    git(where, "config", "user.email", "editor@example.org")
-    # The driver runs as "python -m editor_app": the test's interpreter and this source tree.
-    setup_library(where, python=sys.executable)
-    return where
-
-
-@pytest.fixture
-def clones(tmp_path, issue_folder, monkeypatch):
-    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parents[3]))
-    remote = tmp_path / "remote.git"
-    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
-    first = clone(remote, tmp_path / "ana")
-    shutil.copytree(issue_folder, first / "test-issue")
-    git(first, "checkout", "-q", "-b", "main")
-    commit_all(first, "first issue")
-    git(first, "push", "-q", "-u", "origin", "main")
-    second = clone(remote, tmp_path / "ben")
-    return first, second
 
 
 def edit_issue(folder: Path, change) -> None:
@@ -56,8 +24,8 @@ def section_titles(issue) -> list[list[str]]:
     return [[issue.cards[c].title for c in s.card_ids] for s in issue.sections]
 
 
-def test_cards_added_to_the_same_section_on_both_sides_merge(clones):
-    ana, ben = clones
+def test_cards_added_to_the_same_section_on_both_sides_merge(library_clones):
+    ana, ben = library_clones
     edit_issue(ana / "test-issue", lambda i: add_card(i, i.sections[0].id, "From Ana"))
     commit_all(ana, "Ana adds a card")
     push(ana)
@@ -70,8 +38,8 @@ def test_cards_added_to_the_same_section_on_both_sides_merge(clones):
     assert "<<<<<<<" not in (ben / "test-issue" / "issue.yaml").read_text(encoding="utf-8")
 
 
-def test_different_sections_renamed_and_cards_moved(clones):
-    ana, ben = clones
+def test_different_sections_renamed_and_cards_moved(library_clones):
+    ana, ben = library_clones
 
     def ana_edits(issue):
         issue.sections[0].title = "Headlines"
@@ -91,8 +59,8 @@ def test_different_sections_renamed_and_cards_moved(clones):
     assert section_titles(merged)[0] == ["Beta 访谈", "Alpha 发布"]
 
 
-def test_same_field_on_both_sides_is_reported_and_nothing_lost(clones):
-    ana, ben = clones
+def test_same_field_on_both_sides_is_reported_and_nothing_lost(library_clones):
+    ana, ben = library_clones
     edit_issue(ana / "test-issue", lambda i: setattr(i, "title", "Ana's title"))
     commit_all(ana, "Ana")
     push(ana)
@@ -104,8 +72,8 @@ def test_same_field_on_both_sides_is_reported_and_nothing_lost(clones):
     assert "Ana's title" in text and "Ben's title" in text and "<<<<<<< " in text
 
 
-def test_card_deleted_on_one_side_and_edited_on_the_other_is_kept(clones):
-    ana, ben = clones
+def test_card_deleted_on_one_side_and_edited_on_the_other_is_kept(library_clones):
+    ana, ben = library_clones
     issue = load_issue(ana / "test-issue")
     victim = issue.sections[0].card_ids[0]
 
@@ -126,10 +94,10 @@ def test_card_deleted_on_one_side_and_edited_on_the_other_is_kept(clones):
     assert victim in merged.sections[0].card_ids
 
 
-def test_a_card_edited_on_both_sides_is_resolved_from_its_two_versions(clones):
+def test_a_card_edited_on_both_sides_is_resolved_from_its_two_versions(library_clones):
     from editor_app.core.gitmerge.sync import conflict_versions, finish_merge, merging, resolve_file
 
-    ana, ben = clones
+    ana, ben = library_clones
     card = load_issue(ana / "test-issue").sections[0].card_ids[0]
     edit_issue(ana / "test-issue", lambda i: setattr(i.cards[card], "body", "Ana's words"))
     commit_all(ana, "Ana")

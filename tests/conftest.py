@@ -11,6 +11,11 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
 os.environ.setdefault("XDG_CONFIG_HOME", os.path.join(os.path.dirname(__file__), ".config-tests"))
 
 
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
 import pytest  # noqa: E402
 
 
@@ -37,6 +42,41 @@ def issue_folder(tmp_path):
     folder = tmp_path / "test-issue"
     save_issue(issue, folder)
     return folder
+
+
+def _git(folder: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=folder, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _clone(remote: Path, where: Path) -> Path:
+    subprocess.run(["git", "clone", "-q", str(remote), str(where)], check=True)
+    _git(where, "config", "user.name", "Editor")
+    _git(where, "config", "user.email", "editor@example.org")
+    # The driver runs as "python -m editor_app": the test's interpreter and this source tree.
+    from editor_app.core.gitmerge.setup import setup_library
+
+    setup_library(where, python=sys.executable)
+    return where
+
+
+@pytest.fixture
+def library_clones(tmp_path, issue_folder, monkeypatch):
+    """Two clones (ana, ben) of a library holding ``issue_folder``, with the merge driver."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parents[1]))
+    remote = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", "-b", "main", str(remote)], check=True)
+    first = _clone(remote, tmp_path / "ana")
+    shutil.copytree(issue_folder, first / "test-issue")
+    _git(first, "checkout", "-q", "-b", "main")
+    _git(first, "add", "-A")
+    _git(first, "commit", "-q", "-m", "first issue")
+    _git(first, "push", "-q", "-u", "origin", "main")
+    second = _clone(remote, tmp_path / "ben")
+    return first, second
 
 
 @pytest.fixture(autouse=True)

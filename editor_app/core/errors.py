@@ -64,3 +64,13 @@ class ExportError(MastheadError):
 
 class ImportFormatError(MastheadError):
     code = "import"
+
+
+class GitError(MastheadError):
+    """A git command failed or git is missing; ``detail`` holds what git printed."""
+
+    code = "git"
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        self.detail = detail
+        super().__init__(f"{message}: {detail}" if detail else message)

@@ -41,6 +41,8 @@ MESSAGES: dict[str, str] = {
     "cli.not-issue-folder": "not an issue folder (no issue.yaml)",
     "cli.image-choose-action": "masthead image: error: choose an action: add or list",
     "cli.no-card": "no card with id {card!r} in this issue",
+    "cli.git-setup-unchanged": "the merge driver was already set up; nothing changed",
+    "cli.merge-conflict": "{path}: both sides changed {where}; left as a conflict",
     "cli.card-unreadable": "card {card} cannot be read: {reason}",
     "cli.import-guess": "guess: {guess}",
     "cli.guess-line": "line {line}: {message}",

@@ -105,6 +105,8 @@ MESSAGES: dict[str, str] = {
     "cli.not-issue-folder": "不是期刊文件夹（没有 issue.yaml）",
     "cli.image-choose-action": "masthead image：错误：请选择操作：add 或 list",
     "cli.no-card": "本期没有 id 为 {card!r} 的卡片",
+    "cli.git-setup-unchanged": "合并驱动已经设置好，没有改动",
+    "cli.merge-conflict": "{path}：双方都修改了 {where}，保留为冲突",
     "cli.card-unreadable": "无法读取卡片 {card}：{reason}",
     "cli.import-guess": "推测：{guess}",
     "cli.guess-line": "第 {line} 行：{message}",

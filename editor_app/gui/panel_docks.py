@@ -1,4 +1,4 @@
-"""The side panels of the window (export, links, images) and their wiring to an issue."""
+"""The side panels of the window (export, links, images, sync) and their wiring to an issue."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from editor_app.gui.image_import import make_image_importer
 from editor_app.gui.panels.export_panel import ExportPanel
 from editor_app.gui.panels.image_panel import ImagePanel
 from editor_app.gui.panels.link_panel import LinkPanel
+from editor_app.gui.panels.sync_panel import SyncPanel
 from editor_app.gui.workspace import Workspace
 
 Reveal = Callable[[str, str, int, int], None]
@@ -35,6 +36,7 @@ class PanelDocks(QObject):
         self.export_dock = make_dock("export", self.tr("Export"), area)
         self.links_dock = make_dock("links", self.tr("Links"), area)
         self.images_dock = make_dock("images", self.tr("Images"), area)
+        self.sync_dock = make_dock("sync", self.tr("Sync"), area)
         for dock in self.docks():
             window.tabifyDockWidget(anchor, dock)
         anchor.raise_()
@@ -44,9 +46,10 @@ class PanelDocks(QObject):
         self.export_panel.jumpToCard.connect(lambda card_id: reveal(card_id, "", -1, -1))
         self.links: LinkPanel | None = None
         self.images: ImagePanel | None = None
+        self.sync: SyncPanel | None = None
 
     def docks(self) -> list[QDockWidget]:
-        return [self.export_dock, self.links_dock, self.images_dock]
+        return [self.export_dock, self.links_dock, self.images_dock, self.sync_dock]
 
     def attach(self, ws: Workspace, library: Path) -> None:
         doc = ws.document
@@ -61,6 +64,8 @@ class PanelDocks(QObject):
         # Once the image is in the text, writing goes on there (not on the panel's button).
         self.images.insertRequested.connect(lambda _markdown: ws.editor.body_edit.setFocus())
         ws.editor.set_image_importer(make_image_importer(doc, self.window, self.settings))
+        self.sync = SyncPanel(library, doc.save, self.window)
+        self.sync_dock.setWidget(self.sync)
 
     def detach(self) -> None:
         self.export_panel.set_document(None)
@@ -70,6 +75,10 @@ class PanelDocks(QObject):
                 dock.setWidget(QWidget())
                 panel.deleteLater()
         self.links = self.images = None
+        if self.sync is not None:
+            self.sync_dock.setWidget(QWidget())
+            self.sync.deleteLater()
+            self.sync = None
 
     def show(self, dock: QDockWidget) -> None:
         dock.show()

@@ -37,6 +37,7 @@ class WindowKeys(QObject):
             (window.panels.export_dock, self.tr("Go to E&xport")),
             (window.panels.links_dock, self.tr("Go to &Links")),
             (window.panels.images_dock, self.tr("Go to &Images")),
+            (window.panels.sync_dock, self.tr("Go to S&ync")),
         ]
         self.dock_actions: list[QAction] = []
         for number, (dock, text) in enumerate(docks, start=1):

@@ -299,6 +299,22 @@
 <context>
     <name>ConflictDialog</name>
     <message>
+        <source>Conflict after Sync</source>
+        <translation>同步后的冲突</translation>
+    </message>
+    <message>
+        <source>“%1” was changed here and by another editor, and git could not merge the two. Choose the version to keep; the file is marked resolved.</source>
+        <translation>“%1”在这里和另一位编辑那里都被修改，git 无法合并两者。请选择要保留的版本；选择后该文件标记为已解决。</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>你的版本</translation>
+    </message>
+    <message>
+        <source>The other editor&apos;s version</source>
+        <translation>另一位编辑的版本</translation>
+    </message>
+    <message>
         <source>Card changed on disk</source>
         <translation>卡片已在磁盘上被修改</translation>
     </message>
@@ -329,6 +345,10 @@
     <message>
         <source>Keep &amp;both</source>
         <translation>都保留(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>采用对方的(&amp;T)</translation>
     </message>
     <message>
         <source>Keep &amp;mine</source>
@@ -1882,6 +1902,10 @@
         <source>Images</source>
         <translation>图片</translation>
     </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>
@@ -2265,6 +2289,119 @@
     </message>
 </context>
 <context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Commit message</source>
+        <translation>提交说明</translation>
+    </message>
+    <message>
+        <source>&amp;Commit</source>
+        <translation>提交(&amp;C)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Pull the other editors&apos; changes, then push yours</source>
+        <translation>先拉取其他编辑的修改，再推送你的修改</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This library is not in a git repository. Put it in one (git init) and run “masthead git-setup” once to share it with other editors.</source>
+        <translation>此期刊库不在 git 仓库中。将它放入仓库（git init）并运行一次“masthead git-setup”，即可与其他编辑共享。</translation>
+    </message>
+    <message>
+        <source>Press Enter to choose a version</source>
+        <translation>按 Enter 选择版本</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be merged: open each to choose a version.</source>
+        <translation>
+            <numerusform>%n 个文件无法合并：逐个打开并选择版本。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every conflict is resolved: Commit finishes the merge.</source>
+        <translation>所有冲突均已解决：点击“提交”完成合并。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed file(s) not yet committed.</source>
+        <translation>
+            <numerusform>%n 个已修改的文件尚未提交。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything is committed.</source>
+        <translation>所有修改均已提交。</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>已重命名</translation>
+    </message>
+    <message>
+        <source>CONFLICT</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Git failed: %1</source>
+        <translation>Git 出错：%1</translation>
+    </message>
+    <message>
+        <source>Committing…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <source>Nothing to commit.</source>
+        <translation>没有需要提交的内容。</translation>
+    </message>
+    <message>
+        <source>Committed.</source>
+        <translation>已提交。</translation>
+    </message>
+    <message>
+        <source>Pulling…</source>
+        <translation>正在拉取…</translation>
+    </message>
+    <message>
+        <source>Pushing…</source>
+        <translation>正在推送…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n card(s) deleted by the other side but edited here:</source>
+        <translation>
+            <numerusform>保留了 %n 张被对方删除但在这里编辑过的卡片：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pulled with conflicts: choose a version for each file in red.</source>
+        <translation>已拉取，但有冲突：请为每个红色文件选择版本。</translation>
+    </message>
+    <message>
+        <source>Synced.</source>
+        <translation>已同步。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>UndoActions</name>
     <message>
         <source>&amp;Undo %1</source>
@@ -2308,6 +2445,10 @@
     <message>
         <source>Go to &amp;Images</source>
         <translation>转到图片(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Go to S&amp;ync</source>
+        <translation>转到同步(&amp;Y)</translation>
     </message>
     <message>
         <source>Editor</source>

@@ -1,0 +1,1 @@
+"""Merging an issue edited in two places (git merge driver and its helpers)."""

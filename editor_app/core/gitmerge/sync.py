@@ -159,3 +159,29 @@ def finish_merge(library: Path, message: str = "") -> SyncResult:
     args = ["-m", message] if message.strip() else ["--no-edit"]
     out = run_git(library, "commit", *args)
     return SyncResult(output=out.strip())
+
+
+def describe_path(library: Path, path: str) -> str:
+    """How an editor names a changed file: the card's title, or the issue's outline."""
+    top = toplevel(library)
+    match = _CARD_PATH.match(path)
+    if match is not None:
+        card_file = top / path
+        title = ""
+        try:
+            front = card_file.read_text(encoding="utf-8", errors="replace")[:4000]
+            title = next(
+                (
+                    line[6:].strip().strip("'\"")
+                    for line in front.splitlines()
+                    if line.startswith("title:")
+                ),
+                "",
+            )
+        except OSError:
+            pass  # deleted on this side: the path alone names it
+        issue = PurePosixPath(match["issue"]).name
+        return f"{issue} · {title}" if title else f"{issue} · {match['card']}"
+    if PurePosixPath(path).name == MANIFEST:
+        return f"{PurePosixPath(path).parent.name} · {MANIFEST}"
+    return path

@@ -32,10 +32,11 @@ from editor_app.gui.workers import run_in_thread
 CONFLICT_COLOR = QColor("#c62828")
 
 
-def _status_of(library: Path) -> tuple[bool, list[git.ChangedFile], bool]:
+def _status_of(library: Path) -> tuple[bool, list[tuple[git.ChangedFile, str]], bool]:
     if not git.is_repository(library):
         return False, [], False
-    return True, git.status(library), sync.merging(library)
+    changes = [(c, sync.describe_path(library, c.path)) for c in git.status(library)]
+    return True, changes, sync.merging(library)
 
 
 def _sync_library(library: Path, report: Callable[[str], None]) -> sync.SyncResult:
@@ -110,8 +111,9 @@ class SyncPanel(QWidget):
         library = self.library
         run_in_thread(lambda: _status_of(library), self._show_status, self._show_error, owner=self)
 
-    def _show_status(self, status: tuple[bool, list[git.ChangedFile], bool]) -> None:
-        self.is_repository, changes, merging = status
+    def _show_status(self, status: tuple[bool, list[tuple[git.ChangedFile, str]], bool]) -> None:
+        self.is_repository, described, merging = status
+        changes = [change for change, _ in described]
         self.files.clear()
         if not self.is_repository:
             self.summary.setText(
@@ -121,9 +123,10 @@ class SyncPanel(QWidget):
                 )
             )
         conflicts = [c for c in changes if c.conflicted]
-        for change in sorted(changes, key=lambda c: (not c.conflicted, c.path)):
-            item = QListWidgetItem(f"{self._state_label(change.state)}  {change.path}", self.files)
+        for change, name in sorted(described, key=lambda d: (not d[0].conflicted, d[0].path)):
+            item = QListWidgetItem(f"{self._state_label(change.state)}  {name}", self.files)
             item.setData(Qt.ItemDataRole.UserRole, change.path)
+            item.setToolTip(change.path)
             if change.conflicted:
                 item.setForeground(QBrush(CONFLICT_COLOR))
                 item.setToolTip(self.tr("Press Enter to choose a version"))

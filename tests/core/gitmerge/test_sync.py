@@ -114,3 +114,15 @@ def test_a_card_edited_on_both_sides_is_resolved_from_its_two_versions(library_c
     finish_merge(ben)
     assert not merging(ben)
     assert load_issue(ben / "test-issue").cards[card].body.strip() == "Ana's words"
+
+
+def test_changed_files_are_named_by_card_title(library_clones):
+    from editor_app.core.gitmerge.git import status
+    from editor_app.core.gitmerge.sync import describe_path
+
+    ana, _ = library_clones
+    issue = load_issue(ana / "test-issue")
+    card = issue.sections[0].card_ids[1]
+    edit_issue(ana / "test-issue", lambda i: setattr(i.cards[card], "body", "new words"))
+    names = [describe_path(ana, c.path) for c in status(ana)]
+    assert names == ["test-issue · Beta 访谈"]

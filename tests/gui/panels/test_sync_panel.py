@@ -39,7 +39,8 @@ def test_commit_then_sync_with_a_conflict_resolved_in_the_dialog(qtbot, library_
     retitle(ana / "test-issue", "Ana's title")
     ana_panel = make_panel(qtbot, ana)
     qtbot.waitUntil(lambda: ana_panel.files.count() == 1)
-    assert "test-issue/issue.yaml" in ana_panel.files.item(0).text()
+    assert ana_panel.files.item(0).text() == "changed  test-issue · issue.yaml"
+    assert ana_panel.files.item(0).toolTip() == "test-issue/issue.yaml"
     ana_panel.message.setText("Ana retitles")
     ana_panel.commit_button.click()
     wait_idle(qtbot, ana_panel)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from email.message import EmailMessage
-from email.policy import SMTPUTF8
+from email.policy import SMTP
 from urllib.parse import unquote
 
 from editor_app.core.checks import Problem
@@ -56,7 +56,9 @@ def email_table(header: Element, sections: list[Element]) -> Element:
     outer = Element("table", {**_TABLE, "class": "email-outer", "width": "100%"})
     cell = Element("td", {"class": "email-outer-cell", "align": "center"})
     outer.append(Element("tr")).append(cell)  # type: ignore[union-attr]
-    inner = Element("table", {**_TABLE, "class": CONTAINER_CLASS, "width": str(WIDTH)})
+    inner = Element(
+        "table", {**_TABLE, "class": CONTAINER_CLASS, "width": str(WIDTH), "align": "center"}
+    )
     cell.append(inner)
     inner.append(_row("email-header-row", header))
     for section in sections:
@@ -128,7 +130,7 @@ def build_eml(
     ``images`` maps a content id to (file name, bytes). No Date, From or To: the message is
     for import or a test send, and the same issue always gives the same bytes.
     """
-    msg = EmailMessage(policy=SMTPUTF8)
+    msg = EmailMessage(policy=SMTP)  # CRLF; non-ASCII headers encoded (RFC 2047)
     msg["Subject"] = subject
     msg["MIME-Version"] = "1.0"
     msg["X-Unsent"] = "1"  # mail programs open it as a draft to send
@@ -141,10 +143,12 @@ def build_eml(
         html_part.add_related(
             data, maintype=maintype, subtype=fmt, cid=f"<{cid}>", filename=name.rsplit("/", 1)[-1]
         )
-    # Boundaries are random by default; derived from the content they are stable.
-    for n, part in enumerate(msg.walk()):
+    # Boundaries are random by default; derived from the content they are stable. Inner
+    # parts first: an outer part's bytes include the inner boundaries.
+    for n, part in reversed(list(enumerate(msg.walk()))):
         if part.is_multipart():
-            part.set_boundary(f"==masthead-{n}-{_digest(part.as_bytes())[:24]}==")
+            content = b"".join(sub.as_bytes() for sub in part.iter_parts())
+            part.set_boundary(f"==masthead-{n}-{_digest(content)[:24]}==")
     return msg.as_bytes()
 
 

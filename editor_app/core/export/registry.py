@@ -336,14 +336,13 @@ EXPORTS = ExportRegistry(
             profiles=(
                 ProfileSpec(
                     "wechat", "Article to paste (images inlined)",
-                    "`<slug>.wechat.html`: inline styles only, images as `data:` URIs, "
-                    "links as numbered references",
+                    "`<slug>.wechat.html`, styles inline, images as `data:` URIs",
                     "Writes %1.wechat.html with every style and image inside, ready to paste.",
                 ),
                 ProfileSpec(
                     "wechat-upload", "Article with images to upload",
-                    "`<slug>.wechat.html`, its images in `<slug>-images/` and the list to "
-                    "upload in `<slug>-upload.txt`",
+                    "`<slug>.wechat.html`, images in `<slug>-images/` listed in "
+                    "`<slug>-upload.txt`",
                     "Writes %1.wechat.html; images in %1-images/, listed in %1-upload.txt.",
                 ),
             ),
@@ -354,9 +353,8 @@ EXPORTS = ExportRegistry(
             profiles=(
                 ProfileSpec(
                     "email", "Newsletter email (HTML, text, .eml)",
-                    "`<slug>.email.html` (600 px table layout, inline styles), "
-                    "`<slug>.email.txt` and `<slug>.eml` (both as one message); images in "
-                    "`<slug>-images/` and inside the `.eml`",
+                    "`<slug>.email.html`, `<slug>.email.txt`, `<slug>.eml`; images in "
+                    "`<slug>-images/`",
                     "Writes %1.email.html, %1.email.txt and %1.eml; images in %1-images/.",
                 ),
             ),

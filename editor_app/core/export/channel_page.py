@@ -168,13 +168,12 @@ def inline_css(document: str, css: str, *, keep_style: bool) -> str:
 
 def strip_attributes(root: Element, keep_card_ids: bool, keep_classes: bool = False) -> None:
     """Drop what only the shared page's stylesheet and scripts needed."""
+    dropped = {"id", "aria-hidden"} if keep_classes else {"id", "aria-hidden", "class"}
     for el in root.iter():
         for name in list(el.attrs):
             if name == "data-card-id" and keep_card_ids:
                 continue
-            if name.startswith("data-") or name in {"id", "aria-hidden"}:
-                del el.attrs[name]
-            elif name == "class" and not keep_classes:
+            if name.startswith("data-") or name in dropped:
                 del el.attrs[name]
 
 

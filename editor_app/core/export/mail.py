@@ -122,9 +122,7 @@ def with_content_ids(html: str, folder: str) -> tuple[str, dict[str, str]]:
     return "<!DOCTYPE html>\n" + serialize(root).lstrip(), cids
 
 
-def build_eml(
-    subject: str, text: str, html: str, images: dict[str, tuple[str, bytes]]
-) -> bytes:
+def build_eml(subject: str, text: str, html: str, images: dict[str, tuple[str, bytes]]) -> bytes:
     """A multipart/alternative message (text, then HTML with its images as related parts).
 
     ``images`` maps a content id to (file name, bytes). No Date, From or To: the message is
@@ -164,7 +162,10 @@ class EmailExporter(HtmlExporter):
     def extra_problems(self, issue: Issue, options: ExportOptions) -> list[Problem]:
         _style, problems = channel_style("email", options, issue.language)
         return problems + preflight_problems(
-            issue, fetch=options.allow_remote, single=False, max_bytes=options.remote_image_max_bytes
+            issue,
+            fetch=options.allow_remote,
+            single=False,
+            max_bytes=options.remote_image_max_bytes,
         )
 
     def plan(self, issue: Issue, options: ExportOptions) -> Plan:
@@ -180,7 +181,9 @@ class EmailExporter(HtmlExporter):
             plan.problems.extend(remote.problems)
         files: dict[str, PlannedFile] = {}
         for asset in resolver.sorted_files():
-            files[f"{folder}/{asset.rel}"] = PlannedFile(f"{folder}/{asset.rel}", source=asset.source)
+            files[f"{folder}/{asset.rel}"] = PlannedFile(
+                f"{folder}/{asset.rel}", source=asset.source
+            )
         for rel in sorted(resolver.fetched_files):
             data = resolver.fetched_files[rel].image.data
             files[f"{folder}/{rel}"] = PlannedFile(f"{folder}/{rel}", data=data)
@@ -194,6 +197,8 @@ class EmailExporter(HtmlExporter):
         }
         subject = parse(out.html).find("title")
         title = subject.text() if subject is not None else issue.title
-        plan.files.append(PlannedFile(f"{slug}.eml", data=build_eml(title, out.text, eml_html, images)))
+        plan.files.append(
+            PlannedFile(f"{slug}.eml", data=build_eml(title, out.text, eml_html, images))
+        )
         plan.files.extend(files.values())
         return plan

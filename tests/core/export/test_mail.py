@@ -100,7 +100,9 @@ def test_image_prefix_points_images_at_a_host(rich_issue: Issue, tmp_path: Path)
     html = (tmp_path / "2026-01.email.html").read_text("utf-8")
     srcs = [img.attrs["src"] for img in parse(html).find_all("img")]
     assert srcs and all(s.startswith("https://cdn.example.org/n/") for s in srcs)
-    msg = email.message_from_bytes((tmp_path / "2026-01.eml").read_bytes(), policy=email.policy.default)
+    msg = email.message_from_bytes(
+        (tmp_path / "2026-01.eml").read_bytes(), policy=email.policy.default
+    )
     assert [p.get_content_type() for p in msg.iter_parts()] == ["text/plain", "text/html"]
 
 

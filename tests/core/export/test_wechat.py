@@ -39,7 +39,9 @@ def test_every_block_element_has_inline_style(rich_issue: Issue, tmp_path: Path)
     assert unstyled == []
 
 
-def test_no_external_resource_and_no_style_script_or_link(rich_issue: Issue, tmp_path: Path) -> None:
+def test_no_external_resource_and_no_style_script_or_link(
+    rich_issue: Issue, tmp_path: Path
+) -> None:
     [page] = export(rich_issue, tmp_path)
     text = page.read_text("utf-8")
     root = parse(text)
@@ -156,7 +158,10 @@ def test_hostile_card_is_stopped_like_the_html_export(hostile_issue: Issue, tmp_
 
 def test_missing_image_or_alt_stops_the_export(rich_issue: Issue, tmp_path: Path) -> None:
     meme = next(c for c in rich_issue.cards.values() if c.kind == "meme")
-    for body, code in [("![](assets/cat.png)", "missing-alt"), ("![a cat](assets/no.png)", "missing-image")]:
+    for body, code in [
+        ("![](assets/cat.png)", "missing-alt"),
+        ("![a cat](assets/no.png)", "missing-image"),
+    ]:
         meme.body = body
         with pytest.raises(PreflightError) as stopped:
             export(rich_issue, tmp_path / code)

@@ -72,7 +72,12 @@ def _png() -> bytes:
 
     rows = b"".join(b"\x00" + b"\xff\x00\x00" * 8 for _ in range(8))
     header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
 @pytest.fixture
@@ -124,7 +129,11 @@ def test_email_looks_the_same_without_its_head_styles(qtbot, email_html):
     without = _styles(qtbot, view, _without_head_styles(email_html))
     assert len(with_head) > 60
     assert len(with_head) == len(without)
-    differ = [(a[:40], set(a.split(";")) ^ set(b.split(";"))) for a, b in zip(with_head, without, strict=True) if a != b]
+    differ = [
+        (a[:40], set(a.split(";")) ^ set(b.split(";")))
+        for a, b in zip(with_head, without, strict=True)
+        if a != b
+    ]
     assert differ == []
 
     # The comparison does see a rule that is only in <head>: one element's inline style

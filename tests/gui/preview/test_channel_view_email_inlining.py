@@ -64,6 +64,11 @@ COMPUTED_STYLES_JS = """
 })()
 """
 
+IMAGES_READY_JS = (
+    "Array.prototype.every.call(document.images, function (i) {"
+    " return i.complete && i.naturalWidth > 0; }) && document.images.length > 0"
+)
+
 
 def _png() -> bytes:
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -107,6 +112,14 @@ def email_html(tmp_path) -> str:
 def _styles(qtbot, view: QWebEngineView, html: str) -> list[str]:
     with qtbot.waitSignal(view.loadFinished, timeout=WAIT):
         view.setHtml(html, QUrl("file:///"))
+    # Sizes depend on decoded images: compare only once every image is in.
+    ready: list = []
+
+    def poll() -> bool:
+        view.page().runJavaScript(IMAGES_READY_JS, 0, ready.append)
+        return bool(ready) and ready[-1] is True
+
+    qtbot.waitUntil(poll, timeout=WAIT)
     box: list = []
     view.page().runJavaScript(COMPUTED_STYLES_JS, 0, box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=WAIT)

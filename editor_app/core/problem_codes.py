@@ -169,6 +169,21 @@ _DECLARED = [
         {"": "link '{url}' in '{name}' uses http; https may exist"},
     ),
     ProblemCode(
+        "style-setting", WARNING,
+        "WeChat and email exports: `accent_color` is not `#rgb`/`#rrggbb`, or `body_font_size` "
+        "is not a size from 12 to 24 px; the channel's default is used.",
+        {"": "export setting {key} '{value}' cannot be used; {default} is used instead"},
+    ),
+    ProblemCode(
+        "channel-local-link", WARNING,
+        "WeChat and email exports: a link to a file of the issue has no address a reader can "
+        "open; its text is kept without the link. Link to the file's published URL instead.",
+        {
+            "wechat": "link to '{url}' in '{name}' cannot open in WeChat; only its text is kept",
+            "email": "link to '{url}' in '{name}' cannot open in an email; only its text is kept",
+        },
+    ),
+    ProblemCode(
         "duplicate-link", WARNING,
         "The same normalised URL appears in two cards, or twice in one card in the same role.",
         {"": "{url} appears more than once: {names}"},

@@ -63,6 +63,24 @@ class MainMenusMixin:
         self.act_export = self._action(
             self.tr("&Export…"), "mdi6.export-variant", "Ctrl+E", self.show_export
         )
+        self.act_copy_wechat = self._action(
+            self.tr("Copy for &WeChat"),
+            "mdi6.wechat",
+            None,
+            lambda: self.copy_channel("wechat"),
+        )
+        self.act_copy_wechat.setToolTip(
+            self.tr("Copy the issue as a WeChat article (styles and images inside)")
+        )
+        self.act_copy_email = self._action(
+            self.tr("Copy as Email &HTML"),
+            "mdi6.email-outline",
+            None,
+            lambda: self.copy_channel("email"),
+        )
+        self.act_copy_email.setToolTip(
+            self.tr("Copy the issue as newsletter email HTML, with its plain-text version")
+        )
         self.act_properties = self._action(
             self.tr("Issue &Properties…"), "mdi6.cog-outline", "Ctrl+Alt+P", self.edit_properties
         )
@@ -103,6 +121,8 @@ class MainMenusMixin:
         self.edit_menu.addAction(self.act_redo)
         self.edit_menu.addSeparator()
         self.edit_ws_anchor = self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_copy_wechat)
+        self.edit_menu.addAction(self.act_copy_email)
         self.format_menu = bar.addMenu(self.tr("Fo&rmat"))
         self.outline_menu = bar.addMenu(self.tr("&Outline"))
         self.view_menu = bar.addMenu(self.tr("&View"))

@@ -22,6 +22,7 @@ from editor_app.core.storage import is_issue_folder
 from editor_app.core.template import new_issue
 from editor_app.gui import theme
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.channel_copy import ChannelCopier
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.import_dialog import ImportDialog
 from editor_app.gui.main_menus import MainMenusMixin
@@ -62,6 +63,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.panels = PanelDocks(self, self.preview_dock, self.settings, self._dock, self._reveal)
         self.export_dock = self.panels.export_dock
         self.status = StatusBarController(self.statusBar(), self)
+        self.copier = ChannelCopier(self)
+        self.copier.copied.connect(self._channel_copied)
+        self.copier.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._build_actions()
         self._build_menus()
         self.keys = WindowKeys(self)
@@ -292,6 +296,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.act_library,
             self.act_properties,
             self.act_export,
+            self.act_copy_wechat,
+            self.act_copy_email,
         ):
             action.setEnabled(visible)
 
@@ -334,6 +340,18 @@ class MainWindow(MainMenusMixin, QMainWindow):
         dialog.imported.connect(lambda _folder: self.start.refresh())
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported_folder:
             self.open_issue(dialog.imported_folder)
+
+    def copy_channel(self, channel: str) -> None:
+        """Copy for WeChat / Copy as Email HTML (rendered off the UI thread)."""
+        if self.workspace is not None:
+            self.copier.copy(self.workspace.document.issue, channel)
+
+    def _channel_copied(self, channel: str) -> None:
+        if channel == "wechat":
+            text = self.tr("Copied for WeChat: paste it into the WeChat editor.")
+        else:
+            text = self.tr("Copied as email HTML, with its plain-text version.")
+        self.statusBar().showMessage(text, 6000)
 
     def show_export(self) -> None:
         if self.workspace is None:

@@ -286,6 +286,17 @@
     </message>
 </context>
 <context>
+    <name>ChannelCopier</name>
+    <message>
+        <source>Not copied: the checks found %1 error(s). The Export panel lists them.</source>
+        <translation>未复制：检查发现 %1 个错误，详见“导出”面板。</translation>
+    </message>
+    <message>
+        <source>Not copied: %1</source>
+        <translation>未复制：%1</translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Command Palette</source>
@@ -395,6 +406,58 @@
     <message>
         <source>HTML: download images from other sites into the export (embedded in a single file, in assets/remote/ for a site). Off: they stay links to their sites and load when the page is opened.</source>
         <translation>HTML：把其他网站的图片下载进导出内容（单文件时内嵌，网站时放在 assets/remote/）。关闭时图片仍指向原网站，打开页面时从那里加载。</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信公众号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Article to paste (images inlined)</source>
+        <translation>可粘贴的文章（图片内嵌）</translation>
+    </message>
+    <message>
+        <source>Article with images to upload</source>
+        <translation>文章与待上传的图片</translation>
+    </message>
+    <message>
+        <source>Newsletter email (HTML, text, .eml)</source>
+        <translation>简报邮件（HTML、纯文本、.eml）</translation>
+    </message>
+    <message>
+        <source>Writes %1.wechat.html with every style and image inside, ready to paste.</source>
+        <translation>写出 %1.wechat.html，样式与图片全部内嵌，可直接粘贴。</translation>
+    </message>
+    <message>
+        <source>Writes %1.wechat.html; images in %1-images/, listed in %1-upload.txt.</source>
+        <translation>写出 %1.wechat.html；图片在 %1-images/，清单见 %1-upload.txt。</translation>
+    </message>
+    <message>
+        <source>Writes %1.email.html, %1.email.txt and %1.eml; images in %1-images/.</source>
+        <translation>写出 %1.email.html、%1.email.txt 和 %1.eml；图片在 %1-images/。</translation>
+    </message>
+    <message>
+        <source>&amp;Accent colour</source>
+        <translation>强调色(&amp;A)</translation>
+    </message>
+    <message>
+        <source>channel default</source>
+        <translation>渠道默认</translation>
+    </message>
+    <message>
+        <source>WeChat and email: the colour of section titles, numbers and links, as #rrggbb. Empty: the channel&apos;s own.</source>
+        <translation>微信与邮件：专题标题、编号和链接的颜色，格式为 #rrggbb。留空：使用该渠道的默认颜色。</translation>
+    </message>
+    <message>
+        <source>Body font si&amp;ze</source>
+        <translation>正文字号(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>WeChat and email: the size of body text in pixels, 12 to 24. Empty: the channel&apos;s own (15 for WeChat, 16 for email).</source>
+        <translation>微信与邮件：正文字号（像素），12 到 24。留空：使用该渠道的默认值（微信 15，邮件 16）。</translation>
     </message>
     <message>
         <source>Export anyway, despite errors</source>
@@ -1510,6 +1573,22 @@
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
+        <source>Copy for &amp;WeChat</source>
+        <translation>复制为微信文章(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Copy the issue as a WeChat article (styles and images inside)</source>
+        <translation>把本期复制为微信公众号文章（样式与图片内嵌）</translation>
+    </message>
+    <message>
+        <source>Copy as Email &amp;HTML</source>
+        <translation>复制为邮件 HTML(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Copy the issue as newsletter email HTML, with its plain-text version</source>
+        <translation>把本期复制为简报邮件 HTML，并附纯文本版本</translation>
+    </message>
+    <message>
         <source>Issue &amp;Properties…</source>
         <translation>期刊属性(&amp;P)…</translation>
     </message>
@@ -1623,6 +1702,14 @@
         <translation>Masthead 在保存之前被关闭。以下卡片中输入的文本已恢复：
 
 %1</translation>
+    </message>
+    <message>
+        <source>Copied for WeChat: paste it into the WeChat editor.</source>
+        <translation>已复制为微信文章：粘贴到公众号编辑器即可。</translation>
+    </message>
+    <message>
+        <source>Copied as email HTML, with its plain-text version.</source>
+        <translation>已复制为邮件 HTML，并附纯文本版本。</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1940,6 +2027,26 @@
     <message>
         <source>Reload Preview</source>
         <translation>重新加载预览</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信公众号</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮件</translation>
+    </message>
+    <message>
+        <source>Show the issue as the site, as a WeChat article or as an email</source>
+        <translation>以网站、微信文章或邮件的样子显示本期</translation>
+    </message>
+    <message>
+        <source>Preview channel</source>
+        <translation>预览渠道</translation>
     </message>
     <message>
         <source>This preview never loads remote content</source>

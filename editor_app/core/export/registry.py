@@ -44,6 +44,10 @@ class ExportOptions:
     allow_remote: bool = False
     remote_image_max_bytes: int = REMOTE_IMAGE_MAX_BYTES  # per fetched image
     overwrite: bool = True  # False: refuse to replace an existing file whose bytes differ
+    # WeChat and email: the channel style's accent colour (#rgb or #rrggbb) and body font
+    # size in px, as typed; "" = the channel's own. Checked by channel_styles.py.
+    accent_color: str = ""
+    body_font_size: str = ""
 
     @classmethod
     def from_settings(cls, settings: dict[str, Any] | None) -> ExportOptions:
@@ -263,6 +267,24 @@ EXPORTS = ExportRegistry(
             metavar="MB",
         ),
         ExportOption(
+            "accent_color", TEXT, "accent_color", "",
+            help="accent colour of the channel style, as #rrggbb",
+            label="&Accent colour",
+            tooltip="WeChat and email: the colour of section titles, numbers and links, as "
+            "#rrggbb. Empty: the channel's own.",
+            placeholder="channel default",
+            metavar="COLOUR",
+        ),
+        ExportOption(
+            "body_font_size", TEXT, "body_font_size", "",
+            help="body font size of the channel style in px (12 to 24)",
+            label="Body font si&ze",
+            tooltip="WeChat and email: the size of body text in pixels, 12 to 24. Empty: the "
+            "channel's own (15 for WeChat, 16 for email).",
+            placeholder="channel default",
+            metavar="PX",
+        ),
+        ExportOption(
             "force", FLAG, "force", False,
             help="export even if the checks find errors",
             label="Export anyway, despite errors",
@@ -308,6 +330,38 @@ EXPORTS = ExportRegistry(
                 ),
             ),
             options=("allow_remote", "remote_image_max_mb"),
+        ),
+        FormatSpec(
+            "wechat", "WeChat", "editor_app.core.export.wechat:WechatExporter",
+            profiles=(
+                ProfileSpec(
+                    "wechat", "Article to paste (images inlined)",
+                    "`<slug>.wechat.html`, styles inline, images as `data:` URIs",
+                    "Writes %1.wechat.html with every style and image inside, ready to paste.",
+                ),
+                ProfileSpec(
+                    "wechat-upload", "Article with images to upload",
+                    "`<slug>.wechat.html`, images in `<slug>-images/` listed in "
+                    "`<slug>-upload.txt`",
+                    "Writes %1.wechat.html; images in %1-images/, listed in %1-upload.txt.",
+                ),
+            ),
+            options=("allow_remote", "remote_image_max_mb", "accent_color", "body_font_size"),
+        ),
+        FormatSpec(
+            "email", "Email", "editor_app.core.export.mail:EmailExporter",
+            profiles=(
+                ProfileSpec(
+                    "email", "Newsletter email (HTML, text, .eml)",
+                    "`<slug>.email.html`, `<slug>.email.txt`, `<slug>.eml`; images in "
+                    "`<slug>-images/`",
+                    "Writes %1.email.html, %1.email.txt and %1.eml; images in %1-images/.",
+                ),
+            ),
+            options=(
+                "image_prefix", "allow_remote", "remote_image_max_mb", "accent_color",
+                "body_font_size",
+            ),
         ),
     ),
 )  # fmt: skip

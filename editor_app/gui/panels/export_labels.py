@@ -41,6 +41,33 @@ MARKED = (
         "in assets/remote/ for a site). Off: they stay links to their sites and load when the "
         "page is opened.",
     ),
+    QT_TRANSLATE_NOOP("ExportForm", "WeChat"),
+    QT_TRANSLATE_NOOP("ExportForm", "Email"),
+    QT_TRANSLATE_NOOP("ExportForm", "Article to paste (images inlined)"),
+    QT_TRANSLATE_NOOP("ExportForm", "Article with images to upload"),
+    QT_TRANSLATE_NOOP("ExportForm", "Newsletter email (HTML, text, .eml)"),
+    QT_TRANSLATE_NOOP(
+        "ExportForm", "Writes %1.wechat.html with every style and image inside, ready to paste."
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportForm", "Writes %1.wechat.html; images in %1-images/, listed in %1-upload.txt."
+    ),
+    QT_TRANSLATE_NOOP(
+        "ExportForm", "Writes %1.email.html, %1.email.txt and %1.eml; images in %1-images/."
+    ),
+    QT_TRANSLATE_NOOP("ExportForm", "&Accent colour"),
+    QT_TRANSLATE_NOOP("ExportForm", "channel default"),
+    QT_TRANSLATE_NOOP(
+        "ExportForm",
+        "WeChat and email: the colour of section titles, numbers and links, as #rrggbb. "
+        "Empty: the channel's own.",
+    ),
+    QT_TRANSLATE_NOOP("ExportForm", "Body font si&ze"),
+    QT_TRANSLATE_NOOP(
+        "ExportForm",
+        "WeChat and email: the size of body text in pixels, 12 to 24. Empty: the channel's "
+        "own (15 for WeChat, 16 for email).",
+    ),
     QT_TRANSLATE_NOOP("ExportForm", "Export anyway, despite errors"),
     QT_TRANSLATE_NOOP("ExportForm", "Export even when the checks find errors."),
 )

@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -30,6 +31,7 @@ from editor_app.core.errors import OutlineError
 from editor_app.gui import theme
 from editor_app.gui.preview import jobs, page_html
 from editor_app.gui.preview.backend import make_backend
+from editor_app.gui.preview.channel_view import SITE, VIEWS, ChannelView
 from editor_app.gui.preview.scheduler import RenderScheduler
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class PreviewPane(QWidget):
     pageCompleted = Signal()  # ... and every card of it is rendered
     loadFailed = Signal(str)  # the page did not load or its render process ended (message)
     modeChanged = Signal(str)  # "issue" or "card"
+    channelChanged = Signal(str)  # "site", "wechat" or "email"
 
     def __init__(
         self,
@@ -75,6 +78,10 @@ class PreviewPane(QWidget):
 
         self.backend = make_backend(self, use_web)
         self.scheduler = RenderScheduler(document, self, progressive=self.backend.is_web)
+        # The WeChat and email views: whole pages, rendered again after edits.
+        self.channel_view = ChannelView(document, self)
+        self.channel_view.rendered.connect(self._on_channel_rendered)
+        self.channel_view.failed.connect(self._on_render_failed)
         self._layout_key = page_html.layout_key(document.issue)
         self._build_ui()
         self._apply_theme()
@@ -117,6 +124,24 @@ class PreviewPane(QWidget):
         """ "light" or "dark" (the app's theme), None when showing the site's own style."""
         return self._scheme
 
+    def channel(self) -> str:
+        """What the pane shows: "site" (the HTML export), "wechat" or "email"."""
+        return self.channel_view.channel
+
+    def set_channel(self, channel: str) -> None:
+        if channel not in VIEWS:
+            raise ValueError(f"preview channel must be one of {VIEWS}, not {channel!r}")
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(channel))
+        if channel == self.channel_view.channel:
+            return
+        self.channel_view.channel = channel
+        self.published_action.setEnabled(channel == SITE and self.uses_web_engine)
+        if channel == SITE:
+            self.reload()
+        else:
+            self.channel_view.request(at_once=True)
+        self.channelChanged.emit(channel)
+
     def is_complete(self) -> bool:
         return self.page_loads > 0 and not self._pending
 
@@ -156,10 +181,14 @@ class PreviewPane(QWidget):
         self._remote = on
         self.backend.set_remote_content(on)
         self.scheduler.set_remote(on)
+        self.channel_view.remote = on
         self.reload()
 
     def reload(self) -> None:
         """Render and load the whole page again (structure or issue metadata changed)."""
+        if self.channel() != SITE:
+            self.channel_view.request(at_once=True)
+            return
         self._layout_key = page_html.layout_key(self.document.issue)
         self.scheduler.set_focus(self._current_top())
         self.scheduler.request_page()
@@ -201,6 +230,22 @@ class PreviewPane(QWidget):
         for action, name in zip(actions, icons, strict=True):
             action.setProperty(theme.ICON_PROPERTY, name)  # redrawn when the theme changes
             self.toolbar.addAction(action)
+        self.channel_combo = QComboBox(self)
+        for label, name in (
+            (self.tr("Site"), "site"),
+            (self.tr("WeChat"), "wechat"),
+            (self.tr("Email"), "email"),
+        ):
+            self.channel_combo.addItem(label, name)
+        self.channel_combo.setToolTip(
+            self.tr("Show the issue as the site, as a WeChat article or as an email")
+        )
+        self.channel_combo.setAccessibleName(self.tr("Preview channel"))
+        self.channel_combo.currentIndexChanged.connect(
+            lambda _i: self.set_channel(self.channel_combo.currentData())
+        )
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.channel_combo)
         self.progress_label = QLabel(self)
         self.progress_label.setContentsMargins(8, 0, 8, 0)
         self.progress_action = self.toolbar.addWidget(self.progress_label)
@@ -265,6 +310,9 @@ class PreviewPane(QWidget):
 
     # -- document signals -------------------------------------------------------------------
     def _on_card_changed(self, card_id: str, field: str) -> None:
+        if self.channel() != SITE:
+            self.channel_view.request()
+            return
         # Nothing here may grow with the issue: a keystroke only names the card.
         self.scheduler.request_card(card_id)
         if field == "title":
@@ -275,6 +323,9 @@ class PreviewPane(QWidget):
         # A moved card reloads the page; otherwise only titles may have changed.
         if self._current and not self.document.has_card(self._current):
             self._current = None
+        if self.channel() != SITE:
+            self.channel_view.request()
+            return
         if page_html.layout_key(self.document.issue) != self._layout_key:
             self.reload()
         else:
@@ -284,14 +335,21 @@ class PreviewPane(QWidget):
     def _base_url(self) -> QUrl:
         return QUrl.fromLocalFile(str(Path(self.document.folder).resolve()) + "/")
 
+    def _on_channel_rendered(self, html: str) -> None:
+        self.error_label.hide()
+        self._pending.clear()
+        self.backend.load_page(html, self._base_url())
+
     def _on_shell_rendered(self, result: jobs.ShellResult) -> None:
+        if self.channel() != SITE:
+            return  # asked for before the switch
         self.error_label.hide()
         self._pending = set(result.pending)
         self._pending_total = len(result.pending)
         self.backend.load_page(result.html, self._base_url())
 
     def _on_toc_rendered(self, toc: str) -> None:
-        if toc:
+        if toc and self.channel() == SITE:
             self.backend.replace_element("id", page_html.TOC_ID, toc)
 
     def _on_loaded(self) -> None:
@@ -299,7 +357,8 @@ class PreviewPane(QWidget):
         self.stack.setCurrentWidget(self.backend.widget)
         self._apply_focus(scroll=True)
         self._show_progress()
-        self.scheduler.page_ready()
+        if self.channel() == SITE:  # a channel page takes no card swapped in
+            self.scheduler.page_ready()
         self.pageLoaded.emit()
         if not self._pending:
             self._complete()
@@ -313,6 +372,8 @@ class PreviewPane(QWidget):
         self._show_failure(message)
 
     def _on_cards_rendered(self, result: jobs.CardsResult, answers: dict) -> None:
+        if self.channel() != SITE:
+            return  # site cards have no place in a channel page
         self.error_label.hide()
         for top in result.fragments:
             waiting = self._answers.setdefault(top, [])

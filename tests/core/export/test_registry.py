@@ -55,14 +55,18 @@ def test_docs_name_every_option() -> None:
 
 
 def test_builtin_formats_and_profiles() -> None:
-    assert EXPORTS.format_names == ("markdown", "html")
+    assert EXPORTS.format_names == ("markdown", "html", "wechat", "email")
     assert EXPORTS.format("markdown").profile_names == ("hugo", "jekyll", "plain")
     assert EXPORTS.format("html").profile_names == ("site", "single-file")
+    assert EXPORTS.format("wechat").profile_names == ("wechat", "wechat-upload")
+    assert EXPORTS.format("email").profile_names == ("email",)
     markdown, html = get_exporter("markdown"), get_exporter("html")
     assert type(markdown) is MarkdownExporter and markdown.profiles == ("hugo", "jekyll", "plain")
     assert type(html) is HtmlExporter and html.name == "html"
     assert get_exporter("html") is not html  # a new one each time: it carries per-run state
-    with pytest.raises(ValueError, match="choose one of: markdown, html"):
+    assert type(get_exporter("wechat")).__name__ == "WechatExporter"
+    assert type(get_exporter("email")).__name__ == "EmailExporter"
+    with pytest.raises(ValueError, match="choose one of: markdown, html, wechat, email"):
         get_exporter("pdf")
 
 
@@ -71,12 +75,23 @@ def test_options_per_format() -> None:
     assert [o.key for o in EXPORTS.options_for("html")] == [
         "allow_remote", "remote_image_max_mb", "force",
     ]  # fmt: skip
+    assert [o.key for o in EXPORTS.options_for("wechat")] == [
+        "allow_remote", "remote_image_max_mb", "accent_color", "body_font_size", "force",
+    ]  # fmt: skip
+    assert [o.key for o in EXPORTS.options_for("email")] == [
+        "image_prefix", "allow_remote", "remote_image_max_mb", "accent_color", "body_font_size",
+        "force",
+    ]  # fmt: skip
     assert not EXPORTS.accepts("markdown", "allow_remote")
+    assert not EXPORTS.accepts("html", "accent_color")
     assert not EXPORTS.accepts("pdf", "force")
-    assert EXPORTS.option_help(EXPORTS.option("image_prefix")).startswith("markdown: ")
+    assert EXPORTS.option_help(EXPORTS.option("image_prefix")).startswith("markdown, email: ")
     assert not EXPORTS.option_help(EXPORTS.option("force")).startswith("markdown")
     assert "else 5 MB" in EXPORTS.option_help(EXPORTS.option("remote_image_max_mb"))
-    assert EXPORTS.profiles_help() == "markdown: hugo, jekyll, plain; html: site, single-file"
+    assert EXPORTS.profiles_help() == (
+        "markdown: hugo, jekyll, plain; html: site, single-file; wechat: wechat, wechat-upload; "
+        "email: email"
+    )
 
 
 def test_settings_read_through_the_registry() -> None:
@@ -108,11 +123,11 @@ def test_bad_declarations_are_refused() -> None:
 
 def test_a_new_exporter_is_one_class_and_one_entry(issue_folder: Path, tmp_path: Path) -> None:
     registry = registry_with_text()
-    assert registry.format_names == ("markdown", "html", "text")
+    assert registry.format_names == ("markdown", "html", "wechat", "email", "text")
     assert "text" not in EXPORTS.format_names and "txt" not in EXPORTS.profile_names
     assert registry.options_for("text") == (EXPORTS.option("force"),)
     assert "text: txt" in registry.profiles_help()
-    assert "| text     | `txt`         | `<slug>.txt`" in registry.docs_table()
+    assert "| text     | `txt`           | `<slug>.txt`" in registry.docs_table()
 
     exporter = registry.exporter("text")
     assert isinstance(exporter, TextExporter) and exporter.profiles == ("txt",)

@@ -330,9 +330,9 @@ def test_form_lists_the_registrys_formats_and_options(qtbot):
     form = ExportForm(registry=registry)
     qtbot.addWidget(form)
     formats = [form.format_combo.itemData(i) for i in range(form.format_combo.count())]
-    assert formats == ["markdown", "html", "text"]
-    assert form.format_combo.itemText(2) == "Plain text"
-    form.format_combo.setCurrentIndex(2)
+    assert formats == ["markdown", "html", "wechat", "email", "text"]
+    assert form.format_combo.itemText(4) == "Plain text"
+    form.format_combo.setCurrentIndex(4)
     assert form.profile_combo.count() == 1 and form.profile_combo.currentText() == "Text file"
     visible = [k for k, w in form.option_widgets.items() if form.form.isRowVisible(w)]
     assert visible == ["force"]  # the text format takes no option of its own
@@ -341,6 +341,9 @@ def test_form_lists_the_registrys_formats_and_options(qtbot):
     form.format_combo.setCurrentIndex(0)
     visible = [k for k, w in form.option_widgets.items() if form.form.isRowVisible(w)]
     assert visible == ["image_prefix", "force"]
+    form.format_combo.setCurrentIndex(2)  # WeChat: the channel style's settings
+    visible = [k for k, w in form.option_widgets.items() if form.form.isRowVisible(w)]
+    assert visible == ["allow_remote", "accent_color", "body_font_size", "force"]
 
 
 def test_every_registry_string_is_marked_for_translation():
@@ -357,3 +360,23 @@ def test_panel_options_follow_the_format(panel):
     choose(panel, "html", "site")
     options = panel.options()
     assert options.image_prefix == "" and options.allow_remote and options.profile == "site"
+
+
+def test_channel_style_settings_are_kept_in_issue_yaml(panel, doc):
+    choose(panel, "wechat", "wechat")
+    edit = panel.form.option_widgets["accent_color"]
+    edit.setText("#aa3300")
+    edit.editingFinished.emit()
+    size = panel.form.option_widgets["body_font_size"]
+    size.setText("17")
+    size.editingFinished.emit()
+    assert doc.issue.export["format"] == "wechat"
+    assert doc.issue.export["accent_color"] == "#aa3300"
+    assert doc.issue.export["body_font_size"] == "17"
+    options = panel.options()
+    assert (options.accent_color, options.body_font_size) == ("#aa3300", "17")
+    # A value the style cannot use is listed before the export runs.
+    edit.setText("crimson")
+    edit.editingFinished.emit()
+    panel.refresh_problems()
+    assert "style-setting" in {p.code for p in panel.problem_list.problems}

@@ -18,6 +18,24 @@ def text_preview(monkeypatch):
     monkeypatch.setenv("MASTHEAD_NO_WEBENGINE", "1")
 
 
+@pytest.fixture
+def window(qtbot, tmp_path, issue_folder):
+    """The main window on ``issue_folder``, with settings of its own (a test file may define
+    its own ``window`` when it needs something else)."""
+    from PySide6.QtCore import QSettings
+
+    from editor_app.gui.app_settings import AppSettings
+    from editor_app.gui.main_window import MainWindow
+
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(issue_folder.parent, settings)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_issue(issue_folder)
+    yield win
+    win.close()
+
+
 @pytest.fixture(autouse=True)
 def _collect_garbage_on_the_ui_thread():
     """As in the app (gui/gc_guard.py): no cyclic collection in worker threads during a GUI

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QSettings
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QGuiApplication
 
 from editor_app.core.markup.tree import parse
-from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.command_palette import collect_entries
-from editor_app.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
 WAIT = 15_000
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, issue_folder):
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(issue_folder.parent, settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_issue(issue_folder)
-    yield win
-    win.close()
 
 
 def _clear_clipboard() -> None:

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QListWidgetItem
 
 from editor_app.core import outline as ops
-from editor_app.gui.app_settings import AppSettings
-from editor_app.gui.main_window import MainWindow
 from editor_app.gui.panels.export_problems import CardRole
 
 pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, issue_folder):
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(issue_folder.parent, settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_issue(issue_folder)
-    yield win
-    win.close()
 
 
 def _problem_cards(doc) -> set[str]:  # noqa: ANN001

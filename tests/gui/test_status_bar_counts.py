@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from editor_app.core.text_stats import card_stats
-from editor_app.gui.app_settings import AppSettings
-from editor_app.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, issue_folder):
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(issue_folder.parent, settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_issue(issue_folder)
-    yield win
-    win.close()
 
 
 def test_section_selection_shows_the_sum_of_its_cards(window):

@@ -4,27 +4,14 @@ Move to Section, context menus from the keyboard, dock shortcuts, Insert Image."
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from editor_app.core.storage import load_issue
 from editor_app.gui import image_import, outline_actions
-from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.editor import markdown_edit
-from editor_app.gui.main_window import MainWindow
 
 pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
-
-
-@pytest.fixture
-def window(qtbot, tmp_path, issue_folder):
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(issue_folder.parent, settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_issue(issue_folder)
-    yield win
-    win.close()
 
 
 def card_by_title(doc, title: str) -> str:

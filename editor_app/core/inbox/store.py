@@ -41,6 +41,8 @@ LOCK_NAME = "inbox-lock"
 MAX_NEW_ITEMS = 1000
 MAX_ITEM_BYTES = 256 * 1024  # an item file is a few hundred bytes; bigger is not ours
 
+_DURABLE_EACH = 20  # up to this many files in one write are each flushed to disk on their own
+
 try:  # The C loader reads a thousand small items in a blink.
     _FastLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
@@ -61,10 +63,11 @@ class AddReport:
     skipped: int = 0  # not web addresses
     found: int = 0  # links offered
     capped: bool = False  # more than MAX_NEW_ITEMS new links: the rest were left out
+    duplicates: int = 0  # links offered that were already in (or earlier in this batch)
 
     @property
     def merged_count(self) -> int:
-        return len(self.merged) + len(self.unchanged)
+        return self.duplicates
 
 
 def _read_item(path: Path) -> InboxItem:
@@ -139,8 +142,19 @@ class Inbox:
         return _read_item(path)
 
     # -- writing -------------------------------------------------------------------------------
-    def _write(self, item: InboxItem) -> None:
-        atomic_write_text(self.path(item.id), serialize_item(item))
+    def _write(self, item: InboxItem, durable: bool = True) -> None:
+        atomic_write_text(self.path(item.id), serialize_item(item), durable)
+
+    def _write_all(self, items: list[InboxItem]) -> None:
+        """Each file atomically; a big batch is flushed to disk once at the end rather than
+        file by file (a thousand fsyncs took 11 s, one sync a fraction of that)."""
+        if len(items) <= _DURABLE_EACH:
+            for item in items:
+                self._write(item)
+            return
+        for item in items:
+            self._write(item, durable=False)
+        _flush_to_disk(self.folder)
 
     def add(
         self, candidates: Iterable[Candidate], origin: str, limit: int = MAX_NEW_ITEMS
@@ -171,6 +185,7 @@ class Inbox:
                     report.added.append(item)
                     touched[item.id] = item
                     continue
+                report.duplicates += 1
                 if merge_into(key_item, candidate):
                     touched[key_item.id] = key_item
                 elif key_item.id not in touched:
@@ -178,16 +193,14 @@ class Inbox:
             added_ids = {i.id for i in report.added}
             report.merged = [i for i in touched.values() if i.id not in added_ids]
             report.unchanged = [i for i in report.unchanged if i.id not in touched]
-            for item in touched.values():
-                self._write(item)
+            self._write_all(list(touched.values()))
         return report
 
     def put(self, items: Iterable[InboxItem]) -> None:
         """Write these items as they are (an edit, fetched titles, or an undone removal)."""
         with self.locked():
             self.folder.mkdir(parents=True, exist_ok=True)
-            for item in items:
-                self._write(item)
+            self._write_all(list(items))
 
     def remove(self, ids: Iterable[str]) -> list[InboxItem]:
         """Delete these items; return them as they were (to put back on undo)."""
@@ -202,3 +215,15 @@ class Inbox:
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
         return removed
+
+
+def _flush_to_disk(folder: Path) -> None:
+    """Everything written so far on the disk, then the folder's entries (the renames)."""
+    if hasattr(os, "sync"):
+        os.sync()
+    fd = None
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        os.fsync(fd)
+    if fd is not None:
+        os.close(fd)

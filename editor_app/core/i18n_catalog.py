@@ -59,8 +59,7 @@ MESSAGES: dict[str, str] = {
     "inbox.no-links": "no web links found in {name}",
     "inbox.not-web": "{url} is not a web address (only http:// and https:// are fetched)",
     "inbox.too-many-redirects": "more than {limit} redirects",
-    "inbox.redirect-refused": "redirect to {host} refused: it leads to a private or local "
-    "address",
+    "inbox.redirect-refused": "redirect to {host} refused: it leads to a private or local address",
     "inbox.redirect-off-web": "redirected to a non-web address",
     "inbox.http-status": "the server answered {status}",
     "inbox.timeout": "no answer within {seconds} s",

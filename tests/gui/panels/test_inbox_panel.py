@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 
 from editor_app.core.inbox.item import Candidate
@@ -19,8 +19,10 @@ from editor_app.core.storage import load_issue, save_issue
 from editor_app.gui import workers
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.outline_model import OutlineModel
+from editor_app.gui.outline_view import OutlineView
 from editor_app.gui.panels.inbox_handoff import InboxHandoff
 from editor_app.gui.panels.inbox_model import STATUS, items_to_mime
+from editor_app.gui.panels.inbox_outline import InboxOutlineActions
 from editor_app.gui.panels.inbox_panel import InboxPanel
 from tests.core.inbox.pages import Handler, serving
 
@@ -167,9 +169,6 @@ def test_enter_makes_a_card_after_the_current_one_and_undo_brings_the_item_back(
 def test_dropping_items_on_the_outline_makes_cards_there(qtbot, setup) -> None:
     library, doc, handoff, panel, _first = setup
     model = OutlineModel(doc)
-    from editor_app.gui.panels.inbox_outline import InboxOutlineActions
-    from editor_app.gui.outline_view import OutlineView
-
     view = OutlineView(model)
     actions = InboxOutlineActions(handoff, model, view, view)
     items = [r.item for r in panel.model.rows if r.item.url in (FRESH, SHARED)]
@@ -182,8 +181,6 @@ def test_dropping_items_on_the_outline_makes_cards_there(qtbot, setup) -> None:
     assert sorted(urls) == sorted([FRESH, SHARED])
     assert [i.url for i in Inbox(library).load().items] == [HERE]
     # Links dropped from a browser go to the inbox instead.
-    from PySide6.QtCore import QMimeData, QUrl
-
     links = QMimeData()
     links.setUrls([QUrl("https://example.org/dragged")])
     assert model.dropMimeData(links, Qt.DropAction.CopyAction, -1, 0, tools)

@@ -1179,8 +1179,8 @@
         <translation>已在本期</translation>
     </message>
     <message>
-        <source>Featured in %1</source>
-        <translation>已收录于 %1</translation>
+        <source>Featured %1</source>
+        <translation>%1 已收录</translation>
     </message>
     <message>
         <source>Note: %1</source>

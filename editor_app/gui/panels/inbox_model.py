@@ -108,7 +108,9 @@ class InboxTableModel(QAbstractTableModel):
         if row.featured:
             first = row.featured[0]
             more = len(row.featured) - 1
-            text = self.tr("Featured in %1").replace("%1", first.slug)
+            # The month is short and says enough; the tooltip names the issue and the card.
+            when = first.date.strftime("%Y-%m") if first.date else first.slug
+            text = self.tr("Featured %1").replace("%1", when)
             return text + (f" +{more}" if more else "")
         return ""
 

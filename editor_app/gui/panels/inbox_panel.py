@@ -157,9 +157,14 @@ class InboxPanel(QWidget):
         self.view.setAccessibleName(self.tr("Inbox"))
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        # The title takes what the others leave; an issue's slug in "Seen" can be long, so
+        # those columns keep a set width (the tooltip has everything).
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (SITE, TAGS, ADDED, STATUS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ADDED, QHeaderView.ResizeMode.ResizeToContents)
+        em = self.fontMetrics().averageCharWidth()
+        for column, chars in ((SITE, 14), (TAGS, 14), (STATUS, 20)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, chars * em)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.selection = RowSelection(self.view, self.proxy, self.model)
 

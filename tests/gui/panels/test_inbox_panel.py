@@ -103,7 +103,7 @@ def test_rows_say_where_a_link_was_seen(setup) -> None:
         panel.model.rows[r].item.url: panel.model.index(r, STATUS).data()
         for r in range(panel.model.rowCount())
     }
-    assert texts == {SHARED: "Featured in 2026-09", HERE: "In this issue", FRESH: ""}
+    assert texts == {SHARED: "Featured 2026-09", HERE: "In this issue", FRESH: ""}
     panel.flag_combo.setCurrentIndex(1)  # not featured yet
     assert panel.proxy.rowCount() == 1
     panel.flag_combo.setCurrentIndex(0)

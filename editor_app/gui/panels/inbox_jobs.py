@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from editor_app.core.errors import InboxError
+from editor_app.core.i18n_catalog import Catalog
 from editor_app.core.inbox.fetch import fetch_feed
 from editor_app.core.inbox.metadata import TitleReport, apply_titles, fetch_titles
 from editor_app.core.inbox.sources import parse_import, read_import
-from editor_app.core.inbox.store import AddReport, Inbox, InboxListing
+from editor_app.core.inbox.store import MAX_NEW_ITEMS, AddReport, Inbox, InboxListing
 
 
 @dataclass
@@ -77,3 +78,23 @@ def fetch_item_titles(
     changed = apply_titles(items, report)
     inbox.put(changed)
     return Outcome(titles=report, updated=len(changed))
+
+
+def added_text(report: AddReport, catalog: Catalog) -> str:
+    """What an import or a paste did, in the editor's language."""
+    text = catalog.text(
+        "inbox.summary", added=len(report.added), merged=report.merged_count,
+        skipped=report.skipped,
+    )  # fmt: skip
+    if report.capped:
+        text += " " + catalog.text("inbox.capped", found=report.found, limit=MAX_NEW_ITEMS)
+    return text
+
+
+def failures_text(outcome: Outcome, catalog: Catalog) -> str:
+    """The pages a title fetch could not read, one line each (at most 20)."""
+    lines = []
+    for meta in outcome.titles.failed if outcome.titles else []:
+        reason = catalog.text(meta.error_key, **meta.error_fields) if meta.error_key else ""
+        lines.append(f"{meta.url}: {reason or meta.error}")
+    return "\n".join(lines[:20])

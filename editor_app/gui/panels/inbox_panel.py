@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.inbox.item import INBOX_DIR, InboxItem
-from editor_app.core.inbox.store import MAX_NEW_ITEMS, AddReport, InboxListing
+from editor_app.core.inbox.store import AddReport, InboxListing
 from editor_app.core.links import issue_links, normalize_url
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.i18n import message_catalog
 from editor_app.gui.panels.inbox_handoff import InboxChange, InboxHandoff, apply_state
 from editor_app.gui.panels.inbox_jobs import (
     Outcome,
+    added_text,
+    failures_text,
     fetch_item_titles,
     import_feed,
     import_file,
@@ -332,14 +334,7 @@ class InboxPanel(QWidget):
             self._show_status(self.tr("No web links on the clipboard."))
 
     def _show_added(self, report: AddReport) -> None:
-        catalog = message_catalog()
-        text = catalog.text(
-            "inbox.summary", added=len(report.added), merged=report.merged_count,
-            skipped=report.skipped,
-        )  # fmt: skip
-        if report.capped:
-            text += " " + catalog.text("inbox.capped", found=report.found, limit=MAX_NEW_ITEMS)
-        self._show_status(text)
+        self._show_status(added_text(report, message_catalog()))
 
     def import_file_dialog(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -435,18 +430,8 @@ class InboxPanel(QWidget):
             if outcome.titles.cancelled or cancelled:
                 text += " · " + self.tr("cancelled")
             self._show_status(text)
-            self.status_label.setToolTip(self._failures_text(outcome))
+            self.status_label.setToolTip(failures_text(outcome, message_catalog()))
         self.jobFinished.emit(outcome)
-
-    def _failures_text(self, outcome: Outcome) -> str:
-        catalog = message_catalog()
-        lines = []
-        for meta in outcome.titles.failed if outcome.titles else []:
-            reason = (
-                catalog.text(meta.error_key, **meta.error_fields) if meta.error_key else meta.error
-            )
-            lines.append(f"{meta.url}: {reason}")
-        return "\n".join(lines[:20])
 
     def _job_failed(self, message: str) -> None:
         self._finish_job()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QMimeData, Qt, QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 
 from editor_app.core.inbox.item import Candidate
 from editor_app.core.inbox.store import Inbox
@@ -185,7 +185,11 @@ def test_dropping_items_on_the_outline_makes_cards_there(qtbot, setup) -> None:
     links.setUrls([QUrl("https://example.org/dragged")])
     assert model.dropMimeData(links, Qt.DropAction.CopyAction, -1, 0, tools)
     qtbot.waitUntil(lambda: len(Inbox(library).load().items) == 2, timeout=5000)
-    assert actions.paste.isEnabled()
+    # Ctrl+V on the outline: the links on the clipboard go to the inbox.
+    QGuiApplication.clipboard().setText("https://example.org/pasted-on-the-outline")
+    actions.paste.trigger()
+    qtbot.waitUntil(lambda: len(Inbox(library).load().items) == 3, timeout=5000)
+    assert actions.paste.shortcut() == QKeySequence(QKeySequence.StandardKey.Paste)
     view.deleteLater()
 
 

@@ -174,3 +174,24 @@ def test_load_then_save_rewrites_no_file(folder: Path, tmp_path: Path) -> None:
     after = {p.relative_to(copy): p.read_bytes() for p in copy.rglob("*") if p.is_file()}
     assert written == []
     assert after == before
+
+
+def test_the_sample_inbox_holds_a_dozen_clean_items() -> None:
+    from editor_app.core.inbox.item import item_id, tidy_url
+    from editor_app.core.inbox.store import Inbox
+    from editor_app.core.ledger import open_ledger
+
+    listing = Inbox(LIBRARY).load()
+    assert not listing.problems and len(listing.items) >= 12
+    for item in listing.items:
+        assert item.url.startswith("https://") and tidy_url(item.url) == item.url
+        assert item.id == item_id(item.url) and item.title and item.added.startswith("2026-10")
+    keys = [normalize_url(i.url) for i in listing.items]
+    assert len(set(keys)) == len(keys)
+    # The sample shows both statuses: links September featured, and links October has.
+    october = load_issue(OCTOBER)
+    ledger = open_ledger(LIBRARY)
+    skip = ledger.folders_matching(OCTOBER)
+    earlier = [i for i in listing.items if ledger.lookup(i.url, skip, until=october.date)]
+    here = {normalize_url(r.url) for r in issue_links(october)}
+    assert earlier and any(k in here for k in keys)

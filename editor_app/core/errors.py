@@ -74,3 +74,22 @@ class GitError(MastheadError):
     def __init__(self, message: str, detail: str = "") -> None:
         self.detail = detail
         super().__init__(f"{message}: {detail}" if detail else message)
+class InboxError(MastheadError):
+    """The link inbox refused an input (too large, unreadable) or a fetch failed.
+
+    ``key`` and ``fields`` name the message in the core catalog, so the GUI and the CLI can
+    show it in the editor's language; ``message`` is the English text.
+    """
+
+    code = "inbox"
+
+    def __init__(
+        self,
+        message: str,
+        path: Path | str | None = None,
+        key: str = "",
+        fields: dict[str, object] | None = None,
+    ):
+        self.key = key
+        self.fields = dict(fields or {})
+        super().__init__(message, path)

@@ -51,6 +51,32 @@ MESSAGES: dict[str, str] = {
     "export.more-than-zero": "{flag} must be more than 0",
     "export.stopped": "masthead: export stopped: {errors} error(s) found by the checks; "
     "fix them or pass --force",
+    # the link inbox (core/inbox/): refusals, fetch failures and the command's own lines
+    "inbox.file-too-large": "{name} is {size} MB; an inbox import reads at most {limit} MB "
+    "(export a smaller folder, or split the file)",
+    "inbox.file-unreadable": "{name} cannot be read: {reason}",
+    "inbox.bad-opml": "not a readable OPML file: {reason}",
+    "inbox.opml-entities": "the OPML file declares XML entities; such files are not read",
+    "inbox.bad-feed": "not a readable RSS or Atom feed: {reason}",
+    "inbox.no-links": "no web links found in {name}",
+    "inbox.not-web": "{url} is not a web address (only http:// and https:// are fetched)",
+    "inbox.too-many-redirects": "more than {limit} redirects",
+    "inbox.redirect-refused": "redirect to {host} refused: it leads to a private or local address",
+    "inbox.redirect-off-web": "redirected to a non-web address",
+    "inbox.http-status": "the server answered {status}",
+    "inbox.timeout": "no answer within {seconds} s",
+    "inbox.unreachable": "could not connect: {reason}",
+    "inbox.not-a-page": "not a web page ({type})",
+    "inbox.too-large": "more than {limit} MB",
+    "inbox.cancelled": "cancelled",
+    "inbox.no-item": "no inbox item {item}",
+    "inbox.capped": "{found} links found; only the first {limit} were taken",
+    "inbox.summary": "{added} added, {merged} merged into items already in the inbox, "
+    "{skipped} skipped",
+    "inbox.count": "{count} item(s) in the inbox",
+    "inbox.taken": "{url} became card {card} in {issue}",
+    "inbox.removed": "{count} item(s) removed from the inbox",
+    "inbox.unreadable-item": "{name}: unreadable inbox item: {reason}",
 }
 
 # Closed sets of English words that arrive as field values; translated when a

@@ -220,3 +220,27 @@ else:
     def _unlock_file(handle: IO[bytes]) -> None:
         # Closing the file releases the flock, also when the process dies mid-write.
         handle.close()
+
+
+@contextlib.contextmanager
+def file_lock(path: Path | str, timeout: float | None = 10.0) -> Iterator[None]:
+    """An OS lock on ``path`` (created if needed) for one read-modify-write of files that
+    are not an issue's (the library's inbox); IssueLockedError after ``timeout`` seconds."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    handle = open(path, "a+b")  # noqa: SIM115 - closed by _unlock_file
+    try:
+        while not _try_lock(handle, block=deadline is None):
+            if deadline is not None and time.monotonic() >= deadline:
+                raise IssueLockedError(
+                    f"another program is still writing here after {timeout:g} s", path.parent
+                )
+            time.sleep(_POLL_S / 5)
+    except BaseException:
+        handle.close()
+        raise
+    try:
+        yield
+    finally:
+        _unlock_file(handle)

@@ -17,6 +17,8 @@ from editor_app.gui.outline_diff import Move, Operation, OutlineTree, Remove, pl
 
 CARD_MIME = "application/x-masthead-card-ids"
 SECTION_MIME = "application/x-masthead-section-ids"
+# Items dragged from the link inbox (JSON records); the inbox handoff makes cards of them.
+INBOX_MIME = "application/x-masthead-inbox-items"
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 KindRole = Qt.ItemDataRole.UserRole + 2  # "section" or "card"
@@ -49,6 +51,10 @@ class OutlineModel(QAbstractItemModel):
     """
 
     moveFailed = Signal(str)
+    # Dropped from elsewhere: inbox items (JSON records, target parent id, row) and links
+    # (text holding URLs, from a browser or another program) for the inbox.
+    inboxDropped = Signal(list, str, int)
+    linksDropped = Signal(str)
     aboutToUpdate = Signal()
     updated = Signal(list)  # ids the change asks to select (may be empty)
 
@@ -265,13 +271,14 @@ class OutlineModel(QAbstractItemModel):
 
     # -- drag and drop -----------------------------------------------------------------------
     def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
-        return Qt.DropAction.MoveAction
+        # Copy and Link too: a browser offers a dragged link with those only.
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction | Qt.DropAction.LinkAction
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
-        return [CARD_MIME, SECTION_MIME]
+        return [CARD_MIME, SECTION_MIME, INBOX_MIME, "text/uri-list", "text/plain"]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
         cards = [self.node_id(i) for i in indexes if self.kind(i) == "card"]
@@ -310,7 +317,9 @@ class OutlineModel(QAbstractItemModel):
             return all(target not in subtree_ids(issue, c) for c in ids if c in issue.cards)
         if data.hasFormat(SECTION_MIME):
             return target is None
-        return False
+        if data.hasFormat(INBOX_MIME):
+            return target is not None  # a card needs a section or a parent card
+        return data.hasUrls() or data.hasText()
 
     def dropMimeData(
         self, data: QMimeData, action, row: int, column: int, parent: QModelIndex
@@ -323,9 +332,19 @@ class OutlineModel(QAbstractItemModel):
         if data.hasFormat(CARD_MIME):
             ids = json.loads(bytes(data.data(CARD_MIME)).decode())
             run = lambda: self.move_cards(ids, target, row)  # noqa: E731
-        else:
+        elif data.hasFormat(SECTION_MIME):
             ids = json.loads(bytes(data.data(SECTION_MIME)).decode())
             run = lambda: self.move_sections(ids, row)  # noqa: E731
+        elif data.hasFormat(INBOX_MIME):
+            try:
+                items = json.loads(bytes(data.data(INBOX_MIME)).decode("utf-8"))
+            except ValueError:
+                return False
+            run = lambda: self.inboxDropped.emit(items, target or "", row)  # noqa: E731
+        else:
+            urls = "\n".join(u.toString() for u in data.urls()) if data.hasUrls() else ""
+            text = urls or data.text()
+            run = lambda: self.linksDropped.emit(text)  # noqa: E731
         # The view still holds the dragged indexes: move the rows after the drop returns.
         QTimer.singleShot(0, run)
         return True

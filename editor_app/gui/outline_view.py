@@ -77,7 +77,9 @@ class OutlineView(QTreeView):
         self.setHeaderHidden(True)
         self.setItemDelegate(OutlineDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop rather than InternalMove: links and inbox items dragged in from outside
+        # are accepted too (the model decides what a drop means).
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)

@@ -1,4 +1,5 @@
-"""The side panels of the window (export, links, images, sync) and their wiring to an issue."""
+"""The side panels of the window (export, links, images, sync, inbox) and their wiring to an
+issue."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.image_import import make_image_importer
 from editor_app.gui.panels.export_panel import ExportPanel
 from editor_app.gui.panels.image_panel import ImagePanel
+from editor_app.gui.panels.inbox_handoff import InboxHandoff
+from editor_app.gui.panels.inbox_outline import InboxOutlineActions
+from editor_app.gui.panels.inbox_panel import InboxPanel
 from editor_app.gui.panels.link_panel import LinkPanel
 from editor_app.gui.panels.sync_panel import SyncPanel
 from editor_app.gui.workspace import Workspace
@@ -37,6 +41,7 @@ class PanelDocks(QObject):
         self.links_dock = make_dock("links", self.tr("Links"), area)
         self.images_dock = make_dock("images", self.tr("Images"), area)
         self.sync_dock = make_dock("sync", self.tr("Sync"), area)
+        self.inbox_dock = make_dock("inbox", self.tr("Inbox"), area)
         for dock in self.docks():
             window.tabifyDockWidget(anchor, dock)
         anchor.raise_()
@@ -47,9 +52,18 @@ class PanelDocks(QObject):
         self.links: LinkPanel | None = None
         self.images: ImagePanel | None = None
         self.sync: SyncPanel | None = None
+        self.inbox: InboxPanel | None = None
+        self.handoff: InboxHandoff | None = None
+        self.inbox_actions: InboxOutlineActions | None = None
 
     def docks(self) -> list[QDockWidget]:
-        return [self.export_dock, self.links_dock, self.images_dock, self.sync_dock]
+        return [
+            self.export_dock,
+            self.links_dock,
+            self.images_dock,
+            self.sync_dock,
+            self.inbox_dock,
+        ]
 
     def attach(self, ws: Workspace, library: Path) -> None:
         doc = ws.document
@@ -66,19 +80,39 @@ class PanelDocks(QObject):
         ws.editor.set_image_importer(make_image_importer(doc, self.window, self.settings))
         self.sync = SyncPanel(library, doc.save, self.window)
         self.sync_dock.setWidget(self.sync)
+        # The inbox belongs to the library; it is shown beside the issue it feeds.
+        self.handoff = InboxHandoff(doc, library, ws.view.current_id, ws)
+        self.inbox = InboxPanel(doc, library, self.handoff, self.window)
+        self.inbox_dock.setWidget(self.inbox)
+        self.inbox_actions = InboxOutlineActions(self.handoff, ws.model, ws.view, ws)
+        self.handoff.failed.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        self.handoff.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
+        self.handoff.added.connect(lambda _r: self.show_inbox_if_hidden())
 
     def detach(self) -> None:
         self.export_panel.set_document(None)
-        for dock, panel in ((self.links_dock, self.links), (self.images_dock, self.images)):
+        pairs = (
+            (self.links_dock, self.links),
+            (self.images_dock, self.images),
+            (self.inbox_dock, self.inbox),
+        )
+        for dock, panel in pairs:
             if panel is not None:
                 panel.shutdown()
                 dock.setWidget(QWidget())
                 panel.deleteLater()
-        self.links = self.images = None
         if self.sync is not None:
             self.sync_dock.setWidget(QWidget())
             self.sync.deleteLater()
             self.sync = None
+        self.links = self.images = self.inbox = None
+        self.handoff = self.inbox_actions = None  # they live with the workspace
+
+    def show_inbox_if_hidden(self) -> None:
+        """Links pasted onto the outline went to the inbox: let the editor see them arrive."""
+        if self.inbox_dock.isHidden() or self.inbox_dock.visibleRegion().isEmpty():
+            self.inbox_dock.show()
+            self.inbox_dock.raise_()
 
     def show(self, dock: QDockWidget) -> None:
         dock.show()

@@ -38,6 +38,7 @@ class WindowKeys(QObject):
             (window.panels.links_dock, self.tr("Go to &Links")),
             (window.panels.images_dock, self.tr("Go to &Images")),
             (window.panels.sync_dock, self.tr("Go to S&ync")),
+            (window.panels.inbox_dock, self.tr("Go to In&box")),
         ]
         self.dock_actions: list[QAction] = []
         for number, (dock, text) in enumerate(docks, start=1):
@@ -63,7 +64,7 @@ class WindowKeys(QObject):
         """Shift+F10 and the Menu key in the outline, the card editor and the panels."""
         widgets = [ws.view, ws.editor.body_edit, ws.editor.title_edit]
         panels = self.window.panels
-        widgets += [p.view for p in (panels.links, panels.images) if p is not None]
+        widgets += [p.view for p in (panels.links, panels.images, panels.inbox) if p is not None]
         self.menus.watch(*widgets)
         self.set_issue_open(True)
 
@@ -87,7 +88,11 @@ class WindowKeys(QObject):
             (self.tr("Editor"), [*ws.editor.actions(), *ws.editor.body_edit.actions()]),
             (panels.export_dock.windowTitle(), panels.export_panel.findChildren(QAction)),
         ]
-        for dock, panel in ((panels.links_dock, panels.links), (panels.images_dock, panels.images)):
+        for dock, panel in (
+            (panels.links_dock, panels.links),
+            (panels.images_dock, panels.images),
+            (panels.inbox_dock, panels.inbox),
+        ):
             if panel is not None:
                 found.append((dock.windowTitle(), panel.findChildren(QAction)))
         return found

@@ -1013,6 +1013,276 @@
     </message>
 </context>
 <context>
+    <name>InboxHandoff</name>
+    <message>
+        <source>This issue has no section to put a card in.</source>
+        <translation>本期没有可以放卡片的专题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %n link(s) from the inbox</source>
+        <translation>
+            <numerusform>从收件箱取出 %n 个链接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A card without a web link stays in the issue.</source>
+        <translation>没有网页链接的卡片留在本期。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send %n card(s) back to the inbox</source>
+        <translation>
+            <numerusform>将 %n 张卡片送回收件箱</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n card(s) to the next issue</source>
+        <translation>
+            <numerusform>将 %n 张卡片移到下一期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Moved to %1 (a new issue made from the template).</source>
+        <translation>已移到 %1（按模板新建的一期）。</translation>
+    </message>
+    <message>
+        <source>Moved to %1.</source>
+        <translation>已移到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>InboxOutlineActions</name>
+    <message>
+        <source>Send Back to &amp;Inbox</source>
+        <translation>送回收件箱(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Move to &amp;Next Issue</source>
+        <translation>移到下一期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Links into Inbox</source>
+        <translation>粘贴链接到收件箱(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No web links to add to the inbox.</source>
+        <translation>没有可加入收件箱的网页链接。</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPanel</name>
+    <message>
+        <source>Paste links here and press Enter…</source>
+        <translation>在此粘贴链接并按回车…</translation>
+    </message>
+    <message>
+        <source>Filter the inbox…</source>
+        <translation>筛选收件箱…</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <source>Not featured yet</source>
+        <translation>尚未收录</translation>
+    </message>
+    <message>
+        <source>Featured before</source>
+        <translation>往期已收录</translation>
+    </message>
+    <message>
+        <source>In this issue</source>
+        <translation>已在本期</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Issue</source>
+        <translation>加入本期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make cards from the selected links after the current card (Enter)</source>
+        <translation>用所选链接在当前卡片之后新建卡片（回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Links</source>
+        <translation>粘贴链接(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import File…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import links from a text file, a bookmarks export, OPML or a feed file</source>
+        <translation>从文本文件、书签导出、OPML 或订阅源文件导入链接</translation>
+    </message>
+    <message>
+        <source>Import &amp;Feed URL…</source>
+        <translation>导入订阅源网址(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Fetch &amp;Titles</source>
+        <translation>获取标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Read the titles of the selected pages (or of every untitled item) over the network</source>
+        <translation>通过网络读取所选网页（或所有无标题条目）的标题</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>在浏览器中打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from Inbox</source>
+        <translation>从收件箱移除(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 featured before, %2 in this issue</source>
+        <translation>%1 条往期已收录，%2 条已在本期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable file(s)</source>
+        <translation>
+            <numerusform>%n 个无法读取的文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No web links in the pasted text.</source>
+        <translation>粘贴的文字中没有网页链接。</translation>
+    </message>
+    <message>
+        <source>No web links on the clipboard.</source>
+        <translation>剪贴板上没有网页链接。</translation>
+    </message>
+    <message>
+        <source>Import Links</source>
+        <translation>导入链接</translation>
+    </message>
+    <message>
+        <source>Links, bookmarks, OPML and feeds (%1);;All files (*)</source>
+        <translation>链接、书签、OPML 和订阅源 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Import Feed</source>
+        <translation>导入订阅源</translation>
+    </message>
+    <message>
+        <source>Address of an RSS or Atom feed:</source>
+        <translation>RSS 或 Atom 订阅源的地址：</translation>
+    </message>
+    <message>
+        <source>Fetching the feed…</source>
+        <translation>正在获取订阅源…</translation>
+    </message>
+    <message>
+        <source>Every item has a title; select items to fetch again.</source>
+        <translation>所有条目都有标题；选中条目可重新获取。</translation>
+    </message>
+    <message>
+        <source>Fetching titles…</source>
+        <translation>正在获取标题…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n title(s) updated</source>
+        <translation>
+            <numerusform>已更新 %n 个标题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) could not be read</source>
+        <translation>
+            <numerusform>%n 个网页无法读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) made from the inbox</source>
+        <translation>
+            <numerusform>已从收件箱新建 %n 张卡片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n item(s) from the inbox</source>
+        <translation>
+            <numerusform>从收件箱移除 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InboxTableModel</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>出现过</translation>
+    </message>
+    <message>
+        <source>In this issue</source>
+        <translation>已在本期</translation>
+    </message>
+    <message>
+        <source>Featured %1</source>
+        <translation>%1 已收录</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Featured in %1 (%2)</source>
+        <translation>已收录于 %1（%2）</translation>
+    </message>
+    <message>
+        <source>The open issue links to this page already.</source>
+        <translation>当前这一期已链接到此网页。</translation>
+    </message>
+</context>
+<context>
     <name>IssueDocument</name>
     <message>
         <source>Edit card</source>
@@ -1993,6 +2263,10 @@
         <source>Sync</source>
         <translation>同步</translation>
     </message>
+    <message>
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>
@@ -2556,6 +2830,10 @@
     <message>
         <source>Go to S&amp;ync</source>
         <translation>转到同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Go to In&amp;box</source>
+        <translation>转到收件箱(&amp;B)</translation>
     </message>
     <message>
         <source>Editor</source>

@@ -1,0 +1,198 @@
+"""The inbox panel's table: one row per item, with where its link already appeared.
+
+Rows are plain records (``InboxRow``); the model only shows them. Dragging rows gives the
+items as JSON under ``INBOX_MIME`` (what the outline takes to make cards) and their URLs
+(what a browser or another program takes).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QColor
+
+from editor_app.core.inbox.item import InboxItem
+from editor_app.core.ledger import LedgerEntry
+from editor_app.gui.outline_model import INBOX_MIME
+from editor_app.gui.panels.panel_common import TextFlagFilter
+
+TITLE, SITE, TAGS, ADDED, STATUS = range(5)
+ItemRole = Qt.ItemDataRole.UserRole + 1
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class InboxRow:
+    item: InboxItem
+    featured: list[LedgerEntry] = field(default_factory=list)  # earlier issues, newest first
+    in_issue: bool = False  # the open issue links to it already
+
+    @property
+    def key(self) -> str:
+        return self.item.id
+
+    @property
+    def host(self) -> str:
+        host = (urlsplit(self.item.url).hostname or "").lower()
+        return host[4:] if host.startswith("www.") else host
+
+
+def items_from_mime(data: QMimeData) -> list[InboxItem]:
+    """The items a drag from the inbox carries (none for any other drag)."""
+    if not data.hasFormat(INBOX_MIME):
+        return []
+    try:
+        raw = json.loads(bytes(data.data(INBOX_MIME)).decode("utf-8"))
+        return [InboxItem.from_json(entry) for entry in raw if isinstance(entry, dict)]
+    except (ValueError, TypeError):
+        return []
+
+
+def items_to_mime(items: list[InboxItem]) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(INBOX_MIME, json.dumps([i.to_json() for i in items]).encode("utf-8"))
+    mime.setUrls([QUrl(i.url) for i in items])
+    mime.setText("\n".join(i.url for i in items))
+    return mime
+
+
+class InboxTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.rows: list[InboxRow] = []
+        self.headers = [
+            self.tr("Title"), self.tr("Site"), self.tr("Tags"), self.tr("Added"), self.tr("Seen"),
+        ]  # fmt: skip
+
+    def set_rows(self, rows: list[InboxRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def statuses_changed(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self.rows) - 1, STATUS))
+
+    def row_at(self, index: Index) -> InboxRow | None:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.rows[index.row()]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def status_text(self, row: InboxRow) -> str:
+        if row.in_issue:
+            return self.tr("In this issue")
+        if row.featured:
+            first = row.featured[0]
+            more = len(row.featured) - 1
+            # The month is short and says enough; the tooltip names the issue and the card.
+            when = first.date.strftime("%Y-%m") if first.date else first.slug
+            text = self.tr("Featured %1").replace("%1", when)
+            return text + (f" +{more}" if more else "")
+        return ""
+
+    def tooltip(self, row: InboxRow) -> str:
+        item = row.item
+        lines = [item.display_title, item.url]
+        if item.description:
+            lines.append(item.description)
+        if item.note:
+            lines.append(self.tr("Note: %1").replace("%1", item.note))
+        lines.append(self.tr("From: %1").replace("%1", item.origin))
+        for entry in row.featured[:5]:
+            lines.append(
+                self.tr("Featured in %1 (%2)")
+                .replace("%1", entry.issue_title or entry.slug)
+                .replace("%2", entry.card_title or entry.card)
+            )
+        if row.in_issue:
+            lines.append(self.tr("The open issue links to this page already."))
+        return "\n".join(lines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            item = row.item
+            return {
+                TITLE: item.display_title,
+                SITE: item.site or row.host,
+                TAGS: ", ".join(item.tags),
+                ADDED: item.added[:10],
+                STATUS: self.status_text(row),
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            if row.in_issue:
+                return QColor("#2e7dd8")
+            if row.featured:
+                return QColor("#c47f00")
+        if role == ItemRole:
+            return row.item
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        )
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
+        return [INBOX_MIME, "text/uri-list", "text/plain"]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt API
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return items_to_mime([self.rows[r].item for r in rows])
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+
+class InboxFilter(TextFlagFilter):
+    """Filters by text (title, URL, tags, note) and by where the link was seen."""
+
+    ALL, NEW, FEATURED, IN_ISSUE = range(4)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        row = model.rows[source_row] if isinstance(model, InboxTableModel) else None
+        if row is None:
+            return True
+        if self.flag == self.NEW and (row.featured or row.in_issue):
+            return False
+        if self.flag == self.FEATURED and not row.featured:
+            return False
+        if self.flag == self.IN_ISSUE and not row.in_issue:
+            return False
+        if not self.text:
+            return True
+        item = row.item
+        haystack = " ".join([item.title, item.url, item.note, item.site, *item.tags]).casefold()
+        return self.text in haystack

@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st

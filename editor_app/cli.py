@@ -3,26 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app import __version__
-from editor_app.commands import check, export, git, image, importer, inbox, inspect, links, new
 from editor_app.core.errors import IssueNotFoundError, MastheadError
 from editor_app.core.i18n_catalog import cli_catalog
 
-COMMANDS = [new, importer, export, check, inspect, image, links, inbox, git]
+# Subcommand -> the module under editor_app/commands that registers and runs it, in the
+# order help lists them. A command's module is imported only when that command runs (or for
+# the full help): `masthead check` should not pay for the exporters, images and importers.
+COMMANDS = {
+    "new": "new",
+    "import": "importer",
+    "export": "export",
+    "check": "check",
+    "inspect": "inspect",
+    "image": "image",
+    "links": "links",
+    "inbox": "inbox",
+    "git-setup": "git_setup",
+    "merge-issue": "merge_issue",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser, with every subcommand or with ``only`` that one."""
     parser = argparse.ArgumentParser(
         prog="masthead", description="Compose newsletter issues and export them to a static site."
     )
     parser.add_argument("--version", action="version", version=f"masthead {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in COMMANDS:
-        module.register(sub)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            importlib.import_module(f"editor_app.commands.{module}").register(sub)
     return parser
 
 
@@ -35,10 +51,10 @@ def gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    subcommands = set(parser._subparsers._group_actions[0].choices)  # noqa: SLF001
+    subcommands = set(COMMANDS)
     try:
         if argv and (argv[0] in subcommands or argv[0] in {"-h", "--help"}):
+            parser = build_parser(argv[0] if argv[0] in subcommands else None)
             args = parser.parse_args(argv)
             return args.run(args)
         args = gui_parser().parse_args(argv)

@@ -28,7 +28,8 @@ def featured_lookup(archive: str | None, issue: Issue) -> FeaturedLookup | None:
 
 def run(args: argparse.Namespace) -> int:
     issue = open_issue(args.issue)
-    problems = check_issue(issue, featured_lookup(args.archive, issue))
+    # Nothing is rendered here: the render limits come from their pre-scan.
+    problems = check_issue(issue, featured_lookup(args.archive, issue), render=False)
     if args.json:
         print_json({"problems": [p.to_json() for p in problems], "ok": not has_errors(problems)})
     else:

@@ -95,7 +95,11 @@ FeaturedLookup = Callable[[str], list[tuple[str, str, str]]]
 OWN_KINDS = ("source", "link")
 
 
-def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Problem]:
+def check_issue(
+    issue: Issue, featured: FeaturedLookup | None = None, render: bool = True
+) -> list[Problem]:
+    """The issue's problems. ``render=False`` takes the render problems from the pre-scan
+    (see ``render_checks.render_problems``), for a command-line check that renders nothing."""
     problems: list[Problem] = []
     add = problems.append
 
@@ -121,7 +125,7 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
         no_source = not card.source or not card.source.url
         if no_source and not card.child_ids and depth == 0 and card.kind not in {"meme", "roundup"}:
             add(problem("missing-source", card=card.id, name=name))
-        problems.extend(render_problems(card.id, name, card.body, card.note))
+        problems.extend(render_problems(card.id, name, card.body, card.note, render))
 
     links = issue_links(issue)
     reported: set[str] = set()  # issue-relative files already reported through a reference

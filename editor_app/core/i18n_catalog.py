@@ -17,12 +17,14 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor_app.core.importers.common import Guess
 from editor_app.core.model import Status
 from editor_app.core.problem_codes import message_text
 from editor_app.core.problems import Problem
+
+if TYPE_CHECKING:  # the importers package is large; the catalog needs only the type's name
+    from editor_app.core.importers.common import Guess
 
 ENGLISH = "en"
 CHINESE = "zh_CN"

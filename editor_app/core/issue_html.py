@@ -61,6 +61,11 @@ LABELS = {
 }
 
 
+def shows_text(title: str) -> bool:
+    """Whether a title prints anything: NUL, which no page can carry, counts as blank."""
+    return bool(title.replace("\x00", "").strip())
+
+
 def labels_for(language: str) -> dict[str, str]:
     """Output labels for the issue's language (Chinese for zh-*, English otherwise)."""
     return LABELS["zh" if (language or "").lower().startswith("zh") else "en"]
@@ -262,7 +267,7 @@ def _card_view(ctx: _Context, card: Card, depth: int, level: int) -> _CardView:
         id=card.id,
         anchor=anchor,
         number=ctx.numbers.display(card.id),
-        title=card.title if card.title.strip() else ctx.labels["untitled"],
+        title=card.title if shows_text(card.title) else ctx.labels["untitled"],
         kind=card.kind,
         depth=depth,
         level=level,
@@ -427,7 +432,7 @@ def issue_page(
                 {
                     "anchor": ctx.anchors.cards[card_id],
                     "number": numbers.display(card_id),
-                    "title": card.title if card.title.strip() else labels["untitled"],
+                    "title": card.title if shows_text(card.title) else labels["untitled"],
                 }
             )
         sections.append(
@@ -443,7 +448,7 @@ def issue_page(
             }
         )
     number_text = labels["issue"].format(n=issue.number) if issue.number is not None else ""
-    title = issue.title if issue.title.strip() else labels["untitled"]
+    title = issue.title if shows_text(issue.title) else labels["untitled"]
     page_title = f"{title} · {number_text}" if number_text else title
     css = _read_css(str(resource("templates", "issue.css")))
     return (

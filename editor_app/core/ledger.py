@@ -22,7 +22,13 @@ import yaml
 
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import IssueNotFoundError, MastheadError
-from editor_app.core.ledger_scan import NeedsExactRead, decode_file, scan_card_text, text_urls
+from editor_app.core.ledger_scan import (
+    NeedsExactRead,
+    decode_file,
+    scan_card_text,
+    scan_manifest,
+    text_urls,
+)
 from editor_app.core.links import links_of_card, normalize_url
 from editor_app.core.model import Card, FurtherReading, Link, Source
 from editor_app.core.storage import (
@@ -105,6 +111,15 @@ def _fast_yaml(text: str, path: Path) -> Any:
 
         return load_yaml(text, path)
     return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - the C SafeLoader
+
+
+def read_manifest_fields(path: Path) -> Any:
+    """What the ledger reads of an issue.yaml: the cheap scan, or YAML when it declines."""
+    text = read_text(path)
+    try:
+        return scan_manifest(text)
+    except NeedsExactRead:
+        return _fast_yaml(text, path)
 
 
 def _outline_ids(entries: Any) -> list[str]:
@@ -190,7 +205,7 @@ def read_issue_record(
         "links": [],
     }
     try:
-        data = _fast_yaml(read_text(path), path)
+        data = read_manifest_fields(path)
     except (MastheadError, yaml.YAMLError) as exc:
         record["error"] = exc.describe() if isinstance(exc, MastheadError) else str(exc)
         return record
@@ -445,7 +460,7 @@ def is_before(
 
 def _manifest_slug(folder: Path) -> str:
     try:
-        data = _fast_yaml(read_text(folder / MANIFEST), folder / MANIFEST)
+        data = read_manifest_fields(folder / MANIFEST)
     except (MastheadError, yaml.YAMLError):
         return ""
     return _s(data.get("slug")) if isinstance(data, dict) else ""

@@ -10,7 +10,9 @@ any other shape (anchors, flow style, escapes in quoted values) is read by the e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import Any
 
 from editor_app.core.linkscan import _CODE_SPAN, _bare_end, _fenced_ranges
 
@@ -205,3 +207,173 @@ def _scan_written(written: re.Match[str], body: str) -> tuple[str, list[tuple[st
     if note:
         found += [(url, "inline") for url in text_urls(_scalar(note))]
     return _scalar(title), found
+
+
+# -- issue.yaml -------------------------------------------------------------------------------
+# The ledger needs five fields of a manifest: slug, title, number, date and the outline's
+# section ids, titles and intros and card ids. Read in the block shape ``storage`` writes them;
+# anything else (comments, flow style, folded or continued values, tags) goes to YAML.
+_MANIFEST_KEY = re.compile(r"([A-Za-z_][\w-]*):(?: (.*))?\Z")
+_SECTION_KEY = re.compile(r"(?:- |  )([A-Za-z_][\w-]*):(?: (.*))?\Z")
+_OUTLINE_ID = re.compile(r"[A-Za-z_][\w-]*\Z")
+_CARD_ITEM = re.compile(r"  ( *)- ([A-Za-z_][\w-]*)(:?)\Z")
+_NOT_TEXT = re.compile(r"[-+.\d?:,\]}=]")  # starts a number, a date or YAML syntax
+_DECIMAL = re.compile(r"[1-9]\d*|0\Z")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_NULL = frozenset(["", "~", "null", "Null", "NULL"])
+_LITERAL_CHOMP = {"|-": "strip", "|": "clip", "|+": "keep"}
+
+
+def _text_value(value: str) -> str:
+    """A plain or quoted scalar that YAML reads as this very string; NeedsExactRead if not."""
+    v = value.strip()
+    plain = bool(v) and v[0] not in "'\""
+    if plain and ((_NOT_TEXT.match(v) and not _DECIMAL.fullmatch(v)) or ": " in v or v[-1] == ":"):
+        raise NeedsExactRead
+    return _scalar(value)
+
+
+def _id_value(value: str) -> str:
+    v = value.strip()
+    if not _OUTLINE_ID.match(v) or v.lower() in _SPECIAL:
+        raise NeedsExactRead
+    return v
+
+
+def _literal(style: str, lines: list[str]) -> str:
+    """The text of a ``|`` block scalar whose content lines (``lines``) are indented 4."""
+    content = [x for x in lines if x.strip()]
+    if content and (content[0].startswith("     ") or not all(x[:4] == "    " for x in content)):
+        raise NeedsExactRead  # an indentation indicator or a stray line: YAML decides
+    text = "\n".join(x[4:] for x in lines)
+    if _LITERAL_CHOMP[style] == "strip":
+        return text.rstrip("\n")
+    if _LITERAL_CHOMP[style] == "clip":
+        return text.rstrip("\n") + "\n" if text.strip("\n") else ""
+    return text + "\n"
+
+
+def _section_block(lines: list[str], start: int) -> tuple[dict[str, Any], int]:
+    """One outline entry from ``lines[start]`` (its "- " line); (entry, next line index)."""
+    entry: dict[str, Any] = {}
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        if i > start and not line.startswith("  "):
+            break  # the next entry, or the end of the outline
+        m = _SECTION_KEY.match(line)
+        if m is None or (i > start and line.startswith("- ")) or m.group(1) in entry:
+            raise NeedsExactRead
+        key, value = m.group(1), m.group(2) or ""
+        i += 1
+        if key == "cards":
+            ids: list[str] = []
+            if value.strip() == "[]":
+                entry[key] = ids
+                continue
+            if value.strip():
+                raise NeedsExactRead
+            while i < len(lines) and (item := _CARD_ITEM.match(lines[i])) is not None:
+                ids.append(_id_value(item.group(2)))
+                i += 1
+            entry[key] = ids
+            continue
+        if key == "intro" and value.strip() in _LITERAL_CHOMP:
+            end = i
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith("   ")):
+                end += 1
+            entry[key] = _literal(value.strip(), lines[i:end])
+            i = end
+            continue
+        if key == "id":
+            entry[key] = _id_value(value)
+        elif key in ("title", "intro", "emoji"):
+            entry[key] = _text_value(value)
+        else:
+            raise NeedsExactRead
+        if i < len(lines) and lines[i].startswith("   "):
+            raise NeedsExactRead  # a value continued on the next line
+    return entry, i
+
+
+def _number(value: str) -> int | None:
+    v = value.strip()
+    if v in _NULL:
+        return None
+    if _DECIMAL.fullmatch(v):
+        return int(v)
+    raise NeedsExactRead
+
+
+def _date(value: str) -> dt.date | str | None:
+    v = value.strip()
+    if v in _NULL:
+        return None
+    if v[0] in "'\"":
+        return _scalar(v)
+    if not _ISO_DATE.match(v):
+        raise NeedsExactRead
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        raise NeedsExactRead from None
+
+
+def scan_manifest(text: str) -> dict[str, Any]:
+    """The fields of issue.yaml the ledger reads (slug, title, number, date, outline with
+    section id, title, intro and card ids in order), as the YAML loader reads them;
+    NeedsExactRead for any manifest not in the plain shape Masthead writes."""
+    if any(ch in text for ch in "\t\r\x85\u2028\u2029\ufeff"):
+        raise NeedsExactRead  # the line breaks and blanks YAML knows beyond \n and space
+    lines = text.split("\n")
+    data: dict[str, Any] = {}
+    seen: set[str] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        m = _MANIFEST_KEY.match(line)
+        if m is None or m.group(1) in seen:
+            raise NeedsExactRead  # a comment, a document marker, a duplicate key…
+        key, value = m.group(1), m.group(2) or ""
+        seen.add(key)
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip() or lines[end][0] in " -"):
+            end += 1
+        block = lines[i + 1 : end]
+        if key == "outline":
+            data[key] = _outline(value, block)
+        elif key in ("title", "slug", "number", "date"):
+            if any(x.strip() for x in block):
+                raise NeedsExactRead  # continued on the next lines
+            if key == "number":
+                data[key] = _number(value)
+            elif key == "date":
+                data[key] = _date(value)
+            else:
+                data[key] = _text_value(value)
+        i = end
+    return data
+
+
+def _outline(value: str, block: list[str]) -> list[dict[str, Any]]:
+    if value.strip() == "[]":
+        return []
+    if value.strip():
+        raise NeedsExactRead
+    sections: list[dict[str, Any]] = []
+    i = 0
+    while i < len(block):
+        if not block[i].strip():
+            i += 1
+            continue
+        if not block[i].startswith("- "):
+            raise NeedsExactRead
+        entry, i = _section_block(block, i)
+        sections.append(entry)
+    return sections

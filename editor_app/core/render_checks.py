@@ -8,13 +8,13 @@ from collections import OrderedDict
 
 from editor_app.core.problem_codes import problem
 from editor_app.core.problems import Problem
-from editor_app.core.render import render_markdown
 from editor_app.core.render_limits import (
     MAX_BLOCK_DEPTH,
     MAX_BRACKET_DEPTH,
     MAX_INLINE_DEPTH,
     TIME_BUDGET_SECONDS,
     LimitReport,
+    prescan_limits,
 )
 
 # Codes about rendering (core/render_limits.py), declared with the others in problem_codes.
@@ -23,12 +23,17 @@ RENDER_SLOW = "render-slow"  # warning: rendering took longer than the time budg
 DEEP_NESTING = "deep-nesting"  # warning: structure past the depth caps is shown as text
 
 
-def render_problems(card_id: str, name: str, body: str, note: str) -> list[Problem]:
+def render_problems(
+    card_id: str, name: str, body: str, note: str, render: bool = True
+) -> list[Problem]:
+    """The render problems of a card's body and note. ``render=False`` (the command-line
+    check) reads them from the pre-scan alone: no renderer is loaded and nothing is rendered,
+    so a render that would be slow or would fail is not reported."""
     out = []
     for part, text in (("body", body), ("note", note)):
         if not text.strip():
             continue
-        report = _limit_report(text)
+        report = _limit_report(text) if render else prescan_limits(text)
         if report.refused:
             out.append(
                 problem(RENDER_LIMIT, card=card_id, variant=part, name=name, detail=report.detail)
@@ -75,6 +80,8 @@ def _limit_report(text: str) -> LimitReport:
         if report is not None:
             _REPORTS.move_to_end(key)
             return report
+    from editor_app.core.render import render_markdown  # the CLI check never renders
+
     report = render_markdown(text).limits
     with _REPORTS_LOCK:
         _REPORTS[key] = report

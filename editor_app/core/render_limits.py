@@ -67,22 +67,34 @@ class _Limited(Protocol):
 R = TypeVar("R", bound=_Limited)
 
 
+def _refusal(text: str) -> LimitReport | None:
+    """Why ``text`` is not rendered at all (too large, a paragraph too busy), or None."""
+    if len(text) > MAX_CARD_CHARS:
+        detail = f"{len(text):,} characters, more than the {MAX_CARD_CHARS:,} rendered per card"
+        return LimitReport(TOO_LARGE, detail)
+    tokens = busiest_paragraph(text)
+    if tokens > MAX_INLINE_TOKENS:
+        detail = f"a paragraph has {tokens:,} inline markers, more than {MAX_INLINE_TOKENS:,}"
+        return LimitReport(TOO_COMPLEX, detail)
+    return None
+
+
+def prescan_limits(text: str) -> LimitReport:
+    """What the limits would do to ``text``, without rendering it: the refusals and the
+    neutralised places are known before the render; its time and failures are not."""
+    return _refusal(text) or LimitReport(neutralised=neutralise(text)[1])
+
+
 def render_within_limits(text: str, render: Callable[[str], R], refused: Callable[[], R]) -> R:
     """Run ``render`` on the neutralised ``text``; ``refused()`` builds the empty result.
 
     Never raises for anything the text contains: an oversized text or a renderer failure
     comes back as ``refused()`` with ``limits.refused`` set.
     """
-    if len(text) > MAX_CARD_CHARS:
+    refusal = _refusal(text)
+    if refusal is not None:
         result = refused()
-        detail = f"{len(text):,} characters, more than the {MAX_CARD_CHARS:,} rendered per card"
-        result.limits = LimitReport(TOO_LARGE, detail)
-        return result
-    tokens = busiest_paragraph(text)
-    if tokens > MAX_INLINE_TOKENS:
-        result = refused()
-        detail = f"a paragraph has {tokens:,} inline markers, more than {MAX_INLINE_TOKENS:,}"
-        result.limits = LimitReport(TOO_COMPLEX, detail)
+        result.limits = refusal
         return result
     source, neutralised = neutralise(text)
     start = time.perf_counter()

@@ -316,3 +316,31 @@ def test_building_the_full_parser_imports_no_qt():
     code = f"from editor_app.cli import build_parser; build_parser(); {NO_QT}"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_subcommand_list_names_what_each_module_registers():
+    from editor_app.cli import COMMANDS, build_parser
+
+    for name in COMMANDS:
+        choices = build_parser(only=name)._subparsers._group_actions[0].choices  # noqa: SLF001
+        assert list(choices) == [name]
+    full = build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    assert list(full) == list(COMMANDS)
+
+
+def test_check_loads_only_what_it_needs(tmp_path: Path):
+    # A check renders nothing and imports no exporter, importer or network code: a new
+    # process over a large archive must start in a fraction of a second.
+    folder = make_clean_issue(tmp_path)
+    code = (
+        "import sys; from editor_app.cli import main; "
+        f"code = main(['check', {str(folder)!r}]); "
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'markdown', 'nh3', 'jinja2', 'pypinyin', 'PIL', 'urllib3', 'http', 'ssl'} "
+        "or m.startswith(('editor_app.core.importers', 'editor_app.core.export', "
+        "'editor_app.core.render', 'editor_app.commands.export'))"
+        " and m != 'editor_app.core.render_checks' and m != 'editor_app.core.render_limits'); "
+        "assert not heavy, heavy; sys.exit(code)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode in (0, 1), result.stderr

@@ -173,3 +173,20 @@ def test_section_intro_is_rendered_markdown_and_sanitized():
     assert "<br" in block  # lines typed one under the other stay apart
     assert "<h3" in block  # headings sit below the section title
     assert "<script" not in page and "**" not in block
+
+
+def test_hostile_intros_and_bodies_keep_later_cards() -> None:
+    """What swallows later headings in a Markdown export (see tests/core/markup/test_mdseal.py)
+    stays inside its own section or card on the page: each is rendered on its own."""
+    from tests.core.markup.test_mdseal import HOSTILE, issue_with
+
+    for text in HOSTILE.values():
+        for issue in (issue_with(text, "body"), issue_with("intro", text)):
+            page = issue_page(issue)
+            parsed = parse_html(page)
+            heads = [t for tag, t in parsed.headings if tag in ("h2", "h3")]
+            for want in ("🚀 专题一 First", "1. Card A", "专题二 Second", "1. Card B"):
+                assert want in heads, (text, heads)
+            for card in issue.cards.values():
+                assert f'data-card-id="{card.id}"' in page
+            assert_no_active_content(page)

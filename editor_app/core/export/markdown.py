@@ -20,9 +20,9 @@ from editor_app.core.export.base import Exporter, ExportOptions, Plan
 from editor_app.core.export.sitegen import escape_for
 from editor_app.core.issue_html import CARD_LEVEL, labels_for
 from editor_app.core.markup.assets import AssetResolver
+from editor_app.core.markup.mdseal import seal_block
 from editor_app.core.markup.mdtext import (
     UrlMap,
-    close_fence,
     filter_body,
     heading_levels,
     marker,
@@ -30,6 +30,7 @@ from editor_app.core.markup.mdtext import (
     md_escape_lines,
     md_link,
     shift_md_headings,
+    split_lines,
 )
 from editor_app.core.model import Card, Issue, Status, SubcardNumbering
 from editor_app.core.numbering import Numbers, compute_numbers, numbering_fields
@@ -138,14 +139,22 @@ class _Writer:
     def intro(self, text: str, meta: dict[str, Any]) -> str:
         """A section intro is Markdown, written like a card body: files and links through
         the resolver (owned by no card), headings below the section title (``shift``)."""
-        text = text.strip("\n")
+        text = self.markdown(text, None, CARD_LEVEL, meta)
+        if text:
+            meta["intro"] = 1  # Markdown (older exports wrote escaped plain text)
+        return text
+
+    def markdown(self, text: str, card_id: str | None, top: int, meta: dict[str, Any]) -> str:
+        """An intro or a card body, sealed so that nothing in it can reach past its end (an
+        open fence or HTML block would swallow every heading after it), its headings shifted
+        to start at level ``top`` at most."""
+        text = text.strip("\r\n")
         if not text.strip():
             return ""
-        text = close_fence(filter_body(text, self.url_map(None)))
-        meta["intro"] = 1  # Markdown (older exports wrote escaped plain text)
+        text = seal_block(text, self.url_map(card_id))
         levels = heading_levels(text)
         if levels:
-            shift = min(CARD_LEVEL - min(levels), 6 - max(levels))
+            shift = min(top - min(levels), 6 - max(levels))
             if shift:
                 text = shift_md_headings(text, shift)
                 meta["shift"] = shift
@@ -179,17 +188,8 @@ class _Writer:
                 " · ".join(md_link(x.label, self.field_url(x.url, card.id)) for x in links)
             )
             meta["links"] = len(links)
-        body = card.body.strip("\n")
-        if body.strip():
-            # An unclosed fence would swallow the rest of the issue: close it in the card.
-            body = close_fence(filter_body(body, self.url_map(card.id)))
-            levels = heading_levels(body)
-            if levels:
-                shift = min(level + 1, 6) - min(levels)
-                shift = min(shift, 6 - max(levels))
-                if shift:
-                    body = shift_md_headings(body, shift)
-                    meta["shift"] = shift
+        body = self.markdown(card.body, card.id, min(level + 1, 6), meta)
+        if body:
             parts.append(body)
         further = [f for f in card.further_reading if f.title or f.url]
         if further:
@@ -205,8 +205,9 @@ class _Writer:
             meta["further"] = len(further)
         note = card.note.strip("\n")
         if note.strip():
-            note = filter_body(note, self.url_map(card.id))
-            lines = note.split("\n")
+            # Every line of the note is quoted, so a block opened in it ends with the quote;
+            # a lone CR would end a line (and the quote) unseen, hence the split at any ending.
+            lines = split_lines(filter_body(note, self.url_map(card.id)))
             # A note that already starts with the mic keeps it (note: 2), else we add one.
             own_mic = lines[0].startswith("🎤")
             first = lines[0] if own_mic else f"🎤 {lines[0]}"

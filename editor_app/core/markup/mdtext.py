@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 
-from editor_app.core.markdown_syntax import ATX_AT_MARGIN, fence_roles, fenced_lines
+from editor_app.core.markdown_syntax import ATX_AT_MARGIN, fenced_lines
 from editor_app.core.render import ALLOWED_ATTRS, ALLOWED_TAGS
 
 # -- escaping plain text -------------------------------------------------------------------
@@ -143,27 +143,6 @@ def iter_fenced(lines: list[str]) -> list[bool]:
     return fenced_lines(lines)
 
 
-_PRE_OPEN = re.compile(r"^ {0,3}<pre(?=[\s>]|$)", re.I)
-_PRE_CLOSE = re.compile(r"</pre>", re.I)
-
-
-def close_fence(text: str) -> str:
-    """``text`` with a fenced code block or a raw ``<pre>`` block left open at its end closed.
-
-    Either would otherwise run on over everything exported after the card. (A ``<pre>``
-    block ends only at a line holding ``</pre>``, not at a blank line.)
-    """
-    lines = text.split("\n")
-    roles, fence = fence_roles(lines)
-    pre = False
-    for line, role in zip(lines, roles, strict=True):
-        if pre or not role and _PRE_OPEN.match(line):
-            pre = not _PRE_CLOSE.search(line)
-    if fence:
-        return f"{text}\n{fence.marker}"
-    return f"{text}\n</pre>" if pre else text
-
-
 def heading_levels(text: str) -> list[int]:
     lines = text.split("\n")
     return [
@@ -267,29 +246,50 @@ def _filter_segment(text: str, url_map: UrlMap) -> str:
             written = m.group(2) if new == dest else md_dest(new or "")
             line = f"{m.group(1)}{written}{m.group(3)}" if new else ""
         lines.append(line)
-    text = "\n".join(lines)
-    out, pos = [], 0
-    for code in _CODE_SPAN.finditer(text):
-        out.append(_filter_inline(text[pos : code.start()], url_map))
+    return _filter_outside_code("\n".join(lines), url_map)
+
+
+# A blank line, or a line whose text (after quote and list markers) starts with "<" or "#":
+# CommonMark may start a block there (an HTML block, a heading), which no code span crosses.
+_BLOCK_START = re.compile(r"^[ \t>]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+[ \t>]*)*(?:[<#]|$)")
+
+
+def _crosses_block(span: str) -> bool:
+    return any(_BLOCK_START.match(line) for line in span.split("\n")[1:])
+
+
+def _filter_outside_code(text: str, url_map: UrlMap) -> str:
+    """The inline filter on everything but code spans. Backticks that would pair across a
+    block start are not a code span (they must not hide raw HTML from the filter)."""
+    out, plain_from, pos = [], 0, 0
+    while (code := _CODE_SPAN.search(text, pos)) is not None:
+        if _crosses_block(code.group(0)):
+            pos = code.start() + len(code.group(1) or code.group(2))
+            continue
+        out.append(_filter_inline(text[plain_from : code.start()], url_map))
         out.append(code.group(0))
-        pos = code.end()
-    out.append(_filter_inline(text[pos:], url_map))
+        plain_from = pos = code.end()
+    out.append(_filter_inline(text[plain_from:], url_map))
     return "".join(out)
 
 
-def filter_body(text: str, url_map: UrlMap) -> str:
+def filter_body(text: str, url_map: UrlMap, code_lines: set[int] | None = None) -> str:
     """Card Markdown made safe to publish as Markdown.
 
     Outside code: HTML comments are removed (they are the editor's private notes), raw HTML
     keeps only the renderer's allowed tags and attributes, and every link or image target
     goes through ``url_map``, which maps local files and returns None for what must be left
     out (unsafe schemes, paths leaving the issue folder).
+
+    Code is what the line reader sees fenced; given ``code_lines`` (the lines a CommonMark
+    parser sees as fenced code), only lines both agree on are left as they are. Line endings
+    become LF first, as CommonMark also ends a line at a lone CR.
     """
-    lines = text.split("\n")
+    lines = re.sub(r"\r\n?", "\n", text).split("\n")
     out: list[str] = []
     chunk: list[str] = []
-    for line, fenced in zip(lines, iter_fenced(lines), strict=True):
-        if fenced:
+    for i, (line, fenced) in enumerate(zip(lines, iter_fenced(lines), strict=True)):
+        if fenced and (code_lines is None or i in code_lines):
             if chunk:
                 out.append(_filter_segment("\n".join(chunk), url_map))
                 chunk = []

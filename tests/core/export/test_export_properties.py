@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from html.parser import HTMLParser
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
@@ -206,11 +205,6 @@ def expected_heads(issue: Issue) -> list[tuple[str, Card | str | None]]:
     return heads
 
 
-@pytest.mark.xfail(
-    reason="known bug: a hostile section intro, now written as Markdown, can open a block "
-    "that swallows the headings after it in the Markdown export",
-    strict=False,
-)
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(issue=issues(), profile=st.sampled_from(PROFILES))
 def test_markdown_export_reads_back_as_written(issue: Issue, profile: str) -> None:

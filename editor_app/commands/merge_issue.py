@@ -1,7 +1,7 @@
-"""masthead git-setup LIBRARY · masthead merge-issue BASE OURS THEIRS [SIZE] [PATH]
+"""masthead merge-issue BASE OURS THEIRS [SIZE] [PATH]
 
-git-setup registers the issue.yaml merge driver in the library's repository; merge-issue is
-that driver, run by git during a merge (exit 0 merged, 1 conflict left in the file).
+The merge driver git runs for issue.yaml (registered by ``masthead git-setup``): OURS is
+rewritten with the merged result; exit 0 when merged, 1 when a conflict is left in the file.
 """
 
 from __future__ import annotations
@@ -14,31 +14,16 @@ from editor_app.core.i18n_catalog import cli_catalog
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("git-setup", help="register the outline-aware merge driver for issue.yaml")
-    p.add_argument("library", help="library folder inside a git repository")
-    p.set_defaults(run=run_setup)
     m = sub.add_parser("merge-issue", help="git merge driver for issue.yaml (run by git)")
     m.add_argument("base")
     m.add_argument("ours", help="rewritten with the merged result")
     m.add_argument("theirs")
     m.add_argument("marker_size", nargs="?", default="7")
     m.add_argument("path", nargs="?", default="issue.yaml")
-    m.set_defaults(run=run_merge)
+    m.set_defaults(run=run)
 
 
-def run_setup(args: argparse.Namespace) -> int:
-    from editor_app.core.gitmerge.setup import setup_library
-
-    changes = setup_library(Path(args.library))
-    catalog = cli_catalog()
-    for change in changes:
-        print(change)
-    if not changes:
-        print(catalog.text("cli.git-setup-unchanged"))
-    return 0
-
-
-def run_merge(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     from editor_app.core.atomic import atomic_write_text
     from editor_app.core.gitmerge.manifest_merge import merge_manifests
 

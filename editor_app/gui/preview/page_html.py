@@ -206,7 +206,7 @@ REPLACE_CARDS_JS = """
     }
     if (!el) continue;
     if (attrs === null) { el.outerHTML = html; done++; continue; }
-    el.removeAttribute('%(pending)s');
+    el.removeAttribute('PENDING_ATTR');
     for (var j = 0; j < attrs.length; j++) {
       var name = attrs[j][0], value = attrs[j][1];
       if (name === 'class') {
@@ -228,8 +228,8 @@ REPLACE_CARDS_JS = """
     done++;
   }
   return done;
-})(%%s);
-""" % {"pending": PENDING_ATTR}
+})(%s);
+""".replace("PENDING_ATTR", PENDING_ATTR)
 
 _ARTICLE = re.compile(r"\s*<article\b([^>]*)>(.*)</article>\s*", re.DOTALL)
 _ATTR = re.compile(r'\s([a-zA-Z][a-zA-Z0-9_:-]*)="([^"]*)"')

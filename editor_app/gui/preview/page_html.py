@@ -232,6 +232,7 @@ REPLACE_CARDS_JS = """
 """.replace("PENDING_ATTR", PENDING_ATTR)
 
 _ARTICLE = re.compile(r"\s*<article\b([^>]*)>(.*)</article>\s*", re.DOTALL)
+_ARTICLE_TAG = re.compile(r"<(/?)article\b")
 _ATTR = re.compile(r'\s([a-zA-Z][a-zA-Z0-9_:-]*)="([^"]*)"')
 
 
@@ -242,8 +243,13 @@ def split_element(fragment: str) -> tuple[list[list[str]], str] | None:
     if match is None:
         return None
     inner = match.group(2)
-    # One article only: the inner HTML must not close it early (sub-cards nest balanced).
-    if inner.count("<article") != inner.count("</article>"):
+    # One article only: the inner HTML must never close it early (sub-cards nest balanced).
+    depth = 0
+    for tag in _ARTICLE_TAG.finditer(inner):
+        depth += -1 if tag.group(1) else 1
+        if depth < 0:
+            return None
+    if depth:
         return None
     attrs = [[name, html.unescape(value)] for name, value in _ATTR.findall(match.group(1))]
     return attrs, inner

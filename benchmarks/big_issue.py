@@ -63,6 +63,36 @@ def build_big_issue(folder: Path, megabytes: float, sample: Path = SAMPLE) -> Is
     return issue
 
 
+def build_single_card_issue(folder: Path, megabytes: float, sample: Path = SAMPLE) -> Issue:
+    """Save an issue whose one card holds about ``megabytes`` MB of Markdown (the sample's
+    card bodies, one after the other, again and again); return it."""
+    source = load_issue(sample)
+    bodies = [card.body for card in source.ordered_cards() if card.body.strip()]
+    parts: list[str] = []
+    size = 0
+    while size < int(megabytes * MB):
+        body = bodies[len(parts) % len(bodies)]
+        parts.append(body)
+        size += len(body.encode("utf-8")) + 2
+    issue = copy.deepcopy(source)
+    issue.title = f"{source.title} ×{megabytes:g} MB in one card"
+    issue.slug = folder.name
+    first = source.ordered_cards()[0]
+    card = copy.deepcopy(first)
+    card.child_ids = []
+    card.body = "\n\n".join(parts)
+    for section in issue.sections:
+        section.card_ids = []
+    issue.sections[0].card_ids = [card.id]
+    issue.cards = {card.id: card}
+    folder.mkdir(parents=True, exist_ok=True)
+    if (sample / "assets").is_dir():
+        shutil.copytree(sample / "assets", folder / "assets", dirs_exist_ok=True)
+    issue.folder = folder
+    save_issue(issue, folder)
+    return issue
+
+
 def last_card_title(issue: Issue) -> str:
     """The title of the card shown last on the page."""
     last = [s for s in issue.sections if s.card_ids][-1].card_ids[-1]

@@ -144,16 +144,15 @@ def build_issue(folder: Path, cards: int = 64) -> tuple[Issue, str]:
 
 
 def keystroke(
-    signal, accept: Callable[..., bool], run_js, type_char: Callable[[], None], text: str
+    signal, accept: Callable[..., bool], run_js, type_char: Callable[[], None], check: str
 ) -> float:
-    """Milliseconds from ``type_char()`` until ``text`` is in the page.
+    """Milliseconds from ``type_char()`` until the page shows the typed text.
 
-    After each ``signal`` that ``accept``s, the page is asked (in its isolated world) whether
-    it shows ``text`` yet; the clock stops when it answers yes.
+    After each ``signal`` that ``accept``s, ``check`` (a script answering true once the text
+    is there) runs in the page's isolated world; the clock stops when it answers true.
     """
     loop = QEventLoop()
     found: list[float] = []
-    check = page_html.js_contains(text.rstrip())
 
     def on_result(ok: object) -> None:
         if ok and not found:
@@ -175,7 +174,7 @@ def keystroke(
     timeout.stop()
     signal.disconnect(on_signal)
     if not found:
-        raise SystemExit(f"the page never showed {text[-20:]!r}")
+        raise SystemExit("the page never showed the typed text")
     return (found[0] - t0) * 1000
 
 
@@ -188,7 +187,7 @@ def measure_pane(
             lambda cid: cid == card_id,
             pane.backend.run_js,
             partial(document.set_card_body, card_id, base + TYPED[:i]),
-            TYPED[:i],
+            page_html.js_contains(TYPED[:i].rstrip()),
         )
         for i in range(1, len(TYPED) + 1)
     ]
@@ -211,7 +210,7 @@ def measure_full(view: QWebEngineView, issue: Issue, card_id: str, base: str) ->
             lambda _ok: True,
             run_js,
             partial(full_render, view, issue, card_id, base + TYPED[:i]),
-            TYPED[:i],
+            page_html.js_contains(TYPED[:i].rstrip()),
         )
         for i in range(1, len(TYPED) + 1)
     ]
@@ -250,112 +249,211 @@ def wait_for(signal, timeout_ms: int = 300_000) -> None:
     signal.disconnect(loop.quit)
 
 
-def measure_size(megabytes: float, keys: int) -> None:
+SIZES = ("0.1", "1", "3", "10")
+
+
+class Session:
+    """An issue open in a preview, as the pane alone or in the whole window (``window``:
+    typing then goes through the card editor, the status bar's counts and every other
+    listener of the document, as it does for the user)."""
+
+    def __init__(self, folder: Path, window: bool) -> None:
+        self.folder = folder
+        self.opened = time.perf_counter()
+        self.read: float | None = None
+        self.first: list[float] = []
+        self.done: list[float] = []
+        if window:
+            from PySide6.QtCore import QSettings
+
+            from editor_app.gui.app_settings import AppSettings
+            from editor_app.gui.main_window import MainWindow
+
+            ini = folder.parent / "settings.ini"
+            settings = AppSettings(QSettings(str(ini), QSettings.Format.IniFormat))
+            self.window = MainWindow(folder.parent, settings)
+            self.window.resize(1400, 900)
+            self.window.show()
+            self.opened = time.perf_counter()
+            self.window.open_issue(folder)
+            workspace = self.window.workspace
+            self.document, self.pane, self.workspace = (
+                workspace.document,
+                workspace.preview,
+                workspace,
+            )
+        else:
+            self.workspace = None
+            self.document = IssueDocument(folder, autosave_ms=600_000)
+            self.read = time.perf_counter()  # the issue's files are read: the pane starts
+            self.window = QWidget()
+            QHBoxLayout(self.window).addWidget(pane := PreviewPane(self.document))
+            self.pane = pane
+            self.window.resize(1100, 800)
+            self.window.show()
+        self.pane.pageLoaded.connect(lambda: self.first.append(time.perf_counter()))
+        self.pane.pageCompleted.connect(lambda: self.done.append(time.perf_counter()))
+        if self.pane.page_loads and not self.first:
+            self.first.append(time.perf_counter())
+
+    def wait_complete(self) -> None:
+        if not self.pane.is_complete():
+            wait_for(self.pane.pageCompleted)
+        if not self.done:
+            self.done.append(time.perf_counter())
+
+    def open_card(self, card_id: str) -> Callable[[str], None]:
+        """Show ``card_id`` and return a function typing one character at its end."""
+        self.pane.show_card(card_id)
+        if self.workspace is None:
+            base = self.document.card(card_id).body + "\n\n"
+            typed: list[str] = []
+
+            def type_char(ch: str) -> None:
+                typed.append(ch)
+                self.document.set_card_body(card_id, base + "".join(typed))
+
+            return type_char
+        from PySide6.QtGui import QInputMethodEvent, QTextCursor
+
+        self.workspace.open_card(card_id)
+        edit = self.workspace.editor.body_edit
+        edit.moveCursor(QTextCursor.MoveOperation.End)
+        edit.insertPlainText("\n\n")
+
+        def type_key(ch: str) -> None:
+            # Through the input method, as Chinese arrives from a real one.
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(edit, event)
+
+        return type_key
+
+    def close(self) -> None:
+        if self.workspace is not None:
+            self.window.close_issue()
+        else:
+            self.document.close()
+        self.window.close()
+        self.window.deleteLater()
+        QApplication.processEvents()
+
+
+def settle(ms: int) -> None:
+    """Let timers and late work run (debounced counts, autosave) while stalls are measured."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def read_part(session: Session) -> str:
+    if session.read is None:
+        return ""
+    return f" (reading the files {session.read - session.opened:.2f} s)"
+
+
+def measure_size(megabytes: float, keys: int, window: bool) -> None:
+    """Open an issue of ``megabytes`` MB, wait for the whole page, type into a middle card."""
     from benchmarks.big_issue import build_big_issue, markdown_bytes
 
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
-        folder = Path(tmp) / "big"
-        issue = build_big_issue(folder, megabytes)
-        document = IssueDocument(folder, autosave_ms=600_000)
-        tops = [t for s in document.issue.sections for t in s.card_ids]
-        card_id = tops[len(tops) // 2]
-        window = QWidget()
-        layout = QHBoxLayout(window)
-        window.resize(1100, 800)
-        window.show()
+        issue = build_big_issue(Path(tmp) / "big", megabytes)
         stalls = StallMeter()
-        t0 = time.perf_counter()
-        pane = PreviewPane(document)
-        layout.addWidget(pane)
-        first: list[float] = []
-        done: list[float] = []
-        pane.pageLoaded.connect(lambda: first.append(time.perf_counter()))
-        pane.pageCompleted.connect(lambda: done.append(time.perf_counter()))
-        if not pane.is_complete():
-            wait_for(pane.pageCompleted)
-        worst = stalls.stop()
-        if not done:
-            raise SystemExit(f"the {megabytes} MB page never completed")
-        anchor = pane.scheduler.layout.anchors.cards[card_id]
-        pane.show_card(card_id)  # the preview follows the card being edited
-
-        def run_js(script: str, callback) -> None:
-            pane.backend.run_js(script, callback)
-
-        def in_card(text: str) -> str:
+        session = Session(issue.folder, window)
+        session.wait_complete()
+        open_stall = stalls.stop()
+        tops = [t for s in session.document.issue.sections for t in s.card_ids]
+        card_id = tops[len(tops) // 2]
+        type_char = session.open_card(card_id)
+        anchor = session.pane.scheduler.layout.anchors.cards[card_id]
+        settle(500)
+        stalls = StallMeter()
+        times = []
+        for i in range(1, keys + 1):
+            text = TYPED[:i]
             # Only the typed card's text: reading the whole page would cost O(page).
             el = f"document.getElementById({page_html.js_string(anchor)})"
-            return f"({el}.textContent.indexOf({page_html.js_string(text.rstrip())}) >= 0)"
-
-        base = document.card(card_id).body + "\n\n"
-        typed = TYPED[:keys]
-        times = []
-        for i in range(1, len(typed) + 1):
-            text = typed[:i]
+            check = f"({el}.textContent.indexOf({page_html.js_string(text.rstrip())}) >= 0)"
             times.append(
-                keystroke_js(
-                    pane.renderedCard,
+                keystroke(
+                    session.pane.renderedCard,
                     lambda cid: cid == card_id,
-                    run_js,
-                    partial(document.set_card_body, card_id, base + text),
-                    in_card(text),
+                    session.pane.backend.run_js,
+                    partial(type_char, text[-1]),
+                    check,
                 )
             )
-        engine = "QtWebEngine" if pane.uses_web_engine else "QTextBrowser"
+        settle(1500)
+        typing_stall = stalls.stop()
         print(
             f"{megabytes:>5g} MB ({markdown_bytes(issue) / 1024 / 1024:.1f} MB, "
-            f"{len(issue.cards)} cards, {engine}): "
-            f"first screen {(first[0] - t0):6.2f} s, complete {(done[0] - t0):6.2f} s, "
-            f"worst UI stall {worst:5.0f} ms; keystroke median "
-            f"{statistics.median(times):5.1f} ms, p95 {p95(times):5.1f} ms ({len(times)} keys)",
+            f"{len(issue.cards)} cards{', window' if window else ''}): "
+            f"first screen {(session.first[0] - session.opened):5.2f} s"
+            f"{read_part(session)}, "
+            f"whole page {(session.done[0] - session.opened):6.2f} s, "
+            f"worst UI stall {open_stall:5.0f} ms; keystroke p50 "
+            f"{statistics.median(times):5.1f} ms, p95 {p95(times):5.1f} ms ({keys} keys), "
+            f"worst UI stall while typing {typing_stall:4.0f} ms",
             flush=True,
         )
-        document.close()
-        window.close()
-        window.deleteLater()
+        session.close()
 
 
-def keystroke_js(signal, accept, run_js, type_char, check: str) -> float:
-    """Like ``keystroke`` with a ready-made check script."""
-    loop = QEventLoop()
-    found: list[float] = []
+def measure_single_card(megabytes: float, keys: int, window: bool) -> None:
+    """One card of ``megabytes`` MB: how long each keystroke holds the UI thread, and the
+    longest stall while typing and for 1.5 s after (late renders, counts)."""
+    from benchmarks.big_issue import build_single_card_issue
 
-    def on_result(ok: object) -> None:
-        if ok and not found:
-            found.append(time.perf_counter())
-            loop.quit()
-
-    def on_signal(*args: object) -> None:
-        if accept(*args):
-            run_js(check, on_result)
-
-    signal.connect(on_signal)
-    timeout = QTimer(singleShot=True, interval=30_000)
-    timeout.timeout.connect(loop.quit)
-    timeout.start()
-    t0 = time.perf_counter()
-    type_char()
-    if not found:
-        loop.exec()
-    timeout.stop()
-    signal.disconnect(on_signal)
-    if not found:
-        raise SystemExit("the page never showed the typed text")
-    return (found[0] - t0) * 1000
+    with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
+        issue = build_single_card_issue(Path(tmp) / "one", megabytes)
+        session = Session(issue.folder, window)
+        session.wait_complete()
+        card_id = next(iter(session.document.issue.cards))
+        type_char = session.open_card(card_id)
+        settle(1000)
+        stalls = StallMeter()
+        held = []
+        for ch in TYPED[:keys]:
+            t0 = time.perf_counter()
+            type_char(ch)
+            held.append((time.perf_counter() - t0) * 1000)
+            settle(30)  # a fast typist: about 30 keys a second
+        settle(1500)
+        worst = stalls.stop()
+        print(
+            f"{megabytes:>5g} MB in one card{' (window)' if window else ''}: keystroke holds the "
+            f"UI thread p50 {statistics.median(held):5.1f} ms, p95 {p95(held):5.1f} ms; "
+            f"worst UI stall while typing {worst:5.0f} ms; "
+            f"{session.pane.scheduler.renders} renders for {keys} keys",
+            flush=True,
+        )
+        session.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cards", type=int, default=64)
     parser.add_argument(
-        "--sizes", help="comma-separated MB of Markdown (e.g. 0.1,1,3,10): open and type in each"
+        "--size",
+        nargs="+",
+        choices=SIZES,
+        help="MB of Markdown: open an issue of each size and type into a card in its middle",
+    )
+    parser.add_argument(
+        "--single-card", action="store_true", help="with --size: all of it in one card"
+    )
+    parser.add_argument(
+        "--window",
+        action="store_true",
+        help="with --size: the whole main window, typing through the card editor",
     )
     parser.add_argument("--keys", type=int, default=100, help="keystrokes per size")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - kept alive
-    if args.sizes:
-        for size in args.sizes.split(","):
-            measure_size(float(size), args.keys)
+    if args.size:
+        measure = measure_single_card if args.single_card else measure_size
+        for size in args.size:
+            measure(float(size), args.keys, args.window)
         return
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
         folder = Path(tmp) / "bench"

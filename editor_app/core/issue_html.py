@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from editor_app.core.markup.assets import AssetResolver
-from editor_app.core.markup.body_html import map_urls, prefix_ids, shift_headings
+from editor_app.core.markup.body_html import LayeredIds, map_urls, prefix_ids, shift_headings
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import Numbers, compute_numbers
 from editor_app.core.render import render_markdown, slugify
@@ -27,7 +27,7 @@ from editor_app.core.render_limits import MAX_CARD_CHARS, MAX_INLINE_TOKENS, Lim
 from editor_app.core.resources import resource
 
 CARD_LEVEL = 3  # h1 issue title, h2 sections, h3 top-level cards
-_RESERVED_IDS = {"top", "toc", "main", "content", "contents"}
+_RESERVED_IDS = frozenset({"top", "toc", "main", "content", "contents"})
 
 LABELS = {
     "zh": {
@@ -76,6 +76,11 @@ def labels_for(language: str) -> dict[str, str]:
 class Anchors:
     sections: dict[str, str]
     cards: dict[str, str]
+
+    @functools.cached_property
+    def taken(self) -> frozenset[str]:
+        """Every id these anchors and the page template use; computed once per layout."""
+        return frozenset(self.sections.values()) | frozenset(self.cards.values()) | _RESERVED_IDS
 
 
 def _has_word(text: str) -> bool:
@@ -215,7 +220,7 @@ class _Context:
     anchors: Anchors
     resolver: AssetResolver
     labels: dict[str, str]
-    used_ids: set[str]
+    used_ids: LayeredIds
 
 
 def _link_url(url: str, ctx: _Context, card_id: str) -> str | None:
@@ -325,7 +330,7 @@ def _context(
     numbers = numbers or compute_numbers(issue)
     anchors = anchors or page_anchors(issue, numbers)
     resolver = resolver or AssetResolver(issue.folder, asset_prefix)
-    used = set(anchors.sections.values()) | set(anchors.cards.values()) | _RESERVED_IDS
+    used = LayeredIds(anchors.taken)
     return _Context(issue, numbers, anchors, resolver, labels_for(issue.language), used)
 
 

@@ -15,6 +15,8 @@ dialect's.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -186,6 +188,29 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderResult:
 
     Never raises for what the text contains: see ``result.limits`` (core/render_limits.py).
     """
+    if len(text) > CACHED_CHARS:
+        return _render_limited(text, id_prefix)
+    cached = _render_cached(text, id_prefix)
+    # A copy: callers may change the result's lists, and the cache is shared by threads.
+    return dataclasses.replace(
+        cached,
+        links=list(cached.links),
+        images=list(cached.images),
+        headings=list(cached.headings),
+    )
+
+
+# Typing re-renders a card with its sub-cards and note, most of them unchanged: their
+# Markdown comes from here. Only short texts are kept, so the cache stays a few MB.
+CACHED_CHARS = 8_000
+
+
+@functools.lru_cache(maxsize=512)
+def _render_cached(text: str, id_prefix: str) -> RenderResult:
+    return _render_limited(text, id_prefix)
+
+
+def _render_limited(text: str, id_prefix: str) -> RenderResult:
     return render_within_limits(
         text, lambda source: _render(source, id_prefix), lambda: RenderResult(html="")
     )

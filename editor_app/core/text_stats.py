@@ -127,13 +127,7 @@ def card_stats(card: Card) -> TextStats:
 
     Sub-cards are not included (they have their own counts); unreadable cards count nothing.
     """
-    if card.unreadable:
-        return TextStats()
-    total = text_stats(card.title, markdown=False) + text_stats(card.body)
-    total += text_stats(card.note)
-    for item in card.further_reading:
-        total += text_stats(item.title, markdown=False) + text_stats(item.summary)
-    return total
+    return stats_of_key(card_stats_key(card))
 
 
 def issue_stats(issue: Issue) -> TextStats:
@@ -141,4 +135,54 @@ def issue_stats(issue: Issue) -> TextStats:
     total = TextStats()
     for card in issue.ordered_cards():
         total += card_stats(card)
+    return total
+
+
+StatsKey = tuple  # (title, body, note, ((title, summary), ...), unreadable)
+
+
+def card_stats_key(card: Card) -> StatsKey:
+    """What ``card_stats`` reads of a card, as plain immutable data (cheap to take: the
+    strings are shared, not copied)."""
+    further = tuple((f.title, f.summary) for f in card.further_reading)
+    return (card.title, card.body, card.note, further, card.unreadable)
+
+
+class IssueStatsCache:
+    """Issue and section counts that recount only the cards whose text changed.
+
+    Meant for a worker thread: it is fed rows of plain data (``card_stats_key``) and holds
+    the last counts of each card, so typing in one card of thousands costs one card.
+    """
+
+    def __init__(self) -> None:
+        self._cards: dict[str, tuple[StatsKey, TextStats]] = {}
+
+    def count(
+        self, rows: list[tuple[str, str, StatsKey]]
+    ) -> tuple[TextStats, dict[str, TextStats]]:
+        """``rows`` of (section id, card id, key): the issue's total and each section's."""
+        total = TextStats()
+        sections: dict[str, TextStats] = {}
+        seen: dict[str, tuple[StatsKey, TextStats]] = {}
+        for section_id, card_id, key in rows:
+            cached = self._cards.get(card_id)
+            if cached is not None and cached[0] == key:
+                stats = cached[1]
+            else:
+                stats = stats_of_key(key)
+            seen[card_id] = (key, stats)
+            total += stats
+            sections[section_id] = sections.get(section_id, TextStats()) + stats
+        self._cards = seen
+        return total, sections
+
+
+def stats_of_key(key: StatsKey) -> TextStats:
+    title, body, note, further, unreadable = key
+    if unreadable:
+        return TextStats()
+    total = text_stats(title, markdown=False) + text_stats(body) + text_stats(note)
+    for item_title, summary in further:
+        total += text_stats(item_title, markdown=False) + text_stats(summary)
     return total

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from editor_app.core.text_stats import TextStats, card_stats, issue_stats
+from editor_app.core.text_stats import IssueStatsCache, TextStats, card_stats, card_stats_key
+from editor_app.gui.workers import run_in_thread
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
@@ -28,6 +30,12 @@ class StatusBarController(QObject):
         self._section: str | None = None  # the selected section, whose counts are shown
         self._issue_timer = QTimer(self, singleShot=True, interval=400)
         self._issue_timer.timeout.connect(self._update_issue_counts)
+        # Counting runs on a worker (a multi-MB issue takes seconds to count) and recounts
+        # only the cards whose text changed; one count at a time, the latest wins.
+        self._cache = IssueStatsCache()
+        self._counting = False
+        self._recount = False
+        self._sections: dict[str, TextStats] = {}
 
     def attach(self, document: IssueDocument) -> None:
         self.document = document
@@ -40,6 +48,8 @@ class StatusBarController(QObject):
 
     def detach(self) -> None:
         self.document = None
+        self._cache = IssueStatsCache()
+        self._sections = {}
         self._section = None
         self.save_label.setText(self.tr("No issue open"))
         self.card_label.clear()
@@ -70,10 +80,9 @@ class StatusBarController(QObject):
     def _update_section_counts(self) -> None:
         if self.document is None or self._section is None:
             return
-        total = TextStats()
-        for section, card, _depth in self.document.issue.iter_cards():
-            if section.id == self._section:
-                total += card_stats(card)
+        total = self._sections.get(self._section)
+        if total is None:
+            return  # the count on its way shows it
         self.card_label.setText(
             self.tr("Section: %1 words · %2 min read")
             .replace("%1", str(total.words))
@@ -83,10 +92,36 @@ class StatusBarController(QObject):
     def _update_issue_counts(self) -> None:
         if self.document is None:
             return
+        if self._counting:
+            self._recount = True
+            return
+        rows = [
+            (section.id, card.id, card_stats_key(card))
+            for section, card, _depth in self.document.issue.iter_cards()
+        ]
+        self._counting = True
+        run_in_thread(
+            partial(self._cache.count, rows),
+            partial(self._counted, self.document),
+            partial(self._count_failed, self.document),
+            self,
+        )
+
+    def _counted(self, document: object, result: tuple) -> None:
+        self._counting = False
+        if document is not self.document:
+            return  # another issue (or none) since
+        stats, self._sections = result
         self._update_section_counts()
-        stats = issue_stats(self.document.issue)
         self.issue_label.setText(
             self.tr("Issue: %1 words · %2 min read")
             .replace("%1", str(stats.words))
             .replace("%2", str(stats.minutes))
         )
+        if self._recount:
+            self._recount = False
+            self._update_issue_counts()
+
+    def _count_failed(self, document: object, _message: str) -> None:
+        self._counting = False
+        self._recount = False

@@ -96,3 +96,30 @@ def test_issue_stats_sums_every_card_including_sub_cards():
     add_card(issue, section.id, "")
     assert issue_stats(issue) == TextStats(han=6, latin=2)
     assert issue_stats(Issue()) == TextStats()
+
+
+def test_issue_stats_cache_recounts_only_changed_cards(monkeypatch):
+    from editor_app.core import text_stats as module
+
+    issue = Issue()
+    section = add_section(issue, "S")
+    cards = [add_card(issue, section.id, f"卡 {n}") for n in range(4)]
+    for n, card in enumerate(cards):
+        card.body = f"正文 body {n}"
+    cache = module.IssueStatsCache()
+
+    def rows():
+        return [(s.id, c.id, module.card_stats_key(c)) for s, c, _d in issue.iter_cards()]
+
+    total, sections = cache.count(rows())
+    assert total == issue_stats(issue) and sections == {section.id: total}
+    counted: list[str] = []
+    real = module.text_stats
+    monkeypatch.setattr(
+        module, "text_stats", lambda t, markdown=True: counted.append(t) or real(t, markdown)
+    )
+    cards[2].body += " 新增 more words"
+    total, _ = cache.count(rows())
+    assert any("more words" in text for text in counted)
+    assert not any("body 0" in text or "body 3" in text for text in counted)
+    assert total == issue_stats(issue)

@@ -21,7 +21,25 @@ _HREF_ATTR = re.compile(r'\shref="([^"]*)"')
 _ALT_ATTR = re.compile(r'\salt="([^"]*)"')
 
 
-def prefix_ids(body: str, prefix: str, used: set[str] | None = None) -> str:
+class LayeredIds:
+    """The ids a page already holds (shared, never changed) plus those added since.
+
+    A card rendered on its own starts from the whole page's anchors; copying thousands of
+    them into a fresh set for every render would make each keystroke cost O(issue).
+    """
+
+    def __init__(self, base: frozenset[str]):
+        self.base = base
+        self.added: set[str] = set()
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.added or value in self.base
+
+    def add(self, value: str) -> None:
+        self.added.add(value)
+
+
+def prefix_ids(body: str, prefix: str, used: set[str] | LayeredIds | None = None) -> str:
     """Give every id in ``body`` the ``prefix`` (once) and keep in-body #links pointing right."""
     used = set() if used is None else used
     renamed: dict[str, str] = {}

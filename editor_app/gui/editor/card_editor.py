@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -10,14 +11,18 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from editor_app.core.model import Card
-from editor_app.core.text_stats import TextStats, card_stats
+from editor_app.core.text_stats import TextStats, card_stats, card_stats_key, stats_of_key
 from editor_app.gui.editor.card_fields import CardFields
 from editor_app.gui.editor.find_replace import SCOPE_ISSUE, FindReplaceBar
 from editor_app.gui.editor.markdown_edit import ImageImporter, MarkdownEdit
 from editor_app.gui.editor.search import IssueMatch, Utf16Map
+from editor_app.gui.workers import run_in_thread
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
+
+LARGE_BODY_CHARS = 200_000  # longer bodies are counted after a pause, off the UI thread
+COUNT_DELAY_MS = 500
 
 DOCUMENT_CACHE = 32  # cards whose text documents (and editor undo history) are kept
 
@@ -43,6 +48,9 @@ class CardEditor(QWidget):
         self._shown = False  # show_card ran once, so "the same card again" can be skipped
         self._updating = False
         self._docs: OrderedDict[str, tuple[QTextDocument, int, int]] = OrderedDict()
+        self._sent_body: str | None = None  # the body text this editor last gave the document
+        self._counts_timer = QTimer(self, singleShot=True, interval=COUNT_DELAY_MS)
+        self._counts_timer.timeout.connect(self._count_large_body)
         self._build()
         self._make_actions()
         self.body_edit.textChanged.connect(self._body_changed)
@@ -246,12 +254,32 @@ class CardEditor(QWidget):
 
     def _emit_counts(self) -> None:
         card = self.current_card()
+        if card is not None and len(card.body) > LARGE_BODY_CHARS:
+            # Counting a body this long takes longer than a keystroke may: counted once the
+            # typing pauses, on a worker.
+            self._counts_timer.start()
+            return
+        self._counts_timer.stop()
         self.countsChanged.emit(card_stats(card) if card else TextStats())
+
+    def _count_large_body(self) -> None:
+        card = self.current_card()
+        if card is None:
+            self.countsChanged.emit(TextStats())
+            return
+        job = partial(stats_of_key, card_stats_key(card))
+        run_in_thread(job, partial(self._large_counted, card.id), None, self)
+
+    def _large_counted(self, card_id: str, stats: TextStats) -> None:
+        if card_id == self._card_id and not self._counts_timer.isActive():
+            self.countsChanged.emit(stats)
 
     def _body_changed(self) -> None:
         if self._updating or self._card_id is None or self.body_edit.isReadOnly():
             return
-        self.document.set_card_body(self._card_id, self.body_edit.toPlainText())
+        text = self.body_edit.toPlainText()
+        self._sent_body = text
+        self.document.set_card_body(self._card_id, text)
 
     # -- changes from the document -----------------------------------------------------------
     def _card_changed(self, card_id: str, field: str) -> None:
@@ -269,7 +297,9 @@ class CardEditor(QWidget):
             return
         self._card_object = card
         self.fields.sync(card, field)
-        if field in ("*", "body"):
+        if field == "*" or (field == "body" and card.body is not self._sent_body):
+            # Not for the text this editor just sent: reading a long body back per keystroke
+            # costs O(card).
             old = self.body_edit.toPlainText()
             if old != card.body:
                 self._updating = True

@@ -25,7 +25,7 @@ from editor_app.gui.preview import page_html
 
 FIRST_SCREEN_BYTES = 48 * 1024  # Markdown rendered into the shell itself
 BATCH_BYTES = 64 * 1024  # Markdown per later batch (a fraction of a second of rendering)
-PENDING_ATTR = "data-mh-pending"  # stub cards still waiting for their batch
+PENDING_ATTR = page_html.PENDING_ATTR
 
 
 @dataclass

@@ -4,6 +4,7 @@ that update a page in place. No Qt here, so it is cheap to test and safe in work
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -45,6 +46,7 @@ article[data-mh-pending]::after {
 </style>"""
 
 THEME_ID = "mh-theme"
+PENDING_ATTR = "data-mh-pending"  # stub cards still waiting for their batch
 
 # The app's light and dark looks for the preview; "As published" empties this element and
 # leaves the export's own stylesheet (which follows the system's colour scheme).
@@ -162,6 +164,8 @@ FOCUS_JS = """
     return document.querySelector('[data-card-id="' + CSS.escape(id) + '"]');
   };
   var el = target ? (sel(target) || sel(top)) : null;
+  // Card updates mark the target again inside a card they swap (see REPLACE_CARDS_JS).
+  window.mhTarget = (mode === 'card' && el) ? el.getAttribute('data-card-id') : '';
   if (mode === 'card' && el) {
     document.body.classList.add('mh-card-mode');
     el.classList.add('mh-target');
@@ -186,26 +190,83 @@ def js_focus(target: str | None, top: str | None, mode: str, scroll: bool) -> st
     return FOCUS_JS % (*args, "true" if scroll else "false")
 
 
+# The card's element stays: its attributes are brought up to date and only its children are
+# parsed anew. Replacing the element itself (outerHTML) throws away what Chromium remembers
+# about it (its last laid-out size under content-visibility, the "current card" marks) and
+# makes it lay out the page around it again. ``attrs`` is null when the fragment was not one
+# article; then the whole element is replaced. A kept element loses its "waiting" mark.
 REPLACE_CARDS_JS = """
 (function (items) {
-  var done = 0;
+  var done = 0, keep = ['mh-path', 'mh-target'];
   for (var i = 0; i < items.length; i++) {
-    var id = items[i][0], anchor = items[i][1];
+    var id = items[i][0], anchor = items[i][1], attrs = items[i][2], html = items[i][3];
     var el = anchor ? document.getElementById(anchor) : null;
     if (!el || el.getAttribute('data-card-id') !== id) {
       el = document.querySelector('[data-card-id="' + CSS.escape(id) + '"]');
     }
-    if (el) { el.outerHTML = items[i][2]; done++; }
+    if (!el) continue;
+    if (attrs === null) { el.outerHTML = html; done++; continue; }
+    el.removeAttribute('PENDING_ATTR');
+    for (var j = 0; j < attrs.length; j++) {
+      var name = attrs[j][0], value = attrs[j][1];
+      if (name === 'class') {
+        for (var k = 0; k < keep.length; k++) {
+          if (el.classList.contains(keep[k])) value += ' ' + keep[k];
+        }
+      }
+      if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    }
+    el.innerHTML = html;
+    if (window.mhTarget && el.classList.contains('mh-path')) {
+      // "Current card" mode on a sub-card of this card: its new element takes the marks.
+      var t = el.querySelector('[data-card-id="' + CSS.escape(window.mhTarget) + '"]');
+      if (t) t.classList.add('mh-target');
+      for (var n = t ? t.parentElement : null; n && n !== el; n = n.parentElement) {
+        n.classList.add('mh-path');
+      }
+    }
+    done++;
   }
   return done;
 })(%s);
-"""
+""".replace("PENDING_ATTR", PENDING_ATTR)
+
+_ARTICLE = re.compile(r"\s*<article\b([^>]*)>(.*)</article>\s*", re.DOTALL)
+_ARTICLE_TAG = re.compile(r"<(/?)article\b")
+_ATTR = re.compile(r'\s([a-zA-Z][a-zA-Z0-9_:-]*)="([^"]*)"')
+
+
+def split_element(fragment: str) -> tuple[list[list[str]], str] | None:
+    """A card fragment as (its article's attributes, its inner HTML); None when it is not
+    one article element (then the page replaces the whole element)."""
+    match = _ARTICLE.fullmatch(fragment)
+    if match is None:
+        return None
+    inner = match.group(2)
+    # One article only: the inner HTML must never close it early (sub-cards nest balanced).
+    depth = 0
+    for tag in _ARTICLE_TAG.finditer(inner):
+        depth += -1 if tag.group(1) else 1
+        if depth < 0:
+            return None
+    if depth:
+        return None
+    attrs = [[name, html.unescape(value)] for name, value in _ATTR.findall(match.group(1))]
+    return attrs, inner
 
 
 def js_replace_cards(items: list[tuple[str, str, str]]) -> str:
-    """Replace cards given as (card id, anchor, new HTML). The anchor finds the element by
-    id in constant time; the attribute search over the whole page is the fallback."""
-    return REPLACE_CARDS_JS % js_string_list(items)
+    """Update cards given as (card id, anchor, new HTML) in place. The anchor finds the
+    element by id in constant time; the attribute search over the whole page is the
+    fallback."""
+    rows = []
+    for card_id, anchor, fragment in items:
+        parts = split_element(fragment)
+        if parts is None:
+            rows.append([card_id, anchor, None, fragment])
+        else:
+            rows.append([card_id, anchor, parts[0], parts[1]])
+    return REPLACE_CARDS_JS % js_string_list(rows)
 
 
 def js_string_list(items: list) -> str:

@@ -274,9 +274,8 @@ class WebBackend(QObject):
         )
 
     def _run_replace(self, script: str, tops: list[str]) -> None:
-        if self._focus[2] == "card":
-            script += self._focus_js(False)  # the new elements need the "current card" marks
-
+        # No focus script here: the swap keeps the card's element and its "current card"
+        # marks, and a walk over the whole page per keystroke would cost O(page).
         def done(_result: object, ids: list[str] = tops) -> None:
             for cid in ids:
                 self.cardReplaced.emit(cid)

@@ -140,6 +140,14 @@ def test_a_multi_megabyte_issue_shows_every_card(qtbot, tmp_path):
         body_line = next(line for line in doc.card(last).body.splitlines() if len(line) > 12)
         assert body_line[:12] in text
         assert _js(qtbot, pane, f"document.querySelectorAll('[{jobs.PENDING_ATTR}]').length") == 0
+        # Every card of the issue is in the page, each once, in outline order.
+        in_page = _js(
+            qtbot,
+            pane,
+            "Array.from(document.querySelectorAll('[data-card-id]'),"
+            " e => e.getAttribute('data-card-id')).join()",
+        ).split(",")
+        assert in_page == [card.id for card in doc.issue.ordered_cards()]
         size = "new Blob([document.documentElement.outerHTML]).size"
         assert _js(qtbot, pane, size) > 2 * 1024 * 1024  # what setHtml refused
 

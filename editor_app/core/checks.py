@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import LinkRef, issue_links, normalize_url
+from editor_app.core.messages import Text, text
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
@@ -230,23 +231,23 @@ def ref_rel_path(ref: str) -> str | None:
     return rel.as_posix()
 
 
-def symlink_problem(folder: Path, ref: str) -> str | None:
+def symlink_problem(folder: Path, ref: str) -> Text | None:
     """Why ``ref`` must not be followed: it goes through a symbolic link in the issue."""
     rel = ref_rel_path(ref)
     link = symlink_in_path(folder, rel) if rel else None
     if link is None:
         return None
-    return f"{ref!r} goes through the symbolic link '{link}'; links are never followed"
+    return text("reason.symlink", ref=ref, link=link)
 
 
 def is_asset_rel(rel: str) -> bool:
     return PurePosixPath(rel).parts[:1] == (ASSETS_DIR,)
 
 
-def content_problem(target: Path, rel: str, image: bool) -> str | None:
+def content_problem(target: Path, rel: str, image: bool) -> Text | None:
     """Why the existing file ``target`` (``rel`` in the issue) must not be published."""
     reason = unsafe_content_reason(target, image or is_asset_rel(rel))
-    return f"'{rel}' {reason}" if reason else None
+    return text("reason.file", rel=rel, reason=reason) if reason else None
 
 
 def _stray_asset_problems(folder: Path, reported: set[str]) -> list[Problem]:
@@ -303,9 +304,9 @@ def _relative_link_problems(
     try:
         target = local_path(issue.folder, ref.url)
         if STATE_DIR in target.relative_to(issue.folder.resolve()).parts[:1]:
-            raise UnsafePathError(f"{ref.url!r} points into Masthead's private state")
+            raise UnsafePathError(text("reason.state-dir", ref=ref.url))
     except UnsafePathError as exc:
-        return [problem("unsafe-path", card=ref.card, variant="link", name=name, reason=str(exc))]
+        return [problem("unsafe-path", card=ref.card, variant="link", name=name, reason=exc.reason)]
     if not target.exists():
         return [problem("missing-file", card=ref.card, url=ref.url, name=name)]
     if target.is_file():
@@ -371,7 +372,7 @@ def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -
         path = local_path(issue.folder, ref.url)
     except UnsafePathError as exc:
         out.append(
-            problem("unsafe-path", card=ref.card, variant="image", name=name, reason=str(exc))
+            problem("unsafe-path", card=ref.card, variant="image", name=name, reason=exc.reason)
         )
         return out
     if not path.is_file():

@@ -30,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from editor_app import __version__
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.links import issue_links
+from editor_app.core.messages import Text, text
 from editor_app.core.model import Issue
 from editor_app.core.redirectguard import PrivateAddressError, guarded_handlers
 from editor_app.core.redirectguard import is_ip as _is_ip
@@ -97,7 +98,8 @@ class CheckReport:
     results: dict[str, LinkStatus]  # by URL, in the order asked
     offline: bool = False
     cancelled: bool = False
-    message: str = ""
+    message: str = ""  # English, for JSON
+    text: Text | None = None  # the same, for the catalog
 
     @property
     def broken(self) -> list[LinkStatus]:
@@ -313,7 +315,7 @@ def check_links(
             results[url] = check_url(url)
     hosts = [urlsplit(u).hostname or "" for u in web]
     dns_dead = bool(web) and not _proxied(web) and _dns_dead(hosts, min(timeout, 3.0))
-    dns_message = "no network: host names cannot be resolved (are you offline?)"
+    dns_message = text("linkcheck.no-dns")
     if dns_dead:
         # Addresses written as IPs need no DNS: those are still checked.
         web = [u for u in web if _is_ip(urlsplit(u).hostname or "")]
@@ -357,13 +359,13 @@ def check_links(
     finally:
         # Do not wait for requests in flight: they end on their own timeout.
         pool.shutdown(wait=False, cancel_futures=True)
-    message = ""
+    message: Text | None = None
     if cancelled:
-        message = "link check cancelled"
+        message = text("linkcheck.cancelled")
     elif dns_dead:
         offline, message = True, dns_message
     elif offline:
-        message = "no network: no server could be reached (are you offline?)"
+        message = text("linkcheck.unreachable")
     return _finish(order, results, offline, cancelled, message, progress)
 
 
@@ -378,7 +380,7 @@ def _finish(
     results: dict[str, LinkStatus],
     offline: bool = False,
     cancelled: bool = False,
-    message: str = "",
+    message: Text | None = None,
     progress: Progress = None,
 ) -> CheckReport:
     state = OFFLINE if offline else CANCELLED
@@ -386,7 +388,7 @@ def _finish(
     ordered = {u: results.get(u) or LinkStatus(u, state, error=error) for u in order}
     if progress and not cancelled:
         progress(len(order), len(order))
-    return CheckReport(ordered, offline, cancelled, message)
+    return CheckReport(ordered, offline, cancelled, str(message or ""), message)
 
 
 # -- the cache ----------------------------------------------------------------------------------

@@ -127,6 +127,10 @@ TEXTS: dict[str, Template] = {
     "progress.wrote": "wrote {rel}",
     "progress.fetched": "fetched image {done}/{total}: {url}",
     "progress.done": "done",
+    # -- checking links over the network ---------------------------------------------------
+    "linkcheck.no-dns": "no network: host names cannot be resolved (are you offline?)",
+    "linkcheck.cancelled": "link check cancelled",
+    "linkcheck.unreachable": "no network: no server could be reached (are you offline?)",
     # -- another program holds the issue ---------------------------------------------------
     "lock.open-elsewhere": "open in Masthead (pid {pid} on {host}); close it or use --wait",
     "lock.still-open": "still open in Masthead (pid {pid} on {host}) after waiting {seconds:g} s",

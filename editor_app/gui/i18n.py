@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from editor_app.core import settings_registry
+from editor_app.core.errors import MastheadError
 from editor_app.core.i18n_catalog import Catalog, catalog
 from editor_app.core.resources import resource
 
@@ -158,3 +159,13 @@ def message_catalog() -> Catalog:
     """The core catalog (problems, statuses, import guesses) in the UI's language."""
     app = QCoreApplication.instance()
     return catalog(current_language(app) if app is not None else ENGLISH)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error for the editor: "path: message" in the UI language (core says it by key)."""
+    return message_catalog().error(exc)
+
+
+def error_message(exc: MastheadError) -> str:
+    """An error's message without its path, in the UI language."""
+    return message_catalog().say(exc.text) if exc.text is not None else exc.message

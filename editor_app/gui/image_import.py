@@ -32,6 +32,7 @@ from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImageError, MastheadError
 from editor_app.core.images import ImportedImage, import_image, sniff_format
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.i18n import error_text
 from editor_app.gui.workers import run_in_thread
 
 BUSY_DELAY_MS = 400
@@ -276,7 +277,7 @@ def make_image_importer(
         except ImageError as exc:
             raise MastheadError(
                 QCoreApplication.translate("ImageImport", "Cannot import the image: %1").replace(
-                    "%1", exc.describe()
+                    "%1", error_text(exc)
                 )
             ) from None
         if result is None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import MastheadError
 from editor_app.core.importers import Guess, import_file
 from editor_app.core.model import Issue
-from editor_app.gui.i18n import message_catalog
+from editor_app.gui.i18n import error_text, message_catalog
 from editor_app.gui.theme import set_icon
 from editor_app.gui.workers import run_in_thread
 
@@ -180,7 +180,7 @@ class ImportDialog(QDialog):
         self._running = False
         self.progress.setVisible(False)
         if isinstance(result, MastheadError):
-            self._fail(self.tr("Could not import: %1").replace("%1", result.describe()))
+            self._fail(self.tr("Could not import: %1").replace("%1", error_text(result)))
             return
         issue, guesses = result
         self.issue, self.guesses = issue, list(guesses)

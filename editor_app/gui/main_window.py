@@ -23,6 +23,7 @@ from editor_app.core.template import new_issue
 from editor_app.gui import theme
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.focus import kept_focus
+from editor_app.gui.i18n import error_text
 from editor_app.gui.import_dialog import ImportDialog
 from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
@@ -409,8 +410,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.statusBar().showMessage(message, 6000)
 
     def show_error(self, title: str, exc: Exception) -> None:
-        message = exc.describe() if isinstance(exc, MastheadError) else str(exc)
-        QMessageBox.critical(self, title, message)
+        QMessageBox.critical(self, title, error_text(exc))
 
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog

@@ -12,7 +12,7 @@ from editor_app.core.model import Section
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.outline import move_cards, move_section, subtree_ids
 from editor_app.gui.document import IssueDocument
-from editor_app.gui.i18n import message_catalog
+from editor_app.gui.i18n import error_message, message_catalog
 from editor_app.gui.outline_diff import Move, Operation, OutlineTree, Remove, plan_changes
 
 CARD_MIME = "application/x-masthead-card-ids"
@@ -338,7 +338,7 @@ class OutlineModel(QAbstractItemModel):
                 lambda _r: ids,
             )
         except OutlineError as exc:
-            self.moveFailed.emit(exc.message)
+            self.moveFailed.emit(error_message(exc))
             return False
         return True
 

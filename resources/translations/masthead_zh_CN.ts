@@ -616,28 +616,8 @@
         </translation>
     </message>
     <message>
-        <source>Missing file</source>
-        <translation>文件缺失</translation>
-    </message>
-    <message>
-        <source>Unreadable</source>
-        <translation>无法读取</translation>
-    </message>
-    <message>
-        <source>Unused</source>
-        <translation>未使用</translation>
-    </message>
-    <message>
-        <source>Too large</source>
-        <translation>过大</translation>
-    </message>
-    <message>
-        <source>No alt text</source>
-        <translation>无替代文字</translation>
-    </message>
-    <message>
-        <source>Generic alt text</source>
-        <translation>替代文字空泛</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Alt text: %1</source>

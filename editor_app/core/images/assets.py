@@ -31,6 +31,11 @@ from .pipeline import DEFAULT_MAX_WIDTH
 COVER = "#cover"  # pseudo card id: the cover image
 SECTION_USER = "#section:"  # pseudo card id prefix: an image shown in a section's intro
 DEFAULT_MAX_BYTES = 1_000_000  # larger files slow every reader's page down
+# Every flag asset_report sets; each has a label "asset-flag.<code>" in core/messages.py.
+ASSET_FLAGS = (
+    "missing", "unreadable", "unused", "oversize", "missing-alt", "generic-alt", "symlink",
+    "unsafe-asset",
+)  # fmt: skip
 
 
 def asset_key(ref: str) -> str | None:

@@ -24,6 +24,7 @@ from editor_app.core.images import COVER, SECTION_USER, AssetInfo, asset_key, ov
 from editor_app.core.links import LinkRef, links_of_card
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import compute_numbers
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.panels.panel_common import TextFlagFilter
 
 RowRole = Qt.ItemDataRole.UserRole
@@ -31,6 +32,7 @@ ERROR_COLOR = "#d64545"
 WARNING_COLOR = "#d08c00"
 MUTED_COLOR = "#8a8f98"
 THUMB_PX = 64
+_ERROR_FLAGS = frozenset({"missing", "unreadable", "missing-alt", "symlink", "unsafe-asset"})
 
 
 @dataclass
@@ -163,25 +165,17 @@ class ImageAssetModel(QAbstractListModel):
         return self.tr("Used by %n card(s): %1", "", len(names)).replace("%1", ", ".join(names))
 
     def problem_texts(self, row: AssetRow) -> list[tuple[str, str]]:
-        """(text, colour) for each flag of the asset."""
+        """(text, colour) for each flag of the asset, labelled by its code in the core
+        catalog (the same labels `masthead image list` prints)."""
+        catalog = message_catalog()
         out = []
         for code in row.problems:
-            if code == "missing":
-                out.append((self.tr("Missing file"), ERROR_COLOR))
-            elif code == "unreadable":
-                out.append((self.tr("Unreadable"), ERROR_COLOR))
-            elif code == "unused":
-                out.append((self.tr("Unused"), WARNING_COLOR))
-            elif code == "oversize":
-                reason = oversize_reason(row.info, self.max_width) or ""
-                text = self.tr("Too large")
-                out.append((f"{text} ({reason})" if reason else text, WARNING_COLOR))
-            elif code == "missing-alt":
-                out.append((self.tr("No alt text"), ERROR_COLOR))
-            elif code == "generic-alt":
-                out.append((self.tr("Generic alt text"), WARNING_COLOR))
-            else:
-                out.append((code, WARNING_COLOR))
+            text = catalog.asset_flag(code)
+            if code == "oversize":
+                reason = oversize_reason(row.info, self.max_width)
+                if reason is not None:
+                    text = self.tr("%1 (%2)").replace("%1", text).replace("%2", catalog.say(reason))
+            out.append((text, ERROR_COLOR if code in _ERROR_FLAGS else WARNING_COLOR))
         return out
 
     def tooltip(self, row: AssetRow) -> str:

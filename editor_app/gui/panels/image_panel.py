@@ -39,6 +39,7 @@ from editor_app.core.paths import local_path
 from editor_app.gui import image_import
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.image_asset_model import (
     ERROR_COLOR,
     AssetDelegate,
@@ -382,7 +383,7 @@ class ImagePanel(QWidget):
         try:
             edits = [e for e in alt_text_edits(self.document.issue, asset, alt) if e.changed]
         except MastheadError as exc:
-            self._show_status(str(exc), True)
+            self._show_status(error_text(exc), True)
             return 0
         description = self.tr("Set alt text of %1").replace("%1", Path(asset).name)
         if not push_field_edits(self.document, edits, description):
@@ -444,7 +445,7 @@ class ImagePanel(QWidget):
                     path, path.name, self.document.folder, self, self.settings
                 )
             except MastheadError as exc:
-                self._show_status(str(exc), True)
+                self._show_status(error_text(exc), True)
                 continue
             if result is not None:
                 image, alt = result

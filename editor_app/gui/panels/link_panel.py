@@ -30,6 +30,7 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.linkcheck import CheckReport, LinkStatus, load_cache
 from editor_app.core.links import LinkEditError, replace_link, strip_tracking, strip_tracking_edits
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits
 from editor_app.gui.panels.link_check_job import LinkCheckBar
 from editor_app.gui.panels.link_featured import FeaturedLookup
@@ -390,7 +391,7 @@ class LinkPanel(QWidget):
         try:
             edit = replace_link(card, row.ref, new_url=new_url, new_text=new_text)
         except (LinkEditError, MastheadError) as exc:
-            self._show_status(str(exc), True)
+            self._show_status(error_text(exc), True)
             QTimer.singleShot(0, self.refresh)
             return False
         if not edit.changed:
@@ -415,7 +416,7 @@ class LinkPanel(QWidget):
         try:
             edits = strip_tracking_edits(self.document.issue, refs)
         except (LinkEditError, MastheadError) as exc:
-            self._show_status(str(exc), True)
+            self._show_status(error_text(exc), True)
             return
         edits = [e for e in edits if e.changed]
         if not push_field_edits(self.document, edits, description):

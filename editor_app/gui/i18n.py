@@ -2,7 +2,8 @@
 
 The language follows the system locale unless the "ui/language" setting names one. The
 compiled catalogues (resources/translations/masthead_<lang>.qm) are built from the .ts files
-by `make translations`; without them the UI stays in English.
+by `make translations`; without them the UI stays in English. English has a catalogue too,
+of the strings with a count only: their singular and plural forms ("1 card", "2 cards").
 """
 
 from __future__ import annotations
@@ -93,9 +94,12 @@ def install_translators(
         app.removeTranslator(old)
         old.setParent(None)  # Python owns it now and frees it
     chosen = resolve_language(language, system)
-    if chosen == ENGLISH:
-        return ENGLISH  # the source strings are English
     locale = locale_for(chosen)  # the catalogue's locale, whatever region the system names
+    if chosen == ENGLISH:
+        # The sources are English; only "%n card(s)" needs the catalogue, for its forms.
+        if not _load(app, locale, CATALOGUE, translations_dir()):
+            log.info("no English plural forms in %s", translations_dir())
+        return ENGLISH
     ours = _load(app, locale, CATALOGUE, translations_dir())
     if not ours:
         log.warning("no compiled translation for %s in %s", chosen, translations_dir())
@@ -146,7 +150,8 @@ def current_language(app: QCoreApplication) -> str:
     for translator in app.findChildren(QTranslator, _TRANSLATOR_NAME):
         path = Path(translator.filePath())
         if path.name.startswith(CATALOGUE + "_"):
-            return translator.language().replace("-", "_") or CHINESE
+            language = translator.language().replace("-", "_") or CHINESE
+            return ENGLISH if language.split("_")[0] == "en" else language
     return ENGLISH
 
 

@@ -44,9 +44,10 @@ def describe_image(image: ImportedImage) -> str:
     size = f"{image.bytes / 1024:.0f} KB" if image.bytes < 1e6 else f"{image.bytes / 1e6:.1f} MB"
     parts = [f"{image.width} × {image.height} px", image.format, size]
     if image.frames > 1:
-        parts.append(
-            QCoreApplication.translate("ImageImport", "%1 frames").replace("%1", str(image.frames))
-        )
+        # lupdate does not extract a count from translate(); the image panel's tr() holds
+        # the same text, so its context gives the forms.
+        frames = QCoreApplication.translate("ImageAssetModel", "%n frame(s)", None, image.frames)
+        parts.append(frames)
     return " · ".join(parts)
 
 

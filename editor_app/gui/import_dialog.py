@@ -187,12 +187,12 @@ class ImportDialog(QDialog):
         self.imported_folder = issue.folder
         cards = len(issue.cards)
         sections = len(issue.sections)
-        summary = self.tr("Created “%1” in %2: %3 section(s), %4 card(s).")
+        summary = self.tr("Created “%1” in %2: %3, %4.")
         summary = (
             summary.replace("%1", issue.title or self.tr("untitled"))
             .replace("%2", str(issue.folder))
-            .replace("%3", str(sections))
-            .replace("%4", str(cards))
+            .replace("%3", self.tr("%n section(s)", "", sections))
+            .replace("%4", self.tr("%n card(s)", "", cards))
         )
         self._set_status(summary)
         self._show_guesses(self.guesses)

@@ -56,7 +56,7 @@ class StatusBarController(QObject):
 
     def show_card_counts(self, stats: TextStats) -> None:
         if self._section is None:
-            self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(stats.words)))
+            self.card_label.setText(self.tr("Card: %n word(s)", "", stats.words))
 
     def show_node(self, node_id: str, kind: str) -> None:
         """Follow the outline's selection: a section shows the sum of its cards' counts."""
@@ -75,9 +75,9 @@ class StatusBarController(QObject):
             if section.id == self._section:
                 total += card_stats(card)
         self.card_label.setText(
-            self.tr("Section: %1 words · %2 min read")
-            .replace("%1", str(total.words))
-            .replace("%2", str(total.minutes))
+            self.tr("Section: %n word(s) · %1 min read", "", total.words).replace(
+                "%1", str(total.minutes)
+            )
         )
 
     def _update_issue_counts(self) -> None:
@@ -86,7 +86,7 @@ class StatusBarController(QObject):
         self._update_section_counts()
         stats = issue_stats(self.document.issue)
         self.issue_label.setText(
-            self.tr("Issue: %1 words · %2 min read")
-            .replace("%1", str(stats.words))
-            .replace("%2", str(stats.minutes))
+            self.tr("Issue: %n word(s) · %1 min read", "", stats.words).replace(
+                "%1", str(stats.minutes)
+            )
         )

@@ -155,7 +155,7 @@ class ImageAssetModel(QAbstractListModel):
             parts.append(info.format)
         parts.append(human_size(info.bytes))
         if info.frames > 1:
-            parts.append(self.tr("%1 frames").replace("%1", str(info.frames)))
+            parts.append(self.tr("%n frame(s)", "", info.frames))
         return " · ".join(parts)
 
     def users_text(self, row: AssetRow) -> str:

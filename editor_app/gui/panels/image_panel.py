@@ -389,7 +389,7 @@ class ImagePanel(QWidget):
         if not push_field_edits(self.document, edits, description):
             return 0
         cards = len({e.card for e in edits})
-        self._show_status(self.tr("Alt text updated in %1 card(s).").replace("%1", str(cards)))
+        self._show_status(self.tr("Alt text updated in %n card(s).", "", cards))
         self.refresh()
         return len(edits)
 
@@ -412,8 +412,8 @@ class ImagePanel(QWidget):
             self._show_status("\n".join(errors), True)
         if removed:
             self._show_status(
-                self.tr("Moved %1 image(s) to the issue's trash; Undo brings them back.").replace(
-                    "%1", str(removed)
+                self.tr(
+                    "Moved %n image(s) to the issue's trash; Undo brings them back.", "", removed
                 )
             )
         self.refresh()

@@ -296,7 +296,7 @@ class LinkPanel(QWidget):
         dups = sum(bool(r.duplicates) for r in rows)
         featured = sum(bool(r.featured) for r in rows)
         broken = sum(r.broken for r in rows)
-        text = self.tr("%1 links").replace("%1", str(len(rows)))
+        text = self.tr("%n link(s)", "", len(rows))
         extra = []
         if dups:
             extra.append(self.tr("%1 duplicated").replace("%1", str(dups)))
@@ -372,7 +372,7 @@ class LinkPanel(QWidget):
         rows = self._target_rows()
         if rows:
             QGuiApplication.clipboard().setText("\n".join(r.ref.url for r in rows))
-            self._show_status(self.tr("Copied %1 URL(s)").replace("%1", str(len(rows))))
+            self._show_status(self.tr("Copied %n URL(s)", "", len(rows)))
 
     def edit_selected(self, column: int) -> None:
         row = self.current_row() or next(iter(self.selected_rows()), None)
@@ -424,9 +424,7 @@ class LinkPanel(QWidget):
             return
         cards = len({e.card for e in edits})
         self._show_status(
-            self.tr("Removed tracking parameters in %1 card(s); Undo puts them back.").replace(
-                "%1", str(cards)
-            )
+            self.tr("Removed tracking parameters in %n card(s); Undo puts them back.", "", cards)
         )
         self.refresh()
 
@@ -465,8 +463,8 @@ class LinkPanel(QWidget):
             self._show_status(self.tr("Link check cancelled."))
         else:
             broken = report.broken
-            text = self.tr("Checked %1 link(s): %2 with problems.")
-            text = text.replace("%1", str(len(report.results))).replace("%2", str(len(broken)))
+            text = self.tr("Checked %n link(s): %1 with problems.", "", len(report.results))
+            text = text.replace("%1", str(len(broken)))
             self._show_status(text, bool(broken))
         self.checkFinished.emit(report)
 

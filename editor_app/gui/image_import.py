@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImageError, MastheadError
 from editor_app.core.images import ImportedImage, import_image, sniff_format
+from editor_app.core.images.names import forget_name
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.i18n import error_text
 from editor_app.gui.workers import run_in_thread
@@ -252,6 +253,7 @@ def ask_alt_for(
     chosen = ask_alt_text(parent, folder / image.path, suggested, describe_image(image))
     if chosen is None and not image.existed:
         (folder / image.path).unlink(missing_ok=True)
+        forget_name(folder, image.path)
     return chosen
 
 

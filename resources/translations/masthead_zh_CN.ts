@@ -630,6 +630,10 @@
         <translation>%1（%2）</translation>
     </message>
     <message>
+        <source>Imported from %1</source>
+        <translation>导入自 %1</translation>
+    </message>
+    <message>
         <source>Alt text: %1</source>
         <translation>替代文字：%1</translation>
     </message>

@@ -26,6 +26,7 @@ from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
 from editor_app.core.storage import ASSETS_DIR, STATE_DIR, save_card
 
+from .names import original_names
 from .pipeline import DEFAULT_MAX_WIDTH
 
 COVER = "#cover"  # pseudo card id: the issue's cover image
@@ -126,6 +127,7 @@ class AssetInfo:
     cards: list[str] = field(default_factory=list)
     alts: list[str] = field(default_factory=list)  # alt text of each reference
     problems: list[str] = field(default_factory=list)  # codes, see asset_report
+    original: str = ""  # the file name it was imported from, when known (names.py)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -167,10 +169,13 @@ def asset_report(
         if key is not None:
             alts[key].append(ref.text)
     out = []
+    originals = original_names(issue.folder) if issue.folder is not None else {}
     for path, cards in asset_usage(issue).items():
         linked = issue.folder is not None and symlink_in_path(issue.folder, path) is not None
         exists = linked or _exists(issue, path)
         info = AssetInfo(path, exists, cards=list(cards), alts=alts.get(path, []))
+        if path.startswith(f"{ASSETS_DIR}/"):
+            info.original = originals.get(path[len(ASSETS_DIR) + 1 :], "")
         if linked:
             info.problems.append("symlink")  # never opened: it may name any file of the machine
             if not cards:

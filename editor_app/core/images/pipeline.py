@@ -27,6 +27,8 @@ from editor_app.core.filesafety import describe_content, sniff_format
 from editor_app.core.messages import Text, text
 from editor_app.core.storage import ASSETS_DIR
 
+from .names import remember_name
+
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
 EXTENSIONS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif"}
 DEFAULT_MAX_WIDTH = 1600
@@ -359,11 +361,13 @@ def import_image(
     max_width: int = DEFAULT_MAX_WIDTH,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     photo_format: str = "JPEG",
+    original: str | None = None,
 ) -> ImportedImage:
     """Process an image file (or bytes, e.g. from the clipboard) into ``<issue>/assets/``.
 
     ``name`` labels bytes in error messages. The file is written atomically and only when
-    an identical one is not already there.
+    an identical one is not already there. The name it came from (``original``, else the
+    file's own; bytes have none) is remembered beside it (names.py).
     """
     folder = Path(issue_folder)
     if not folder.is_dir():
@@ -376,6 +380,10 @@ def import_image(
     existed = target.is_file() and target.stat().st_size == len(processed.data)
     if not existed:
         atomic_write_bytes(target, processed.data)
+    if original is None and not isinstance(source, bytes | bytearray):
+        original = label
+    if original:
+        remember_name(folder, f"{ASSETS_DIR}/{processed.name}", original)
     return ImportedImage(
         path=f"{ASSETS_DIR}/{processed.name}",
         width=processed.width,

@@ -79,7 +79,12 @@ def fetch_remote_image(
     name = posixpath.basename(unquote(urlsplit(url).path)) or "image"
     try:
         image = import_image(
-            data, issue_folder, name=name, max_width=max_width, photo_format=photo_format
+            data,
+            issue_folder,
+            name=name,
+            max_width=max_width,
+            photo_format=photo_format,
+            original=name,
         )
     except ImageError as exc:
         raise _fail(url, exc.text or text("image.damaged", detail=exc.message)) from None

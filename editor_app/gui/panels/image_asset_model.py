@@ -50,10 +50,16 @@ class AssetRow:
         return posixpath.basename(self.info.path)
 
     @property
+    def file_name(self) -> str:
+        """The name the editor knows the file by: the one it was imported from when known
+        (the stored name is a content hash), else the stored name."""
+        return self.info.original or self.name
+
+    @property
     def title(self) -> str:
-        """What the image shows: its first alt text; the file name (a content hash after an
-        import) only when no card describes it."""
-        return next((a.strip() for a in self.info.alts if a.strip()), "") or self.name
+        """What the image shows: its first alt text; the file name only when no card
+        describes it."""
+        return next((a.strip() for a in self.info.alts if a.strip()), "") or self.file_name
 
     @property
     def problems(self) -> list[str]:
@@ -148,7 +154,7 @@ class ImageAssetModel(QAbstractListModel):
         info = row.info
         if not info.exists:
             return self.tr("file not found")
-        parts = [row.name] if row.title != row.name else []
+        parts = [row.file_name] if row.title != row.file_name else []
         if info.width:
             parts.append(f"{info.width} × {info.height}")
         if info.format:
@@ -179,7 +185,10 @@ class ImageAssetModel(QAbstractListModel):
         return out
 
     def tooltip(self, row: AssetRow) -> str:
-        lines = [row.path, self.facts(row).removeprefix(f"{row.name} · "), self.users_text(row)]
+        lines = [row.path]
+        if row.info.original:
+            lines.append(self.tr("Imported from %1").replace("%1", row.info.original))
+        lines += [self.facts(row).removeprefix(f"{row.file_name} · "), self.users_text(row)]
         alts = list(dict.fromkeys(a for a in row.info.alts))
         if alts:
             lines.append(self.tr("Alt text: %1").replace("%1", " | ".join(a or "∅" for a in alts)))
@@ -210,7 +219,8 @@ class AssetFilterProxy(TextFlagFilter):
         if not ok:
             return False
         if self.text:
-            hay = "\n".join([row.path, *row.info.alts, *(label for _, label in row.users)])
+            labels = (label for _, label in row.users)
+            hay = "\n".join([row.path, row.info.original, *row.info.alts, *labels])
             return all(word in hay.casefold() for word in self.text.split())
         return True
 
@@ -333,7 +343,7 @@ def build_asset_rows(issue: Issue, infos: list[AssetInfo], cover: str) -> list[A
         AssetRow(info, [(cid, card_label(labels, titles, cid, cover)) for cid in info.cards])
         for info in infos
     ]
-    rows.sort(key=lambda r: (not r.problems, r.name.lower()))
+    rows.sort(key=lambda r: (not r.problems, r.file_name.lower()))
     return rows
 
 

@@ -22,6 +22,7 @@ from editor_app.core.storage import is_issue_folder
 from editor_app.core.template import new_issue
 from editor_app.gui import theme
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.elide import elide
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import error_text
 from editor_app.gui.import_dialog import ImportDialog
@@ -176,9 +177,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.model.moveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.view.currentNodeChanged.connect(self._remember_card)
-        title = doc.issue.title or doc.folder.name
-        suffix = self.tr(" [read-only]") if doc.read_only else ""
-        self.setWindowTitle(f"{title}{suffix} — Masthead")
+        self._show_issue_title()
+        doc.issueChanged.connect(self._show_issue_title)
 
         start_card = self.settings.last_card(doc.folder)
         if not start_card or not doc.has_card(start_card):
@@ -408,6 +408,17 @@ class MainWindow(MainMenusMixin, QMainWindow):
         else:
             message = self.tr("The issue was changed on disk and has been reloaded.")
         self.statusBar().showMessage(message, 6000)
+
+    def _show_issue_title(self) -> None:
+        """The issue's title in the window title, shortened when long: a title bar or a task
+        bar would cut " — Masthead" off first. The outline and the editor show it whole."""
+        ws = self.workspace
+        if ws is None:
+            return
+        doc = ws.document
+        title = elide(doc.issue.title or doc.folder.name)
+        suffix = self.tr(" [read-only]") if doc.read_only else ""
+        self.setWindowTitle(f"{title}{suffix} — Masthead")
 
     def show_error(self, title: str, exc: Exception) -> None:
         QMessageBox.critical(self, title, error_text(exc))

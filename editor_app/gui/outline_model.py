@@ -235,13 +235,23 @@ class OutlineModel(QAbstractItemModel):
             errors, warnings, _ = self._problems.get(node.id, (0, 0, []))
             return (errors, warnings)
         if role == Qt.ItemDataRole.ToolTipRole:
-            texts = self._problems.get(node.id, (0, 0, []))[2]
-            if node.kind == "card":
-                card = self.document.issue.cards[node.id]
-                head = card.unreadable or (f"[{card.group}] " if card.group else "") + card.title
-                return "\n".join([head, *texts]) if texts else head
-            return self.label(node.id)  # a long section title is elided in the row
+            return self.tooltip(node.id, node.kind)
         return None
+
+    def tooltip(self, node_id: str, kind: str) -> str:
+        """The whole title (the row elides a long one), a card's status (its icon's meaning)
+        and the problems found in it."""
+        texts = self._problems.get(node_id, (0, 0, []))[2]
+        if kind != "card":
+            return "\n".join([self.label(node_id), *texts])
+        card = self.document.issue.cards[node_id]
+        if card.unreadable:
+            return "\n".join([card.unreadable, *texts])
+        head = f"{self._numbers.display(node_id)} {card.title or self.tr('(untitled)')}"
+        if card.group:
+            head = f"[{card.group}] {head}"
+        status = self.tr("Status: %1").replace("%1", message_catalog().status(card.status))
+        return "\n".join([head.strip(), status, *texts])
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
         if role != Qt.ItemDataRole.EditRole or not index.isValid():

@@ -68,7 +68,10 @@ class IssueTableModel(QAbstractTableModel):
                       self.status_label(row.status), row.cards]  # fmt: skip
             return str(values[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.error or str(row.folder)
+            if row.error:
+                return row.error
+            # The title column elides a long title: the tooltip gives it whole.
+            return f"{row.title}\n{row.folder}" if index.column() == 0 else str(row.folder)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return (
                 qta.icon("mdi6.alert-circle-outline", color="#d64545")

@@ -1861,6 +1861,10 @@
         <translation>（无法读取）%1</translation>
     </message>
     <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
         <source>Rename card</source>
         <translation>重命名卡片</translation>
     </message>

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import LinkRef, issue_links, normalize_url
-from editor_app.core.messages import Text, text
+from editor_app.core.messages import Names, Text, text
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
@@ -151,8 +151,8 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
         cards = {_owner(r) for r in refs}
         same_card_same_kind = len(refs) > len({(_owner(r), r.kind) for r in refs})
         if len(cards) > 1 or same_card_same_kind:
-            names = ", ".join(
-                f"'{_card_name(issue, c)}'" for c in dict.fromkeys(_owner(r) for r in refs)
+            names = Names(
+                tuple(_card_name(issue, c) for c in dict.fromkeys(_owner(r) for r in refs))
             )
             owners = list(dict.fromkeys(_owner(r) for r in refs))
             # One warning per duplicated link; every card sharing it is listed so the outline

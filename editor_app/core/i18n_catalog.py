@@ -21,7 +21,15 @@ from functools import cache
 from typing import Any
 
 from editor_app.core.importers.common import Guess
-from editor_app.core.messages import COUNT, TEXTS, Template, Text, plural_template
+from editor_app.core.messages import (
+    COUNT,
+    TEXTS,
+    Names,
+    Template,
+    Text,
+    join_names,
+    plural_template,
+)
 from editor_app.core.model import Status
 from editor_app.core.problem_codes import message_text
 from editor_app.core.problems import Problem
@@ -127,6 +135,10 @@ class Catalog:
     def _field(self, name: str, value: Any) -> Any:
         if isinstance(value, Text):
             return self.say(value)
+        if isinstance(value, Names):
+            item = self.texts.get("names.item") or TEXTS["names.item"]
+            separator = self.texts.get("names.separator") or TEXTS["names.separator"]
+            return join_names(value.items, item, separator)
         if name in _WORD_FIELDS and isinstance(value, str):
             return self.word(value)
         return value

@@ -220,6 +220,8 @@ TEXTS: dict[str, Template] = {
     "progress.wrote": "已写入 {rel}",
     "progress.fetched": "已下载图片 {done}/{total}：{url}",
     "progress.done": "完成",
+    "names.item": "“{name}”",
+    "names.separator": "、",
     "linkcheck.no-dns": "没有网络：无法解析主机名（是否离线？）",
     "linkcheck.cancelled": "链接检查已取消",
     "linkcheck.unreachable": "没有网络：无法连接任何服务器（是否离线？）",

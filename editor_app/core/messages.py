@@ -21,6 +21,7 @@ from typing import Any
 __all__ = [
     "COUNT",
     "TEXTS",
+    "Names",
     "Template",
     "Text",
     "english",
@@ -127,6 +128,9 @@ TEXTS: dict[str, Template] = {
     "progress.wrote": "wrote {rel}",
     "progress.fetched": "fetched image {done}/{total}: {url}",
     "progress.done": "done",
+    # -- a list of names in a message ("'a', 'b'"), see Names ---------------------------------
+    "names.item": "'{name}'",
+    "names.separator": ", ",
     # -- checking links over the network ---------------------------------------------------
     "linkcheck.no-dns": "no network: host names cannot be resolved (are you offline?)",
     "linkcheck.cancelled": "link check cancelled",
@@ -150,6 +154,24 @@ class Text:
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)
+
+
+@dataclass(frozen=True)
+class Names:
+    """Names listed in a message, quoted and joined the way the reader's language does it."""
+
+    items: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return join_names(self.items, TEXTS["names.item"], TEXTS["names.separator"])
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def join_names(items: tuple[str, ...], item: Template, separator: Template) -> str:
+    assert isinstance(item, str) and isinstance(separator, str)
+    return separator.join(item.format(name=name) for name in items)
 
 
 def text(key: str, **args: Any) -> Text:

@@ -197,3 +197,11 @@ def test_broken_translation_falls_back_to_english() -> None:
 )
 def test_language_from_env(env: dict[str, str], expected: str) -> None:
     assert language_from_env(env) == expected
+
+
+def test_listed_names_are_quoted_and_joined_as_the_language_does() -> None:
+    from editor_app.core.messages import Names
+
+    item = problem("duplicate-link", url="https://x.example", names=Names(("链接一", "Two")))
+    assert item.message == "https://x.example appears more than once: '链接一', 'Two'"
+    assert ZH.problem(item) == "https://x.example 出现不止一次：“链接一”、“Two”"

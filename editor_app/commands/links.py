@@ -179,7 +179,11 @@ def _status_text(status: dict[str, Any], catalog: Catalog) -> str:
     if state in ("offline", "cancelled", "skipped"):
         return catalog.word(state)
     if status.get("status") is None:
-        return status.get("error") or catalog.word(state)
+        if status.get("error"):
+            from editor_app.core.linkcheck import LinkStatus  # only after a --check
+
+            return catalog.say(LinkStatus.from_json(status).reason)
+        return catalog.word(state)
     hops = [str(code) for code, _ in status.get("redirects") or []]
     code = " > ".join([*hops, str(status["status"])])
     return code if state in ("ok", "redirected") else f"{code} {catalog.word(state)}"

@@ -128,6 +128,22 @@ TEXTS: dict[str, Template] = {
     "progress.wrote": "wrote {rel}",
     "progress.fetched": "fetched image {done}/{total}: {url}",
     "progress.done": "done",
+    # -- importing a file, creating an issue ----------------------------------------------
+    "import.unknown-format": "unknown import format {format!r}",
+    "import.empty": "the file is empty",
+    "import.bad-slug": "slug {slug!r} may hold only letters, digits, '.', '_' and '-'",
+    "import.unknown-status": "unknown status {status!r}; choose draft or published",
+    "import.exists": "an issue named '{slug}' already exists",
+    "import.outside": "refusing to write {rel!r} outside the new issue folder",
+    "import.too-large": "file is too large to import ({size} bytes)",
+    "import.not-found": "file not found",
+    "import.is-folder": "is a folder, not a file",
+    "import.cannot-read": "cannot read file: {detail}",
+    "import.binary": "binary data, not text",
+    "import.not-utf8": "not UTF-8 text (save the file as UTF-8)",
+    # -- outline edits the editor can attempt ----------------------------------------------
+    "outline.unreadable-duplicate": "a card whose file cannot be read cannot be duplicated",
+    "outline.into-own-subtree": "a card cannot be moved into its own subtree",
     # -- a list of names in a message ("'a', 'b'"), see Names ---------------------------------
     "names.item": "'{name}'",
     "names.separator": ", ",

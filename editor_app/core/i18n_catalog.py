@@ -80,6 +80,14 @@ MESSAGES: dict[str, Template] = {
     "links.checking": "checking links: {done}/{total}",
 }
 
+# How a status reads in English; a language's catalog has the same keys.
+STATUS_LABELS: dict[str, str] = {
+    "draft": "Draft",
+    "review": "In review",
+    "ready": "Ready",
+    "published": "Published",
+}
+
 # Closed sets of English words that arrive as field values; translated when a
 # language has them, kept as they are otherwise.
 WORDS: tuple[str, ...] = (
@@ -182,7 +190,7 @@ class Catalog:
     def status(self, status: Status | str) -> str:
         """A status value ("draft" …) as the editor reads it."""
         value = Status(status).value
-        return self.statuses.get(value) or value.capitalize()
+        return self.statuses.get(value) or STATUS_LABELS[value]
 
     def text(self, key: str, **fields: Any) -> str:
         """A MESSAGES entry filled with ``fields`` (a plural one chosen by ``count``)."""

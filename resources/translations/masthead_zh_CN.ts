@@ -217,22 +217,6 @@
         <translation>合集</translation>
     </message>
     <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>审阅中</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>待发布</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
         <source>no source</source>
         <translation>无原文</translation>
     </message>
@@ -1066,22 +1050,6 @@
     <message>
         <source>Cards</source>
         <translation>卡片数</translation>
-    </message>
-    <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>审阅中</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>待发布</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
     </message>
     <message>
         <source>Unreadable</source>

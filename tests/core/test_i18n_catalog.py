@@ -163,7 +163,7 @@ def test_guess_and_status_in_both_languages() -> None:
     assert ZH.guess(guess) == "卡片编号从 2 跳到 5"
     assert EN.guess(guess) == guess.message
     assert [ZH.status(s) for s in Status] == ["草稿", "审阅中", "待发布", "已发布"]
-    assert EN.status(Status.REVIEW) == "Review"
+    assert EN.status(Status.REVIEW) == "In review"
 
 
 def test_undeclared_guess_is_refused() -> None:

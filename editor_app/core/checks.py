@@ -110,9 +110,11 @@ def check_issue(issue: Issue, featured: FeaturedLookup | None = None) -> list[Pr
                 issue.folder, f"{CARDS_DIR}/{card.id}.md"
             ):
                 # never read: see storage.read_card_text
-                add(problem("symlink", card=card.id, variant="card-file", reason=card.unreadable))
+                reason = card.unreadable_reason or card.unreadable
+                add(problem("symlink", card=card.id, variant="card-file", reason=reason))
             else:
-                add(problem("unreadable-file", card=card.id, reason=card.unreadable))
+                reason = card.unreadable_reason or card.unreadable
+                add(problem("unreadable-file", card=card.id, reason=reason))
             continue
         name = _card_name(issue, card.id)
         if card.is_empty():

@@ -141,6 +141,17 @@ TEXTS: dict[str, Template] = {
     "import.cannot-read": "cannot read file: {detail}",
     "import.binary": "binary data, not text",
     "import.not-utf8": "not UTF-8 text (save the file as UTF-8)",
+    # -- reading an issue ------------------------------------------------------------------
+    "read.not-found": "file not found",
+    "read.cannot-read": "cannot read file: {detail}",
+    "read.not-utf8": "not valid UTF-8 text",
+    "read.symlink": "is a symbolic link; card files must be regular files of the issue",
+    "read.cards-symlink": "the {folder} folder is a symbolic link; card files must be inside "
+    "the issue",
+    "read.no-front-matter": "card file must start with a '---' front matter line",
+    "read.front-matter-open": "front matter is not closed by a '---' line",
+    "read.not-issue": "not an issue folder (no issue.yaml)",
+    "read.unreadable-card": "{where}{reason}",
     # -- outline edits the editor can attempt ----------------------------------------------
     "outline.unreadable-duplicate": "a card whose file cannot be read cannot be duplicated",
     "outline.into-own-subtree": "a card cannot be moved into its own subtree",

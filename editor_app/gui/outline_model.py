@@ -246,7 +246,8 @@ class OutlineModel(QAbstractItemModel):
             return "\n".join([self.label(node_id), *texts])
         card = self.document.issue.cards[node_id]
         if card.unreadable:
-            return "\n".join([card.unreadable, *texts])
+            reason = message_catalog().say(card.unreadable_reason or card.unreadable)
+            return "\n".join([reason, *texts])
         head = f"{self._numbers.display(node_id)} {card.title or self.tr('(untitled)')}"
         if card.group:
             head = f"[{card.group}] {head}"

@@ -205,3 +205,16 @@ def test_listed_names_are_quoted_and_joined_as_the_language_does() -> None:
     item = problem("duplicate-link", url="https://x.example", names=Names(("链接一", "Two")))
     assert item.message == "https://x.example appears more than once: '链接一', 'Two'"
     assert ZH.problem(item) == "https://x.example 出现不止一次：“链接一”、“Two”"
+
+
+def test_an_unreadable_card_says_why_in_chinese(issue_folder) -> None:
+    from editor_app.core.checks import check_issue
+    from editor_app.core.storage import card_path, load_issue
+
+    issue = load_issue(issue_folder)
+    card_id = next(iter(issue.cards))
+    card_path(issue_folder, card_id).write_text("no front matter here\n", encoding="utf-8")
+    broken = load_issue(issue_folder)
+    (item,) = [p for p in check_issue(broken) if p.code == "unreadable-file"]
+    assert item.message.endswith(":1: card file must start with a '---' front matter line")
+    assert ZH.problem(item).endswith(":1: 卡片文件必须以一行“---”前置元数据开头")

@@ -63,8 +63,8 @@ TEXTS: dict[str, Template] = {
     "image.far-too-many-pixels": "refused: far too many pixels",
     "image.no-such-asset": "no such asset",
     "image.issue-folder-not-found": "issue folder not found",
-    "image.oversize-width": "{width} px wide (more than {limit})",
-    "image.oversize-bytes": "{megabytes:.1f} MB (more than {limit:.1f} MB)",
+    "image.oversize-width": "{width} px wide, more than {limit}",
+    "image.oversize-bytes": "{megabytes:.1f} MB, more than {limit:.1f} MB",
     # fetching a remote image
     "remote.failed": "{url}: {reason}",
     "remote.only-http": "only http:// and https:// images can be fetched",

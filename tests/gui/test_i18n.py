@@ -163,3 +163,19 @@ def test_chinese_ui_shows_problems_and_statuses_from_the_core_catalog(
     dialog = IssuePropertiesDialog(document)
     qtbot.addWidget(dialog)
     assert dialog.status.itemText(0) == "Draft"
+
+
+def test_chinese_ui_shows_asset_flags_and_reasons_by_code(english_after, qtbot):
+    from editor_app.core.images import AssetInfo
+    from editor_app.gui.panels.image_asset_model import AssetRow, ImageAssetModel
+
+    info = AssetInfo("assets/wide.png", True, bytes=1000, width=2400, height=600)
+    info.problems = ["oversize", "missing-alt", "unused"]
+    row = AssetRow(info)
+    i18n.install_translators(english_after, i18n.CHINESE)
+    model = ImageAssetModel()
+    texts = [text for text, _colour in model.problem_texts(row)]
+    assert texts == ["过大（宽 2400 像素，超过 1600）", "缺少替代文字", "未使用"]
+    i18n.install_translators(english_after, i18n.ENGLISH)
+    texts = [text for text, _colour in model.problem_texts(row)]
+    assert texts == ["Too large (2400 px wide, more than 1600)", "No alt text", "Unused"]

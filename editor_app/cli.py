@@ -67,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return launch_gui(args.path)
     except MastheadError as exc:
-        print(cli_catalog().text("cli.error", detail=exc.describe()), file=sys.stderr)
+        catalog = cli_catalog()
+        print(catalog.text("cli.error", detail=catalog.error(exc)), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

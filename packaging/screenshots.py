@@ -1,6 +1,9 @@
 """Screenshots of the window for the docs (docs/screenshots/), in a language and a theme.
 
     DISPLAY=:99 python packaging/screenshots.py OUT.png --language en --theme light [--issue SLUG]
+        [--panel preview|export|links|images] [--only-panel]
+
+``--panel`` raises that dock before the shot; ``--only-panel`` grabs the dock alone.
 
 Needs a real X display (Xvfb is fine: the preview is composited by the X server, which the
 offscreen platform cannot show). Works on a copy of the sample library in a temporary folder,
@@ -26,6 +29,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--theme", default="light", choices=["light", "dark"])
     parser.add_argument("--issue", default="2026-10-cloud-native-monthly")
     parser.add_argument("--size", default="1440x900")
+    parser.add_argument(
+        "--panel", default="preview", choices=["preview", "export", "links", "images"]
+    )
+    parser.add_argument("--only-panel", action="store_true", help="grab the dock alone")
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="masthead-shot-"))
@@ -63,9 +70,23 @@ def main(argv: list[str]) -> int:
         print("the issue did not open")
         return 1
 
+    docks = {
+        "preview": window.preview_dock,
+        "export": window.panels.export_dock,
+        "links": window.panels.links_dock,
+        "images": window.panels.images_dock,
+    }
+    dock = docks[args.panel]
+    dock.show()
+    dock.raise_()
+
     def shoot() -> None:
         screen = window.screen()
         pixmap = screen.grabWindow(window.winId())
+        if args.only_panel:
+            # Cut from the window's picture: the preview's page is composited by the X
+            # server and a widget grab of the dock would show it blank.
+            pixmap = pixmap.copy(dock.geometry())
         args.out.parent.mkdir(parents=True, exist_ok=True)
         ok = pixmap.save(str(args.out))
         print(

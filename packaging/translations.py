@@ -7,6 +7,8 @@
     python packaging/translations.py check     report unfinished, vanished or missing entries
 
 The .ts files are the source of truth and are committed; the .qm files are build output.
+English is the language of the sources, so masthead_en.ts holds only the strings with a count
+(tr(text, "", n)): their English forms ("1 card", "2 cards") for "%n card(s)".
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = ROOT / "editor_app" / "gui"
 TS_DIR = ROOT / "resources" / "translations"
-LANGUAGES = ("zh_CN",)
+LANGUAGES = ("zh_CN", "en")
+PLURAL_ONLY = frozenset({"en"})  # catalogues holding only the strings with a count
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ def run_lupdate(ts: Path, language: str | None = None) -> str:
     args += ["-locations", "none", "-no-obsolete"]
     if language:
         args += ["-target-language", language]
+    if language in PLURAL_ONLY:
+        args.append("-pluralonly")
     result = subprocess.run(args, capture_output=True, text=True, check=True)
     return result.stdout + result.stderr
 
@@ -99,11 +104,11 @@ def _text(element: ET.Element | None) -> str:
     return "" if element is None else (element.text or "")
 
 
-def extract() -> list[Message]:
-    """The strings the sources hold now, as lupdate sees them."""
+def extract(language: str | None = None) -> list[Message]:
+    """The strings the sources hold now, as lupdate sees them for ``language``'s catalogue."""
     with tempfile.TemporaryDirectory() as tmp:
         ts = Path(tmp) / "extract.ts"
-        run_lupdate(ts)
+        run_lupdate(ts, language if language in PLURAL_ONLY else None)
         return parse_ts(ts)
 
 
@@ -125,7 +130,7 @@ def problems(language: str) -> list[str]:
         else:
             found += [f"{ts.name}: {p} in {where}" for p in translation_slips(m)]
     current = {m.key for m in messages if m.kind not in ("vanished", "obsolete")}
-    for m in extract():
+    for m in extract(language):
         if m.key not in current:
             found.append(
                 f"{ts.name}: new source string {m.context}: {m.source!r}; "

@@ -135,3 +135,35 @@ def test_no_translation_wrappers():
         and not (f.startswith("editor_app/gui/i18n.py:") and f.endswith(" in translate()"))
     ]
     assert found == [], "write QCoreApplication.translate('Context', 'literal') at each call"
+
+
+EN_TS = tool.ts_path("en")
+
+
+def test_english_catalogue_holds_the_plural_forms_only():
+    messages = tool.parse_ts(EN_TS)
+    assert '<TS version="2.1" language="en">' in EN_TS.read_text(encoding="utf-8")[:300]
+    assert messages and all(m.numerus for m in messages)
+    in_code = {m.key for m in tool.extract() if m.numerus}
+    assert {m.key for m in messages} == in_code, "run `make update-translations`"
+    for m in messages:
+        one, other = m.translation.split("\n")
+        assert "(s)" not in one + other and "(es)" not in one + other, m.source
+        assert "%n" in one and "%n" in other, m.source
+    by_source = {m.source: m.translation.split("\n") for m in messages}
+    assert by_source["%n image(s)"] == ["%n image", "%n images"]
+
+
+def test_english_plural_forms_compile(tmp_path):
+    from PySide6.QtCore import QTranslator
+
+    qm = tmp_path / "masthead_en.qm"
+    subprocess.run(
+        [tool.tool("pyside6-lrelease"), "-silent", str(EN_TS), "-qm", str(qm)], check=True
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    # The translator picks the form; QCoreApplication.translate then puts the number in.
+    assert translator.translate("ImagePanel", "%n image(s)", "", 1) == "%n image"
+    assert translator.translate("ImagePanel", "%n image(s)", "", 2) == "%n images"
+    assert translator.translate("ImagePanel", "%n image(s)", "", 0) == "%n images"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from editor_app.commands.common import open_issue, print_json, problem_line
+from editor_app.commands.common import open_issue, print_json, problem_line, summary_counts
 from editor_app.core.checks import FeaturedLookup, check_issue, has_errors
 from editor_app.core.i18n_catalog import cli_catalog
 from editor_app.core.model import Issue
@@ -36,8 +36,5 @@ def run(args: argparse.Namespace) -> int:
         catalog = cli_catalog()
         for p in problems:
             print(problem_line(p, catalog))
-        errors = sum(p.severity == "error" for p in problems)
-        notes = sum(p.severity == "info" for p in problems)
-        warnings = len(problems) - errors - notes
-        print(catalog.text("cli.check-summary", errors=errors, warnings=warnings, notes=notes))
+        print(summary_counts(problems, catalog))
     return 1 if has_errors(problems) else 0

@@ -82,5 +82,18 @@ def problem_line(item: Problem, catalog: Catalog) -> str:
     )
 
 
+def summary_counts(problems: list[Problem], catalog: Catalog) -> str:
+    """ "2 errors, 1 warning, 0 notes" in the catalog's language."""
+    errors = sum(p.severity == "error" for p in problems)
+    notes = sum(p.severity == "info" for p in problems)
+    warnings = len(problems) - errors - notes
+    return catalog.text(
+        "cli.check-summary",
+        errors=catalog.count("cli.errors", errors),
+        warnings=catalog.count("cli.warnings", warnings),
+        notes=catalog.count("cli.notes", notes),
+    )
+
+
 def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

@@ -104,7 +104,8 @@ def run(args: argparse.Namespace, registry: ExportRegistry = EXPORTS) -> int:
         for p in exc.problems:
             print(problem_line(p, catalog), file=sys.stderr)
         errors = sum(p.severity == ERROR for p in exc.problems)
-        print(catalog.text("export.stopped", errors=errors), file=sys.stderr)
+        count = catalog.count("cli.errors", errors)
+        print(catalog.text("export.stopped", errors=count), file=sys.stderr)
         return 1
     for p in result.problems:
         if p.severity != "error" or args.force:

@@ -92,10 +92,9 @@ def run_add(args: argparse.Namespace) -> int:
             card.body = (body + "\n\n" if body else "") + image.markdown(args.alt)
             save_card(issue.folder, card)
     if card is not None and not args.alt.strip():
-        print(
-            f"masthead: warning: {image.path} has no alt text; add --alt to describe it",
-            file=sys.stderr,
-        )
+        catalog = cli_catalog()
+        detail = catalog.text("image.no-alt", path=image.path)
+        print(catalog.text("cli.warning", detail=detail), file=sys.stderr)
     if args.json:
         data = image.to_json()
         data["card"] = card.id if card else None
@@ -112,10 +111,12 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"assets": [info.to_json() for info in report]})
         return 0
+    catalog = cli_catalog()
+    separator = catalog.text("cli.list-separator")
     for info in report:
         size = f"{info.width}x{info.height}" if info.width else "-"
         kib = f"{info.bytes / 1024:.0f} KiB" if info.exists else "-"
         users = ",".join(info.cards) or "-"
-        flags = ",".join(info.problems) or "ok"
+        flags = separator.join(map(catalog.asset_flag, info.problems or ["none"]))
         print(f"{info.path}\t{size}\t{kib}\t{users}\t{flags}")
     return 0

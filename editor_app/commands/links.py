@@ -12,6 +12,7 @@ import unicodedata
 from typing import Any
 
 from editor_app.commands.common import open_issue, print_json
+from editor_app.core.i18n_catalog import Catalog, cli_catalog
 from editor_app.core.links import find_duplicates, issue_links, normalize_url
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
@@ -99,7 +100,8 @@ def _cell(text: str, width: int) -> str:
 def _progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
         end = "\n" if done == total else ""
-        print(f"\rchecking links: {done}/{total}", end=end, file=sys.stderr, flush=True)
+        line = cli_catalog().text("links.checking", done=done, total=total)
+        print(f"\r{line}", end=end, file=sys.stderr, flush=True)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -126,52 +128,62 @@ def run(args: argparse.Namespace) -> int:
             }
         print_json(data)
     else:
-        _print_table(rows, args.check)
+        catalog = cli_catalog()
+        _print_table(rows, args.check, catalog)
         dups = sum(r["duplicate"] for r in rows)
         featured = sum(bool(r["featured_before"]) for r in rows)
         mentioned = sum(bool(r["mentioned_before"]) and not r["featured_before"] for r in rows)
-        summary = f"{len(rows)} link(s), {dups} duplicate(s)"
+        parts = [catalog.count("links.links", len(rows)), catalog.count("links.duplicates", dups)]
         if args.archive:
-            summary += f", {featured} featured before, {mentioned} only mentioned before"
+            parts += [
+                catalog.count("links.featured", featured),
+                catalog.count("links.mentioned", mentioned),
+            ]
         if report is not None:
-            summary += f", {len(problems)} broken"
-        print(summary)
+            parts.append(catalog.count("links.broken", len(problems)))
+        print(catalog.text("cli.list-separator").join(parts))
     if report is not None and report.offline:
-        print(f"masthead: {report.message}", file=sys.stderr)
+        catalog = cli_catalog()
+        print(f"masthead: {catalog.say(report.text or report.message)}", file=sys.stderr)
         return 1
     return 1 if problems else 0
 
 
-def _print_table(rows: list[dict[str, Any]], checked: bool) -> None:
-    header = [("CARD", 22), ("KIND", 7), ("TEXT", 28)]
+def _print_table(rows: list[dict[str, Any]], checked: bool, catalog: Catalog) -> None:
+    header = [("links.col-card", 22), ("links.col-kind", 8), ("links.col-text", 28)]
     if checked:
-        header.append(("STATUS", 16))
-    header.append(("FEATURED", 14))
-    print("".join(_cell(name, width) + " " for name, width in header) + "URL")
+        header.append(("links.col-status", 16))
+    header.append(("links.col-featured", 14))
+    print("".join(_cell(catalog.text(key), width) + " " for key, width in header) + "URL")
     for row in rows:
         card = f"{row['section']}/{row['number']} {row['card_title']}".strip()
-        cells = [_cell(card, 22), _cell(row["kind"], 7), _cell(row["text"], 28)]
+        kind = catalog.word(row["kind"])
+        cells = [_cell(card, 22), _cell(kind, 8), _cell(row["text"], 28)]
         if checked:
             status = row.get("status") or {}
-            cells.append(_cell(_status_text(status), 16))
+            cells.append(_cell(_status_text(status, catalog), 16))
         featured = row["featured_before"] or row["mentioned_before"]
         mark = ""
         if featured:
             mark = featured[0]["issue"] + (f" +{len(featured) - 1}" if len(featured) > 1 else "")
             mark = mark if row["featured_before"] else f"({mark})"  # only mentioned
         cells.append(_cell(mark, 14))
-        flag = " (duplicate)" if row["duplicate"] else ""
+        flag = catalog.text("links.duplicate-mark") if row["duplicate"] else ""
         print(" ".join(cells) + " " + row["url"] + flag)
 
 
-def _status_text(status: dict[str, Any]) -> str:
+def _status_text(status: dict[str, Any], catalog: Catalog) -> str:
     if not status:
         return ""
     state = status.get("state", "")
     if state in ("offline", "cancelled", "skipped"):
-        return state
+        return catalog.word(state)
     if status.get("status") is None:
-        return status.get("error") or state
+        if status.get("error"):
+            from editor_app.core.linkcheck import LinkStatus  # only after a --check
+
+            return catalog.say(LinkStatus.from_json(status).reason)
+        return catalog.word(state)
     hops = [str(code) for code, _ in status.get("redirects") or []]
     code = " > ".join([*hops, str(status["status"])])
-    return code if state in ("ok", "redirected") else f"{code} {state}"
+    return code if state in ("ok", "redirected") else f"{code} {catalog.word(state)}"

@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import LinkRef, issue_links, normalize_url
+from editor_app.core.messages import Names, Text, text
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
@@ -113,9 +114,11 @@ def check_issue(
                 issue.folder, f"{CARDS_DIR}/{card.id}.md"
             ):
                 # never read: see storage.read_card_text
-                add(problem("symlink", card=card.id, variant="card-file", reason=card.unreadable))
+                reason = card.unreadable_reason or card.unreadable
+                add(problem("symlink", card=card.id, variant="card-file", reason=reason))
             else:
-                add(problem("unreadable-file", card=card.id, reason=card.unreadable))
+                reason = card.unreadable_reason or card.unreadable
+                add(problem("unreadable-file", card=card.id, reason=reason))
             continue
         name = _card_name(issue, card.id)
         if card.is_empty():
@@ -154,8 +157,8 @@ def check_issue(
         cards = {_owner(r) for r in refs}
         same_card_same_kind = len(refs) > len({(_owner(r), r.kind) for r in refs})
         if len(cards) > 1 or same_card_same_kind:
-            names = ", ".join(
-                f"'{_card_name(issue, c)}'" for c in dict.fromkeys(_owner(r) for r in refs)
+            names = Names(
+                tuple(_card_name(issue, c) for c in dict.fromkeys(_owner(r) for r in refs))
             )
             owners = list(dict.fromkeys(_owner(r) for r in refs))
             # One warning per duplicated link; every card sharing it is listed so the outline
@@ -234,23 +237,23 @@ def ref_rel_path(ref: str) -> str | None:
     return rel.as_posix()
 
 
-def symlink_problem(folder: Path, ref: str) -> str | None:
+def symlink_problem(folder: Path, ref: str) -> Text | None:
     """Why ``ref`` must not be followed: it goes through a symbolic link in the issue."""
     rel = ref_rel_path(ref)
     link = symlink_in_path(folder, rel) if rel else None
     if link is None:
         return None
-    return f"{ref!r} goes through the symbolic link '{link}'; links are never followed"
+    return text("reason.symlink", ref=ref, link=link)
 
 
 def is_asset_rel(rel: str) -> bool:
     return PurePosixPath(rel).parts[:1] == (ASSETS_DIR,)
 
 
-def content_problem(target: Path, rel: str, image: bool) -> str | None:
+def content_problem(target: Path, rel: str, image: bool) -> Text | None:
     """Why the existing file ``target`` (``rel`` in the issue) must not be published."""
     reason = unsafe_content_reason(target, image or is_asset_rel(rel))
-    return f"'{rel}' {reason}" if reason else None
+    return text("reason.file", rel=rel, reason=reason) if reason else None
 
 
 def _stray_asset_problems(folder: Path, reported: set[str]) -> list[Problem]:
@@ -307,9 +310,9 @@ def _relative_link_problems(
     try:
         target = local_path(issue.folder, ref.url)
         if STATE_DIR in target.relative_to(issue.folder.resolve()).parts[:1]:
-            raise UnsafePathError(f"{ref.url!r} points into Masthead's private state")
+            raise UnsafePathError(text("reason.state-dir", ref=ref.url))
     except UnsafePathError as exc:
-        return [problem("unsafe-path", card=ref.card, variant="link", name=name, reason=str(exc))]
+        return [problem("unsafe-path", card=ref.card, variant="link", name=name, reason=exc.reason)]
     if not target.exists():
         return [problem("missing-file", card=ref.card, url=ref.url, name=name)]
     if target.is_file():
@@ -375,7 +378,7 @@ def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -
         path = local_path(issue.folder, ref.url)
     except UnsafePathError as exc:
         out.append(
-            problem("unsafe-path", card=ref.card, variant="image", name=name, reason=str(exc))
+            problem("unsafe-path", card=ref.card, variant="image", name=name, reason=exc.reason)
         )
         return out
     if not path.is_file():

@@ -1,8 +1,15 @@
-"""Typed errors raised by core; the GUI and the CLI decide how to show them."""
+"""Typed errors raised by core; the GUI and the CLI decide how to show them.
+
+An error's message is either plain English or a ``messages.Text``; a Text keeps its key
+(``text``) so the catalog can give the message in the editor's language, while ``message``
+and ``describe()`` stay the English sentence.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from editor_app.core.messages import Text
 
 
 class MastheadError(Exception):
@@ -10,20 +17,24 @@ class MastheadError(Exception):
 
     code = "error"
 
-    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
-        self.message = message
+    def __init__(
+        self, message: str | Text, path: Path | str | None = None, line: int | None = None
+    ):
+        self.text = message if isinstance(message, Text) else None
+        self.message = str(message)
         self.path = Path(path) if path is not None else None
         self.line = line
         super().__init__(self.describe())
 
+    def where(self) -> str:
+        """The file (and line) the error is about, as a prefix: "path:3: ", or ""."""
+        if self.path is None:
+            return ""
+        line = f":{self.line}" if self.line is not None else ""
+        return f"{self.path}{line}: "
+
     def describe(self) -> str:
-        where = ""
-        if self.path is not None:
-            where = str(self.path)
-            if self.line is not None:
-                where += f":{self.line}"
-            where += ": "
-        return f"{where}{self.message}"
+        return f"{self.where()}{self.message}"
 
 
 class IssueFormatError(MastheadError):
@@ -74,6 +85,8 @@ class GitError(MastheadError):
     def __init__(self, message: str, detail: str = "") -> None:
         self.detail = detail
         super().__init__(f"{message}: {detail}" if detail else message)
+
+
 class InboxError(MastheadError):
     """The link inbox refused an input (too large, unreadable) or a fetch failed.
 

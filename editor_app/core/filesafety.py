@@ -14,12 +14,14 @@ import os
 import stat
 from pathlib import Path, PurePosixPath
 
-ALLOWED_IMAGE_NAMES = "PNG, JPEG, WebP or GIF"
+from editor_app.core.messages import Text, text
+
 # Files a browser runs or renders as a page: never published from outside assets/ either.
 ACTIVE_SUFFIXES = frozenset(
     {".svg", ".svgz", ".html", ".htm", ".xhtml", ".xht", ".shtml", ".xml", ".xsl", ".js", ".mjs"}
 )
 _HEAD_BYTES = 512
+_SVG, _HTML, _UNKNOWN = "content.svg", "content.html", "content.unknown"
 
 
 class UnsafeFileError(OSError):
@@ -39,36 +41,35 @@ def sniff_format(data: bytes) -> str | None:
     return None
 
 
-def describe_content(data: bytes) -> str:
-    """A name for bytes that are not an allowed image, for messages."""
+def describe_content(data: bytes) -> Text:
+    """A name for bytes that are not an allowed image, for messages (a ``content.*`` Text)."""
     head = data[:_HEAD_BYTES]
     brand = head[8:12]
     if head[4:8] == b"ftyp":
         if brand in (b"heic", b"heix", b"mif1", b"msf1", b"heim", b"heis"):
-            return "a HEIC/HEIF image"
+            return text("content.heic")
         if brand in (b"avif", b"avis"):
-            return "an AVIF image"
-        return "a video or ISO media file"
+            return text("content.avif")
+        return text("content.video")
     signatures = {
-        b"BM": "a BMP image", b"II*\x00": "a TIFF image", b"MM\x00*": "a TIFF image",
-        b"%PDF": "a PDF document", b"\x00\x00\x01\x00": "an icon file", b"8BPS": "a PSD file",
-        b"PK\x03\x04": "a ZIP archive", b"\x1f\x8b": "a gzip file (perhaps a compressed SVG)",
+        b"BM": "bmp", b"II*\x00": "tiff", b"MM\x00*": "tiff", b"%PDF": "pdf",
+        b"\x00\x00\x01\x00": "icon", b"8BPS": "psd", b"PK\x03\x04": "zip", b"\x1f\x8b": "gzip",
     }  # fmt: skip
     for magic, name in signatures.items():
         if head.startswith(magic):
-            return name
+            return text(f"content.{name}")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<svg", b"<?xml")) or b"<svg" in lowered:
-        return "an SVG drawing"
+        return text(_SVG)
     if lowered.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<script", b"<!--")):
-        return "an HTML page"
+        return text(_HTML)
     if not head:
-        return "an empty file"
+        return text("content.empty")
     try:
         head.decode("utf-8")
-        return "a text file"
+        return text("content.text")
     except UnicodeDecodeError:
-        return "not an image we recognise"
+        return text(_UNKNOWN)
 
 
 def read_regular_file(path: Path, limit: int | None = None) -> bytes:
@@ -105,7 +106,7 @@ def symlink_in_path(folder: Path, rel: str) -> str | None:
     return None
 
 
-def unsafe_content_reason(path: Path, image: bool) -> str | None:
+def unsafe_content_reason(path: Path, image: bool) -> Text | None:
     """Why the file at ``path`` must not be published, or None.
 
     With ``image`` (an image, or any file under assets/) the bytes must be PNG, JPEG, WebP or
@@ -115,15 +116,17 @@ def unsafe_content_reason(path: Path, image: bool) -> str | None:
     try:
         head = read_regular_file(path, _HEAD_BYTES)
     except OSError as exc:
-        return f"cannot be read ({exc.strerror or exc})"
+        return text("reason.unreadable", detail=str(exc.strerror or exc))
     if image:
         if sniff_format(head) is None:
             what = describe_content(head)
-            what = "" if what.startswith("not ") else f"{what}, "
-            return f"is {what}not a {ALLOWED_IMAGE_NAMES} image"
+            if what.key == _UNKNOWN:
+                return text("reason.not-an-image")
+            return text("reason.not-an-image-but", what=what)
         return None
     if path.suffix.lower() in ACTIVE_SUFFIXES:
-        return "is a web page or script file, which would run on the published site"
-    if describe_content(head) in ("an SVG drawing", "an HTML page"):
-        return f"is {describe_content(head)}, which would run on the published site"
+        return text("reason.active-suffix")
+    what = describe_content(head)
+    if what.key in (_SVG, _HTML):
+        return text("reason.active-content", what=what)
     return None

@@ -1,14 +1,15 @@
 """The one catalog of core messages in the editor's language; no Qt.
 
-Problems, import guesses, issue statuses and the command line's own messages are English
-templates keyed by a code (``problem_codes.CODES``, ``importers.guesses.GUESSES``, ``Status``
-and ``MESSAGES`` below). A language is a module of dicts with the same keys
+Problems, import guesses, issue statuses, core's other sentences (errors, reasons, asset
+flags, export progress) and the command line's own messages are English templates keyed by a
+code (``problem_codes.CODES``, ``importers.guesses.GUESSES``, ``Status``, ``messages.TEXTS``
+and ``MESSAGES`` below). A template may be plural (``messages.plural_template``). A language is a module of dicts with the same keys
 (``core/i18n_zh_CN.py``); the GUI passes its UI language and the CLI the one of its locale
 (``language_from_env``). A missing or broken translation falls back to the English text.
 
 Field values that are closed sets of English words (a URL's fault, a link's kind, a status,
-a severity) are keys of ``WORDS`` and are translated too; free text (titles, URLs, paths)
-is left as it is.
+a severity) are keys of ``WORDS`` and are translated too, and so is a field holding a
+``messages.Text``; free text (titles, URLs, paths) is left as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +20,15 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from editor_app.core.messages import (
+    COUNT,
+    TEXTS,
+    Names,
+    Template,
+    Text,
+    join_names,
+    plural_template,
+)
 from editor_app.core.model import Status
 from editor_app.core.problem_codes import message_text
 from editor_app.core.problems import Problem
@@ -32,12 +42,17 @@ LANGUAGES = (ENGLISH, CHINESE)
 
 # The command line's own messages and the lines printed after an export (argparse's usage
 # and --help stay English: they come from argparse and name options that are English anyway).
-MESSAGES: dict[str, str] = {
+MESSAGES: dict[str, Template] = {
     "cli.error": "masthead: error: {detail}",
+    "cli.warning": "masthead: warning: {detail}",
     "cli.problem": "{severity}: {code}{where}: {message}",
     "cli.where-card": " [{card}]",
     "cli.where-section": " [section {section}]",
-    "cli.check-summary": "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+    "cli.check-summary": "{errors}, {warnings}, {notes}",
+    "cli.errors": {"one": "{count} error", "other": "{count} errors"},
+    "cli.warnings": {"one": "{count} warning", "other": "{count} warnings"},
+    "cli.notes": {"one": "{count} note", "other": "{count} notes"},
+    "cli.list-separator": ", ",
     "cli.not-a-command": "no such library or issue folder, and not a command ({choices})",
     "cli.no-such-folder": "no such folder",
     "cli.not-issue-folder": "not an issue folder (no issue.yaml)",
@@ -51,7 +66,7 @@ MESSAGES: dict[str, str] = {
     "export.no-format": "no export format: pass {choices}",
     "export.no-out": "no output folder: pass --out DIR",
     "export.more-than-zero": "{flag} must be more than 0",
-    "export.stopped": "masthead: export stopped: {errors} error(s) found by the checks; "
+    "export.stopped": "masthead: export stopped: {errors} found by the checks; "
     "fix them or pass --force",
     # the link inbox (core/inbox/): refusals, fetch failures and the command's own lines
     "inbox.file-too-large": "{name} is {size} MB; an inbox import reads at most {limit} MB "
@@ -79,6 +94,28 @@ MESSAGES: dict[str, str] = {
     "inbox.taken": "{url} became card {card} in {issue}",
     "inbox.removed": "{count} item(s) removed from the inbox",
     "inbox.unreadable-item": "{name}: unreadable inbox item: {reason}",
+    "image.no-alt": "{path} has no alt text; add --alt to describe it",
+    # masthead links: the table's header, marks and summary
+    "links.col-card": "CARD",
+    "links.col-kind": "KIND",
+    "links.col-text": "TEXT",
+    "links.col-status": "STATUS",
+    "links.col-featured": "FEATURED",
+    "links.duplicate-mark": " (duplicate)",
+    "links.links": {"one": "{count} link", "other": "{count} links"},
+    "links.duplicates": {"one": "{count} duplicate", "other": "{count} duplicates"},
+    "links.featured": "{count} featured before",
+    "links.mentioned": "{count} only mentioned before",
+    "links.broken": "{count} broken",
+    "links.checking": "checking links: {done}/{total}",
+}
+
+# How a status reads in English; a language's catalog has the same keys.
+STATUS_LABELS: dict[str, str] = {
+    "draft": "Draft",
+    "review": "In review",
+    "ready": "Ready",
+    "published": "Published",
 }
 
 # Closed sets of English words that arrive as field values; translated when a
@@ -94,13 +131,21 @@ WORDS: tuple[str, ...] = (
     "has no address",
     "must start with http:// or https://",
     "has no valid host name",
-    # the kinds of link a ledger hit names
+    # the kinds of link a ledger hit names (and the link table's KIND column)
     "source",
     "link",
     "inline",
     "further",
     "image",
     "intro",
+    # the states of a checked link (core/linkcheck.py)
+    "ok",
+    "redirected",
+    "broken",
+    "blocked",
+    "offline",
+    "cancelled",
+    "skipped",
 )
 
 # Fields whose values may be WORDS (or statuses).
@@ -117,15 +162,54 @@ class Catalog:
     messages: Mapping[str, str] = field(default_factory=dict)
     guesses: Mapping[str, str] = field(default_factory=dict)
     words: Mapping[str, str] = field(default_factory=dict)
+    texts: Mapping[str, Template] = field(default_factory=dict)
 
     def word(self, value: str) -> str:
         return self.words.get(value) or self.statuses.get(value) or value
 
     def _fields(self, args: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            k: self.word(v) if k in _WORD_FIELDS and isinstance(v, str) else v
-            for k, v in args.items()
-        }
+        return {k: self._field(k, v) for k, v in args.items()}
+
+    def _field(self, name: str, value: Any) -> Any:
+        if isinstance(value, Text):
+            return self.say(value)
+        if isinstance(value, Names):
+            item = self.texts.get("names.item") or TEXTS["names.item"]
+            separator = self.texts.get("names.separator") or TEXTS["names.separator"]
+            return join_names(value.items, item, separator)
+        if name in _WORD_FIELDS and isinstance(value, str):
+            return self.word(value)
+        return value
+
+    def say(self, value: Text | str) -> str:
+        """A core Text (an error, a reason, a flag, a progress step) in this language."""
+        if not isinstance(value, Text):
+            return value
+        return self._fill(self.texts.get(value.key), TEXTS[value.key], value.args)
+
+    def error(self, exc: BaseException) -> str:
+        """An error as the editor reads it: "path:line: message" in this language."""
+        from editor_app.core.errors import MastheadError
+
+        if isinstance(exc, MastheadError):
+            return exc.where() + (self.say(exc.text) if exc.text is not None else exc.message)
+        reason = getattr(exc, "reason", None)  # UnsafePathError says why as a Text
+        return self.say(reason) if isinstance(reason, Text) else str(exc)
+
+    def asset_flag(self, code: str) -> str:
+        """The label of an image-panel flag (``images.ASSET_FLAGS``); the code if unknown."""
+        key = f"asset-flag.{code}"
+        return self.say(Text(key)) if key in TEXTS else code
+
+    def _fill(self, template: Template | None, english: Template, args: Mapping[str, Any]) -> str:
+        count = args.get(COUNT)
+        if template:
+            try:
+                form = plural_template(template, count, self.language)
+                return form.format(**self._fields(args))
+            except (KeyError, IndexError, ValueError):
+                pass  # a broken translation never hides the message
+        return plural_template(english, count).format(**args)
 
     def problem(self, item: Problem) -> str:
         """The problem's message in this language (English when untranslated)."""
@@ -136,34 +220,30 @@ class Catalog:
     def status(self, status: Status | str) -> str:
         """A status value ("draft" …) as the editor reads it."""
         value = Status(status).value
-        return self.statuses.get(value) or value.capitalize()
+        return self.statuses.get(value) or STATUS_LABELS[value]
 
     def text(self, key: str, **fields: Any) -> str:
-        """A MESSAGES entry filled with ``fields``."""
-        english = MESSAGES[key]
-        return _fill(self.messages.get(key), english, self._fields(fields), fields)
+        """A MESSAGES entry filled with ``fields`` (a plural one chosen by ``count``)."""
+        return self._fill(self.messages.get(key), MESSAGES[key], fields)
+
+    def count(self, key: str, count: int) -> str:
+        """A plural MESSAGES entry for ``count``: "1 error", "2 errors", "2 个错误"."""
+        return self.text(key, count=count)
 
     def guess(self, item: Guess) -> str:
         """An import guess's message (without its line number)."""
         if not item.key:
             return item.message
-        return _fill(self.guesses.get(item.key), item.message, item.args, None)
+        template = self.guesses.get(item.key)
+        if template:
+            try:
+                return template.format(**item.args)
+            except (KeyError, IndexError, ValueError):
+                pass  # a broken translation never hides the guess
+        return item.message
 
     def severity(self, severity: str) -> str:
         return self.word(severity)
-
-
-def _fill(
-    template: str | None, english: str, fields: Mapping[str, Any], raw: Mapping[str, Any] | None
-) -> str:
-    if template:
-        try:
-            return template.format(**fields)
-        except (KeyError, IndexError, ValueError):
-            pass  # a broken translation never hides the message
-    if raw is None:
-        return english
-    return english.format(**raw)
 
 
 @cache
@@ -172,7 +252,9 @@ def catalog(language: str) -> Catalog:
     if language == CHINESE:
         from editor_app.core import i18n_zh_CN as zh
 
-        return Catalog(CHINESE, zh.PROBLEMS, zh.STATUSES, zh.MESSAGES, zh.GUESSES, zh.WORDS)
+        return Catalog(
+            CHINESE, zh.PROBLEMS, zh.STATUSES, zh.MESSAGES, zh.GUESSES, zh.WORDS, zh.TEXTS
+        )
     return Catalog()
 
 

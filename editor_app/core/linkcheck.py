@@ -30,6 +30,7 @@ from urllib.parse import urljoin, urlsplit
 from editor_app import __version__
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.links import issue_links
+from editor_app.core.messages import TEXTS, Text, text
 from editor_app.core.model import Issue
 from editor_app.core.redirectguard import PrivateAddressError, guarded_handlers
 from editor_app.core.redirectguard import is_ip as _is_ip
@@ -59,7 +60,10 @@ class LinkStatus:
     final_url: str = ""  # where redirects ended
     redirects: list[list[Any]] = field(default_factory=list)  # [[status, location], ...]
     method: str = ""  # HEAD or GET
-    error: str = ""
+    error: str = ""  # English, as JSON and the cache show it
+    # The same reason by key (core/messages.py), so the editor reads it in their language.
+    error_key: str = ""
+    error_args: dict[str, Any] = field(default_factory=dict)
     checked_at: str = ""  # UTC, ISO 8601
     elapsed_ms: int = 0
     unreachable: bool = False  # no server answered at all (DNS, refused, no route)
@@ -74,6 +78,22 @@ class LinkStatus:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def set_error(self, reason: Text | str) -> None:
+        """Record why the check failed: English in ``error``, the key beside it."""
+        self.error = str(reason)
+        if isinstance(reason, Text):
+            self.error_key, self.error_args = reason.key, dict(reason.args)
+        else:
+            self.error_key, self.error_args = "", {}
+
+    @property
+    def reason(self) -> Text | str:
+        """Why the check failed, as a Text when it has a key (a cache from before keys
+        were kept, or a reason from the network stack, is English text)."""
+        if self.error_key in TEXTS:
+            return Text(self.error_key, self.error_args)
+        return self.error
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> LinkStatus:
@@ -97,7 +117,8 @@ class CheckReport:
     results: dict[str, LinkStatus]  # by URL, in the order asked
     offline: bool = False
     cancelled: bool = False
-    message: str = ""
+    message: str = ""  # English, for JSON
+    text: Text | None = None  # the same, for the catalog
 
     @property
     def broken(self) -> list[LinkStatus]:
@@ -137,30 +158,31 @@ def _opener(url: str, guard: bool = False) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(*handlers)
 
 
-def _describe(exc: BaseException, timeout: float) -> tuple[str, bool]:
+def _describe(exc: BaseException, timeout: float) -> tuple[Text | str, bool]:
     """A one-line reason, and whether it means the server was never reached."""
     reason: Any = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, socket.gaierror):
-        return "host name not found (DNS)", True
+        return text("linkcheck.dns"), True
     if isinstance(reason, ConnectionRefusedError):
-        return "connection refused", True
+        return text("linkcheck.refused"), True
     if isinstance(reason, TimeoutError | socket.timeout):
         if isinstance(exc, urllib.error.URLError):
-            return f"no connection within {timeout:g} s", True
-        return f"no answer within {timeout:g} s", False
+            return text("linkcheck.no-connection", seconds=timeout), True
+        return text("linkcheck.no-answer", seconds=timeout), False
     if isinstance(reason, ssl.SSLCertVerificationError):
-        return f"TLS certificate problem: {reason.verify_message or reason}", False
+        detail = str(reason.verify_message or reason)
+        return text("linkcheck.tls-certificate", detail=detail), False
     if isinstance(reason, ssl.SSLError):
-        return f"TLS error: {reason.reason or reason}", False
+        return text("linkcheck.tls", detail=str(reason.reason or reason)), False
     if isinstance(reason, OSError) and reason.errno in (
         errno.ENETUNREACH,
         errno.EHOSTUNREACH,
         errno.ENETDOWN,
         errno.EADDRNOTAVAIL,
     ):
-        return f"network unreachable ({reason.strerror})", True
+        return text("linkcheck.network-unreachable", detail=str(reason.strerror)), True
     if isinstance(reason, http.client.RemoteDisconnected | ConnectionResetError):
-        return "the server closed the connection", False
+        return text("linkcheck.closed"), False
     if isinstance(reason, OSError) and reason.strerror:
         return reason.strerror, False
     return str(reason) or type(reason).__name__, False
@@ -190,12 +212,13 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
                 result.redirects.append([exc.code, target])
                 if target in seen or urlsplit(target).scheme not in ("http", "https"):
                     result.status, result.final_url, result.state = exc.code, target, BROKEN
-                    result.error = "redirect loop" if target in seen else "redirects off the web"
+                    loop = target in seen
+                    result.set_error(text("linkcheck.loop" if loop else "linkcheck.off-web"))
                     return result
                 refusal = _redirect_refusal(target) if _origin(target) != first else None
                 if refusal:
                     result.status, result.final_url, result.state = exc.code, target, BROKEN
-                    result.error = refusal
+                    result.set_error(refusal)
                     return result
                 seen.add(target)
                 current = target
@@ -204,16 +227,19 @@ def _fetch(url: str, method: str, timeout: float, max_redirects: int) -> LinkSta
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             refused = getattr(exc, "reason", exc)
             if isinstance(refused, PrivateAddressError):
-                result.state, result.error, result.final_url = BROKEN, str(refused), current
+                result.state, result.final_url = BROKEN, current
+                result.set_error(str(refused))
                 return result
-            text, unreachable = _describe(exc, timeout)
+            reason, unreachable = _describe(exc, timeout)
             if unreachable and not result.redirects:
-                raise _Unreachable(text) from None
-            result.error, result.final_url = text, current
+                raise _Unreachable(reason) from None
+            result.final_url = current
+            result.set_error(reason)
             return result
         break
     else:
-        result.error, result.state = f"more than {max_redirects} redirects", BROKEN
+        result.state = BROKEN
+        result.set_error(text("linkcheck.too-many-redirects", count=max_redirects))
         return result
     result.state = _state_of(result)
     return result
@@ -235,7 +261,9 @@ def check_url(url: str, timeout: float = 10.0, max_redirects: int = 10) -> LinkS
     checked_at = _now()
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
-        return LinkStatus(url, SKIPPED, error="not a web address", checked_at=checked_at)
+        result = LinkStatus(url, SKIPPED, checked_at=checked_at)
+        result.set_error(text("linkcheck.not-web"))
+        return result
     try:
         result = _fetch(url, "HEAD", timeout, max_redirects)
         if not result.ok:
@@ -244,7 +272,8 @@ def check_url(url: str, timeout: float = 10.0, max_redirects: int = 10) -> LinkS
             if retry.ok or retry.status is not None or result.status is None:
                 result = retry
     except _Unreachable as exc:
-        result = LinkStatus(url, ERROR, error=str(exc), unreachable=True)
+        result = LinkStatus(url, ERROR, unreachable=True)
+        result.set_error(exc.args[0] if exc.args else "")
     result.checked_at = checked_at
     result.elapsed_ms = int((time.monotonic() - started) * 1000)
     return result
@@ -313,7 +342,7 @@ def check_links(
             results[url] = check_url(url)
     hosts = [urlsplit(u).hostname or "" for u in web]
     dns_dead = bool(web) and not _proxied(web) and _dns_dead(hosts, min(timeout, 3.0))
-    dns_message = "no network: host names cannot be resolved (are you offline?)"
+    dns_message = text("linkcheck.no-dns")
     if dns_dead:
         # Addresses written as IPs need no DNS: those are still checked.
         web = [u for u in web if _is_ip(urlsplit(u).hostname or "")]
@@ -357,13 +386,13 @@ def check_links(
     finally:
         # Do not wait for requests in flight: they end on their own timeout.
         pool.shutdown(wait=False, cancel_futures=True)
-    message = ""
+    message: Text | None = None
     if cancelled:
-        message = "link check cancelled"
+        message = text("linkcheck.cancelled")
     elif dns_dead:
         offline, message = True, dns_message
     elif offline:
-        message = "no network: no server could be reached (are you offline?)"
+        message = text("linkcheck.unreachable")
     return _finish(order, results, offline, cancelled, message, progress)
 
 
@@ -373,20 +402,26 @@ def _guarded(url: str, timeout: float, max_redirects: int, cancel: Cancel) -> Li
     return check_url(url, timeout, max_redirects)
 
 
+def _not_checked(url: str, state: str, reason: Text) -> LinkStatus:
+    result = LinkStatus(url, state)
+    result.set_error(reason)
+    return result
+
+
 def _finish(
     order: list[str],
     results: dict[str, LinkStatus],
     offline: bool = False,
     cancelled: bool = False,
-    message: str = "",
+    message: Text | None = None,
     progress: Progress = None,
 ) -> CheckReport:
     state = OFFLINE if offline else CANCELLED
-    error = "not checked: no network" if offline else "not checked: cancelled"
-    ordered = {u: results.get(u) or LinkStatus(u, state, error=error) for u in order}
+    error = text("linkcheck.not-checked-offline" if offline else "linkcheck.not-checked-cancelled")
+    ordered = {u: results.get(u) or _not_checked(u, state, error) for u in order}
     if progress and not cancelled:
         progress(len(order), len(order))
-    return CheckReport(ordered, offline, cancelled, message)
+    return CheckReport(ordered, offline, cancelled, str(message or ""), message)
 
 
 # -- the cache ----------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from editor_app.core.errors import IssueLockedError
+from editor_app.core.messages import Text, text
 from editor_app.core.storage import STATE_DIR
 
 LOCK_NAME = "lock"
@@ -127,11 +128,10 @@ def window_holder(folder: Path) -> LockInfo | None:
     return info
 
 
-def _holder_message(info: LockInfo, waited: float | None) -> str:
-    who = f"open in Masthead (pid {info.pid} on {info.host})"
+def _holder_message(info: LockInfo, waited: float | None) -> Text:
     if waited is not None:
-        return f"still {who} after waiting {waited:g} s"
-    return f"{who}; close it or use --wait"
+        return text("lock.still-open", pid=info.pid, host=info.host, seconds=waited)
+    return text("lock.open-elsewhere", pid=info.pid, host=info.host)
 
 
 @contextlib.contextmanager
@@ -175,9 +175,7 @@ def _lock_file(folder: Path, deadline: float | None, timeout: float | None) -> I
     try:
         while not _try_lock(handle, block=deadline is None):
             if deadline is not None and time.monotonic() >= deadline:
-                raise IssueLockedError(
-                    f"another program is still writing this issue after {timeout:g} s", folder
-                )
+                raise IssueLockedError(text("lock.still-writing", seconds=timeout), folder)
             time.sleep(_POLL_S / 5)
     except BaseException:
         handle.close()

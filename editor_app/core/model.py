@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 
 class Status(StrEnum):
@@ -75,6 +76,8 @@ class Card:
     child_ids: list[str] = field(default_factory=list)
     # Set when the card file could not be read; such a card is never written back.
     unreadable: str = ""
+    # The same, said by key (a messages.Text) so the editor reads it in their language.
+    unreadable_reason: Any = field(default=None, compare=False, repr=False)
 
     def is_empty(self) -> bool:
         return not (self.body.strip() or self.source or self.links or self.child_ids)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from editor_app.core.errors import OutlineError
 from editor_app.core.ids import new_id
+from editor_app.core.messages import text
 from editor_app.core.model import Card, Issue, Section
 
 
@@ -102,7 +103,7 @@ def duplicate_card(issue: Issue, card_id: str) -> Card:
     parent, index = parent_of(issue, card_id)
     if any(issue.cards[c].unreadable for c in subtree_ids(issue, card_id) if c in issue.cards):
         # Its text was never read, so a copy would be an empty card that is never saved.
-        raise OutlineError("a card whose file cannot be read cannot be duplicated")
+        raise OutlineError(text("outline.unreadable-duplicate"))
 
     def clone(source_id: str) -> str:
         original = issue.cards[source_id]
@@ -144,7 +145,7 @@ def move_cards(issue: Issue, card_ids: list[str], parent_id: str, index: int) ->
             raise OutlineError(f"no card with id {card_id!r}")
         parent_of(issue, card_id)  # raises before anything moved if it is not in the outline
         if parent_id in subtree_ids(issue, card_id):
-            raise OutlineError("a card cannot be moved into its own subtree")
+            raise OutlineError(text("outline.into-own-subtree"))
     target = children_of(issue, parent_id)
     inner = {sub for c in card_ids for sub in subtree_ids(issue, c)[1:]}
     card_ids = [c for c in card_ids if c not in inner]

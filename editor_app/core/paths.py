@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from editor_app.core.messages import Text, text
+
 
 class UnsafePathError(ValueError):
-    """A reference that would leave the issue folder."""
+    """A reference that would leave the issue folder; ``reason`` says why (a Text)."""
+
+    def __init__(self, reason: Text):
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 _REMOTE_SCHEMES = ("http", "https", "data", "ftp")
@@ -30,20 +36,20 @@ def local_path(folder: Path, ref: str) -> Path:
     try:
         parts = urlsplit(ref)
     except ValueError:
-        raise UnsafePathError(f"{ref!r} cannot be read as a path") from None
+        raise UnsafePathError(text("path.unparsable", ref=ref)) from None
     if parts.scheme or parts.netloc:
-        raise UnsafePathError(f"{ref!r} is not a path inside the issue")
+        raise UnsafePathError(text("path.not-inside", ref=ref))
     raw = unquote(parts.path)
     if raw.startswith(("/", "\\")) or (len(raw) > 1 and raw[1] == ":"):
-        raise UnsafePathError(f"{ref!r} is an absolute path")
+        raise UnsafePathError(text("path.absolute", ref=ref))
     rel = PurePosixPath(raw.replace("\\", "/"))
     if ".." in rel.parts:
-        raise UnsafePathError(f"{ref!r} leaves the issue folder")
+        raise UnsafePathError(text("path.leaves", ref=ref))
     root = Path(folder).resolve()
     try:
         target = (root / rel).resolve()
     except (OSError, RuntimeError):  # a symlink loop
-        raise UnsafePathError(f"{ref!r} cannot be resolved") from None
+        raise UnsafePathError(text("path.unresolvable", ref=ref)) from None
     if target != root and root not in target.parents:
-        raise UnsafePathError(f"{ref!r} points outside the issue folder")
+        raise UnsafePathError(text("path.outside", ref=ref))
     return target

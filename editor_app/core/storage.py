@@ -17,6 +17,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
+from editor_app.core import messages
 from editor_app.core.atomic import write_if_changed
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
 from editor_app.core.filesafety import UnsafeFileError, read_regular_file
@@ -58,7 +59,6 @@ def is_issue_folder(folder: Path) -> bool:
 
 
 # -- reading -------------------------------------------------------------------------------
-SYMLINK_REASON = "is a symbolic link; card files must be regular files of the issue"
 
 
 def read_text(path: Path, *, follow_symlinks: bool = True) -> str:
@@ -70,15 +70,17 @@ def read_text(path: Path, *, follow_symlinks: bool = True) -> str:
     try:
         raw = _read_bytes(path, follow_symlinks)
     except FileNotFoundError:
-        raise UnreadableFileError("file not found", path) from None
+        raise UnreadableFileError(messages.text("read.not-found"), path) from None
     except OSError as exc:
-        raise UnreadableFileError(f"cannot read file: {exc.strerror}", path) from None
+        raise UnreadableFileError(
+            messages.text("read.cannot-read", detail=str(exc.strerror)), path
+        ) from None
     try:
         # utf-8-sig: a byte-order mark some Windows editors add is not part of the text.
         return raw.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise UnreadableFileError("not valid UTF-8 text", path, line) from None
+        raise UnreadableFileError(messages.text("read.not-utf8"), path, line) from None
 
 
 def _read_bytes(path: Path, follow_symlinks: bool) -> bytes:
@@ -87,8 +89,9 @@ def _read_bytes(path: Path, follow_symlinks: bool) -> bytes:
     try:
         return read_regular_file(path)
     except UnsafeFileError as exc:
-        reason = SYMLINK_REASON if exc.errno == errno.ELOOP else exc.strerror
-        raise UnreadableFileError(reason, path) from None
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFileError(messages.text("read.symlink"), path) from None
+        raise UnreadableFileError(exc.strerror, path) from None
 
 
 def read_card_text(path: Path) -> str:
@@ -98,9 +101,7 @@ def read_card_text(path: Path) -> str:
     even written back into the issue by journal recovery.
     """
     if path.parent.is_symlink():
-        raise UnreadableFileError(
-            f"the {CARDS_DIR} folder is a symbolic link; card files must be inside the issue", path
-        )
+        raise UnreadableFileError(messages.text("read.cards-symlink", folder=CARDS_DIR), path)
     return read_text(path, follow_symlinks=False)
 
 
@@ -317,10 +318,10 @@ def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str]:
     if not text.startswith("---\n"):
-        raise IssueFormatError("card file must start with a '---' front matter line", path, 1)
+        raise IssueFormatError(messages.text("read.no-front-matter"), path, 1)
     end = re.search(r"^---[ \t]*$", text[4:], re.MULTILINE)
     if end is None:
-        raise IssueFormatError("front matter is not closed by a '---' line", path, 1)
+        raise IssueFormatError(messages.text("read.front-matter-open"), path, 1)
     front = text[4 : 4 + end.start()]
     body = text[4 + end.end() :]
     return front, body.strip("\n")
@@ -369,7 +370,7 @@ def load_issue(folder: Path | str, texts: dict[str, str] | None = None) -> Issue
     folder = Path(folder)
     path = manifest_path(folder)
     if not path.exists():
-        raise IssueNotFoundError("not an issue folder (no issue.yaml)", folder)
+        raise IssueNotFoundError(messages.text("read.not-issue"), folder)
     manifest_text = read_text(path)
     issue, children = parse_manifest(manifest_text, path)
     issue.folder = folder
@@ -386,7 +387,11 @@ def load_issue(folder: Path | str, texts: dict[str, str] | None = None) -> Issue
                 texts[str(card_file)] = text
             card = parse_card(text, card_file, card_id)
         except (IssueFormatError, UnreadableFileError) as exc:
+            reason = exc.text or exc.message
             card = Card(id=card_id, title=card_id, unreadable=exc.describe())
+            card.unreadable_reason = messages.text(
+                "read.unreadable-card", where=exc.where(), reason=reason
+            )
         card.child_ids = children.get(card_id, [])
         issue.cards[card_id] = card
     return issue

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from editor_app.core.errors import MastheadError
 from editor_app.core.library import list_issues
+from editor_app.core.messages import text
 from editor_app.core.model import CardNumbering, Issue, Numbering, SectionNumbering
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.resources import resource
@@ -37,7 +38,7 @@ def new_issue(
     """Create and save a new issue folder in ``library``; return the loaded issue."""
     library = Path(library)
     if slug is not None and (not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug)):
-        raise MastheadError(f"slug {slug!r} may hold only letters, digits, '.', '_' and '-'")
+        raise MastheadError(text("import.bad-slug", slug=slug))
     date = date or dt.date.today()
     existing = list_issues(library)
     number = max((s.number or 0 for s in existing), default=0) + 1
@@ -45,7 +46,7 @@ def new_issue(
         # A slug the editor chose is kept as given, so an existing issue is an error.
         folder = library / slug
         if folder.exists():
-            raise MastheadError(f"an issue named '{slug}' already exists", folder)
+            raise MastheadError(text("import.exists", slug=slug), folder)
     else:
         folder = unique_folder(library, ascii_slug(title) or f"issue-{date.isoformat()}")
 

@@ -21,6 +21,7 @@ from editor_app.core.storage import (
     read_card_text,
     read_text,
 )
+from editor_app.gui.i18n import error_text
 
 # The editor's choices when a card changed on disk under unsaved edits.
 KEEP_MINE = "mine"
@@ -165,7 +166,7 @@ class DiskChangesMixin:
             texts: dict[str, str] = {}
             fresh = load_issue(self.folder, texts)
         except MastheadError as exc:
-            self.saveFailed.emit(exc.describe())  # shown to the editor; nothing is overwritten
+            self.saveFailed.emit(error_text(exc))  # shown to the editor; nothing is overwritten
             return
         for card_id in self._dirty_cards & set(fresh.cards):
             mine = self.issue.cards.get(card_id)

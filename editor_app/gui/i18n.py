@@ -2,7 +2,8 @@
 
 The language follows the system locale unless the "ui/language" setting names one. The
 compiled catalogues (resources/translations/masthead_<lang>.qm) are built from the .ts files
-by `make translations`; without them the UI stays in English.
+by `make translations`; without them the UI stays in English. English has a catalogue too,
+of the strings with a count only: their singular and plural forms ("1 card", "2 cards").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from editor_app.core import settings_registry
+from editor_app.core.errors import MastheadError
 from editor_app.core.i18n_catalog import Catalog, catalog
 from editor_app.core.resources import resource
 
@@ -92,9 +94,12 @@ def install_translators(
         app.removeTranslator(old)
         old.setParent(None)  # Python owns it now and frees it
     chosen = resolve_language(language, system)
-    if chosen == ENGLISH:
-        return ENGLISH  # the source strings are English
     locale = locale_for(chosen)  # the catalogue's locale, whatever region the system names
+    if chosen == ENGLISH:
+        # The sources are English; only "%n card(s)" needs the catalogue, for its forms.
+        if not _load(app, locale, CATALOGUE, translations_dir()):
+            log.info("no English plural forms in %s", translations_dir())
+        return ENGLISH
     ours = _load(app, locale, CATALOGUE, translations_dir())
     if not ours:
         log.warning("no compiled translation for %s in %s", chosen, translations_dir())
@@ -145,7 +150,8 @@ def current_language(app: QCoreApplication) -> str:
     for translator in app.findChildren(QTranslator, _TRANSLATOR_NAME):
         path = Path(translator.filePath())
         if path.name.startswith(CATALOGUE + "_"):
-            return translator.language().replace("-", "_") or CHINESE
+            language = translator.language().replace("-", "_") or CHINESE
+            return ENGLISH if language.split("_")[0] == "en" else language
     return ENGLISH
 
 
@@ -158,3 +164,13 @@ def message_catalog() -> Catalog:
     """The core catalog (problems, statuses, import guesses) in the UI's language."""
     app = QCoreApplication.instance()
     return catalog(current_language(app) if app is not None else ENGLISH)
+
+
+def error_text(exc: BaseException) -> str:
+    """An error for the editor: "path: message" in the UI language (core says it by key)."""
+    return message_catalog().error(exc)
+
+
+def error_message(exc: MastheadError) -> str:
+    """An error's message without its path, in the UI language."""
+    return message_catalog().say(exc.text) if exc.text is not None else exc.message

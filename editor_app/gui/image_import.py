@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImageError, MastheadError
 from editor_app.core.images import ImportedImage, import_image, sniff_format
+from editor_app.core.images.names import forget_name
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.i18n import error_text
 from editor_app.gui.workers import run_in_thread
 
 BUSY_DELAY_MS = 400
@@ -43,9 +45,10 @@ def describe_image(image: ImportedImage) -> str:
     size = f"{image.bytes / 1024:.0f} KB" if image.bytes < 1e6 else f"{image.bytes / 1e6:.1f} MB"
     parts = [f"{image.width} × {image.height} px", image.format, size]
     if image.frames > 1:
-        parts.append(
-            QCoreApplication.translate("ImageImport", "%1 frames").replace("%1", str(image.frames))
-        )
+        # lupdate does not extract a count from translate(); the image panel's tr() holds
+        # the same text, so its context gives the forms.
+        frames = QCoreApplication.translate("ImageAssetModel", "%n frame(s)", None, image.frames)
+        parts.append(frames)
     return " · ".join(parts)
 
 
@@ -250,6 +253,7 @@ def ask_alt_for(
     chosen = ask_alt_text(parent, folder / image.path, suggested, describe_image(image))
     if chosen is None and not image.existed:
         (folder / image.path).unlink(missing_ok=True)
+        forget_name(folder, image.path)
     return chosen
 
 
@@ -276,7 +280,7 @@ def make_image_importer(
         except ImageError as exc:
             raise MastheadError(
                 QCoreApplication.translate("ImageImport", "Cannot import the image: %1").replace(
-                    "%1", exc.describe()
+                    "%1", error_text(exc)
                 )
             ) from None
         if result is None:

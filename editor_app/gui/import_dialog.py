@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import MastheadError
 from editor_app.core.importers import Guess, import_file
 from editor_app.core.model import Issue
-from editor_app.gui.i18n import message_catalog
+from editor_app.gui.i18n import error_text, message_catalog
 from editor_app.gui.theme import set_icon
 from editor_app.gui.workers import run_in_thread
 
@@ -180,19 +180,19 @@ class ImportDialog(QDialog):
         self._running = False
         self.progress.setVisible(False)
         if isinstance(result, MastheadError):
-            self._fail(self.tr("Could not import: %1").replace("%1", result.describe()))
+            self._fail(self.tr("Could not import: %1").replace("%1", error_text(result)))
             return
         issue, guesses = result
         self.issue, self.guesses = issue, list(guesses)
         self.imported_folder = issue.folder
         cards = len(issue.cards)
         sections = len(issue.sections)
-        summary = self.tr("Created “%1” in %2: %3 section(s), %4 card(s).")
+        summary = self.tr("Created “%1” in %2: %3, %4.")
         summary = (
             summary.replace("%1", issue.title or self.tr("untitled"))
             .replace("%2", str(issue.folder))
-            .replace("%3", str(sections))
-            .replace("%4", str(cards))
+            .replace("%3", self.tr("%n section(s)", "", sections))
+            .replace("%4", self.tr("%n card(s)", "", cards))
         )
         self._set_status(summary)
         self._show_guesses(self.guesses)

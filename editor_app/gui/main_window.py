@@ -23,7 +23,9 @@ from editor_app.core.template import new_issue
 from editor_app.gui import theme
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.channel_copy import ChannelCopier
+from editor_app.gui.elide import elide
 from editor_app.gui.focus import kept_focus
+from editor_app.gui.i18n import error_text
 from editor_app.gui.import_dialog import ImportDialog
 from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
@@ -179,9 +181,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.model.moveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.view.currentNodeChanged.connect(self._remember_card)
-        title = doc.issue.title or doc.folder.name
-        suffix = self.tr(" [read-only]") if doc.read_only else ""
-        self.setWindowTitle(f"{title}{suffix} — Masthead")
+        self._show_issue_title()
+        doc.issueChanged.connect(self._show_issue_title)
 
         start_card = self.settings.last_card(doc.folder)
         if not start_card or not doc.has_card(start_card):
@@ -426,9 +427,19 @@ class MainWindow(MainMenusMixin, QMainWindow):
             message = self.tr("The issue was changed on disk and has been reloaded.")
         self.statusBar().showMessage(message, 6000)
 
+    def _show_issue_title(self) -> None:
+        """The issue's title in the window title, shortened when long: a title bar or a task
+        bar would cut " — Masthead" off first. The outline and the editor show it whole."""
+        ws = self.workspace
+        if ws is None:
+            return
+        doc = ws.document
+        title = elide(doc.issue.title or doc.folder.name)
+        suffix = self.tr(" [read-only]") if doc.read_only else ""
+        self.setWindowTitle(f"{title}{suffix} — Masthead")
+
     def show_error(self, title: str, exc: Exception) -> None:
-        message = exc.describe() if isinstance(exc, MastheadError) else str(exc)
-        QMessageBox.critical(self, title, message)
+        QMessageBox.critical(self, title, error_text(exc))
 
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog

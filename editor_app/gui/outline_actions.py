@@ -11,6 +11,7 @@ from editor_app.core import outline as ops
 from editor_app.core.errors import OutlineError
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.focus import kept_focus
+from editor_app.gui.i18n import error_message
 from editor_app.gui.outline_view import OutlineView
 
 
@@ -109,7 +110,7 @@ class OutlineActions(QObject):
         try:
             slot()
         except OutlineError as exc:
-            self.failed.emit(exc.message)
+            self.failed.emit(error_message(exc))
 
     # -- targets -----------------------------------------------------------------------------
     def _current_section(self) -> str | None:

@@ -12,7 +12,7 @@ from editor_app.core.model import Section
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.outline import move_cards, move_section, subtree_ids
 from editor_app.gui.document import IssueDocument
-from editor_app.gui.i18n import message_catalog
+from editor_app.gui.i18n import error_message, message_catalog
 from editor_app.gui.outline_diff import Move, Operation, OutlineTree, Remove, plan_changes
 
 CARD_MIME = "application/x-masthead-card-ids"
@@ -241,13 +241,24 @@ class OutlineModel(QAbstractItemModel):
             errors, warnings, _ = self._problems.get(node.id, (0, 0, []))
             return (errors, warnings)
         if role == Qt.ItemDataRole.ToolTipRole:
-            texts = self._problems.get(node.id, (0, 0, []))[2]
-            if node.kind == "card":
-                card = self.document.issue.cards[node.id]
-                head = card.unreadable or (f"[{card.group}] " if card.group else "") + card.title
-                return "\n".join([head, *texts]) if texts else head
-            return self.label(node.id)  # a long section title is elided in the row
+            return self.tooltip(node.id, node.kind)
         return None
+
+    def tooltip(self, node_id: str, kind: str) -> str:
+        """The whole title (the row elides a long one), a card's status (its icon's meaning)
+        and the problems found in it."""
+        texts = self._problems.get(node_id, (0, 0, []))[2]
+        if kind != "card":
+            return "\n".join([self.label(node_id), *texts])
+        card = self.document.issue.cards[node_id]
+        if card.unreadable:
+            reason = message_catalog().say(card.unreadable_reason or card.unreadable)
+            return "\n".join([reason, *texts])
+        head = f"{self._numbers.display(node_id)} {card.title or self.tr('(untitled)')}"
+        if card.group:
+            head = f"[{card.group}] {head}"
+        status = self.tr("Status: %1").replace("%1", message_catalog().status(card.status))
+        return "\n".join([head.strip(), status, *texts])
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802, ANN001
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -357,7 +368,7 @@ class OutlineModel(QAbstractItemModel):
                 lambda _r: ids,
             )
         except OutlineError as exc:
-            self.moveFailed.emit(exc.message)
+            self.moveFailed.emit(error_message(exc))
             return False
         return True
 

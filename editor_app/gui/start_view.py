@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.library import IssueSummary, list_issues
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.workers import run_in_thread
 
 
@@ -36,14 +37,13 @@ class IssueTableModel(QAbstractTableModel):
         ]
 
     def status_label(self, status: str) -> str:
-        labels = {
-            "draft": self.tr("Draft"),
-            "review": self.tr("In review"),
-            "ready": self.tr("Ready"),
-            "published": self.tr("Published"),
-            "unreadable": self.tr("Unreadable"),
-        }
-        return labels.get(status, status)
+        """A status as the core catalog says it (the same words as the card editor's)."""
+        if status == "unreadable":
+            return self.tr("Unreadable")
+        try:
+            return message_catalog().status(status)
+        except ValueError:
+            return status
 
     def set_rows(self, rows: list[IssueSummary]) -> None:
         self.beginResetModel()
@@ -68,7 +68,10 @@ class IssueTableModel(QAbstractTableModel):
                       self.status_label(row.status), row.cards]  # fmt: skip
             return str(values[index.column()])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.error or str(row.folder)
+            if row.error:
+                return row.error
+            # The title column elides a long title: the tooltip gives it whole.
+            return f"{row.title}\n{row.folder}" if index.column() == 0 else str(row.folder)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return (
                 qta.icon("mdi6.alert-circle-outline", color="#d64545")

@@ -66,7 +66,7 @@ class StatusBarController(QObject):
 
     def show_card_counts(self, stats: TextStats) -> None:
         if self._section is None:
-            self.card_label.setText(self.tr("Card: %1 words").replace("%1", str(stats.words)))
+            self.card_label.setText(self.tr("Card: %n word(s)", "", stats.words))
 
     def show_node(self, node_id: str, kind: str) -> None:
         """Follow the outline's selection: a section shows the sum of its cards' counts."""
@@ -84,9 +84,9 @@ class StatusBarController(QObject):
         if total is None:
             return  # the count on its way shows it
         self.card_label.setText(
-            self.tr("Section: %1 words · %2 min read")
-            .replace("%1", str(total.words))
-            .replace("%2", str(total.minutes))
+            self.tr("Section: %n word(s) · %1 min read", "", total.words).replace(
+                "%1", str(total.minutes)
+            )
         )
 
     def _update_issue_counts(self) -> None:
@@ -114,9 +114,9 @@ class StatusBarController(QObject):
         stats, self._sections = result
         self._update_section_counts()
         self.issue_label.setText(
-            self.tr("Issue: %1 words · %2 min read")
-            .replace("%1", str(stats.words))
-            .replace("%2", str(stats.minutes))
+            self.tr("Issue: %n word(s) · %1 min read", "", stats.words).replace(
+                "%1", str(stats.minutes)
+            )
         )
         if self._recount:
             self._recount = False

@@ -217,22 +217,6 @@
         <translation>合集</translation>
     </message>
     <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>审阅中</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>待发布</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
         <source>no source</source>
         <translation>无原文</translation>
     </message>
@@ -665,9 +649,17 @@
         <source>title</source>
         <translation>标题</translation>
     </message>
-    <message>
-        <source>%1 matches in %2 cards</source>
-        <translation>%2 张卡片中有 %1 处匹配</translation>
+    <message numerus="yes">
+        <source>%n match(es) in %1</source>
+        <translation>
+            <numerusform>%1中有 %n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n 张卡片</numerusform>
+        </translation>
     </message>
     <message>
         <source>Replaced %1</source>
@@ -684,9 +676,11 @@
         <source>file not found</source>
         <translation>找不到文件</translation>
     </message>
-    <message>
-        <source>%1 frames</source>
-        <translation>%1 帧</translation>
+    <message numerus="yes">
+        <source>%n frame(s)</source>
+        <translation>
+            <numerusform>%n 帧</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not used by any card</source>
@@ -699,28 +693,12 @@
         </translation>
     </message>
     <message>
-        <source>Missing file</source>
-        <translation>文件缺失</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <source>Unreadable</source>
-        <translation>无法读取</translation>
-    </message>
-    <message>
-        <source>Unused</source>
-        <translation>未使用</translation>
-    </message>
-    <message>
-        <source>Too large</source>
-        <translation>过大</translation>
-    </message>
-    <message>
-        <source>No alt text</source>
-        <translation>无替代文字</translation>
-    </message>
-    <message>
-        <source>Generic alt text</source>
-        <translation>替代文字空泛</translation>
+        <source>Imported from %1</source>
+        <translation>导入自 %1</translation>
     </message>
     <message>
         <source>Alt text: %1</source>
@@ -729,10 +707,6 @@
 </context>
 <context>
     <name>ImageImport</name>
-    <message>
-        <source>%1 frames</source>
-        <translation>%1 帧</translation>
-    </message>
     <message>
         <source>%1 images are switched off in Preferences (accepted: %2)</source>
         <translation>首选项中已关闭 %1 图片（接受的格式：%2）</translation>
@@ -855,9 +829,21 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Alt text updated in %n card(s).</source>
+        <translation>
+            <numerusform>已更新 %n 张卡片中的替代文字。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Remove %n unused image(s)</source>
         <translation>
             <numerusform>移除 %n 张未使用的图片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n image(s) to the issue&apos;s trash; Undo brings them back.</source>
+        <translation>
+            <numerusform>已将 %n 张图片移到本期的回收站；撤销即可恢复。</numerusform>
         </translation>
     </message>
     <message>
@@ -869,16 +855,8 @@
         <translation>设置 %1 的替代文字</translation>
     </message>
     <message>
-        <source>Alt text updated in %1 card(s).</source>
-        <translation>已更新 %1 张卡片中的替代文字。</translation>
-    </message>
-    <message>
         <source>Remove unused image %1</source>
         <translation>移除未使用的图片 %1</translation>
-    </message>
-    <message>
-        <source>Moved %1 image(s) to the issue&apos;s trash; Undo brings them back.</source>
-        <translation>已将 %1 张图片移到本期的回收站；撤销即可恢复。</translation>
     </message>
     <message>
         <source>Import Images</source>
@@ -984,12 +962,24 @@
         <translation>无法导入：%1</translation>
     </message>
     <message>
-        <source>Created “%1” in %2: %3 section(s), %4 card(s).</source>
-        <translation>已在 %2 中创建“%1”：%3 个专题，%4 张卡片。</translation>
+        <source>Created “%1” in %2: %3, %4.</source>
+        <translation>已在 %2 中创建“%1”：%3，%4。</translation>
     </message>
     <message>
         <source>untitled</source>
         <translation>无标题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n 个专题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n 张卡片</numerusform>
+        </translation>
     </message>
     <message>
         <source>unknown error</source>
@@ -1415,22 +1405,6 @@
         <translation>卡片数</translation>
     </message>
     <message>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>审阅中</translation>
-    </message>
-    <message>
-        <source>Ready</source>
-        <translation>待发布</translation>
-    </message>
-    <message>
-        <source>Published</source>
-        <translation>已发布</translation>
-    </message>
-    <message>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
@@ -1532,9 +1506,11 @@
         <source>Re-read the archive and the link-check results</source>
         <translation>重新读取归档库和链接检查结果</translation>
     </message>
-    <message>
-        <source>%1 links</source>
-        <translation>%1 个链接</translation>
+    <message numerus="yes">
+        <source>Checked %n link(s): %1 with problems.</source>
+        <translation>
+            <numerusform>已检查 %n 个链接：%1 个有问题。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 duplicated</source>
@@ -1557,10 +1533,6 @@
         <translation>无法读取归档库：%1</translation>
     </message>
     <message>
-        <source>Copied %1 URL(s)</source>
-        <translation>已复制 %1 个网址</translation>
-    </message>
-    <message>
         <source>Edit link URL</source>
         <translation>编辑链接网址</translation>
     </message>
@@ -1581,16 +1553,30 @@
         <translation>没有需要去除的跟踪参数。</translation>
     </message>
     <message>
-        <source>Removed tracking parameters in %1 card(s); Undo puts them back.</source>
-        <translation>已去除 %1 张卡片中的跟踪参数；撤销即可恢复。</translation>
-    </message>
-    <message>
         <source>There are no web links to check.</source>
         <translation>没有需要检查的网页链接。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n 个链接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n URL(s)</source>
+        <translation>
+            <numerusform>已复制 %n 个网址</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed tracking parameters in %n card(s); Undo puts them back.</source>
+        <translation>
+            <numerusform>已去除 %n 张卡片中的跟踪参数；撤销即可恢复。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No network: the links could not be checked.</source>
@@ -1599,10 +1585,6 @@
     <message>
         <source>Link check cancelled.</source>
         <translation>链接检查已取消。</translation>
-    </message>
-    <message>
-        <source>Checked %1 link(s): %2 with problems.</source>
-        <translation>已检查 %1 个链接：%2 个有问题。</translation>
     </message>
     <message>
         <source>The link check failed: %1</source>
@@ -2224,6 +2206,10 @@
         <translation>（无法读取）%1</translation>
     </message>
     <message>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
         <source>Rename card</source>
         <translation>重命名卡片</translation>
     </message>
@@ -2656,17 +2642,23 @@
         <source>Not saved: see the message</source>
         <translation>未保存：请查看提示信息</translation>
     </message>
-    <message>
-        <source>Card: %1 words</source>
-        <translation>卡片：%1 字</translation>
+    <message numerus="yes">
+        <source>Card: %n word(s)</source>
+        <translation>
+            <numerusform>卡片：%n 字</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Section: %1 words · %2 min read</source>
-        <translation>专题：%1 字 · 约 %2 分钟读完</translation>
+    <message numerus="yes">
+        <source>Section: %n word(s) · %1 min read</source>
+        <translation>
+            <numerusform>专题：%n 字 · 约 %1 分钟读完</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Issue: %1 words · %2 min read</source>
-        <translation>本期：%1 字 · 约 %2 分钟读完</translation>
+    <message numerus="yes">
+        <source>Issue: %n word(s) · %1 min read</source>
+        <translation>
+            <numerusform>本期：%n 字 · 约 %1 分钟读完</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -180,7 +180,7 @@ def test_check_clean_issue_exits_0(tmp_path):
     folder = make_clean_issue(tmp_path)
     result = masthead("check", folder)
     assert result.returncode == 0, result.stdout
-    assert "0 error(s)" in result.stdout
+    assert "0 errors" in result.stdout
     result = masthead("check", folder, "--json")
     assert result.returncode == 0
     assert json.loads(result.stdout) == {"problems": [], "ok": True}

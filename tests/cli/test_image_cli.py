@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from editor_app.cli import main
+from editor_app.core.images import asset_report
 from editor_app.core.storage import load_issue
 from editor_app.core.template import new_issue
 
@@ -61,7 +62,10 @@ def test_add_to_a_card_appends_the_reference(issue, tmp_path, capsys):
     assert captured.out.strip() == path
     assert "no alt text" in captured.err
     assert load_issue(issue).cards[card].body.count(path) == 2
-    assert len(list((issue / "assets").iterdir())) == 1
+    # One image, and beside it (hidden) the name it was added as.
+    stored = sorted(p.name for p in (issue / "assets").iterdir())
+    assert stored == [".names.json", Path(path).name]
+    assert asset_report(load_issue(issue))[0].original == photo.name
 
 
 def test_add_json(issue, tmp_path, capsys):

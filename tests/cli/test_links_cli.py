@@ -73,7 +73,7 @@ def test_table_lists_every_link(library, capsys):
     assert any("source" in r and "https://new.example.org/post" in r for r in rows)
     assert any("link" in r and "https://github.com/example/tool" in r for r in rows)
     assert sum("(duplicate)" in r for r in rows) == 2
-    assert summary.startswith(f"{len(rows)} link(s), 2 duplicate(s)")
+    assert summary.startswith(f"{len(rows)} links, 2 duplicates")
 
 
 def test_json_with_archive_marks_featured_before(library, capsys):

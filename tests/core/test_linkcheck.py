@@ -275,3 +275,22 @@ def test_cancel_does_not_wait_for_requests_in_flight(server):
     assert report.cancelled
     # Both requests were still waiting on the server: the run returned without them.
     assert all(r.state == CANCELLED for r in report.results.values())
+
+
+def test_a_failure_keeps_its_reason_by_key_through_the_cache(tmp_path) -> None:
+    from editor_app.core.i18n_catalog import CHINESE, catalog
+    from editor_app.core.linkcheck import LinkStatus, check_url, load_cache, save_cache
+    from editor_app.core.messages import text
+
+    skipped = check_url("ftp://example.org/file")
+    assert skipped.error == "not a web address" and skipped.error_key == "linkcheck.not-web"
+    assert catalog(CHINESE).say(skipped.reason) == "不是网址"
+    refused = LinkStatus("https://x.example", "error", unreachable=True)
+    refused.set_error(text("linkcheck.no-connection", seconds=10.0))
+    save_cache(tmp_path, [refused])
+    (again,) = load_cache(tmp_path).values()
+    assert again.error == "no connection within 10 s"
+    assert catalog(CHINESE).say(again.reason) == "10 秒内无法连接"
+    # A cache written before keys were kept still reads, in English.
+    old = LinkStatus.from_json({"url": "https://x.example", "state": "error", "error": "boom"})
+    assert catalog(CHINESE).say(old.reason) == "boom"

@@ -51,3 +51,34 @@ def pytest_configure(config):
     from editor_app.gui.preview.scheme import register_scheme
 
     register_scheme()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_catalogue(qapp):
+    """The English UI as the app shows it: with its catalogue of plural forms ("1 card").
+
+    The .qm files are build output (make translations): built here when missing or stale.
+    """
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    from editor_app.gui import i18n
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location(
+        "mh_tr_gui", root / "packaging" / "translations.py"
+    )
+    tool = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = tool
+    spec.loader.exec_module(tool)
+    stale = [
+        lang
+        for lang in tool.LANGUAGES
+        if not tool.qm_path(lang).exists()
+        or tool.qm_path(lang).stat().st_mtime < tool.ts_path(lang).stat().st_mtime
+    ]
+    if stale:
+        tool.release()
+    i18n.install_translators(qapp, i18n.ENGLISH)
+    yield

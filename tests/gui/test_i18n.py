@@ -26,10 +26,11 @@ def compiled_catalogue():
     tool = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = tool
     spec.loader.exec_module(tool)
-    ts, qm = tool.ts_path("zh_CN"), tool.qm_path("zh_CN")
-    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-        tool.release()
-    assert qm.is_file()
+    for language in tool.LANGUAGES:
+        ts, qm = tool.ts_path(language), tool.qm_path(language)
+        if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            tool.release()
+        assert qm.is_file()
 
 
 @pytest.fixture
@@ -107,7 +108,9 @@ def test_qt_standard_buttons_are_translated_too(english_after, qtbot):
 def test_switching_back_to_english_removes_the_catalogues(english_after, qtbot, tmp_path):
     i18n.install_translators(english_after, i18n.CHINESE)
     assert i18n.install_translators(english_after, i18n.ENGLISH) == i18n.ENGLISH
-    assert i18n.installed_catalogues(english_after) == []
+    # Only the English plural forms stay: Qt's own Chinese catalogues are gone.
+    assert i18n.installed_catalogues(english_after) == ["masthead_en.qm"]
+    assert i18n.current_language(english_after) == i18n.ENGLISH
     assert QCoreApplication.translate("SettingsDialog", "Preferences") == "Preferences"
     assert isinstance(QApplication.instance(), QApplication)
 
@@ -116,6 +119,22 @@ def test_missing_catalogue_falls_back_to_english(english_after, monkeypatch, tmp
     monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
     assert i18n.install_translators(english_after, i18n.CHINESE) == i18n.ENGLISH
     assert i18n.installed_catalogues(english_after) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "two"),
+    [
+        (i18n.ENGLISH, "1 image", "2 images"),
+        (i18n.CHINESE, "1 张图片", "2 张图片"),
+    ],
+)
+def test_counts_take_the_plural_forms_of_the_ui_language(english_after, language, one, two):
+    """tr(text, "", n) reads "%n image(s)" as "1 image" / "2 images", never "1 images"."""
+    i18n.install_translators(english_after, language)
+    assert QCoreApplication.translate("ImagePanel", "%n image(s)", None, 1) == one
+    assert QCoreApplication.translate("ImagePanel", "%n image(s)", None, 2) == two
+    used = QCoreApplication.translate("ImageAssetModel", "Used by %n card(s): %1", None, 1)
+    assert used == ("Used by 1 card: %1" if language == i18n.ENGLISH else "1 张卡片使用：%1")
 
 
 def test_chinese_ui_shows_problems_and_statuses_from_the_core_catalog(
@@ -144,3 +163,19 @@ def test_chinese_ui_shows_problems_and_statuses_from_the_core_catalog(
     dialog = IssuePropertiesDialog(document)
     qtbot.addWidget(dialog)
     assert dialog.status.itemText(0) == "Draft"
+
+
+def test_chinese_ui_shows_asset_flags_and_reasons_by_code(english_after, qtbot):
+    from editor_app.core.images import AssetInfo
+    from editor_app.gui.panels.image_asset_model import AssetRow, ImageAssetModel
+
+    info = AssetInfo("assets/wide.png", True, bytes=1000, width=2400, height=600)
+    info.problems = ["oversize", "missing-alt", "unused"]
+    row = AssetRow(info)
+    i18n.install_translators(english_after, i18n.CHINESE)
+    model = ImageAssetModel()
+    texts = [text for text, _colour in model.problem_texts(row)]
+    assert texts == ["过大（宽 2400 像素，超过 1600）", "缺少替代文字", "未使用"]
+    i18n.install_translators(english_after, i18n.ENGLISH)
+    texts = [text for text, _colour in model.problem_texts(row)]
+    assert texts == ["Too large (2400 px wide, more than 1600)", "No alt text", "Unused"]

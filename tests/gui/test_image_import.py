@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSettings
 from PySide6.QtWidgets import QDialogButtonBox
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.images.names import NAMES_FILE, original_names
 from editor_app.core.model import Issue
 from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import save_issue
@@ -111,7 +112,10 @@ def test_dropped_file_is_processed_and_named_by_content(doc, settings, answers, 
     assert first.startswith("![集群拓扑照片](assets/") and first.endswith(".jpg)")
     assert second.split("](")[1] == first.split("](")[1]  # the same image is stored once
     assert asked[0][1] == "cluster topology"  # suggested from a descriptive file name
-    assert len(list((doc.folder / "assets").iterdir())) == 1
+    stored = sorted(p.name for p in (doc.folder / "assets").iterdir())
+    # One image, and beside it the name it was dropped as.
+    assert len(stored) == 2 and stored[0] == NAMES_FILE
+    assert original_names(doc.folder) == {stored[1]: "cluster-topology.jpg"}
 
 
 def test_cancel_returns_nothing_and_leaves_no_file(doc, settings, answers):

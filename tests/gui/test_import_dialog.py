@@ -73,7 +73,7 @@ def test_imports_markdown_and_reports_guesses(qtbot, tmp_path, monkeypatch):
     assert any("no date found" in text for text in shown)
     assert shown[0].startswith("Line 5:") and "numbered link" in shown[0]
     assert any(text.startswith("Line 15:") and "source" in text for text in shown)
-    assert "3 card(s)" in dialog.status.text()
+    assert "2 sections, 3 cards." in dialog.status.text()
     # Done: the form is locked (a second click would import twice) and Open is offered.
     assert not dialog.import_button.isEnabled()
     assert dialog.open_button.isEnabled()

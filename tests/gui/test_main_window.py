@@ -131,3 +131,15 @@ def test_docks_hide_in_library_view_and_closed_docks_stay_closed(window, qtbot, 
     window.open_issue(issue_folder)
     assert not window.outline_dock.isHidden()
     assert window.panels.links_dock.isHidden()
+
+
+def test_a_long_issue_title_is_shortened_in_the_window_title(window, issue_folder):
+    window.open_issue(issue_folder)
+    doc = window.workspace.document
+    long_title = "云原生社区年度回顾：从服务网格到平台工程的十个关键变化与未来三年的技术路线展望"
+    doc.set_issue_field("title", long_title)  # follows the edit, no reopening
+    shown = window.windowTitle()
+    assert shown.endswith("… — Masthead") and long_title not in shown
+    assert shown.startswith(long_title[:20])
+    doc.set_issue_field("title", "短标题")
+    assert window.windowTitle() == "短标题 — Masthead"

@@ -46,7 +46,10 @@ def test_long_chinese_title_is_elided_with_full_tooltip(qtbot, issue_folder):
     section = doc.issue.sections[0]
     card = doc.edit_outline("Add", lambda i: add_card(i, section.id, title), lambda c: [c.id])
     index = model.index_of(card.id)
-    assert title in model.data(index, Qt.ItemDataRole.ToolTipRole)
+    tip = model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert title in tip
+    # The status icon's meaning, in words.
+    assert "Status: Draft" in tip.splitlines()
     section_tip = model.data(model.index_of(section.id), Qt.ItemDataRole.ToolTipRole)
     assert section.title in section_tip
     assert view.textElideMode() == Qt.TextElideMode.ElideRight

@@ -29,6 +29,7 @@ from editor_app.core.export.registry import (  # noqa: F401
 )
 from editor_app.core.filesafety import read_regular_file
 from editor_app.core.markup.assets import AssetFile
+from editor_app.core.messages import Text, text
 from editor_app.core.model import Issue
 
 
@@ -40,14 +41,14 @@ class PreflightError(ExportError):
     def __init__(self, problems: list[Problem], path: Path | str | None = None):
         self.problems = problems
         errors = sum(p.severity == ERROR for p in problems)
-        super().__init__(f"export stopped: {errors} error(s) found by the checks", path)
+        super().__init__(text("export.preflight", count=errors), path)
 
 
 @dataclass
 class Progress:
     step: int
     total: int
-    message: str
+    message: Text  # what is happening, said in the reader's language by the catalog
     path: Path | None = None
     # Set on the last step only: every file of the export, and the problems it left out.
     files: list[Path] | None = None
@@ -99,8 +100,9 @@ class Exporter(abc.ABC):
     def profile_of(self, options: ExportOptions) -> str:
         profile = options.profile or self.profiles[0]
         if profile not in self.profiles:
+            choices = ", ".join(self.profiles)
             raise ExportError(
-                f"unknown {self.name} profile {profile!r}; choose one of: {', '.join(self.profiles)}"
+                text("export.unknown-profile", format=self.name, profile=profile, choices=choices)
             )
         return profile
 
@@ -135,7 +137,7 @@ class Exporter(abc.ABC):
         if has_errors(problems) and not options.force:
             raise PreflightError(problems, issue.folder)
         yield from self.prepare(issue, options)
-        yield Progress(0, 1, f"rendering {self.name} ({profile})")
+        yield Progress(0, 1, text("progress.rendering", format=self.name, profile=profile))
         plan = self.plan(issue, options)
         targets = _check_targets(out, plan, options.overwrite)
         total = len(plan.files)
@@ -147,28 +149,29 @@ class Exporter(abc.ABC):
                 atomic_write_bytes(target, data)
                 changed.append(target)
             written.append(target)
-            yield Progress(step, total, f"wrote {planned.rel}", target)
-        yield Progress(total, total, "done", None, written, changed, problems + plan.problems)
+            yield Progress(step, total, text("progress.wrote", rel=planned.rel), target)
+        done = text("progress.done")
+        yield Progress(total, total, done, None, written, changed, problems + plan.problems)
 
 
 def _check_targets(out: Path, plan: Plan, overwrite: bool) -> list[Path]:
     if out.exists() and not out.is_dir():
-        raise ExportError("the output folder is a file", out)
+        raise ExportError(text("export.out-is-file"), out)
     root = out.resolve()
     seen: set[str] = set()
     targets = []
     for planned in plan.files:
         if planned.rel in seen:
-            raise ExportError(f"two files of the export share the name {planned.rel!r}", out)
+            raise ExportError(text("export.name-clash", rel=planned.rel), out)
         seen.add(planned.rel)
         target = out / planned.rel
         resolved = target.resolve()
         if resolved != root and root not in resolved.parents:
-            raise ExportError(f"{planned.rel} would be written outside the output folder", out)
+            raise ExportError(text("export.outside", rel=planned.rel), out)
         if target.is_dir():
-            raise ExportError(f"{planned.rel} exists and is a folder", out)
+            raise ExportError(text("export.is-folder", rel=planned.rel), out)
         if target.exists() and not overwrite and _differs(target, planned.read()):
-            raise ExportError(f"{planned.rel} exists with other content; not overwritten", out)
+            raise ExportError(text("export.other-content", rel=planned.rel), out)
         targets.append(target)
     return targets
 

@@ -21,6 +21,7 @@ from editor_app.core.export.remote_images import (
     remote_image_refs,
 )
 from editor_app.core.issue_html import issue_page
+from editor_app.core.messages import text
 from editor_app.core.model import Issue
 
 
@@ -55,7 +56,8 @@ class HtmlExporter(Exporter):
             except StopIteration as stop:
                 self._fetched = (issue, stop.value)
                 return
-            yield Progress(done, total, f"fetched image {done}/{total}: {url}")
+            fetched = text("progress.fetched", done=done, total=total, url=url)
+            yield Progress(done, total, fetched)
 
     def _remote(self, issue: Issue, options: ExportOptions) -> RemoteImages | None:
         if not options.allow_remote:

@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from editor_app.core.checks import Problem
 from editor_app.core.errors import ImageError
 from editor_app.core.images.pipeline import ProcessedImage, process_image
-from editor_app.core.images.remote import download, size_text
+from editor_app.core.images.remote import download, failure_reason, size_text
 from editor_app.core.links import issue_links
 from editor_app.core.markup.assets import AssetResolver, url_scheme
+from editor_app.core.messages import Text
 from editor_app.core.model import Issue
 from editor_app.core.problem_codes import problem
 
@@ -112,9 +113,11 @@ def fetch_remote_images(
             data = fetcher(url, timeout, max_bytes)
             image = process_image(data, url)
         except (ImageError, ValueError, OSError, http.client.HTTPException) as exc:
-            text = exc.message if isinstance(exc, ImageError) else str(exc) or type(exc).__name__
-            reason = text.removeprefix(f"{url}: ")
-            result.failed[ref.url] = reason
+            if isinstance(exc, ImageError):
+                reason: Text | str = failure_reason(exc)
+            else:
+                reason = str(exc) or type(exc).__name__
+            result.failed[ref.url] = str(reason)
             result.problems.append(
                 problem("remote-image-failed", card=ref.card, url=ref.url, reason=reason)
             )

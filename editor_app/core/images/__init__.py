@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .assets import (
+    ASSET_FLAGS,
     COVER,
     DEFAULT_MAX_BYTES,
     SECTION_USER,
@@ -34,7 +35,7 @@ from .pipeline import (
 from .remote import download, fetch_remote_image
 
 __all__ = [
-    "ALLOWED_FORMATS", "COVER", "SECTION_USER", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_PIXELS", "DEFAULT_MAX_WIDTH",
+    "ALLOWED_FORMATS", "ASSET_FLAGS", "COVER", "SECTION_USER", "DEFAULT_MAX_BYTES", "DEFAULT_MAX_PIXELS", "DEFAULT_MAX_WIDTH",
     "AssetInfo", "ImportedImage", "ProcessedImage", "alt_text_edits", "asset_files", "asset_key",
     "asset_report", "asset_usage", "download", "fetch_remote_image", "image_size",
     "import_image", "looks_like_graphic", "missing_assets", "oversize_reason", "process_image",

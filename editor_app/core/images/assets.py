@@ -21,15 +21,22 @@ from editor_app.core.errors import ImageError
 from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
 from editor_app.core.links import FieldEdit, LinkRef, apply_edits, edit_card_links, issue_links
 from editor_app.core.lock import issue_write_lock
+from editor_app.core.messages import Text, text
 from editor_app.core.model import Issue
 from editor_app.core.paths import UnsafePathError, is_remote, local_path
 from editor_app.core.storage import ASSETS_DIR, STATE_DIR, save_card
 
+from .names import original_names
 from .pipeline import DEFAULT_MAX_WIDTH
 
 COVER = "#cover"  # pseudo card id: the issue's cover image
 SECTION_USER = "#section:"  # pseudo card id prefix: an image shown in a section's intro
 DEFAULT_MAX_BYTES = 1_000_000  # larger files slow every reader's page down
+# Every flag asset_report sets; each has a label "asset-flag.<code>" in core/messages.py.
+ASSET_FLAGS = (
+    "missing", "unreadable", "unused", "oversize", "missing-alt", "generic-alt", "symlink",
+    "unsafe-asset",
+)  # fmt: skip
 
 
 def asset_key(ref: str) -> str | None:
@@ -120,6 +127,7 @@ class AssetInfo:
     cards: list[str] = field(default_factory=list)
     alts: list[str] = field(default_factory=list)  # alt text of each reference
     problems: list[str] = field(default_factory=list)  # codes, see asset_report
+    original: str = ""  # the file name it was imported from, when known (names.py)
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -132,19 +140,20 @@ def image_size(path: Path) -> tuple[int, int, str, int]:
             frames = getattr(image, "n_frames", 1) if getattr(image, "is_animated", False) else 1
             return image.width, image.height, image.format or "", frames
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as exc:
-        raise ImageError(f"cannot read the image ({exc})", path) from None
+        raise ImageError(text("image.cannot-read", detail=str(exc)), path) from None
     except Image.DecompressionBombError:
-        raise ImageError("refused: far too many pixels", path) from None
+        raise ImageError(text("image.far-too-many-pixels"), path) from None
 
 
 def oversize_reason(
     info: AssetInfo, max_width: int = DEFAULT_MAX_WIDTH, max_bytes: int = DEFAULT_MAX_BYTES
-) -> str | None:
+) -> Text | None:
     """Why an asset is too big for a newsletter page, or None."""
     if info.width > max_width:
-        return f"{info.width} px wide (more than {max_width})"
+        return text("image.oversize-width", width=info.width, limit=max_width)
     if info.bytes > max_bytes:
-        return f"{info.bytes / 1e6:.1f} MB (more than {max_bytes / 1e6:.1f} MB)"
+        megabytes, limit = info.bytes / 1e6, max_bytes / 1e6
+        return text("image.oversize-bytes", megabytes=megabytes, limit=limit)
     return None
 
 
@@ -160,10 +169,13 @@ def asset_report(
         if key is not None:
             alts[key].append(ref.text)
     out = []
+    originals = original_names(issue.folder) if issue.folder is not None else {}
     for path, cards in asset_usage(issue).items():
         linked = issue.folder is not None and symlink_in_path(issue.folder, path) is not None
         exists = linked or _exists(issue, path)
         info = AssetInfo(path, exists, cards=list(cards), alts=alts.get(path, []))
+        if path.startswith(f"{ASSETS_DIR}/"):
+            info.original = originals.get(path[len(ASSETS_DIR) + 1 :], "")
         if linked:
             info.problems.append("symlink")  # never opened: it may name any file of the machine
             if not cards:
@@ -229,9 +241,9 @@ def trash_asset(issue_folder: Path | str, asset: str) -> Path:
     try:
         source = local_path(folder, asset)
     except UnsafePathError as exc:
-        raise ImageError(str(exc), asset) from None
+        raise ImageError(exc.reason, asset) from None
     if not source.is_file():
-        raise ImageError("no such asset", source)
+        raise ImageError(text("image.no-such-asset"), source)
     trash = folder / STATE_DIR / "trash" / ASSETS_DIR
     trash.mkdir(parents=True, exist_ok=True)
     target = trash / source.name
@@ -247,7 +259,7 @@ def restore_asset(issue_folder: Path | str, trashed: Path, asset: str) -> Path:
     try:
         target = local_path(Path(issue_folder), asset)
     except UnsafePathError as exc:
-        raise ImageError(str(exc), asset) from None
+        raise ImageError(exc.reason, asset) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(trashed, target)
     return target

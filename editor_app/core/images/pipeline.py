@@ -24,7 +24,10 @@ from PIL import Image, ImageChops, ImageOps, ImageSequence, UnidentifiedImageErr
 from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.errors import ImageError, IssueNotFoundError
 from editor_app.core.filesafety import describe_content, sniff_format
+from editor_app.core.messages import Text, text
 from editor_app.core.storage import ASSETS_DIR
+
+from .names import remember_name
 
 ALLOWED_FORMATS = ("PNG", "JPEG", "WEBP", "GIF")
 EXTENSIONS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif"}
@@ -85,7 +88,7 @@ class ProcessedImage:
         return f"{digest}.{EXTENSIONS[self.format]}"
 
 
-def _fail(message: str, name: str) -> ImageError:
+def _fail(message: Text, name: str) -> ImageError:
     return ImageError(message, name or None)
 
 
@@ -96,40 +99,33 @@ def _open(data: bytes, fmt: str, name: str, max_pixels: int) -> Image.Image:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=[fmt])
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _fail(
-            "refused: the image claims more pixels than any real picture has "
-            "(a decompression bomb?)",
-            name,
-        ) from None
+        raise _fail(text("image.bomb"), name) from None
     except UnidentifiedImageError:
-        raise _fail(
-            f"damaged image: it starts like a {fmt} file but cannot be read", name
-        ) from None
+        raise _fail(text("image.damaged-start", format=fmt), name) from None
     except _DECODE_ERRORS as exc:
-        raise _fail(f"damaged or truncated image ({exc})", name) from None
+        raise _fail(text("image.damaged", detail=str(exc)), name) from None
     width, height = image.size
     if width < 1 or height < 1:
-        raise _fail("empty image: it has no pixels", name)
+        raise _fail(text("image.no-pixels"), name)
     if width * height > max_pixels:
         raise _fail(
-            f"refused: {width}x{height} pixels is more than the limit of {max_pixels:,} "
-            "(a decompression bomb?)",
-            name,
+            text("image.too-many-pixels", width=width, height=height, limit=max_pixels), name
         )
     try:
         frames = image.n_frames if getattr(image, "is_animated", False) else 1
     except _DECODE_ERRORS as exc:
         raise _decode_error(exc, name) from None
     if frames > MAX_FRAMES or frames * width * height > MAX_ANIMATION_PIXELS:
-        raise _fail(f"refused: an animation of {frames} frames is too large", name)
+        raise _fail(text("image.animation-too-large", count=frames), name)
     return image
 
 
 def _decode_error(exc: BaseException, name: str) -> ImageError:
-    text = str(exc)
-    if "truncated" in text or isinstance(exc, EOFError):
-        return _fail("truncated image: the file ends before the image does", name)
-    return _fail(f"damaged image: it cannot be decoded ({text or type(exc).__name__})", name)
+    detail = str(exc)
+    # Pillow says "truncated" only in English; it is its wording we read, not ours.
+    if "truncated" in detail or isinstance(exc, EOFError):
+        return _fail(text("image.truncated"), name)
+    return _fail(text("image.undecodable", detail=detail or type(exc).__name__), name)
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:
@@ -289,11 +285,7 @@ def process_image(
         raise ValueError("photo_format must be JPEG or WEBP")
     fmt = sniff_format(data)
     if fmt is None:
-        raise _fail(
-            f"not an accepted image: this is {describe_content(data)}; "
-            "only PNG, JPEG, WebP and GIF images are accepted",
-            name,
-        )
+        raise _fail(text("image.not-accepted", what=describe_content(data)), name)
     image = _open(data, fmt, name, max_pixels)
     try:
         if getattr(image, "is_animated", False) and image.n_frames > 1:
@@ -302,7 +294,7 @@ def process_image(
     except _DECODE_ERRORS as exc:
         raise _decode_error(exc, name) from None
     except MemoryError:
-        raise _fail("image too large to process in memory", name) from None
+        raise _fail(text("image.out-of-memory"), name) from None
 
     try:
         orientation = image.getexif().get(0x0112, 1) if fmt in ("JPEG", "WEBP", "PNG") else 1
@@ -340,25 +332,25 @@ def _read_source(source: Path | str | bytes, name: str | None) -> tuple[bytes, s
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
         if len(data) > MAX_INPUT_BYTES:
-            raise _fail(
-                f"file too large ({len(data) / 1e6:.0f} MB; the limit is 64 MB)", name or ""
-            )
+            raise _fail(text("image.file-too-large", megabytes=len(data) / 1e6), name or "")
         return data, name or "image"
     path = Path(source)
     label = name or str(path)
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise _fail("not a file", label)
+            raise _fail(text("image.not-a-file"), label)
         if size > MAX_INPUT_BYTES:
-            raise _fail(f"file too large ({size / 1e6:.0f} MB; the limit is 64 MB)", label)
+            raise _fail(text("image.file-too-large", megabytes=size / 1e6), label)
         return path.read_bytes(), label
     except FileNotFoundError:
-        raise _fail("file not found", label) from None
+        raise _fail(text("image.file-not-found"), label) from None
     except PermissionError:
-        raise _fail("cannot read the file (permission denied)", label) from None
+        raise _fail(text("image.permission-denied"), label) from None
     except OSError as exc:
-        raise _fail(f"cannot read the file ({exc.strerror or exc})", label) from None
+        raise _fail(
+            text("image.cannot-read-file", detail=str(exc.strerror or exc)), label
+        ) from None
 
 
 def import_image(
@@ -369,15 +361,17 @@ def import_image(
     max_width: int = DEFAULT_MAX_WIDTH,
     max_pixels: int = DEFAULT_MAX_PIXELS,
     photo_format: str = "JPEG",
+    original: str | None = None,
 ) -> ImportedImage:
     """Process an image file (or bytes, e.g. from the clipboard) into ``<issue>/assets/``.
 
     ``name`` labels bytes in error messages. The file is written atomically and only when
-    an identical one is not already there.
+    an identical one is not already there. The name it came from (``original``, else the
+    file's own; bytes have none) is remembered beside it (names.py).
     """
     folder = Path(issue_folder)
     if not folder.is_dir():
-        raise IssueNotFoundError("issue folder not found", folder)
+        raise IssueNotFoundError(text("image.issue-folder-not-found"), folder)
     data, label = _read_source(source, name)
     processed = process_image(
         data, label, max_width=max_width, max_pixels=max_pixels, photo_format=photo_format
@@ -386,6 +380,10 @@ def import_image(
     existed = target.is_file() and target.stat().st_size == len(processed.data)
     if not existed:
         atomic_write_bytes(target, processed.data)
+    if original is None and not isinstance(source, bytes | bytearray):
+        original = label
+    if original:
+        remember_name(folder, f"{ASSETS_DIR}/{processed.name}", original)
     return ImportedImage(
         path=f"{ASSETS_DIR}/{processed.name}",
         width=processed.width,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from editor_app.core import messages
 from editor_app.core.atomic import atomic_write_bytes
 from editor_app.core.errors import ImportFormatError, MastheadError
 from editor_app.core.importers.common import Guess, ImportResult, read_input
@@ -46,10 +47,10 @@ def parse_file(path: Path | str, fmt: str = "auto") -> ImportResult:
     """Read ``path`` into an unsaved Issue (ImportFormatError when it cannot be read)."""
     path = Path(path)
     if fmt not in FORMATS:
-        raise ImportFormatError(f"unknown import format {fmt!r}", path)
+        raise ImportFormatError(messages.text("import.unknown-format", format=fmt), path)
     text = read_input(path)
     if not text.strip():
-        raise ImportFormatError("the file is empty", path, 1)
+        raise ImportFormatError(messages.text("import.empty"), path, 1)
     from editor_app.core.importers.text_import import parse_text
 
     if fmt != "auto":
@@ -99,9 +100,9 @@ def import_file(
     what the file says (our own export carries it)."""
     path, library = Path(path), Path(library)
     if slug is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", slug):
-        raise MastheadError(f"slug {slug!r} may hold only letters, digits, '.', '_' and '-'")
+        raise MastheadError(messages.text("import.bad-slug", slug=slug))
     if status is not None and status not in STATUSES:
-        raise MastheadError(f"unknown status {status!r}; choose draft or published")
+        raise MastheadError(messages.text("import.unknown-status", status=status))
     result = parse_file(path, fmt)
     issue = result.issue
     if status is not None:
@@ -113,13 +114,13 @@ def import_file(
     folder = library / wanted
     if folder.exists():
         if slug is not None:
-            raise MastheadError(f"an issue named '{slug}' already exists", folder)
+            raise MastheadError(messages.text("import.exists", slug=slug), folder)
         folder = unique_folder(library, wanted)
     issue.slug = folder.name
     root = folder.resolve()
     for rel in result.files:
         if root not in (folder / rel).resolve().parents:
-            raise MastheadError(f"refusing to write {rel!r} outside the new issue folder", path)
+            raise MastheadError(messages.text("import.outside", rel=rel), path)
     library.mkdir(parents=True, exist_ok=True)
     for rel, source in sorted(result.files.items()):
         atomic_write_bytes(folder / rel, source.read_bytes())

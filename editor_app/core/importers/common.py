@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from editor_app.core import messages
 from editor_app.core.errors import ImportFormatError
 from editor_app.core.ids import new_id
 from editor_app.core.importers.guesses import GUESSES
@@ -50,27 +51,29 @@ def read_input(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
-            raise ImportFormatError(f"file is too large to import ({size} bytes)", path)
+            raise ImportFormatError(messages.text("import.too-large", size=size), path)
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ImportFormatError("file not found", path) from None
+        raise ImportFormatError(messages.text("import.not-found"), path) from None
     except IsADirectoryError:
-        raise ImportFormatError("is a folder, not a file", path) from None
+        raise ImportFormatError(messages.text("import.is-folder"), path) from None
     except OSError as exc:
-        raise ImportFormatError(f"cannot read file: {exc.strerror}", path) from None
+        raise ImportFormatError(
+            messages.text("import.cannot-read", detail=str(exc.strerror)), path
+        ) from None
     nul = raw.find(b"\x00", 0, 8192)
     if nul >= 0:
-        raise ImportFormatError("binary data, not text", path, raw.count(b"\n", 0, nul) + 1)
+        raise ImportFormatError(messages.text("import.binary"), path, raw.count(b"\n", 0, nul) + 1)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ImportFormatError("not UTF-8 text (save the file as UTF-8)", path, line) from None
+        raise ImportFormatError(messages.text("import.not-utf8"), path, line) from None
     nul = text.find("\x00")
     if nul >= 0:
-        raise ImportFormatError("binary data, not text", path, text.count("\n", 0, nul) + 1)
+        raise ImportFormatError(messages.text("import.binary"), path, text.count("\n", 0, nul) + 1)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

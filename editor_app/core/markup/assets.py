@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 
 from editor_app.core.checks import Problem, content_problem, symlink_problem
 from editor_app.core.filesafety import read_regular_file, sniff_format
+from editor_app.core.messages import text
 from editor_app.core.paths import UnsafePathError, local_path
 from editor_app.core.problem_codes import problem
 from editor_app.core.storage import ASSETS_DIR, STATE_DIR
@@ -157,9 +158,9 @@ class AssetResolver:
             target = local_path(self.folder, ref)
             rel = target.relative_to(self.folder.resolve()).as_posix()
             if rel.split("/", 1)[0] == STATE_DIR:
-                raise UnsafePathError(f"{ref!r} points into Masthead's private state")
+                raise UnsafePathError(text("reason.state-dir", ref=ref))
         except UnsafePathError as exc:
-            self._report("unsafe-path", card, left_out, reason=str(exc))
+            self._report("unsafe-path", card, left_out, reason=exc.reason)
             return None
         if not target.is_file():
             self._report("missing-image" if image else "missing-file", card, "export", ref=ref)

@@ -16,6 +16,7 @@ from editor_app.gui.editor.card_fields import CardFields
 from editor_app.gui.editor.find_replace import SCOPE_ISSUE, FindReplaceBar
 from editor_app.gui.editor.markdown_edit import ImageImporter, MarkdownEdit
 from editor_app.gui.editor.search import IssueMatch, Utf16Map
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -244,9 +245,10 @@ class CardEditor(QWidget):
         self.body_edit.setEnabled(card is not None)
         self.find_bar.set_replace_visible(not self.find_bar.replace_edit.isHidden())
         if card is not None and card.unreadable:
+            reason = message_catalog().say(card.unreadable_reason or card.unreadable)
             self.notice.setText(
                 self.tr("This card's file could not be read, so it is shown read-only and "
-                        "never written: %1").replace("%1", card.unreadable)
+                        "never written: %1").replace("%1", reason)
             )  # fmt: skip
         elif card is not None and self.document.read_only:
             self.notice.setText(self.tr("This issue is open read-only."))

@@ -28,6 +28,7 @@ from editor_app.core.errors import OutlineError
 from editor_app.core.model import CARD_KINDS, Card, FurtherReading, Link, Source, Status
 from editor_app.core.outline import parent_of
 from editor_app.gui.editor.fields import DetailsToggle, RecordTable
+from editor_app.gui.i18n import message_catalog
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
@@ -151,12 +152,7 @@ class CardFields(QWidget):
         return labels.get(kind, kind)
 
     def _status_label(self, status: Status) -> str:
-        return {
-            Status.DRAFT: self.tr("Draft"),
-            Status.REVIEW: self.tr("In review"),
-            Status.READY: self.tr("Ready"),
-            Status.PUBLISHED: self.tr("Published"),
-        }.get(status, status.value)
+        return message_catalog().status(status)
 
     # -- showing a card ------------------------------------------------------------------------
     def load(self, card: Card | None) -> None:

@@ -352,9 +352,9 @@ class FindReplaceBar(QWidget):
         else:
             cards = len({m.card_id for m in self._results})
             self._set_status(
-                self.tr("%1 matches in %2 cards")
-                .replace("%1", str(len(self._results)))
-                .replace("%2", str(cards))
+                self.tr("%n match(es) in %1", "", len(self._results)).replace(
+                    "%1", self.tr("%n card(s)", "", cards)
+                )
             )
 
     @staticmethod

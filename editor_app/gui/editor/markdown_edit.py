@@ -26,6 +26,7 @@ from editor_app.gui.editor import formatting
 from editor_app.gui.editor.highlighter import MarkdownHighlighter, Theme
 from editor_app.gui.editor.search import Utf16Map
 from editor_app.gui.focus import kept_focus
+from editor_app.gui.i18n import error_text
 
 # Latin faces first so Latin text keeps its own shapes; then CJK faces for every platform,
 # so Han characters never fall back to boxes or a mismatched bitmap font.
@@ -386,7 +387,7 @@ class MarkdownEdit(QPlainTextEdit):
             try:
                 markdown = self._image_importer(data, name)
             except (MastheadError, OSError) as exc:
-                self.imageImportFailed.emit(str(exc))
+                self.imageImportFailed.emit(error_text(exc))
                 continue
             if markdown:
                 inserted.append(markdown)

@@ -12,7 +12,9 @@ from PySide6.QtCore import QObject, Signal
 
 from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, Progress
+from editor_app.core.messages import Text
 from editor_app.core.model import Issue
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.workers import run_in_thread
 
 
@@ -25,7 +27,7 @@ class ExportJob(QObject):
     panel closed mid-export does not lose the report halfway.
     """
 
-    progress = Signal(int, int, str)  # step, total, message
+    progress = Signal(int, int, str)  # step, total, message in the UI language
     finished = Signal(object)  # the exporter's last Progress (files, changed, problems)
     failed = Signal(object)  # the exception (PreflightError, ExportError, OSError …)
     cancelled = Signal(int)  # files written before the export stopped
@@ -48,8 +50,9 @@ class ExportJob(QObject):
         """Stop after the file being written; files already written stay (each is whole)."""
         self._cancel.set()
 
-    def _progress(self, step: tuple[int, int, str]) -> None:
-        self.progress.emit(*step)
+    def _progress(self, step: tuple[int, int, Text]) -> None:
+        done, total, message = step
+        self.progress.emit(done, total, message_catalog().say(message))
 
     def _report(self, outcome: tuple[str, Any]) -> None:
         ExportJob._alive.discard(self)
@@ -69,7 +72,7 @@ def export_steps(
     out_dir: Path,
     options: ExportOptions,
     cancel: threading.Event,
-    report: Callable[[tuple[int, int, str]], None],
+    report: Callable[[tuple[int, int, Text]], None],
 ) -> tuple[str, Progress | Exception | int | None]:
     """The worker thread's part: iterate the exporter, reporting each step.
 

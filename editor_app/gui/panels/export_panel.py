@@ -27,6 +27,7 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, PreflightError, Progress
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.export_form import ExportForm
 from editor_app.gui.panels.export_job import ExportJob
 from editor_app.gui.panels.export_problems import ERROR_COLOR, ProblemsBox
@@ -355,7 +356,7 @@ class ExportPanel(QWidget):
                 self.checks.list.error_count(),
             )
         elif isinstance(exc, MastheadError):
-            text = self.tr("Export failed: %1").replace("%1", exc.describe())
+            text = self.tr("Export failed: %1").replace("%1", error_text(exc))
         elif isinstance(exc, OSError):
             where = f"{exc.filename}: " if exc.filename else ""
             text = self.tr("Export failed: %1").replace("%1", f"{where}{exc.strerror or exc}")

@@ -24,6 +24,7 @@ from editor_app.core.images import COVER, SECTION_USER, AssetInfo, asset_key, ov
 from editor_app.core.links import LinkRef, links_of_card
 from editor_app.core.model import Card, Issue
 from editor_app.core.numbering import compute_numbers
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.panels.panel_common import TextFlagFilter
 
 RowRole = Qt.ItemDataRole.UserRole
@@ -31,6 +32,7 @@ ERROR_COLOR = "#d64545"
 WARNING_COLOR = "#d08c00"
 MUTED_COLOR = "#8a8f98"
 THUMB_PX = 64
+_ERROR_FLAGS = frozenset({"missing", "unreadable", "missing-alt", "symlink", "unsafe-asset"})
 
 
 @dataclass
@@ -48,10 +50,16 @@ class AssetRow:
         return posixpath.basename(self.info.path)
 
     @property
+    def file_name(self) -> str:
+        """The name the editor knows the file by: the one it was imported from when known
+        (the stored name is a content hash), else the stored name."""
+        return self.info.original or self.name
+
+    @property
     def title(self) -> str:
-        """What the image shows: its first alt text; the file name (a content hash after an
-        import) only when no card describes it."""
-        return next((a.strip() for a in self.info.alts if a.strip()), "") or self.name
+        """What the image shows: its first alt text; the file name only when no card
+        describes it."""
+        return next((a.strip() for a in self.info.alts if a.strip()), "") or self.file_name
 
     @property
     def problems(self) -> list[str]:
@@ -146,14 +154,14 @@ class ImageAssetModel(QAbstractListModel):
         info = row.info
         if not info.exists:
             return self.tr("file not found")
-        parts = [row.name] if row.title != row.name else []
+        parts = [row.file_name] if row.title != row.file_name else []
         if info.width:
             parts.append(f"{info.width} × {info.height}")
         if info.format:
             parts.append(info.format)
         parts.append(human_size(info.bytes))
         if info.frames > 1:
-            parts.append(self.tr("%1 frames").replace("%1", str(info.frames)))
+            parts.append(self.tr("%n frame(s)", "", info.frames))
         return " · ".join(parts)
 
     def users_text(self, row: AssetRow) -> str:
@@ -163,29 +171,24 @@ class ImageAssetModel(QAbstractListModel):
         return self.tr("Used by %n card(s): %1", "", len(names)).replace("%1", ", ".join(names))
 
     def problem_texts(self, row: AssetRow) -> list[tuple[str, str]]:
-        """(text, colour) for each flag of the asset."""
+        """(text, colour) for each flag of the asset, labelled by its code in the core
+        catalog (the same labels `masthead image list` prints)."""
+        catalog = message_catalog()
         out = []
         for code in row.problems:
-            if code == "missing":
-                out.append((self.tr("Missing file"), ERROR_COLOR))
-            elif code == "unreadable":
-                out.append((self.tr("Unreadable"), ERROR_COLOR))
-            elif code == "unused":
-                out.append((self.tr("Unused"), WARNING_COLOR))
-            elif code == "oversize":
-                reason = oversize_reason(row.info, self.max_width) or ""
-                text = self.tr("Too large")
-                out.append((f"{text} ({reason})" if reason else text, WARNING_COLOR))
-            elif code == "missing-alt":
-                out.append((self.tr("No alt text"), ERROR_COLOR))
-            elif code == "generic-alt":
-                out.append((self.tr("Generic alt text"), WARNING_COLOR))
-            else:
-                out.append((code, WARNING_COLOR))
+            text = catalog.asset_flag(code)
+            if code == "oversize":
+                reason = oversize_reason(row.info, self.max_width)
+                if reason is not None:
+                    text = self.tr("%1 (%2)").replace("%1", text).replace("%2", catalog.say(reason))
+            out.append((text, ERROR_COLOR if code in _ERROR_FLAGS else WARNING_COLOR))
         return out
 
     def tooltip(self, row: AssetRow) -> str:
-        lines = [row.path, self.facts(row).removeprefix(f"{row.name} · "), self.users_text(row)]
+        lines = [row.path]
+        if row.info.original:
+            lines.append(self.tr("Imported from %1").replace("%1", row.info.original))
+        lines += [self.facts(row).removeprefix(f"{row.file_name} · "), self.users_text(row)]
         alts = list(dict.fromkeys(a for a in row.info.alts))
         if alts:
             lines.append(self.tr("Alt text: %1").replace("%1", " | ".join(a or "∅" for a in alts)))
@@ -216,7 +219,8 @@ class AssetFilterProxy(TextFlagFilter):
         if not ok:
             return False
         if self.text:
-            hay = "\n".join([row.path, *row.info.alts, *(label for _, label in row.users)])
+            labels = (label for _, label in row.users)
+            hay = "\n".join([row.path, row.info.original, *row.info.alts, *labels])
             return all(word in hay.casefold() for word in self.text.split())
         return True
 
@@ -339,7 +343,7 @@ def build_asset_rows(issue: Issue, infos: list[AssetInfo], cover: str) -> list[A
         AssetRow(info, [(cid, card_label(labels, titles, cid, cover)) for cid in info.cards])
         for info in infos
     ]
-    rows.sort(key=lambda r: (not r.problems, r.name.lower()))
+    rows.sort(key=lambda r: (not r.problems, r.file_name.lower()))
     return rows
 
 

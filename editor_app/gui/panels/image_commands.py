@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 
 from editor_app.core.errors import ImageError
 from editor_app.core.images import restore_asset, trash_asset
+from editor_app.gui.i18n import error_text
 
 Notify = Callable[[str], None]  # called with "" after a change, or with an error message
 
@@ -37,7 +38,7 @@ class TrashAssetCommand(QUndoCommand):
         try:
             self.trashed = trash_asset(self.folder, self.asset)
         except (ImageError, OSError) as exc:
-            self.notify(str(exc))
+            self.notify(error_text(exc))
             return
         self.notify("")
 
@@ -45,7 +46,7 @@ class TrashAssetCommand(QUndoCommand):
         try:
             restore_asset(self.folder, self.trashed, self.asset)
         except (ImageError, OSError) as exc:
-            self.notify(str(exc))
+            self.notify(error_text(exc))
             return
         self.notify("")
 
@@ -64,7 +65,7 @@ def trash_assets(
             try:
                 command = TrashAssetCommand.trash(document.folder, asset, text, notify)
             except (ImageError, OSError) as exc:
-                errors.append(str(exc))
+                errors.append(error_text(exc))
                 continue
             stack.push(command)
             removed += 1

@@ -39,6 +39,7 @@ from editor_app.core.paths import local_path
 from editor_app.gui import image_import
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.image_asset_model import (
     ERROR_COLOR,
     AssetDelegate,
@@ -382,13 +383,13 @@ class ImagePanel(QWidget):
         try:
             edits = [e for e in alt_text_edits(self.document.issue, asset, alt) if e.changed]
         except MastheadError as exc:
-            self._show_status(str(exc), True)
+            self._show_status(error_text(exc), True)
             return 0
         description = self.tr("Set alt text of %1").replace("%1", Path(asset).name)
         if not push_field_edits(self.document, edits, description):
             return 0
         cards = len({e.card for e in edits})
-        self._show_status(self.tr("Alt text updated in %1 card(s).").replace("%1", str(cards)))
+        self._show_status(self.tr("Alt text updated in %n card(s).", "", cards))
         self.refresh()
         return len(edits)
 
@@ -411,8 +412,8 @@ class ImagePanel(QWidget):
             self._show_status("\n".join(errors), True)
         if removed:
             self._show_status(
-                self.tr("Moved %1 image(s) to the issue's trash; Undo brings them back.").replace(
-                    "%1", str(removed)
+                self.tr(
+                    "Moved %n image(s) to the issue's trash; Undo brings them back.", "", removed
                 )
             )
         self.refresh()
@@ -444,7 +445,7 @@ class ImagePanel(QWidget):
                     path, path.name, self.document.folder, self, self.settings
                 )
             except MastheadError as exc:
-                self._show_status(str(exc), True)
+                self._show_status(error_text(exc), True)
                 continue
             if result is not None:
                 image, alt = result

@@ -30,6 +30,7 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.linkcheck import CheckReport, LinkStatus, load_cache
 from editor_app.core.links import LinkEditError, replace_link, strip_tracking, strip_tracking_edits
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits
 from editor_app.gui.panels.link_check_job import LinkCheckBar
 from editor_app.gui.panels.link_featured import FeaturedLookup
@@ -295,7 +296,7 @@ class LinkPanel(QWidget):
         dups = sum(bool(r.duplicates) for r in rows)
         featured = sum(bool(r.featured) for r in rows)
         broken = sum(r.broken for r in rows)
-        text = self.tr("%1 links").replace("%1", str(len(rows)))
+        text = self.tr("%n link(s)", "", len(rows))
         extra = []
         if dups:
             extra.append(self.tr("%1 duplicated").replace("%1", str(dups)))
@@ -371,7 +372,7 @@ class LinkPanel(QWidget):
         rows = self._target_rows()
         if rows:
             QGuiApplication.clipboard().setText("\n".join(r.ref.url for r in rows))
-            self._show_status(self.tr("Copied %1 URL(s)").replace("%1", str(len(rows))))
+            self._show_status(self.tr("Copied %n URL(s)", "", len(rows)))
 
     def edit_selected(self, column: int) -> None:
         row = self.current_row() or next(iter(self.selected_rows()), None)
@@ -390,7 +391,7 @@ class LinkPanel(QWidget):
         try:
             edit = replace_link(card, row.ref, new_url=new_url, new_text=new_text)
         except (LinkEditError, MastheadError) as exc:
-            self._show_status(str(exc), True)
+            self._show_status(error_text(exc), True)
             QTimer.singleShot(0, self.refresh)
             return False
         if not edit.changed:
@@ -415,7 +416,7 @@ class LinkPanel(QWidget):
         try:
             edits = strip_tracking_edits(self.document.issue, refs)
         except (LinkEditError, MastheadError) as exc:
-            self._show_status(str(exc), True)
+            self._show_status(error_text(exc), True)
             return
         edits = [e for e in edits if e.changed]
         if not push_field_edits(self.document, edits, description):
@@ -423,9 +424,7 @@ class LinkPanel(QWidget):
             return
         cards = len({e.card for e in edits})
         self._show_status(
-            self.tr("Removed tracking parameters in %1 card(s); Undo puts them back.").replace(
-                "%1", str(cards)
-            )
+            self.tr("Removed tracking parameters in %n card(s); Undo puts them back.", "", cards)
         )
         self.refresh()
 
@@ -464,8 +463,8 @@ class LinkPanel(QWidget):
             self._show_status(self.tr("Link check cancelled."))
         else:
             broken = report.broken
-            text = self.tr("Checked %1 link(s): %2 with problems.")
-            text = text.replace("%1", str(len(report.results))).replace("%2", str(len(broken)))
+            text = self.tr("Checked %n link(s): %1 with problems.", "", len(report.results))
+            text = text.replace("%1", str(len(broken)))
             self._show_status(text, bool(broken))
         self.checkFinished.emit(report)
 

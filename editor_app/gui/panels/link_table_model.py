@@ -39,6 +39,7 @@ from editor_app.core.linkcheck import (
 from editor_app.core.links import LinkRef, find_duplicates, issue_links
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
+from editor_app.gui.i18n import message_catalog
 from editor_app.gui.panels.panel_common import TextFlagFilter
 
 CARD, TEXT, URL, KIND, STATUS, FEATURED = range(6)
@@ -426,7 +427,7 @@ class LinkTableModel(QAbstractTableModel):
         if s.final_url and s.final_url != s.url:
             lines.append(self.tr("Ends at: %1").replace("%1", s.final_url))
         if s.error:
-            lines.append(s.error)
+            lines.append(message_catalog().say(s.reason))
         if s.checked_at:
             lines.append(self.tr("Checked: %1").replace("%1", _local_time(s.checked_at)))
         return "\n".join(lines)

@@ -163,7 +163,7 @@ def test_single_file_embeds_what_it_can_and_lists_the_rest(tmp_path: Path, serve
     )
     # Each distinct image is fetched once, with one progress step each.
     assert sorted(requests) == ["/chart.png", "/huge.png", "/missing.png", "/page.png"]
-    fetch_steps = [s.message for s in steps if s.message.startswith("fetched image")]
+    fetch_steps = [str(s.message) for s in steps if s.message.key == "progress.fetched"]
     assert [m.split(":", 1)[0] for m in fetch_steps] == [
         f"fetched image {n}/4" for n in (1, 2, 3, 4)
     ]
@@ -196,7 +196,7 @@ def test_without_permission_images_stay_remote_and_the_policy_allows_them(
     assert images == [f"{base}/{n}.png" for n in ("chart", "huge", "missing", "page", "chart")]
     assert {"https:", "http:"} <= set(img_sources(page))
     assert requests == []  # nothing was fetched
-    assert not any(s.message.startswith("fetched image") for s in steps)
+    assert not any(s.message.key == "progress.fetched" for s in steps)
     assert [p.code for p in last.problems if p.severity == INFO] == ["remote-images-kept"]
 
 

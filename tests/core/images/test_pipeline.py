@@ -63,7 +63,11 @@ def issue(tmp_path: Path) -> Path:
 
 def stored(issue: Path) -> list[str]:
     assets = issue / "assets"
-    return sorted(p.name for p in assets.iterdir()) if assets.exists() else []
+    return (
+        sorted(p.name for p in assets.iterdir() if not p.name.startswith("."))
+        if assets.exists()
+        else []
+    )
 
 
 def open_asset(issue: Path, result) -> Image.Image:

@@ -380,3 +380,20 @@ def test_channel_style_settings_are_kept_in_issue_yaml(panel, doc):
     edit.editingFinished.emit()
     panel.refresh_problems()
     assert "style-setting" in {p.code for p in panel.problem_list.problems}
+
+
+@pytest.mark.parametrize(("language", "wrote"), [("en", "wrote "), ("zh_CN", "已写入 ")])
+def test_progress_steps_are_said_in_the_ui_language(qtbot, doc, tmp_path, qapp, language, wrote):
+    from editor_app.gui import i18n
+
+    i18n.install_translators(qapp, language)
+    try:
+        job = ExportJob("markdown", doc.issue, tmp_path / "out", ExportOptions(profile="plain"))
+        steps: list[str] = []
+        job.progress.connect(lambda _step, _total, message: steps.append(message))
+        with qtbot.waitSignal(job.finished, timeout=10000):
+            job.start()
+    finally:
+        i18n.install_translators(qapp, i18n.ENGLISH)
+    assert any(s.startswith(wrote) for s in steps), steps
+    assert steps[-1] == ("done" if language == "en" else "完成")

@@ -132,7 +132,7 @@ def test_assets_are_listed_with_their_flags_and_users(panel, folder):
     }
     chart = panel.row_for("assets/chart.png")
     assert [cid for cid, _ in chart.users] == [ids["first"], ids["second"]]
-    assert panel.model.users_text(chart) == "Used by 2 card(s): 1/1 第一篇 First, 1/2 第二篇 Second"
+    assert panel.model.users_text(chart) == "Used by 2 cards: 1/1 第一篇 First, 1/2 第二篇 Second"
     # The alt text names the image; the file name follows with the facts.
     assert chart.title == chart.info.alts[0].strip() != "chart.png"
     assert panel.model.data(panel.model.index(panel.model.rows.index(chart), 0)) == chart.title
@@ -140,10 +140,13 @@ def test_assets_are_listed_with_their_flags_and_users(panel, folder):
     wide = panel.row_for("assets/wide.png")
     assert wide.title == "wide.png"  # no alt text: the file name, not repeated in the facts
     assert panel.model.facts(wide).startswith("2400 × ")
-    assert panel.summary_label.text().startswith(f"{len(panel.model.rows)} image(s)")
+    assert panel.summary_label.text().startswith(f"{len(panel.model.rows)} images")
+    one_user = panel.row_for("assets/wide.png")
+    assert panel.model.users_text(one_user).startswith("Used by 1 card: ")
     wide = panel.row_for("assets/wide.png")
     texts = [t for t, _ in panel.model.problem_texts(wide)]
     assert texts[0].startswith("Too large (2400 px wide")
+    assert texts[1] == "No alt text"
     tip = panel.model.tooltip(panel.row_for("assets/gone.png"))
     assert "Missing file" in tip
     # Problems first: the clean-looking list still puts what needs work on top.
@@ -270,6 +273,10 @@ def test_import_image_asks_alt_and_inserts(qtbot, panel, doc, answers, tmp_path,
     with Image.open(doc.folder / asset) as image:
         assert image.width == 1600
     qtbot.waitUntil(lambda: panel.row_for(asset) is not None, timeout=5000)
+    # Stored under its hash, shown by the name it was imported from.
+    row = panel.row_for(asset)
+    assert row.name != "big-photo.png" and row.file_name == "big-photo.png"
+    assert "Imported from big-photo.png" in panel.model.tooltip(row)
 
 
 class ImageHandler(BaseHTTPRequestHandler):

@@ -260,7 +260,7 @@ def test_titles_are_fetched_on_request_with_progress(qtbot, tmp_path: Path) -> N
             assert panel.progress_row.isVisibleTo(panel)
         outcome = done.args[0]
         assert outcome.updated == 1 and len(outcome.titles.failed) == 1
-        assert "1 title(s) updated" in panel.status_label.text()
+        assert "1 title updated" in panel.status_label.text()
         assert "not a web page (image/png)" in panel.status_label.toolTip()
         qtbot.waitUntil(
             lambda: "云原生周报：服务网格的新进展" in [r.item.title for r in panel.model.rows],

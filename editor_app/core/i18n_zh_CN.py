@@ -33,6 +33,21 @@ WORDS: dict[str, str] = {
 
 _FETCH = "（导出时下载；每张最多 {limit}，失败的会列出）"
 
+
+def _typography(what: str) -> dict[str, str]:
+    """The same typography finding in a card's title, body and editor's note."""
+    where = "第 {line} 行第 {column} 列"
+    return {
+        "title": f"“{{name}}”的标题：{what}：“{{text}}” → “{{fixed}}”",
+        "body": f"“{{name}}”的正文{where}：{what}：“{{text}}” → “{{fixed}}”",
+        "note": f"“{{name}}”的编者按{where}：{what}：“{{text}}” → “{{fixed}}”",
+    }
+
+
+def _typography_keys(code: str, what: str, suffix: str = "") -> dict[str, str]:
+    return {f"{code}/{part}{suffix}": text for part, text in _typography(what).items()}
+
+
 PROBLEMS: dict[str, str] = {
     "unreadable-file": "{reason}",
     "empty-card": "卡片“{name}”没有内容",
@@ -82,6 +97,10 @@ PROBLEMS: dict[str, str] = {
     "draft-export/jekyll": "期刊状态为{status}：除非以 --unpublished 构建，"
     "Jekyll 不会发布它（published: false）",
     "remote-image-failed": "远程图片 {url} 无法下载：{reason}；已略去（显示其替代文字）",
+    **_typography_keys("cjk-spacing", "中英文或数字之间缺少空格"),
+    **_typography_keys("cjk-spacing", "全角标点旁多了空格", "-remove"),
+    **_typography_keys("halfwidth-punctuation", "中文里用了半角标点"),
+    **_typography_keys("fullwidth-punctuation", "英文里用了全角标点"),
     "mentioned-before": "{url} 曾在期刊“{slug}”中提及（卡片 {other}，{kind}）",
     "mentioned-before/intro": "{url} 曾在期刊“{slug}”中提及（专题 {other}，{kind}）",
     "remote-images-fetched/one-site": "1 张远程图片将下载到站点的 assets 中" + _FETCH,

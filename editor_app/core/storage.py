@@ -33,6 +33,7 @@ from editor_app.core.model import (
     Source,
     Status,
     SubcardNumbering,
+    Typography,
 )
 from editor_app.core.numbering import numbering_fields
 from editor_app.core.yamlio import dump_yaml, item_node, key_node, load_yaml_node, node_line
@@ -294,6 +295,7 @@ def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:
             subcards=num.choice("subcards", SubcardNumbering, SubcardNumbering.NESTED),
         ),
         language=fields.str("language", "zh-CN"),
+        typography=fields.choice("typography", Typography, Typography.AUTO),
         export=export,
         sections=sections,
     )
@@ -391,6 +393,8 @@ def manifest_data(issue: Issue) -> dict[str, Any]:
     data["slug"] = issue.slug
     data["status"] = issue.status.value
     data["language"] = issue.language
+    if issue.typography != Typography.AUTO:
+        data["typography"] = issue.typography.value
     if issue.summary:
         data["summary"] = issue.summary
     if issue.cover:

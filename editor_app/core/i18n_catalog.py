@@ -36,6 +36,13 @@ MESSAGES: dict[str, str] = {
     "cli.where-card": " [{card}]",
     "cli.where-section": " [section {section}]",
     "cli.check-summary": "{errors} error(s), {warnings} warning(s), {notes} note(s)",
+    "cli.typography-title": "{path}: title: “{text}” → “{fixed}”",
+    "cli.typography-body": "{path}: body line {line}, column {column}: “{text}” → “{fixed}”",
+    "cli.typography-note": "{path}: editor's note line {line}, column {column}: "
+    "“{text}” → “{fixed}”",
+    "cli.typography-summary": "typography: {count} fix(es) in {cards} card(s)",
+    "cli.typography-off": "typography: the checks are off for this issue (language {language}; "
+    "set typography: cjk in issue.yaml to turn them on); nothing changed",
     "cli.not-a-command": "no such library or issue folder, and not a command ({choices})",
     "cli.no-such-folder": "no such folder",
     "cli.not-issue-folder": "not an issue folder (no issue.yaml)",

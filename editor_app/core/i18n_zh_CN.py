@@ -119,6 +119,12 @@ MESSAGES: dict[str, str] = {
     "cli.where-card": " [{card}]",
     "cli.where-section": " [专题 {section}]",
     "cli.check-summary": "{errors} 个错误，{warnings} 个警告，{notes} 条提示",
+    "cli.typography-title": "{path}：标题：“{text}” → “{fixed}”",
+    "cli.typography-body": "{path}：正文第 {line} 行第 {column} 列：“{text}” → “{fixed}”",
+    "cli.typography-note": "{path}：编者按第 {line} 行第 {column} 列：“{text}” → “{fixed}”",
+    "cli.typography-summary": "排版：{cards} 张卡片中修正了 {count} 处",
+    "cli.typography-off": "排版：本期关闭了排版检查（语言 {language}；在 issue.yaml 中设置 "
+    "typography: cjk 可开启）；未做修改",
     "cli.not-a-command": "没有这个文件库或期刊文件夹，也不是命令（{choices}）",
     "cli.no-such-folder": "没有这个文件夹",
     "cli.not-issue-folder": "不是期刊文件夹（没有 issue.yaml）",

@@ -37,7 +37,11 @@ __all__ = [
     "card_problems",
     "find_fixes",
     "fix_card",
+    "fix_excerpt",
+    "fix_position",
     "fix_text",
+    "issue_fixes",
+    "problem_code",
     "typography_on",
 ]
 
@@ -135,8 +139,7 @@ def card_problems(card: Card, name: str) -> list[Problem]:
 
 
 def _problem(card_id: str, name: str, field: str, text: str, fix: Fix) -> Problem:
-    line = text.count("\n", 0, fix.start) + 1
-    column = fix.start - (text.rfind("\n", 0, fix.start) + 1) + 1
+    line, column = fix_position(text, fix)
     span = TextSpan(field, fix.start, fix.end, line, column, fix.old)
     before, after = _excerpt(text, fix)
     args = {"name": name, "line": line, "column": column, "text": before, "fixed": after}
@@ -210,3 +213,29 @@ def _kind(old: str, new: str) -> str:
         return SPACE_ADD if len(new) > len(old) else SPACE_REMOVE
     added = [ch for ch in new if not ch.isspace()]
     return TO_FULLWIDTH if any(is_cjk(ch) for ch in added) else TO_HALFWIDTH
+
+
+def issue_fixes(issue: Issue) -> dict[str, dict[str, list[Fix]]]:
+    """card id -> field -> fixes, for every card of the outline that has some; nothing when
+    the issue's typography checks are off."""
+    if not typography_on(issue):
+        return {}
+    return {card.id: fixes for card in issue.ordered_cards() if (fixes := card_fixes(card))}
+
+
+def problem_code(fix: Fix) -> str:
+    """The problem code a fix is reported under."""
+    if fix.kind in (SPACE_ADD, SPACE_REMOVE):
+        return "cjk-spacing"
+    return "halfwidth-punctuation" if fix.kind == TO_FULLWIDTH else "fullwidth-punctuation"
+
+
+def fix_position(text: str, fix: Fix) -> tuple[int, int]:
+    """The 1-based line and column where ``fix`` starts in ``text``."""
+    line = text.count("\n", 0, fix.start) + 1
+    return line, fix.start - (text.rfind("\n", 0, fix.start) + 1) + 1
+
+
+def fix_excerpt(text: str, fix: Fix) -> tuple[str, str]:
+    """The change with a little of its line on each side, before and after."""
+    return _excerpt(text, fix)

@@ -295,11 +295,19 @@ def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:
             subcards=num.choice("subcards", SubcardNumbering, SubcardNumbering.NESTED),
         ),
         language=fields.str("language", "zh-CN"),
-        typography=fields.choice("typography", Typography, Typography.AUTO),
+        typography=_typography(fields),
         export=export,
         sections=sections,
     )
     return issue, children
+
+
+def _typography(fields: _Fields) -> Typography:
+    # YAML 1.1 reads an unquoted "off" (or "no") as false and "on" as true: take them as meant.
+    value = fields.data.get("typography")
+    if isinstance(value, bool):
+        return Typography.CJK if value else Typography.OFF
+    return fields.choice("typography", Typography, Typography.AUTO)
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str]:

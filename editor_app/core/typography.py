@@ -41,6 +41,7 @@ __all__ = [
     "fix_position",
     "fix_text",
     "issue_fixes",
+    "line_marks",
     "problem_code",
     "typography_on",
 ]
@@ -239,3 +240,23 @@ def fix_position(text: str, fix: Fix) -> tuple[int, int]:
 def fix_excerpt(text: str, fix: Fix) -> tuple[str, str]:
     """The change with a little of its line on each side, before and after."""
     return _excerpt(text, fix)
+
+
+def line_marks(text: str, spans: list[TextSpan]) -> list[tuple[int, int, int, str]]:
+    """What to underline for ``spans`` of ``text``: (line from 0, start, end, the text there),
+    offsets within the line. An insertion point marks the characters on each side of it; a
+    span whose text is no longer there (the text changed since the check) is left out."""
+    out: list[tuple[int, int, int, str]] = []
+    for span in spans:
+        if span.end > len(text) or text[span.start : span.end] != span.old:
+            continue
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.start)
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = span.start, span.end
+        if start == end:
+            start, end = max(line_start, start - 1), min(line_end, end + 1)
+        if end > start:
+            line = text.count("\n", 0, span.start)
+            out.append((line, start - line_start, end - line_start, text[start:end]))
+    return out

@@ -141,3 +141,17 @@ def test_problems_are_underlined_in_the_body_and_selected_from_the_list(window, 
     problems.itemActivated.emit(item)
     cursor = ws.editor.body_edit.textCursor()
     assert (cursor.selectionStart(), cursor.selectionEnd()) == (13, 14)
+
+
+def test_issue_properties_set_the_typography_checks(document, qtbot):
+    from editor_app.gui.issue_properties import IssuePropertiesDialog
+
+    dialog = IssuePropertiesDialog(document)
+    qtbot.addWidget(dialog)
+    assert dialog.typography.currentData() == "auto"
+    dialog.typography.setCurrentIndex(dialog.typography.findData("off"))
+    dialog.apply()
+    assert document.issue.typography == Typography.OFF
+    assert fix_typography(document, None, "Fix Typography in Issue") == OFF
+    document.undo_stack.undo()
+    assert document.issue.typography == Typography.AUTO

@@ -16,8 +16,8 @@ one line that are ordinary text, with everything else left out:
 Each left-out piece ends a segment, so the text on either side of a code span or a link is read
 on its own, as AutoCorrect reads the text nodes of Markdown (it adds no space between a CJK
 character and a backtick or a link bracket). Bare addresses (``https://…``, ``www.…``) stay
-inside their segment as *opaque* runs: they count as Latin words for the spacing around them but
-are never changed themselves.
+inside their segment as *opaque* runs: AutoCorrect reads them as words, but neither they nor the
+characters bordering them are changed.
 
 Block and inline syntax come from core/markdown_syntax.py and the link scanner
 (core/linkscan.py), so this agrees with the highlighter and the link panel on what a fence, a
@@ -82,11 +82,16 @@ def prose_segments(text: str, markdown: bool = True) -> list[ProseSegment]:
         skip += _block_spans(text, _Spans(skip))
         skip += _inline_spans(text, _Spans(skip), opaque)
     skip_spans = _Spans(skip)
-    for m in _URL_RUN.finditer(text):
-        if skip_spans.end_if_inside(m.start()) is None:
-            # Up to the syntax that follows it (a code span, a link's closing bracket).
-            end = min(m.end(), skip_spans.next_start(m.start()))
-            opaque.append((m.start(), end))
+    pos = 0
+    while (m := _URL_RUN.search(text, pos)) is not None:
+        inside = skip_spans.end_if_inside(m.start())
+        if inside is not None:
+            pos = inside  # an address in a destination or code; look on after it
+            continue
+        # Up to the syntax that follows it (a code span, a link's closing bracket).
+        end = min(m.end(), skip_spans.next_start(m.start()))
+        opaque.append((m.start(), end))
+        pos = max(end, m.start() + 1)
     return _segments(text, skip_spans, opaque)
 
 

@@ -194,19 +194,16 @@ def _segment_fixes(text: str, segment: ProseSegment) -> list[Fix]:
     for i1, i2, new in changes:
         start, end = segment.start + i1, segment.start + i2
         if _touches_opaque(start, end, segment.opaque):
-            continue  # an address is never changed
+            continue  # an address is never changed, nor what borders it
         old = text[start:end]
         out.append(Fix(start, end, old, new, _kind(old, new)))
     return out
 
 
 def _touches_opaque(start: int, end: int, opaque: tuple[tuple[int, int], ...]) -> bool:
-    for a, b in opaque:
-        if start == end and a < start < b:
-            return True  # an insertion inside the address
-        if start < b and end > a:
-            return True
-    return False
+    """Whether a change reaches into a bare address or the character on either side of it: a
+    space there decides whether the renderer links the address at all."""
+    return any(start <= b and end >= a for a, b in opaque)
 
 
 def _kind(old: str, new: str) -> str:

@@ -74,3 +74,9 @@ def test_an_address_in_link_text_stops_at_the_bracket() -> None:
 
 def test_plain_text_keeps_its_backticks_and_brackets() -> None:
     assert pieces("发布:`x` [y](z)", markdown=False) == ["发布:`x` [y](z)"]
+
+
+def test_an_address_after_a_link_destination_is_still_found() -> None:
+    text = "[文档](https://x.org/a)中文https://x.org/b,c"
+    segment = prose_segments(text)[-1]
+    assert [text[a:b] for a, b in segment.opaque] == ["https://x.org/b,c"]

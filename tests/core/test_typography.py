@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor_app.core.checks import WARNING, check_issue
 from editor_app.core.model import Issue, Typography
@@ -231,3 +233,62 @@ def test_an_unreadable_card_has_no_fixes() -> None:
     card = _issue().ordered_cards()[0]
     card.unreadable = "broken"
     assert fix_card(card) == {}
+
+
+# -- any mixture of prose and syntax -------------------------------------------------------
+
+_PROSE = [
+    "中文",
+    "镜像卷",
+    "GA",
+    "Kubernetes",
+    "2024",
+    "v1.2",
+    ",",
+    ":",
+    "!",
+    "。",
+    "，",
+    " ",
+    "（注）",
+]
+_SYNTAX = [
+    "`kubectl get pods,中文`",
+    "[文档English](https://x.org/a,b中文)",
+    "![示意图,English](assets/a.png)",
+    "<https://x.org/文档,c>",
+    " https://x.org/路径,a ",
+    "https://x.org/路径,a",
+    "www.example.com",
+    "**重点English**",
+    "<b>粗体,English</b>",
+    "&amp;",
+    "\n\n",
+    "\n\n- ",
+    "\n\n> ",
+    "\n\n## ",
+    "\n\n```\n代码English,中文\n```\n\n",
+]
+
+
+# What is never changed, wherever it stands.
+_KEPT = [
+    "`kubectl get pods,中文`",
+    "(https://x.org/a,b中文)",
+    "(assets/a.png)",
+    "<https://x.org/文档,c>",
+    "https://x.org/路径,a",
+    "<b>",
+    "```\n代码English,中文\n```",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PROSE + _SYNTAX), min_size=1, max_size=14))
+def test_fixing_any_mixture_keeps_syntax_structure_and_is_done_in_one_pass(parts) -> None:
+    text = "".join(parts)
+    fixed = fix_text(text)
+    for kept in _KEPT:
+        assert fixed.count(kept) == text.count(kept)
+    assert _structure(fixed) == _structure(text)
+    assert find_fixes(fixed) == []

@@ -24,6 +24,8 @@ from editor_app.core.render_checks import (
     render_problems,
 )
 from editor_app.core.storage import ASSETS_DIR, CARDS_DIR, STATE_DIR
+from editor_app.core.typography import card_problems as typography_problems
+from editor_app.core.typography import typography_on
 
 __all__ = [
     "DEEP_NESTING",
@@ -107,6 +109,7 @@ def check_issue(
     for section in issue.sections:
         if not section.card_ids:
             add(problem("empty-section", title=section.title))
+    typography = typography_on(issue)
 
     for _section, card, depth in issue.iter_cards():
         if card.unreadable:
@@ -129,6 +132,8 @@ def check_issue(
         if no_source and not card.child_ids and depth == 0 and card.kind not in {"meme", "roundup"}:
             add(problem("missing-source", card=card.id, name=name))
         problems.extend(render_problems(card.id, name, card.body, card.note, render))
+        if typography:
+            problems.extend(typography_problems(card, name))
 
     links = issue_links(issue)
     reported: set[str] = set()  # issue-relative files already reported through a reference

@@ -53,6 +53,15 @@ MESSAGES: dict[str, Template] = {
     "cli.warnings": {"one": "{count} warning", "other": "{count} warnings"},
     "cli.notes": {"one": "{count} note", "other": "{count} notes"},
     "cli.list-separator": ", ",
+    "cli.typography-title": "{path}: title: “{text}” → “{fixed}”",
+    "cli.typography-body": "{path}: body line {line}, column {column}: “{text}” → “{fixed}”",
+    "cli.typography-note": "{path}: editor's note line {line}, column {column}: "
+    "“{text}” → “{fixed}”",
+    "cli.typography-summary": "typography: {fixes} in {cards}",
+    "cli.typography-fixes": {"one": "{count} fix", "other": "{count} fixes"},
+    "cli.typography-cards": {"one": "{count} card", "other": "{count} cards"},
+    "cli.typography-off": "typography: the checks are off for this issue (language {language}; "
+    "set typography: cjk in issue.yaml to turn them on); nothing changed",
     "cli.not-a-command": "no such library or issue folder, and not a command ({choices})",
     "cli.no-such-folder": "no such folder",
     "cli.not-issue-folder": "not an issue folder (no issue.yaml)",

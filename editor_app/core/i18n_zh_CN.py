@@ -42,6 +42,21 @@ WORDS: dict[str, str] = {
 
 _FETCH = "（导出时下载；每张最多 {limit}，失败的会列出）"
 
+
+def _typography(what: str) -> dict[str, str]:
+    """The same typography finding in a card's title, body and editor's note."""
+    where = "第 {line} 行第 {column} 列"
+    return {
+        "title": f"“{{name}}”的标题：{what}：“{{text}}” → “{{fixed}}”",
+        "body": f"“{{name}}”的正文{where}：{what}：“{{text}}” → “{{fixed}}”",
+        "note": f"“{{name}}”的编者按{where}：{what}：“{{text}}” → “{{fixed}}”",
+    }
+
+
+def _typography_keys(code: str, what: str, suffix: str = "") -> dict[str, str]:
+    return {f"{code}/{part}{suffix}": text for part, text in _typography(what).items()}
+
+
 PROBLEMS: dict[str, str] = {
     "unreadable-file": "{reason}",
     "empty-card": "卡片“{name}”没有内容",
@@ -94,6 +109,10 @@ PROBLEMS: dict[str, str] = {
     "draft-export/jekyll": "期刊状态为{status}：除非以 --unpublished 构建，"
     "Jekyll 不会发布它（published: false）",
     "remote-image-failed": "远程图片 {url} 无法下载：{reason}；已略去（显示其替代文字）",
+    **_typography_keys("cjk-spacing", "中英文或数字之间缺少空格"),
+    **_typography_keys("cjk-spacing", "全角标点旁多了空格", "-remove"),
+    **_typography_keys("halfwidth-punctuation", "中文里用了半角标点"),
+    **_typography_keys("fullwidth-punctuation", "英文里用了全角标点"),
     "mentioned-before": "{url} 曾在期刊“{slug}”中提及（卡片 {other}，{kind}）",
     "mentioned-before/intro": "{url} 曾在期刊“{slug}”中提及（专题 {other}，{kind}）",
     "remote-images-fetched/one-site": "1 张远程图片将下载到站点的 assets 中" + _FETCH,
@@ -117,6 +136,14 @@ MESSAGES: dict[str, Template] = {
     "cli.warnings": {"other": "{count} 个警告"},
     "cli.notes": {"other": "{count} 条提示"},
     "cli.list-separator": "，",
+    "cli.typography-title": "{path}：标题：“{text}” → “{fixed}”",
+    "cli.typography-body": "{path}：正文第 {line} 行第 {column} 列：“{text}” → “{fixed}”",
+    "cli.typography-note": "{path}：编者按第 {line} 行第 {column} 列：“{text}” → “{fixed}”",
+    "cli.typography-summary": "排版：{cards}中修正了 {fixes}",
+    "cli.typography-fixes": {"other": "{count} 处"},
+    "cli.typography-cards": {"other": "{count} 张卡片"},
+    "cli.typography-off": "排版：本期关闭了排版检查（语言 {language}；在 issue.yaml 中设置 "
+    "typography: cjk 可开启）；未做修改",
     "cli.not-a-command": "没有这个文件库或期刊文件夹，也不是命令（{choices}）",
     "cli.no-such-folder": "没有这个文件夹",
     "cli.not-issue-folder": "不是期刊文件夹（没有 issue.yaml）",

@@ -19,7 +19,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from editor_app.core.markdown_syntax import fenced_ranges
+from editor_app.core.markdown_syntax import CODE_SPAN, HTML_COMMENT, HTML_TAG, fenced_ranges
 
 # form: how the link is written in the source
 INLINE, REFERENCE, AUTOLINK, BARE, HTML = "inline", "reference", "autolink", "bare", "html"
@@ -43,9 +43,9 @@ class BodyLink:
 
 
 _fenced_ranges = fenced_ranges  # the name ledger_scan imports
-_CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_CODE_SPAN = CODE_SPAN  # the name ledger_scan imports
+_COMMENT = HTML_COMMENT
+_HTML_TAG = HTML_TAG
 _DEFINITION = re.compile(
     r"^ {0,3}\[(?!\^)((?:[^\[\]\\\n]|\\.){1,999})\]:[ \t]*\n?[ \t]*"
     r"(?:<([^<>\n]*)>|(\S+))"

@@ -186,3 +186,15 @@ LINK = re.compile(rf"\[([^\]\n]*)\](?:{LINK_DESTINATION}|\[[^\]\n]*\])")
 FOOTNOTE_REF = re.compile(r"\[\^[^\]\n]+\]")
 # A reference definition line: ``[label]: destination ...``.
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$", re.MULTILINE)
+
+# -- inline code and raw HTML ---------------------------------------------------------------
+
+# A code span: a run of backticks, then text, then a run of the same length (not preceded by a
+# backslash). It may run over lines of one paragraph; nothing inside it is Markdown.
+CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+# An HTML character reference (``&amp;``, ``&#12288;``, ``&#x3000;``).
+ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# A backslash escape of ASCII punctuation.
+ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")

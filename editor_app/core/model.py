@@ -30,6 +30,12 @@ class SectionNumbering(StrEnum):
     NONE = "none"
 
 
+class Typography(StrEnum):
+    AUTO = "auto"  # by the issue's language: on for Chinese, Japanese and Korean
+    CJK = "cjk"  # AutoCorrect's rules for mixed CJK and Latin text
+    OFF = "off"
+
+
 class CardNumbering(StrEnum):
     PER_SECTION = "per-section"
     CONTINUOUS = "continuous"
@@ -111,6 +117,7 @@ class Issue:
     status: Status = Status.DRAFT
     numbering: Numbering = field(default_factory=Numbering)
     language: str = "zh-CN"
+    typography: Typography = Typography.AUTO
     export: dict = field(default_factory=dict)
     sections: list[Section] = field(default_factory=list)
     cards: dict[str, Card] = field(default_factory=dict)

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from editor_app.core.problems import ERROR, INFO, WARNING, Problem
+from editor_app.core.problems import ERROR, INFO, WARNING, Problem, TextSpan
 
 __all__ = [
     "CODES",
@@ -50,6 +50,16 @@ def _parts(template: str) -> dict[str, str]:
     return {
         "body": template.replace("{part}", "body"),
         "note": template.replace("{part}", "editor's note"),
+    }
+
+
+def _typography(what: str) -> dict[str, str]:
+    """Messages for one typography finding in a card's title, body and editor's note."""
+    where = "line {line}, column {column}"
+    return {
+        "title": f"the title of '{{name}}': {what}: “{{text}}” → “{{fixed}}”",
+        "body": f"'{{name}}', body {where}: {what}: “{{text}}” → “{{fixed}}”",
+        "note": f"'{{name}}', editor's note {where}: {what}: “{{text}}” → “{{fixed}}”",
     }
 
 
@@ -261,6 +271,32 @@ _DECLARED = [
             "left out (its alt text is shown)"
         },
     ),
+    ProblemCode(
+        "cjk-spacing", WARNING,
+        "Typography (AutoCorrect's rules, on for CJK issues): a space is missing between CJK "
+        "text and Latin letters or digits, or a space stands next to full-width punctuation. "
+        "Fix Typography (or `masthead check --fix-typography`) corrects it; `typography: off` "
+        "in issue.yaml turns these checks off.",
+        {
+            **_typography("no space between CJK and Latin text"),
+            **{
+                f"{part}-remove": text
+                for part, text in _typography("space next to full-width punctuation").items()
+            },
+        },
+    ),
+    ProblemCode(
+        "halfwidth-punctuation", WARNING,
+        "Typography: half-width punctuation (`,` `:` `!` `?` …) inside CJK text, where "
+        "AutoCorrect uses the full-width form (`，` `：` `！` `？`). Fix Typography corrects it.",
+        _typography("half-width punctuation in CJK text"),
+    ),
+    ProblemCode(
+        "fullwidth-punctuation", WARNING,
+        "Typography: full-width punctuation (`，` `。` `：` …) inside Latin text, where "
+        "AutoCorrect uses the half-width form. Fix Typography corrects it.",
+        _typography("full-width punctuation in Latin text"),
+    ),
     # -- information ---------------------------------------------------------------------
     ProblemCode(
         "mentioned-before", INFO,
@@ -331,6 +367,7 @@ def problem(
     section: str | None = None,
     variant: str = "",
     cards: tuple[str, ...] = (),
+    span: TextSpan | None = None,
     **args: Any,
 ) -> Problem:
     """The Problem ``code`` with its English message filled from ``args``.
@@ -346,7 +383,8 @@ def problem(
     except KeyError:
         raise KeyError(f"problem code {code!r} has no message {variant!r}") from None
     message = template.format(**args)
-    return Problem(spec.severity_of(variant), code, message, card, section, args, variant, cards)
+    severity = spec.severity_of(variant)
+    return Problem(severity, code, message, card, section, args, variant, cards, span)
 
 
 def message_text(item: Problem, catalog: Mapping[str, str] | None = None) -> str:

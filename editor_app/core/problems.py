@@ -19,6 +19,28 @@ INFO = "info"
 
 
 @dataclass(frozen=True)
+class TextSpan:
+    """Where in a card's field a problem is: ``text[start:end]`` (Python indexes), which held
+    ``old`` when the check ran, starting at ``line`` and ``column`` (both from 1)."""
+
+    field: str  # "title", "body" or "note"
+    start: int
+    end: int
+    line: int
+    column: int
+    old: str = ""
+
+    def to_json(self) -> dict:
+        return {
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+@dataclass(frozen=True)
 class Problem:
     severity: str
     code: str
@@ -31,6 +53,8 @@ class Problem:
     # Every card concerned when there are several (a link duplicated across cards): the
     # problem is listed once, and each of these cards shows it.
     cards: tuple[str, ...] = ()
+    # The exact place in the card's text, for problems that have one (typography).
+    span: TextSpan | None = field(default=None, compare=False)
 
     @property
     def message_key(self) -> str:
@@ -48,4 +72,6 @@ class Problem:
             data["section"] = self.section
         if self.cards:
             data["cards"] = list(self.cards)
+        if self.span is not None:
+            data["span"] = self.span.to_json()
         return data

@@ -35,6 +35,7 @@ from editor_app.core.model import (
     Source,
     Status,
     SubcardNumbering,
+    Typography,
 )
 from editor_app.core.numbering import numbering_fields
 from editor_app.core.yamlio import dump_yaml, item_node, key_node, load_yaml_node, node_line
@@ -310,10 +311,19 @@ def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:
             subcards=num.choice("subcards", SubcardNumbering, SubcardNumbering.NESTED),
         ),
         language=fields.str("language", "zh-CN"),
+        typography=_typography(fields),
         export=export,
         sections=sections,
     )
     return issue, children
+
+
+def _typography(fields: _Fields) -> Typography:
+    # YAML 1.1 reads an unquoted "off" (or "no") as false and "on" as true: take them as meant.
+    value = fields.data.get("typography")
+    if isinstance(value, bool):
+        return Typography.CJK if value else Typography.OFF
+    return fields.choice("typography", Typography, Typography.AUTO)
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str]:
@@ -412,6 +422,8 @@ def manifest_data(issue: Issue) -> dict[str, Any]:
     data["slug"] = issue.slug
     data["status"] = issue.status.value
     data["language"] = issue.language
+    if issue.typography != Typography.AUTO:
+        data["typography"] = issue.typography.value
     if issue.summary:
         data["summary"] = issue.summary
     if issue.cover:

@@ -75,9 +75,11 @@ class ChannelCopier(QObject):
         if isinstance(result, Refused):
             if result.errors:
                 text = self.tr(
-                    "Not copied: the checks found %1 error(s). The Export panel lists them."
+                    "Not copied: the checks found %n error(s). The Export panel lists them.",
+                    "",
+                    result.errors,
                 )
-                self.failed.emit(text.replace("%1", str(result.errors)))
+                self.failed.emit(text)
             else:
                 self.failed.emit(self.tr("Not copied: %1").replace("%1", result.message))
             return

@@ -1,4 +1,5 @@
-"""Issue Properties: title, number, date, status, numbering styles, summary and tags."""
+"""Issue Properties: title, number, date, status, numbering styles, typography checks,
+summary and tags."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from editor_app.core.model import (
     SectionNumbering,
     Status,
     SubcardNumbering,
+    Typography,
 )
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.i18n import message_catalog
@@ -78,6 +80,13 @@ class IssuePropertiesDialog(QDialog):
         self.subcard_style.setCurrentIndex(
             self.subcard_style.findData(issue.numbering.subcards.value)
         )
+        self.typography = QComboBox(self)
+        self.typography.addItem(
+            self.tr("By language (on for Chinese, Japanese and Korean)"), Typography.AUTO.value
+        )
+        self.typography.addItem(self.tr("CJK rules (AutoCorrect)"), Typography.CJK.value)
+        self.typography.addItem(self.tr("Off"), Typography.OFF.value)
+        self.typography.setCurrentIndex(self.typography.findData(issue.typography.value))
         self.summary = QPlainTextEdit(issue.summary, self)
         self.summary.setMaximumHeight(90)
         self.tags = QLineEdit(", ".join(issue.tags), self)
@@ -89,6 +98,7 @@ class IssuePropertiesDialog(QDialog):
         form.addRow(self.tr("Section &labels"), self.section_style)
         form.addRow(self.tr("Card &numbers"), self.card_style)
         form.addRow(self.tr("Su&b-card numbers"), self.subcard_style)
+        form.addRow(self.tr("T&ypography checks"), self.typography)
         form.addRow(self.tr("S&ummary"), self.summary)
         form.addRow(self.tr("Ta&gs"), self.tags)
         buttons = QDialogButtonBox(
@@ -113,6 +123,7 @@ class IssuePropertiesDialog(QDialog):
                 CardNumbering(self.card_style.currentData()),
                 SubcardNumbering(self.subcard_style.currentData()),
             ),
+            "typography": Typography(self.typography.currentData()),
             "summary": self.summary.toPlainText().strip(),
             "tags": [
                 t.strip() for t in self.tags.text().replace("，", ",").split(",") if t.strip()

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
+from editor_app.gui.typography_actions import TypographyActions
+
 
 class MainMenusMixin:
     """Builds the window-wide actions; the handlers live on MainWindow."""
@@ -91,6 +93,10 @@ class MainMenusMixin:
             self.tr("Pr&eferences…"), "mdi6.tune-variant", "Ctrl+,", self.edit_settings
         )
         self.act_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        # Listed in the Format menu while an issue is open.
+        self.typography = TypographyActions(self, self._action)
+        self.typography.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.typography.attach(None)
         # Undo/Redo also serve the text editor, which handles its own Ctrl+Z when focused.
         for action in (self.act_undo, self.act_redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

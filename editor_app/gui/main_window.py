@@ -233,6 +233,11 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.format_menu.clear()
         for action in ws.editor.format_actions():
             self.format_menu.addAction(action)
+        self.format_menu.addSeparator()
+        for action in self.typography.actions():
+            self.format_menu.addAction(action)
+        editor = ws.editor
+        self.typography.attach(ws.document, lambda: editor.current_card_id, editor.commit_pending)
         ws.editor.jumpRequested.connect(self._jump_to)
         self.outline_menu.clear()
         for action in ws.actions.all():
@@ -261,6 +266,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.removeAction(action)
         self.outline_menu.clear()
         self.format_menu.clear()
+        self.typography.attach(None)
         for action in getattr(self, "_edit_ws_actions", []):
             self.edit_menu.removeAction(action)
         self._edit_ws_actions = []
@@ -317,10 +323,10 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.workspace.document.save()
 
     def _reveal(self, card_id: str, field: str, start: int, end: int) -> None:
-        """Show a card; with a body range, select it in the editor."""
+        """Show a card; with a range of its body or title, select it in the editor."""
         self._jump_to(card_id, -1)
-        if self.workspace is not None and field == "body" and start >= 0:
-            self.workspace.editor.reveal(card_id, "body", start, end)
+        if self.workspace is not None and field in ("body", "title") and start >= 0:
+            self.workspace.editor.reveal(card_id, field, start, end)
 
     def _jump_to(self, card_id: str, position: int) -> None:
         ws = self.workspace

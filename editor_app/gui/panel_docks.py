@@ -49,6 +49,7 @@ class PanelDocks(QObject):
         self.export_panel = ExportPanel(None, window)
         self.export_dock.setWidget(self.export_panel)
         self.export_panel.jumpToCard.connect(lambda card_id: reveal(card_id, "", -1, -1))
+        self.export_panel.revealRequested.connect(reveal)
         self.links: LinkPanel | None = None
         self.images: ImagePanel | None = None
         self.sync: SyncPanel | None = None

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ChannelCopier</name>
+    <message numerus="yes">
+        <source>Not copied: the checks found %n error(s). The Export panel lists them.</source>
+        <translation>
+            <numerusform>Not copied: the checks found %n error. The Export panel lists them.</numerusform>
+            <numerusform>Not copied: the checks found %n errors. The Export panel lists them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportPanel</name>
     <message numerus="yes">
         <source>Exported %n file(s) to %1</source>

@@ -271,9 +271,11 @@
 </context>
 <context>
     <name>ChannelCopier</name>
-    <message>
-        <source>Not copied: the checks found %1 error(s). The Export panel lists them.</source>
-        <translation>未复制：检查发现 %1 个错误，详见“导出”面板。</translation>
+    <message numerus="yes">
+        <source>Not copied: the checks found %n error(s). The Export panel lists them.</source>
+        <translation>
+            <numerusform>未复制：检查发现 %n 个错误。导出面板列出了它们。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not copied: %1</source>
@@ -1346,6 +1348,18 @@
         <translation>1)、2) …（每张卡片内重新编号）</translation>
     </message>
     <message>
+        <source>By language (on for Chinese, Japanese and Korean)</source>
+        <translation>按语言（中文、日文、韩文开启）</translation>
+    </message>
+    <message>
+        <source>CJK rules (AutoCorrect)</source>
+        <translation>中日韩排版规则（AutoCorrect）</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>标题(&amp;T)</translation>
     </message>
@@ -1368,6 +1382,10 @@
     <message>
         <source>Su&amp;b-card numbers</source>
         <translation>子卡片编号(&amp;B)</translation>
+    </message>
+    <message>
+        <source>T&amp;ypography checks</source>
+        <translation>排版检查(&amp;Y)</translation>
     </message>
     <message>
         <source>S&amp;ummary</source>
@@ -2772,6 +2790,45 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TypographyActions</name>
+    <message>
+        <source>Fix &amp;Typography</source>
+        <translation>修正排版(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Spaces between CJK and Latin text and the width of punctuation in the card</source>
+        <translation>修正卡片中中英文之间的空格和标点的全半角</translation>
+    </message>
+    <message>
+        <source>Fix Typography in &amp;Issue</source>
+        <translation>修正全期排版(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Select a card to fix its typography.</source>
+        <translation>请先选择一张卡片再修正排版。</translation>
+    </message>
+    <message>
+        <source>Fix Typography</source>
+        <translation>修正排版</translation>
+    </message>
+    <message>
+        <source>Fix Typography in Issue</source>
+        <translation>修正全期排版</translation>
+    </message>
+    <message>
+        <source>Typography checks are off for this issue (its language, or typography: off in issue.yaml).</source>
+        <translation>本期关闭了排版检查（由于期刊语言，或 issue.yaml 中的 typography: off）。</translation>
+    </message>
+    <message>
+        <source>No typography problems to fix.</source>
+        <translation>没有需要修正的排版问题。</translation>
+    </message>
+    <message>
+        <source>Fixed %1 typography problem(s).</source>
+        <translation>已修正 %1 处排版问题。</translation>
     </message>
 </context>
 <context>

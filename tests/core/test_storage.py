@@ -6,7 +6,7 @@ import pytest
 
 from editor_app.core.checks import check_issue
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
-from editor_app.core.model import Status
+from editor_app.core.model import Status, Typography
 from editor_app.core.outline import add_card, remove_card
 from editor_app.core.storage import (
     STATE_DIR,
@@ -66,6 +66,28 @@ def test_round_trip_keeps_every_field(rich_issue):
         ("Project Loom", "调度与编排"),
     ]
     assert [loaded.cards[c].title for c in subs[0].child_ids] == ["Project Aegis 的架构"]
+
+
+def test_typography_is_written_only_when_set_and_read_back(rich_issue):
+    folder = rich_issue.folder
+    assert "typography" not in manifest_path(folder).read_text("utf-8")
+    assert load_issue(folder).typography == Typography.AUTO
+    rich_issue.typography = Typography.OFF
+    save_issue(rich_issue, folder)
+    lines = manifest_path(folder).read_text("utf-8").splitlines()
+    assert lines[lines.index("language: zh-CN") + 1] == "typography: 'off'"
+    assert load_issue(folder).typography == Typography.OFF
+    # Written by hand without quotes, YAML reads "off" as false: still off.
+    text = manifest_path(folder).read_text("utf-8").replace("'off'", "off")
+    manifest_path(folder).write_text(text, "utf-8")
+    assert load_issue(folder).typography == Typography.OFF
+
+
+def test_an_unknown_typography_value_names_the_choices(rich_issue):
+    path = manifest_path(rich_issue.folder)
+    path.write_text(path.read_text("utf-8") + "typography: pretty\n", "utf-8")
+    with pytest.raises(IssueFormatError, match="auto, cjk, off"):
+        load_issue(rich_issue.folder)
 
 
 def test_unicode_is_written_as_is_not_escaped(rich_issue):

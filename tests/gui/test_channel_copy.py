@@ -64,6 +64,6 @@ def test_errors_stop_the_copy_as_they_stop_the_export(window, qtbot):
     _clear_clipboard()
     with qtbot.waitSignal(window.copier.failed, timeout=WAIT) as failed:
         window.act_copy_wechat.trigger()
-    assert "2 error(s)" in failed.args[0]
+    assert "2 errors" in failed.args[0]
     assert not QGuiApplication.clipboard().mimeData().hasHtml()
     assert "Not copied" in window.statusBar().currentMessage()

@@ -11,7 +11,9 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from editor_app.core.model import Card
+from editor_app.core.problems import Problem
 from editor_app.core.text_stats import TextStats, card_stats, card_stats_key, stats_of_key
+from editor_app.core.typography import line_marks
 from editor_app.gui.editor.card_fields import CardFields
 from editor_app.gui.editor.find_replace import SCOPE_ISSUE, FindReplaceBar
 from editor_app.gui.editor.markdown_edit import ImageImporter, MarkdownEdit
@@ -57,6 +59,7 @@ class CardEditor(QWidget):
         self.body_edit.textChanged.connect(self._body_changed)
         document.cardChanged.connect(self._card_changed)
         document.outlineChanged.connect(self._outline_changed)
+        document.problemsChanged.connect(self._show_marks)
         self.show_card(None)
 
     def _build(self) -> None:
@@ -182,6 +185,7 @@ class CardEditor(QWidget):
         if self.find_bar.isVisible():
             self.find_bar.refresh(move=False)
         self._emit_counts()
+        self._show_marks(self.document.problems)
 
     def reveal(self, card_id: str, field: str, start: int, end: int) -> None:
         """Show a card with ``[start, end)`` of its title or body (Python indexes) selected."""
@@ -253,6 +257,19 @@ class CardEditor(QWidget):
         elif card is not None and self.document.read_only:
             self.notice.setText(self.tr("This issue is open read-only."))
         self.notice.setVisible(card is not None and not editable)
+
+    def _show_marks(self, problems: list[Problem]) -> None:
+        """Underline in the body the places of the current card's problems (typography)."""
+        highlighter = getattr(self.body_edit.document(), "highlighter", None)
+        if highlighter is None:
+            return
+        card = self.current_card()
+        spans = [
+            p.span
+            for p in problems
+            if card is not None and p.card == card.id and p.span and p.span.field == "body"
+        ]
+        highlighter.set_marks(line_marks(card.body, spans) if card is not None else [])
 
     def _emit_counts(self) -> None:
         card = self.current_card()

@@ -8,7 +8,7 @@ fence opens or closes).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtGui import (
     QColor,
@@ -60,6 +60,7 @@ class Theme:
     code_background: QColor
     quote: QColor
     html: QColor
+    problem: QColor = field(default_factory=lambda: QColor("#d08c00"))
 
     @classmethod
     def for_palette(cls, palette: QPalette) -> Theme:
@@ -81,7 +82,29 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document: QTextDocument, theme: Theme | None = None):
         super().__init__(document)
+        # Problems underlined in the text: block number -> [(start, end, text expected there)].
+        self._marks: dict[int, list[tuple[int, int, str]]] = {}
         self.set_theme(theme or Theme.for_palette(QPalette()))
+
+    def set_marks(self, marks: list[tuple[int, int, int, str]]) -> None:
+        """Underline ``(line, start, end, expected)`` ranges (Python indexes into the line) with
+        a wavy line. A range whose text is no longer ``expected`` is not shown: the checks that
+        found it ran on the text of a moment ago."""
+        new: dict[int, list[tuple[int, int, str]]] = {}
+        for line, start, end, expected in marks:
+            new.setdefault(line, []).append((start, end, expected))
+        if new == self._marks:
+            return
+        changed = set(new) | set(self._marks)
+        self._marks = new
+        doc = self.document()
+        for line in sorted(changed):
+            block = doc.findBlockByNumber(line)
+            if block.isValid():
+                self.rehighlightBlock(block)
+
+    def marks(self) -> dict[int, list[tuple[int, int, str]]]:
+        return dict(self._marks)
 
     def set_theme(self, theme: Theme) -> None:
         def fmt(color: QColor | None = None, bold: bool = False, italic: bool = False):
@@ -111,6 +134,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "table": fmt(theme.marker, bold=True),
         }
         self.formats["strike"].setFontStrikeOut(True)
+        self.formats["problem"] = fmt()
+        self.formats["problem"].setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self.formats["problem"].setUnderlineColor(theme.problem)
         self.formats["link"].setFontUnderline(True)
         for name in ("code",):
             self.formats[name].setFontFamilies(mono.families() or [mono.family()])
@@ -138,6 +164,12 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt API
         # Offsets below are Python indexes; Qt wants UTF-16 units. Emoji are common here.
         self._units = _unit_offsets(text)
+        self._syntax(text)
+        for start, end, expected in self._marks.get(self.currentBlock().blockNumber(), ()):
+            if text[start:end] == expected and end > start:
+                self._set(start, end - start, "problem", merge=True)
+
+    def _syntax(self, text: str) -> None:
         previous = self.previousBlockState()
         if previous >= _BACKTICK_FENCE:
             self._in_fence(text, previous)

@@ -47,6 +47,7 @@ class ExportPanel(QWidget):
     """Dock content for exporting the open issue. ``set_document`` switches issues."""
 
     jumpToCard = Signal(str)  # a problem was activated: show this card
+    revealRequested = Signal(str, str, int, int)  # ... at this place (card, field, start, end)
     exportFinished = Signal(list)  # every file of the export (Paths)
     exportFailed = Signal(str)  # the message shown in the panel
 
@@ -105,6 +106,7 @@ class ExportPanel(QWidget):
         f.browseRequested.connect(self.browse)
         self.checks.refreshRequested.connect(self.refresh_problems)
         self.checks.list.jumpToCard.connect(self.jumpToCard)
+        self.checks.list.revealRequested.connect(self.revealRequested)
         self.result.openFailed.connect(lambda msg: self._set_status(msg, error=True))
         self.export_button.clicked.connect(self.export)
         self.cancel_button.clicked.connect(self.cancel)

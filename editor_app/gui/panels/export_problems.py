@@ -23,6 +23,7 @@ from editor_app.gui.theme import set_icon
 
 CardRole = Qt.ItemDataRole.UserRole
 CodeRole = Qt.ItemDataRole.UserRole + 1
+SpanRole = Qt.ItemDataRole.UserRole + 2  # (field, start, end) of a problem with a place
 ERROR_COLOR = "#d64545"
 WARNING_COLOR = "#d08c00"
 INFO_COLOR = "#3d7fc4"
@@ -30,9 +31,11 @@ INFO_COLOR = "#3d7fc4"
 
 class ProblemList(QListWidget):
     """Errors first, then warnings, then notes (what the export will do, e.g. with remote
-    images); double-click or Enter on one emits jumpToCard(id)."""
+    images); double-click or Enter on one emits jumpToCard(id), or revealRequested(card id,
+    field, start, end) for a problem with an exact place in the card's text (typography)."""
 
     jumpToCard = Signal(str)
+    revealRequested = Signal(str, str, int, int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -70,6 +73,9 @@ class ProblemList(QListWidget):
             # A problem in a section intro shows that section.
             item.setData(CardRole, problem.card or problem.section or "")
             item.setData(CodeRole, problem.code)
+            if problem.span is not None and problem.card:
+                span = problem.span
+                item.setData(SpanRole, (span.field, span.start, span.end))
             if is_info:
                 severity = self.tr("Note")
             else:
@@ -92,7 +98,10 @@ class ProblemList(QListWidget):
 
     def _activate(self, item: QListWidgetItem) -> None:
         card_id = item.data(CardRole)
-        if card_id:
+        span = item.data(SpanRole)
+        if card_id and span:
+            self.revealRequested.emit(card_id, span[0], span[1], span[2])
+        elif card_id:
             self.jumpToCard.emit(card_id)
 
 

@@ -1,0 +1,259 @@
+"""CJK typography by AutoCorrect's rules: what to change in a card's text, and where.
+
+AutoCorrect (the ``autocorrect-py`` binding) knows the rules of mixed CJK and Latin text: a space
+between a CJK character and a Latin letter or a digit (``在2024年`` → ``在 2024 年``), full-width
+punctuation inside CJK text (``GA,镜像卷`` → ``GA，镜像卷``), half-width punctuation inside
+Latin text (``Done。`` → ``Done.``) and no space next to full-width punctuation. It formats a
+string and says nothing about where it changed it, and its own Markdown reader is not ours.
+
+So each prose segment of the text (``prose_spans``: never code, addresses or markup) goes to
+AutoCorrect alone, with bare addresses replaced by letters of the same length so they read as
+words; the difference between the segment and AutoCorrect's answer, aligned character by
+character, gives each change as an exact span of the source (a ``Fix``). A change that would
+touch an address is dropped. The checks report each fix as a problem with its span
+(``card_problems``); Fix Typography and ``masthead check --fix-typography`` apply them
+(``fix_card``), so what is fixed is exactly what was reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import autocorrect_py
+
+from editor_app.core.markdown_dialect.cjk import CJK_CHAR, is_cjk
+from editor_app.core.model import Card, Issue, Typography
+from editor_app.core.problem_codes import problem
+from editor_app.core.problems import Problem, TextSpan
+from editor_app.core.prose_spans import ProseSegment, prose_segments
+
+__all__ = [
+    "CARD_FIELDS",
+    "Fix",
+    "apply_fixes",
+    "card_fixes",
+    "card_problems",
+    "find_fixes",
+    "fix_card",
+    "fix_excerpt",
+    "fix_position",
+    "fix_text",
+    "issue_fixes",
+    "line_marks",
+    "problem_code",
+    "typography_on",
+]
+
+# What the fixes do; each is reported under its own problem code.
+SPACE_ADD, SPACE_REMOVE = "space-add", "space-remove"
+TO_FULLWIDTH, TO_HALFWIDTH = "to-fullwidth", "to-halfwidth"
+
+# The card fields read, and whether each is Markdown (a title is plain text).
+CARD_FIELDS: tuple[tuple[str, bool], ...] = (("title", False), ("body", True), ("note", True))
+
+# Languages whose issues get the checks when issue.yaml does not say (primary subtags).
+CJK_LANGUAGES = frozenset({"zh", "ja", "ko", "yue", "wuu", "cmn"})
+
+_HAS_CJK = re.compile(CJK_CHAR)
+_CONTEXT = 8  # characters shown on each side of a change in its message
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace ``text[start:end]`` (``old``) with ``new``; ``kind`` says which rule."""
+
+    start: int
+    end: int
+    old: str
+    new: str
+    kind: str
+
+
+def typography_on(issue: Issue) -> bool:
+    """Whether the issue gets the typography checks: ``typography:`` in issue.yaml, else by
+    its language (on for Chinese, Japanese and Korean issues, off for the others)."""
+    if issue.typography == Typography.CJK:
+        return True
+    if issue.typography == Typography.OFF:
+        return False
+    primary = issue.language.replace("_", "-").split("-")[0].strip().lower()
+    return primary in CJK_LANGUAGES
+
+
+def find_fixes(text: str, markdown: bool = True) -> list[Fix]:
+    """Every change AutoCorrect makes to the prose of ``text``, in order, as source spans."""
+    if not _HAS_CJK.search(text):
+        return []  # every rule here is about text next to CJK characters or punctuation
+    fixes: list[Fix] = []
+    for segment in prose_segments(text, markdown):
+        fixes.extend(_segment_fixes(text, segment))
+    return fixes
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> str:
+    """``text`` with ``fixes`` (found in it, not overlapping) applied."""
+    parts: list[str] = []
+    pos = 0
+    for fix in sorted(fixes, key=lambda f: f.start):
+        parts += [text[pos : fix.start], fix.new]
+        pos = fix.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def fix_text(text: str, markdown: bool = True) -> str:
+    return apply_fixes(text, find_fixes(text, markdown))
+
+
+def card_fixes(card: Card) -> dict[str, list[Fix]]:
+    """The fixes of each field of ``card`` that has some (none for an unreadable card)."""
+    if card.unreadable:
+        return {}
+    out: dict[str, list[Fix]] = {}
+    for field, markdown in CARD_FIELDS:
+        fixes = find_fixes(getattr(card, field), markdown)
+        if fixes:
+            out[field] = fixes
+    return out
+
+
+def fix_card(card: Card) -> dict[str, str]:
+    """The new text of each field of ``card`` that the fixes change (the card is untouched)."""
+    return {
+        field: apply_fixes(getattr(card, field), fixes) for field, fixes in card_fixes(card).items()
+    }
+
+
+# -- problems ------------------------------------------------------------------------------
+
+
+def card_problems(card: Card, name: str) -> list[Problem]:
+    """One warning per fix in the card's title, body and note, with its span."""
+    out: list[Problem] = []
+    for field, fixes in card_fixes(card).items():
+        text = getattr(card, field)
+        for fix in fixes:
+            out.append(_problem(card.id, name, field, text, fix))
+    return out
+
+
+def _problem(card_id: str, name: str, field: str, text: str, fix: Fix) -> Problem:
+    line, column = fix_position(text, fix)
+    span = TextSpan(field, fix.start, fix.end, line, column, fix.old)
+    before, after = _excerpt(text, fix)
+    args = {"name": name, "line": line, "column": column, "text": before, "fixed": after}
+    if fix.kind == SPACE_ADD:
+        return problem("cjk-spacing", card=card_id, variant=field, span=span, **args)
+    if fix.kind == SPACE_REMOVE:
+        variant = f"{field}-remove"
+        return problem("cjk-spacing", card=card_id, variant=variant, span=span, **args)
+    if fix.kind == TO_FULLWIDTH:
+        return problem("halfwidth-punctuation", card=card_id, variant=field, span=span, **args)
+    return problem("fullwidth-punctuation", card=card_id, variant=field, span=span, **args)
+
+
+def _excerpt(text: str, fix: Fix) -> tuple[str, str]:
+    """The change with a little of its line on each side, before and after."""
+    line_start = text.rfind("\n", 0, fix.start) + 1
+    line_end = text.find("\n", fix.end)
+    line_end = len(text) if line_end < 0 else line_end
+    left = max(line_start, fix.start - _CONTEXT)
+    right = min(line_end, fix.end + _CONTEXT)
+    head = ("…" if left > line_start else "") + text[left : fix.start]
+    tail = text[fix.end : right] + ("…" if right < line_end else "")
+    return head + fix.old + tail, head + fix.new + tail
+
+
+# -- one segment -----------------------------------------------------------------------------
+
+
+def _segment_fixes(text: str, segment: ProseSegment) -> list[Fix]:
+    source = text[segment.start : segment.end]
+    if not _HAS_CJK.search(source):
+        return []
+    masked = list(source)
+    for start, end in segment.opaque:
+        masked[start - segment.start : end - segment.start] = "x" * (end - start)
+    seen = "".join(masked)
+    formatted = autocorrect_py.format(seen)
+    if formatted == seen:
+        return []
+    matcher = difflib.SequenceMatcher(None, seen, formatted, autojunk=False)
+    changes: list[list] = []  # [start, end, new] in segment offsets, touching ones merged
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if changes and changes[-1][1] == i1:
+            changes[-1][1] = i2
+            changes[-1][2] += formatted[j1:j2]
+        else:
+            changes.append([i1, i2, formatted[j1:j2]])
+    out: list[Fix] = []
+    for i1, i2, new in changes:
+        start, end = segment.start + i1, segment.start + i2
+        if _touches_opaque(start, end, segment.opaque):
+            continue  # an address is never changed, nor what borders it
+        old = text[start:end]
+        out.append(Fix(start, end, old, new, _kind(old, new)))
+    return out
+
+
+def _touches_opaque(start: int, end: int, opaque: tuple[tuple[int, int], ...]) -> bool:
+    """Whether a change reaches into a bare address or the character on either side of it: a
+    space there decides whether the renderer links the address at all."""
+    return any(start <= b and end >= a for a, b in opaque)
+
+
+def _kind(old: str, new: str) -> str:
+    if old.strip() == new.strip() or not (old.strip() or new.strip()):
+        return SPACE_ADD if len(new) > len(old) else SPACE_REMOVE
+    added = [ch for ch in new if not ch.isspace()]
+    return TO_FULLWIDTH if any(is_cjk(ch) for ch in added) else TO_HALFWIDTH
+
+
+def issue_fixes(issue: Issue) -> dict[str, dict[str, list[Fix]]]:
+    """card id -> field -> fixes, for every card of the outline that has some; nothing when
+    the issue's typography checks are off."""
+    if not typography_on(issue):
+        return {}
+    return {card.id: fixes for card in issue.ordered_cards() if (fixes := card_fixes(card))}
+
+
+def problem_code(fix: Fix) -> str:
+    """The problem code a fix is reported under."""
+    if fix.kind in (SPACE_ADD, SPACE_REMOVE):
+        return "cjk-spacing"
+    return "halfwidth-punctuation" if fix.kind == TO_FULLWIDTH else "fullwidth-punctuation"
+
+
+def fix_position(text: str, fix: Fix) -> tuple[int, int]:
+    """The 1-based line and column where ``fix`` starts in ``text``."""
+    line = text.count("\n", 0, fix.start) + 1
+    return line, fix.start - (text.rfind("\n", 0, fix.start) + 1) + 1
+
+
+def fix_excerpt(text: str, fix: Fix) -> tuple[str, str]:
+    """The change with a little of its line on each side, before and after."""
+    return _excerpt(text, fix)
+
+
+def line_marks(text: str, spans: list[TextSpan]) -> list[tuple[int, int, int, str]]:
+    """What to underline for ``spans`` of ``text``: (line from 0, start, end, the text there),
+    offsets within the line. An insertion point marks the characters on each side of it; a
+    span whose text is no longer there (the text changed since the check) is left out."""
+    out: list[tuple[int, int, int, str]] = []
+    for span in spans:
+        if span.end > len(text) or text[span.start : span.end] != span.old:
+            continue
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.start)
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = span.start, span.end
+        if start == end:
+            start, end = max(line_start, start - 1), min(line_end, end + 1)
+        if end > start:
+            line = text.count("\n", 0, span.start)
+            out.append((line, start - line_start, end - line_start, text[start:end]))
+    return out

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor_app import __version__
-from editor_app.commands import check, export, image, importer, inspect, links, new
+from editor_app.commands import check, export, image, importer, inspect, links, new, search
 from editor_app.core.errors import IssueNotFoundError, MastheadError
 from editor_app.core.i18n_catalog import cli_catalog
 
-COMMANDS = [new, importer, export, check, inspect, image, links]
+COMMANDS = [new, importer, export, check, inspect, image, links, search]
 
 
 def build_parser() -> argparse.ArgumentParser:

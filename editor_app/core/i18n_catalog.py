@@ -49,6 +49,17 @@ MESSAGES: dict[str, str] = {
     "export.more-than-zero": "{flag} must be more than 0",
     "export.stopped": "masthead: export stopped: {errors} error(s) found by the checks; "
     "fix them or pass --force",
+    "search.hit": "{issue} › {title}{where}",
+    "search.count": "{count} result(s)",
+    "search.more": "the first {count} results; there are more (--limit N shows more)",
+    "search.no-results": "nothing found for {query}",
+    "search.issue-folder": "this is an issue folder; search takes a library (a folder of issues)",
+    "search.built": "built the search index ({issues} issues)",
+    "search.rebuilt": "the search index was damaged or out of date: rebuilt it ({issues} issues)",
+    "search.read-only": "the library cannot be written: searched the files without an index "
+    "(slower)",
+    "search.unavailable": "the search index cannot be used ({detail}): searched the files "
+    "without an index (slower)",
 }
 
 # Closed sets of English words that arrive as field values; translated when a

@@ -112,6 +112,15 @@ MESSAGES: dict[str, str] = {
     "export.no-out": "没有输出文件夹：请指定 --out DIR",
     "export.more-than-zero": "{flag} 必须大于 0",
     "export.stopped": "masthead：导出已停止：检查发现 {errors} 个错误；请修正或使用 --force",
+    "search.hit": "{issue} › {title}{where}",
+    "search.count": "{count} 条结果",
+    "search.more": "仅显示前 {count} 条结果；还有更多（用 --limit N 显示更多）",
+    "search.no-results": "没有找到 {query}",
+    "search.issue-folder": "这是期刊文件夹；search 需要文件库（存放各期刊的文件夹）",
+    "search.built": "已建立搜索索引（{issues} 期）",
+    "search.rebuilt": "搜索索引已损坏或过期：已重建（{issues} 期）",
+    "search.read-only": "文件库不可写入：未使用索引，直接搜索了文件（较慢）",
+    "search.unavailable": "无法使用搜索索引（{detail}）：直接搜索了文件（较慢）",
 }
 
 GUESSES: dict[str, str] = {

@@ -130,8 +130,11 @@ def make_library(root: Path, issues: int, cards: int, seed: int = 11) -> None:
                 body = "\n\n".join(_english(rng, vocab, 60) for _ in range(3))
             if rng.random() < 0.05:
                 body += " Kubernetes " + rng.choice(["1.30", "1.31", "1.32"]) + " notes."
-            if c == 3 and n % (issues // 5 or 1) == 0:  # a few rare terms
-                body += " A zanzibar-style authorization model." if n % 2 else "熔断策略。"
+            every = max(1, issues // 10)
+            if c == 3 and n % every == 0:  # a few rare terms, in English and in Chinese
+                body += (
+                    "熔断策略。" if (n // every) % 2 else " A zanzibar-style authorization model."
+                )
             card = Card(
                 id=cid,
                 title=_chinese(rng, vocab, 4)[:-1] if chinese else _english(rng, vocab, 5)[:-1],

@@ -72,19 +72,25 @@ def _index_note(outcome: Any, catalog: Catalog) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from editor_app.core.search import engine
+    from editor_app.core.search.index import index_path
 
     catalog = cli_catalog()
     library = _library(args.library, catalog)
     if args.limit < 1:
         raise MastheadError(catalog.text("export.more-than-zero", flag="--limit"))
     query = " ".join(args.query)
+    built = ""
+    if not args.no_index and (args.rebuild or not index_path(library).is_file()):
+        # A first build reads the whole library: say why the first search takes a while.
+        print(catalog.text("search.building"), file=sys.stderr, flush=True)
     if args.rebuild and not args.no_index:
         try:
-            engine.refresh_index(library, rebuild=True)
+            stats, _note = engine.refresh_index(library, rebuild=True)
+            built = catalog.text("search.built", issues=stats.issues)
         except engine.IndexUnavailable:
             pass  # the search below says why and reads the files instead
     outcome = engine.search_library(library, query, limit=args.limit, use_index=not args.no_index)
-    note = _index_note(outcome, catalog)
+    note = built or _index_note(outcome, catalog)
     if args.json:
         payload = {
             "query": query,

@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "search.more": "the first {count} results; there are more (--limit N shows more)",
     "search.no-results": "nothing found for {query}",
     "search.issue-folder": "this is an issue folder; search takes a library (a folder of issues)",
+    "search.building": "building the search index (the first search of a library)…",
     "search.built": "built the search index ({issues} issues)",
     "search.rebuilt": "the search index was damaged or out of date: rebuilt it ({issues} issues)",
     "search.read-only": "the library cannot be written: searched the files without an index "

@@ -37,6 +37,7 @@ from editor_app.core.search.schema import (
     POSITION_BITS,
     SCHEMA,
     TABLES,
+    TRIGGERS,
 )
 from editor_app.core.storage import STATE_DIR
 
@@ -171,7 +172,7 @@ class SearchIndex:
         try:
             names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
             if "meta" not in names:  # another process may have just made it
-                for statement in SCHEMA:
+                for statement in SCHEMA + TRIGGERS:
                     db.execute(statement)
                 db.execute("INSERT INTO meta VALUES ('format', ?)", (INDEX_FORMAT,))
             db.execute("COMMIT")
@@ -256,6 +257,10 @@ class SearchIndex:
             db = self.db
             db.execute("BEGIN IMMEDIATE")
             try:
+                bulk = len(records) > 1 and db.execute("SELECT 1 FROM issues").fetchone() is None
+                if bulk:
+                    db.execute("DROP TRIGGER entries_ai")
+                    db.execute("DROP TRIGGER entries_ad")
                 for name in gone:
                     db.execute("DELETE FROM entries WHERE folder = ?", (name,))
                     db.execute("DELETE FROM issues WHERE folder = ?", (name,))
@@ -276,6 +281,11 @@ class SearchIndex:
                     db.executemany(
                         "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
                     )
+                if bulk:
+                    for table in ("fts_trigram", "fts_word"):
+                        db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")
+                    for statement in TRIGGERS:
+                        db.execute(statement)
                 db.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):

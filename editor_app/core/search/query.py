@@ -35,8 +35,15 @@ _CJK_RANGES = (
     (0x20000, 0x3FFFF),
 )
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
-_EDGE_PUNCT = re.compile(r"^[^\w]+|[^\w]+$")
+# Sentence punctuation around a word ("editor," "(kubernetes)"); symbols such as + and #
+# stay, so "C++" and "C#" are looked up as written.
+_SENTENCE = r"""[,.;:!?()\[\]{}"'“”‘’«»。，、；：！？（）【】]"""
+_EDGE_PUNCT = re.compile(f"^{_SENTENCE}+|{_SENTENCE}+$")
 MAX_TERMS = 12  # a pasted paragraph is not a query; the rest of the words are ignored
+
+
+_CJK_CLASS = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _CJK_RANGES)  # for regular expressions
+_WORD_REST = rf"(?:(?![{_CJK_CLASS}])[^\W_])*"  # the rest of a word, up to Han or kana
 
 
 def is_cjk(ch: str) -> bool:
@@ -127,8 +134,11 @@ class Matcher:
 
     def __init__(self, terms: list[Term]):
         self.terms = terms
+        # A word term matches at a word's start and marks the whole word ("edit" in "editor").
         self._words = [
-            re.compile(r"(?<![^\W_])" + re.escape(t.text)) for t in terms if t.mode == WORD
+            re.compile(r"(?<![^\W_])" + re.escape(t.text) + _WORD_REST)
+            for t in terms
+            if t.mode == WORD
         ]
         self._subs = [t.text for t in terms if t.mode == SUBSTRING]
 

@@ -1,4 +1,4 @@
-"""The side panels of the window (export, links, images) and their wiring to an issue."""
+"""The side panels of the window (export, links, images, search) and their wiring to an issue."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from editor_app.gui.image_import import make_image_importer
 from editor_app.gui.panels.export_panel import ExportPanel
 from editor_app.gui.panels.image_panel import ImagePanel
 from editor_app.gui.panels.link_panel import LinkPanel
+from editor_app.gui.panels.search_panel import SearchPanel
 from editor_app.gui.workspace import Workspace
 
 Reveal = Callable[[str, str, int, int], None]
@@ -35,9 +36,16 @@ class PanelDocks(QObject):
         self.export_dock = make_dock("export", self.tr("Export"), area)
         self.links_dock = make_dock("links", self.tr("Links"), area)
         self.images_dock = make_dock("images", self.tr("Images"), area)
+        self.search_dock = make_dock("search", self.tr("Search"), area)
         for dock in self.docks():
             window.tabifyDockWidget(anchor, dock)
         anchor.raise_()
+        # The search covers the library, not the open issue: it stays with the window (in the
+        # library view too) and is shown when asked for (until a saved layout says otherwise).
+        self.search_panel = SearchPanel(lambda: window.library, window)
+        self.search_dock.setWidget(self.search_panel)
+        self.search_dock.hide()
+        self.search_panel.openRequested.connect(self.open_search_result)
         # The export panel lives as long as the window; it follows the open issue.
         self.export_panel = ExportPanel(None, window)
         self.export_dock.setWidget(self.export_panel)
@@ -46,6 +54,10 @@ class PanelDocks(QObject):
         self.images: ImagePanel | None = None
 
     def docks(self) -> list[QDockWidget]:
+        return [*self.issue_docks(), self.search_dock]
+
+    def issue_docks(self) -> list[QDockWidget]:
+        """The docks that show only while an issue is open."""
         return [self.export_dock, self.links_dock, self.images_dock]
 
     def attach(self, ws: Workspace, library: Path) -> None:
@@ -61,6 +73,10 @@ class PanelDocks(QObject):
         # Once the image is in the text, writing goes on there (not on the panel's button).
         self.images.insertRequested.connect(lambda _markdown: ws.editor.body_edit.setFocus())
         ws.editor.set_image_importer(make_image_importer(doc, self.window, self.settings))
+        folder = doc.folder
+        doc.saveStateChanged.connect(
+            lambda state: state == "saved" and self.search_panel.issue_saved(folder)
+        )
 
     def detach(self) -> None:
         self.export_panel.set_document(None)
@@ -76,3 +92,34 @@ class PanelDocks(QObject):
         dock.raise_()
         if dock.widget() is not None:
             dock.widget().setFocus()
+
+    def show_search(self) -> None:
+        """Show the search panel with its query selected, ready for typing."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    def open_search_result(
+        self, folder: str, kind: str, owner: str, field: str, start: int, end: int
+    ) -> None:
+        """Open the issue of a search result (unless it is the open one) at the card or
+        section, with the match selected in the card's title or body."""
+        window = self.window
+        target = Path(window.library) / folder
+        ws = window.workspace
+        if ws is None or ws.document.folder.resolve() != target.resolve():
+            if not window.open_issue(target):
+                return
+            ws = window.workspace
+        if ws is None or kind == "issue":
+            return
+        if kind == "section" or not ws.document.has_card(owner):
+            self.reveal(owner, "", -1, -1)  # selects a section; a card deleted since: nothing
+            return
+        if field in ("title", "body") and start >= 0:
+            ws.view.select_ids([owner])
+            ws.editor.reveal(owner, field, start, end)
+            (ws.editor.title_edit if field == "title" else ws.editor.body_edit).setFocus()
+        else:
+            self.reveal(owner, "", -1, -1)
+            ws.editor.focus_body()

@@ -40,7 +40,7 @@ ISSUE, SECTION, CARD = "issue", "section", "card"
 class Entry:
     kind: str  # ISSUE, SECTION or CARD
     owner: str  # the section or card id; "" for the issue itself
-    position: int  # order in the issue: the issue 0, then sections and cards as outlined
+    position: int  # order in the issue: the issue itself first, then sections and cards as outlined
     section: str  # title of the section it belongs to
     title: str
     body: str  # a card's body, a section's intro, the issue's summary

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QSize,
     Qt,
 )
@@ -133,7 +134,7 @@ class SearchResultDelegate(QStyledItemDelegate):
             snippet = self._document(
                 option, marked_html(hit.snippet, hit.marks, mark), rect.width()
             )
-            painter.translate(0, 2 * line)
+            painter.translate(QPoint(0, 2 * line))
             snippet.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
         painter.restore()
 

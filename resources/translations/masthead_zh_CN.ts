@@ -2100,6 +2100,11 @@
         <translation>无法使用搜索索引：直接搜索了文件（较慢）。</translation>
     </message>
     <message>
+        <source>%1 %2</source>
+        <comment>a count of results, then what happened to the index</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
         <source>Searches the titles, text, notes, links and section intros of every issue.</source>
         <translation>搜索所有期刊的标题、正文、备注、链接和专题导语。</translation>
     </message>

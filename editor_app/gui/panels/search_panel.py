@@ -196,7 +196,13 @@ class SearchPanel(QWidget):
             ),
         }
         note = notes.get(outcome.index)
-        return f"{text} {note}" if note else text
+        if not note:
+            return text
+        return (
+            self.tr("%1 %2", "a count of results, then what happened to the index")
+            .replace("%1", text)
+            .replace("%2", note)
+        )
 
     def _show_hint(self) -> None:
         self.status.setText(

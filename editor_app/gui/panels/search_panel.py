@@ -99,7 +99,7 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.rebuild_action = QAction(self.tr("Rebuild Search Index"), self)
-        self.rebuild_action.triggered.connect(lambda _c=False: self.rebuild())
+        self.rebuild_action.triggered.connect(self._rebuild_triggered)
         self.view.addAction(self.rebuild_action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout = QVBoxLayout(self)
@@ -114,7 +114,8 @@ class SearchPanel(QWidget):
 
         self.timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self.timer.timeout.connect(self.search_now)
-        self.field.textChanged.connect(lambda _text: self.timer.start())
+        # Bound methods, not lambdas holding self: a closed panel is then freed at once.
+        self.field.textChanged.connect(self._text_changed)
         self.field.returnPressed.connect(self.open_current)
         self.field.moveRequested.connect(self.view.move)
         self.view.activated.connect(self._open)
@@ -122,6 +123,9 @@ class SearchPanel(QWidget):
         self._show_hint()
 
     # -- searching ----------------------------------------------------------------------------
+    def _text_changed(self, _text: str) -> None:
+        self.timer.start()
+
     def focus_query(self) -> None:
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
@@ -244,6 +248,9 @@ class SearchPanel(QWidget):
             self.search_now()
         else:
             self._stale = True
+
+    def _rebuild_triggered(self, _checked: bool = False) -> None:
+        self.rebuild()
 
     def rebuild(self) -> None:
         """Build the index again from the library's files, then search again."""

@@ -25,6 +25,7 @@ COMMANDS = {
     "links": "links",
     "inbox": "inbox",
     "git-setup": "git_setup",
+    "search": "search",
     "merge-issue": "merge_issue",
 }
 

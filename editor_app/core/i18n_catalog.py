@@ -43,6 +43,18 @@ LANGUAGES = (ENGLISH, CHINESE)
 # The command line's own messages and the lines printed after an export (argparse's usage
 # and --help stay English: they come from argparse and name options that are English anyway).
 MESSAGES: dict[str, Template] = {
+    "search.hit": "{issue} › {title}{where}",
+    "search.count": {"one": "{count} result", "other": "{count} results"},
+    "search.more": "the first {count} results; there are more (--limit N shows more)",
+    "search.no-results": "nothing found for {query}",
+    "search.issue-folder": "this is an issue folder; search takes a library (a folder of issues)",
+    "search.building": "building the search index (the first search of a library)…",
+    "search.built": "built the search index ({issues} issues)",
+    "search.rebuilt": "the search index was damaged or out of date: rebuilt it ({issues} issues)",
+    "search.read-only": "the library cannot be written: searched the files without an index "
+    "(slower)",
+    "search.unavailable": "the search index cannot be used ({detail}): searched the files "
+    "without an index (slower)",
     "cli.error": "masthead: error: {detail}",
     "cli.warning": "masthead: warning: {detail}",
     "cli.problem": "{severity}: {code}{where}: {message}",

@@ -126,6 +126,16 @@ PROBLEMS: dict[str, str] = {
 }
 
 MESSAGES: dict[str, Template] = {
+    "search.hit": "{issue} › {title}{where}",
+    "search.count": {"other": "{count} 条结果"},
+    "search.more": "仅显示前 {count} 条结果；还有更多（用 --limit N 显示更多）",
+    "search.no-results": "没有找到 {query}",
+    "search.issue-folder": "这是期刊文件夹；search 需要文件库（存放各期刊的文件夹）",
+    "search.building": "正在建立搜索索引（首次搜索该文件库）…",
+    "search.built": "已建立搜索索引（{issues} 期）",
+    "search.rebuilt": "搜索索引已损坏或过期：已重建（{issues} 期）",
+    "search.read-only": "文件库不可写入：未使用索引，直接搜索了文件（较慢）",
+    "search.unavailable": "无法使用搜索索引（{detail}）：直接搜索了文件（较慢）",
     "cli.error": "masthead：错误：{detail}",
     "cli.warning": "masthead：警告：{detail}",
     "cli.problem": "{severity}：{code}{where}：{message}",

@@ -24,6 +24,19 @@ _WATCHED_EVENTS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Inp
 MAX_WAIT_MS = 5000
 
 
+# A widget (and its children) with this property set keeps its keys while an issue opens:
+# the search panel, where Enter opens the next result rather than typing into the card.
+KEEPS_OWN_KEYS = "mastheadKeepsOwnKeys"
+
+
+def _keeps_own_keys(widget: QWidget) -> bool:
+    while widget is not None:
+        if widget.property(KEEPS_OWN_KEYS):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def _is_typing(event: QKeyEvent) -> bool:
     if event.modifiers() & ~_PLAIN_MODIFIERS:
         return False
@@ -52,8 +65,11 @@ class StartupKeyBuffer(QObject):
         self._watched = [window] + [
             w
             for w in window.findChildren(QWidget)
-            if keep_focus_from is None
-            or (w is not keep_focus_from and not keep_focus_from.isAncestorOf(w))
+            if (
+                keep_focus_from is None
+                or (w is not keep_focus_from and not keep_focus_from.isAncestorOf(w))
+            )
+            and not _keeps_own_keys(w)
         ]
         for widget in self._watched:
             widget.installEventFilter(self)

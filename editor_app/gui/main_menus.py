@@ -97,6 +97,10 @@ class MainMenusMixin:
         self.typography = TypographyActions(self, self._action)
         self.typography.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.typography.attach(None)
+        # Ctrl+Shift+F is the card editor's Find in Issue; this one searches every issue.
+        self.act_search_library = self._action(
+            self.tr("Search &Library…"), "mdi6.text-search", "Ctrl+Alt+F", self.panels.show_search
+        )
         # Undo/Redo also serve the text editor, which handles its own Ctrl+Z when focused.
         for action in (self.act_undo, self.act_redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -129,6 +133,7 @@ class MainMenusMixin:
         self.edit_ws_anchor = self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.act_copy_wechat)
         self.edit_menu.addAction(self.act_copy_email)
+        self.edit_menu.addAction(self.act_search_library)
         self.format_menu = bar.addMenu(self.tr("Fo&rmat"))
         self.outline_menu = bar.addMenu(self.tr("&Outline"))
         self.view_menu = bar.addMenu(self.tr("&View"))

@@ -287,7 +287,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.setWindowTitle(self.tr("Masthead — %1").replace("%1", self.library.name))
 
     def _workspace_docks(self) -> list[QDockWidget]:
-        return [self.outline_dock, self.preview_dock, *self.panels.docks()]
+        return [self.outline_dock, self.preview_dock, *self.panels.issue_docks()]
 
     def _set_workspace_visible(self, visible: bool) -> None:
         """Docks show only with an open issue; the ones the editor closed stay closed."""
@@ -481,6 +481,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         else:  # "Show Library" goes there once the editor is done with this issue
             self.library = library
             self.start.set_library(library)
+        self.panels.search_panel.library_changed()
 
     # -- lifecycle ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

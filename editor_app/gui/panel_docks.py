@@ -1,5 +1,5 @@
-"""The side panels of the window (export, links, images, sync, inbox) and their wiring to an
-issue."""
+"""The side panels of the window (export, links, images, sync, inbox, search) and their
+wiring to an issue."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from editor_app.gui.panels.inbox_handoff import InboxHandoff
 from editor_app.gui.panels.inbox_outline import InboxOutlineActions
 from editor_app.gui.panels.inbox_panel import InboxPanel
 from editor_app.gui.panels.link_panel import LinkPanel
+from editor_app.gui.panels.search_panel import SearchPanel
 from editor_app.gui.panels.sync_panel import SyncPanel
 from editor_app.gui.workspace import Workspace
 
@@ -42,9 +43,16 @@ class PanelDocks(QObject):
         self.images_dock = make_dock("images", self.tr("Images"), area)
         self.sync_dock = make_dock("sync", self.tr("Sync"), area)
         self.inbox_dock = make_dock("inbox", self.tr("Inbox"), area)
+        self.search_dock = make_dock("search", self.tr("Search"), area)
         for dock in self.docks():
             window.tabifyDockWidget(anchor, dock)
         anchor.raise_()
+        # The search covers the library, not the open issue: it stays with the window (in the
+        # library view too) and is shown when asked for (until a saved layout says otherwise).
+        self.search_panel = SearchPanel(lambda: window.library, window)
+        self.search_dock.setWidget(self.search_panel)
+        self.search_dock.hide()
+        self.search_panel.openRequested.connect(self.open_search_result)
         # The export panel lives as long as the window; it follows the open issue.
         self.export_panel = ExportPanel(None, window)
         self.export_dock.setWidget(self.export_panel)
@@ -58,6 +66,10 @@ class PanelDocks(QObject):
         self.inbox_actions: InboxOutlineActions | None = None
 
     def docks(self) -> list[QDockWidget]:
+        return [*self.issue_docks(), self.search_dock]
+
+    def issue_docks(self) -> list[QDockWidget]:
+        """The docks that show only while an issue is open."""
         return [
             self.export_dock,
             self.links_dock,
@@ -89,6 +101,10 @@ class PanelDocks(QObject):
         self.handoff.failed.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
         self.handoff.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
         self.handoff.added.connect(lambda _r: self.show_inbox_if_hidden())
+        folder = doc.folder
+        doc.saveStateChanged.connect(
+            lambda state: state == "saved" and self.search_panel.issue_saved(folder)
+        )
 
     def detach(self) -> None:
         self.export_panel.set_document(None)
@@ -120,3 +136,34 @@ class PanelDocks(QObject):
         dock.raise_()
         if dock.widget() is not None:
             dock.widget().setFocus()
+
+    def show_search(self) -> None:
+        """Show the search panel with its query selected, ready for typing."""
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_query()
+
+    def open_search_result(
+        self, folder: str, kind: str, owner: str, field: str, start: int, end: int
+    ) -> None:
+        """Open the issue of a search result (unless it is the open one) at the card or
+        section, with the match selected in the card's title or body."""
+        window = self.window
+        target = Path(window.library) / folder
+        ws = window.workspace
+        if ws is None or ws.document.folder.resolve() != target.resolve():
+            if not window.open_issue(target):
+                return
+            ws = window.workspace
+        if ws is None or kind == "issue":
+            return
+        if kind == "section" or not ws.document.has_card(owner):
+            self.reveal(owner, "", -1, -1)  # selects a section; a card deleted since: nothing
+            return
+        if field in ("title", "body") and start >= 0:
+            ws.view.select_ids([owner])
+            ws.editor.reveal(owner, field, start, end)
+            (ws.editor.title_edit if field == "title" else ws.editor.body_edit).setFocus()
+        else:
+            self.reveal(owner, "", -1, -1)
+            ws.editor.focus_body()

@@ -80,10 +80,12 @@ class WindowKeys(QObject):
     def areas(self) -> list[tuple[str, Iterable[QAction]]]:
         """Actions that live on widgets rather than in the menus, by where they act."""
         ws = self.window.workspace
-        if ws is None:
-            return []
         panels = self.window.panels
+        search = (panels.search_dock.windowTitle(), panels.search_panel.findChildren(QAction))
+        if ws is None:
+            return [search]
         found: list[tuple[str, Iterable[QAction]]] = [
+            search,
             (self.window.outline_dock.windowTitle(), ws.view.actions()),
             (self.tr("Editor"), [*ws.editor.actions(), *ws.editor.body_edit.actions()]),
             (panels.export_dock.windowTitle(), panels.export_panel.findChildren(QAction)),

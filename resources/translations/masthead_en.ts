@@ -259,6 +259,23 @@
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <source>The first %n results.</source>
+        <translation>
+            <numerusform>The first %n result.</numerusform>
+            <numerusform>The first %n results.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s).</source>
+        <translation>
+            <numerusform>%n result.</numerusform>
+            <numerusform>%n results.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StatusBarController</name>
     <message numerus="yes">
         <source>Card: %n word(s)</source>

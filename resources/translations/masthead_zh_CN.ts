@@ -1871,6 +1871,10 @@
         <translation>首选项(&amp;E)…</translation>
     </message>
     <message>
+        <source>Search &amp;Library…</source>
+        <translation>搜索文件库(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2271,6 +2275,10 @@
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>
@@ -2444,6 +2452,78 @@
     <message>
         <source>Unchanged, left as it was: %1</source>
         <translation>未改变，保持原样：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search every issue: words, 中文, &quot;a phrase&quot;</source>
+        <translation>搜索所有期刊：英文单词、中文、&quot;整个短语&quot;</translation>
+    </message>
+    <message>
+        <source>Rebuild Search Index</source>
+        <translation>重建搜索索引</translation>
+    </message>
+    <message>
+        <source>Building the search index of the library…</source>
+        <translation>正在建立文件库的搜索索引…</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Search failed.</source>
+        <translation>搜索失败。</translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>没有找到结果。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n results.</source>
+        <translation>
+            <numerusform>仅显示前 %n 条结果。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s).</source>
+        <translation>
+            <numerusform>%n 条结果。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The search index was built.</source>
+        <translation>已建立搜索索引。</translation>
+    </message>
+    <message>
+        <source>The search index was damaged or out of date and was rebuilt.</source>
+        <translation>搜索索引已损坏或过期，已重建。</translation>
+    </message>
+    <message>
+        <source>The library cannot be written: searched the files without an index (slower).</source>
+        <translation>文件库不可写入：未使用索引，直接搜索了文件（较慢）。</translation>
+    </message>
+    <message>
+        <source>The search index cannot be used: searched the files without an index (slower).</source>
+        <translation>无法使用搜索索引：直接搜索了文件（较慢）。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>a count of results, then what happened to the index</comment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>Searches the titles, text, notes, links and section intros of every issue.</source>
+        <translation>搜索所有期刊的标题、正文、备注、链接和专题导语。</translation>
+    </message>
+    <message>
+        <source>Rebuilding the search index…</source>
+        <translation>正在重建搜索索引…</translation>
+    </message>
+    <message>
+        <source>The search index was rebuilt.</source>
+        <translation>搜索索引已重建。</translation>
     </message>
 </context>
 <context>

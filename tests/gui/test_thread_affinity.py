@@ -31,6 +31,7 @@ from editor_app.gui.panels.image_fetch import RemoteImageFetch
 from editor_app.gui.panels.image_scan import AssetScanner
 from editor_app.gui.panels.link_check_job import LinkCheckJob
 from editor_app.gui.panels.link_featured import FeaturedLookup
+from editor_app.gui.panels.search_panel import SearchPanel
 from editor_app.gui.preview.scheduler import RenderScheduler
 
 RUNS = 50
@@ -42,6 +43,7 @@ WATCHED = (
     FeaturedLookup,
     RenderScheduler,
     IssueDocument,
+    SearchPanel,
     workers._Dispatcher,
 )
 
@@ -203,6 +205,13 @@ def test_every_job_frees_its_qt_objects_on_the_ui_thread(
         lookup.request([f"{server}/a"])
         del lookup
 
+        library = issue_folder.parent
+        search = SearchPanel(lambda library=library: library)
+        search.field.setText("tool" if n % 2 else "工具")
+        search.search_now()  # the library's index is built, refreshed and queried meanwhile
+        search.issue_saved(issue_folder)
+        del search
+
         assert run_blocking(lambda n=n: sum(range(n * 100)), None, "busy") == sum(range(n * 100))
         if n % 10 == 9:
             _settle(qtbot)
@@ -229,6 +238,7 @@ def test_every_job_frees_its_qt_objects_on_the_ui_thread(
         assert recorder.count(name) == RUNS
     assert recorder.count("FeaturedLookup") == RUNS
     assert recorder.count("RenderScheduler") == RUNS
+    assert recorder.count("SearchPanel") == RUNS
     # Every object made was freed by now, and on this thread.
     freed_names = sorted(name for name, _ in recorder.freed)
     made_names = sorted(name for name, _ in recorder.created if name != "_Dispatcher")

@@ -153,6 +153,8 @@ def test_a_keystroke_renders_off_the_ui_thread(qtbot, document, monkeypatch):
     with qtbot.waitSignal(pane.renderedCard, timeout=WAIT, check_params_cb=lambda c: c == card_id):
         document.set_card_body(card_id, long_body)
         handled_at_once = list(calls)
-    assert handled_at_once == []  # nothing rendered while the keystroke was handled
-    assert calls and threading.get_ident() not in calls
+    ui_thread = threading.get_ident()
+    # A worker may already be rendering (an earlier refresh); the UI thread never does.
+    assert ui_thread not in handled_at_once
+    assert calls and ui_thread not in calls
     assert "long paragraph" in _js(qtbot, pane, f"{_el(card_id)}.textContent")

@@ -37,6 +37,17 @@ def window(qtbot, tmp_path, issue_folder):
 
 
 @pytest.fixture(autouse=True)
+def _empty_clipboard_after(qapp):
+    """With the offscreen platform, MIME data left on the clipboard (setMimeData) crashes the
+    process when the application is destroyed at exit, after every test passed; a real
+    display (xcb) does not."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
 def _collect_garbage_on_the_ui_thread():
     """As in the app (gui/gc_guard.py): no cyclic collection in worker threads during a GUI
     test; leftover cycles holding Qt objects are collected here, on the UI thread."""

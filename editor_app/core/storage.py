@@ -21,7 +21,7 @@ from editor_app.core import messages
 from editor_app.core.atomic import write_if_changed
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
 from editor_app.core.filesafety import UnsafeFileError, read_regular_file
-from editor_app.core.gitmerge.markers import first_marker_line
+from editor_app.core.gitmerge.markers import refuse_merge_markers
 from editor_app.core.ids import is_valid_id
 from editor_app.core.model import (
     Card,
@@ -265,19 +265,6 @@ def _parse_outline(fields: _Fields) -> tuple[list[Section], dict[str, list[str]]
             )
         )
     return sections, children
-
-
-MERGE_CONFLICT = (
-    "holds an unresolved git merge conflict: choose a version in the Sync panel, or keep one "
-    "side and delete the marker lines"
-)
-
-
-def refuse_merge_markers(text: str, path: Path) -> None:
-    """A file left mid-merge must not be read (and later saved) as if it were whole."""
-    line = first_marker_line(text)
-    if line is not None:
-        raise IssueFormatError(MERGE_CONFLICT, path, line)
 
 
 def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from editor_app.core.errors import IssueFormatError
 
 _START = re.compile(r"^<{7} ")
 _BASE = re.compile(r"^\|{7}( |$)")
@@ -48,3 +51,16 @@ def split_versions(text: str) -> tuple[str, str]:
             ours.append(line)
             theirs.append(line)
     return "".join(ours), "".join(theirs)
+
+
+MERGE_CONFLICT = (
+    "holds an unresolved git merge conflict: choose a version in the Sync panel, or keep one "
+    "side and delete the marker lines"
+)
+
+
+def refuse_merge_markers(text: str, path: Path) -> None:
+    """A file left mid-merge must not be read (and later saved) as if it were whole."""
+    line = first_marker_line(text)
+    if line is not None:
+        raise IssueFormatError(MERGE_CONFLICT, path, line)

@@ -210,6 +210,7 @@ MESSAGES: dict[str, Template] = {
 _KINDS = "PNG、JPEG、WebP 或 GIF"
 
 TEXTS: dict[str, Template] = {
+    "file.merge-conflict": "有未解决的 git 合并冲突：请在“同步”面板中选择一个版本，或保留一方并删除冲突标记行",
     "image.bomb": "已拒绝：图片声称的像素数超过任何真实图片（解压炸弹？）",
     "image.damaged-start": "图片已损坏：开头像 {format} 文件，但无法读取",
     "image.damaged": "图片已损坏或不完整（{detail}）",

@@ -180,6 +180,8 @@ TEXTS: dict[str, Template] = {
     "linkcheck.cancelled": "link check cancelled",
     "linkcheck.unreachable": "no network: no server could be reached (are you offline?)",
     # -- another program holds the issue ---------------------------------------------------
+    "file.merge-conflict": "holds an unresolved git merge conflict: choose a version in the "
+    "Sync panel, or keep one side and delete the marker lines",
     "lock.open-elsewhere": "open in Masthead (pid {pid} on {host}); close it or use --wait",
     "lock.still-open": "still open in Masthead (pid {pid} on {host}) after waiting {seconds:g} s",
     "lock.still-writing": "another program is still writing this issue after {seconds:g} s",

@@ -482,6 +482,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.library = library
             self.start.set_library(library)
         self.panels.search_panel.library_changed()
+        self.panels.sync.refresh()
 
     # -- lifecycle ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -53,6 +53,11 @@ class PanelDocks(QObject):
         self.search_dock.setWidget(self.search_panel)
         self.search_dock.hide()
         self.search_panel.openRequested.connect(self.open_search_result)
+        # Sync too belongs to the library: after a pull with conflicts the issue may not open
+        # until they are resolved, so the panel must not need an open issue.
+        self.sync = SyncPanel(lambda: window.library, self._save_open_issue, window)
+        self.sync_dock.setWidget(self.sync)
+        self.sync_dock.hide()
         # The export panel lives as long as the window; it follows the open issue.
         self.export_panel = ExportPanel(None, window)
         self.export_dock.setWidget(self.export_panel)
@@ -60,13 +65,12 @@ class PanelDocks(QObject):
         self.export_panel.revealRequested.connect(reveal)
         self.links: LinkPanel | None = None
         self.images: ImagePanel | None = None
-        self.sync: SyncPanel | None = None
         self.inbox: InboxPanel | None = None
         self.handoff: InboxHandoff | None = None
         self.inbox_actions: InboxOutlineActions | None = None
 
     def docks(self) -> list[QDockWidget]:
-        return [*self.issue_docks(), self.search_dock]
+        return [*self.issue_docks(), self.sync_dock, self.search_dock]
 
     def issue_docks(self) -> list[QDockWidget]:
         """The docks that show only while an issue is open."""
@@ -74,7 +78,6 @@ class PanelDocks(QObject):
             self.export_dock,
             self.links_dock,
             self.images_dock,
-            self.sync_dock,
             self.inbox_dock,
         ]
 
@@ -91,8 +94,6 @@ class PanelDocks(QObject):
         # Once the image is in the text, writing goes on there (not on the panel's button).
         self.images.insertRequested.connect(lambda _markdown: ws.editor.body_edit.setFocus())
         ws.editor.set_image_importer(make_image_importer(doc, self.window, self.settings))
-        self.sync = SyncPanel(library, doc.save, self.window)
-        self.sync_dock.setWidget(self.sync)
         # The inbox belongs to the library; it is shown beside the issue it feeds.
         self.handoff = InboxHandoff(doc, library, ws.view.current_id, ws)
         self.inbox = InboxPanel(doc, library, self.handoff, self.window)
@@ -118,10 +119,6 @@ class PanelDocks(QObject):
                 panel.shutdown()
                 dock.setWidget(QWidget())
                 panel.deleteLater()
-        if self.sync is not None:
-            self.sync_dock.setWidget(QWidget())
-            self.sync.deleteLater()
-            self.sync = None
         self.links = self.images = self.inbox = None
         self.handoff = self.inbox_actions = None  # they live with the workspace
 
@@ -136,6 +133,10 @@ class PanelDocks(QObject):
         dock.raise_()
         if dock.widget() is not None:
             dock.widget().setFocus()
+
+    def _save_open_issue(self) -> bool:
+        workspace = getattr(self.window, "workspace", None)
+        return workspace.document.save() if workspace is not None else True
 
     def show_search(self) -> None:
         """Show the search panel with its query selected, ready for typing."""

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from editor_app.core.errors import IssueFormatError
+from editor_app.core.messages import text as message
 
 _START = re.compile(r"^<{7} ")
 _BASE = re.compile(r"^\|{7}( |$)")
@@ -53,14 +54,8 @@ def split_versions(text: str) -> tuple[str, str]:
     return "".join(ours), "".join(theirs)
 
 
-MERGE_CONFLICT = (
-    "holds an unresolved git merge conflict: choose a version in the Sync panel, or keep one "
-    "side and delete the marker lines"
-)
-
-
 def refuse_merge_markers(text: str, path: Path) -> None:
     """A file left mid-merge must not be read (and later saved) as if it were whole."""
     line = first_marker_line(text)
     if line is not None:
-        raise IssueFormatError(MERGE_CONFLICT, path, line)
+        raise IssueFormatError(message("file.merge-conflict"), path, line)

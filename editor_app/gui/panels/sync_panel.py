@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -56,10 +56,15 @@ class SyncPanel(QWidget):
     changed = Signal()  # after a pull or a resolution wrote files under the library
 
     def __init__(
-        self, library: Path, save_first: Callable[[], bool], parent: QWidget | None = None
+        self,
+        library: Path | Callable[[], Path],
+        save_first: Callable[[], bool],
+        parent: QWidget | None = None,
     ):
+        """``library`` is the folder, or a function giving the window's current library."""
         super().__init__(parent)
-        self.library, self.save_first = Path(library), save_first
+        self._library = library
+        self.save_first = save_first
         self.busy = False
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -104,6 +109,14 @@ class SyncPanel(QWidget):
         )
         self.setFocusProxy(self.files)
         self.is_repository = False
+        self.refresh()
+
+    @property
+    def library(self) -> Path:
+        return Path(self._library() if callable(self._library) else self._library)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
         self.refresh()
 
     # -- status --------------------------------------------------------------------------

@@ -173,6 +173,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         doc.manifestConflict.connect(self._on_manifest_conflict)
         doc.externallyReloaded.connect(self._on_reloaded)
         workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+        workspace.actions.message.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         workspace.model.moveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.view.currentNodeChanged.connect(self._remember_card)
         title = doc.issue.title or doc.folder.name

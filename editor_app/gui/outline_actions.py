@@ -11,11 +11,13 @@ from editor_app.core import outline as ops
 from editor_app.core.errors import OutlineError
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.focus import kept_focus
+from editor_app.gui.move_to_issue import move_cards_to_issue
 from editor_app.gui.outline_view import OutlineView
 
 
 class OutlineActions(QObject):
     failed = Signal(str)
+    message = Signal(str)  # a result for the status bar
     cardCreated = Signal(str)  # a new card the editor should start typing in
 
     def __init__(self, document: IssueDocument, view: OutlineView, parent: QObject | None = None):
@@ -62,6 +64,12 @@ class OutlineActions(QObject):
             "Ctrl+Shift+M",
             self.on_move_to_section,
         )
+        self.move_to_issue = self._action(
+            self.tr("Move to &Issue…"),
+            "mdi6.file-move-outline",
+            "Ctrl+Alt+M",
+            self.on_move_to_issue,
+        )
         # Delete must not fire while the tree's inline editor or the body editor has focus.
         for action in (
             self.delete,
@@ -80,6 +88,7 @@ class OutlineActions(QObject):
             self.add_subcard,
             self.duplicate,
             self.move_to_section,
+            self.move_to_issue,
         ):
             # Window-wide once the window adds them: they also work from the card editor.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -98,7 +107,7 @@ class OutlineActions(QObject):
         return [
             self.add_section, self.add_card, self.add_subcard, self.rename, self.delete,
             self.duplicate, self.move_up, self.move_down, self.indent, self.outdent,
-            self.move_to_section,
+            self.move_to_section, self.move_to_issue,
         ]  # fmt: skip
 
     def set_read_only(self, read_only: bool) -> None:
@@ -265,6 +274,15 @@ class OutlineActions(QObject):
             lambda i: ops.move_cards_to_section(i, cards, target),
             lambda _r: cards,
         )
+
+    def on_move_to_issue(self) -> None:
+        cards = self.view.selected_ids("card")
+        if not cards and self.view.current_kind() == "card":
+            cards = [self.view.current_id()]
+        if cards:
+            done = move_cards_to_issue(self.document, cards, self.view.window())
+            if done:
+                self.message.emit(done)
 
     def on_indent(self) -> None:
         node = self.view.current_id()

@@ -174,6 +174,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         doc.externallyReloaded.connect(self._on_reloaded)
         workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.actions.message.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+        if self.panels.fixes is not None:
+            self.panels.fixes.done.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         workspace.model.moveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.view.currentNodeChanged.connect(self._remember_card)
         title = doc.issue.title or doc.folder.name

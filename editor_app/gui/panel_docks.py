@@ -13,6 +13,7 @@ from editor_app.gui.image_import import make_image_importer
 from editor_app.gui.panels.export_panel import ExportPanel
 from editor_app.gui.panels.image_panel import ImagePanel
 from editor_app.gui.panels.link_panel import LinkPanel
+from editor_app.gui.quick_fixes import QuickFixes
 from editor_app.gui.workspace import Workspace
 
 Reveal = Callable[[str, str, int, int], None]
@@ -42,8 +43,10 @@ class PanelDocks(QObject):
         self.export_panel = ExportPanel(None, window)
         self.export_dock.setWidget(self.export_panel)
         self.export_panel.jumpToCard.connect(lambda card_id: reveal(card_id, "", -1, -1))
+        self.export_panel.checks.list.fixRequested.connect(self._fix)
         self.links: LinkPanel | None = None
         self.images: ImagePanel | None = None
+        self.fixes: QuickFixes | None = None
 
     def docks(self) -> list[QDockWidget]:
         return [self.export_dock, self.links_dock, self.images_dock]
@@ -61,6 +64,18 @@ class PanelDocks(QObject):
         # Once the image is in the text, writing goes on there (not on the panel's button).
         self.images.insertRequested.connect(lambda _markdown: ws.editor.body_edit.setFocus())
         ws.editor.set_image_importer(make_image_importer(doc, self.window, self.settings))
+        self.fixes = QuickFixes(doc, ws.editor, self.window, self.settings)
+        editor = ws.editor
+        editor.body_edit.localImageImportRequested.connect(
+            lambda url: (
+                self.fixes is not None
+                and self.fixes.import_local_image(editor.current_card_id or "", url)
+            )
+        )
+
+    def _fix(self, problem) -> None:  # noqa: ANN001 - a Problem
+        if self.fixes is not None:
+            self.fixes.apply(problem)
 
     def detach(self) -> None:
         self.export_panel.set_document(None)
@@ -70,6 +85,9 @@ class PanelDocks(QObject):
                 dock.setWidget(QWidget())
                 panel.deleteLater()
         self.links = self.images = None
+        if self.fixes is not None:
+            self.fixes.deleteLater()
+            self.fixes = None
 
     def show(self, dock: QDockWidget) -> None:
         dock.show()

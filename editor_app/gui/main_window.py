@@ -107,13 +107,14 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.show_library(path)
 
     def choose_issue(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open Issue Folder"), str(self.library)
-        )
+        with kept_focus():
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Open Issue Folder"), str(self.library)
+            )
         if folder:
             if not is_issue_folder(Path(folder)):
-                QMessageBox.warning(
-                    self,
+                self._message(
+                    QMessageBox.Icon.Warning,
                     self.tr("Not an issue"),
                     self.tr("%1 has no issue.yaml.").replace("%1", folder),
                 )
@@ -124,7 +125,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
         from editor_app.gui.new_issue_dialog import NewIssueDialog
 
         dialog = NewIssueDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        with kept_focus():
+            result = dialog.exec()
+        if result != QDialog.DialogCode.Accepted:
             return
         title, slug, date = dialog.values()
         try:
@@ -167,7 +170,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         workspace.editor.countsChanged.connect(self.status.show_card_counts)
         workspace.view.currentNodeChanged.connect(self.status.show_node)
         doc.saveFailed.connect(
-            lambda msg: QMessageBox.warning(self, self.tr("Autosave failed"), msg)
+            lambda msg: self._message(QMessageBox.Icon.Warning, self.tr("Autosave failed"), msg)
         )
         doc.conflict.connect(self._on_conflict)
         doc.manifestConflict.connect(self._on_manifest_conflict)
@@ -188,6 +191,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         if start_card:
             workspace.open_card(start_card)
             workspace.hold_keys_until_ready(self)
+        else:  # nothing to type in yet: the keyboard starts in the outline (add a card)
+            workspace.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.apply_settings()
         # Messages after the window shows, so they appear on top of it.
         QTimer.singleShot(0, lambda: self._announce(doc))
@@ -206,8 +211,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Opened read-only: the issue is open in another window") + who
             )
-            QMessageBox.information(
-                self,
+            self._message(
+                QMessageBox.Icon.Information,
                 self.tr("Opened read-only"),
                 self.tr(
                     "This issue is already open in another Masthead window%1. It is opened read-only here so that nothing is overwritten."
@@ -215,8 +220,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
             )
         if doc.recovered:
             names = [doc.card(c).title or c for c in doc.recovered if doc.has_card(c)]
-            QMessageBox.information(
-                self,
+            self._message(
+                QMessageBox.Icon.Information,
                 self.tr("Recovered unsaved text"),
                 self.tr(
                     "Masthead was closed before it could save. The text typed in these cards was recovered:\n\n%1"
@@ -335,7 +340,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
     def import_issue(self) -> None:
         dialog = ImportDialog(self.library, self)
         dialog.imported.connect(lambda _folder: self.start.refresh())
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported_folder:
+        with kept_focus():
+            result = dialog.exec()
+        if result == QDialog.DialogCode.Accepted and dialog.imported_folder:
             self.open_issue(dialog.imported_folder)
 
     def show_export(self) -> None:
@@ -383,7 +390,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         theirs = doc.disk_card(card_id)
         their_title = theirs.title if theirs is not None else mine.title
         dialog = ConflictDialog((mine.title, mine.body), (their_title, disk_body), self)
-        dialog.exec()
+        with kept_focus():
+            dialog.exec()
         if dialog.choice:  # no choice (the app is quitting): the card stays as it is on disk
             doc.resolve_conflict(card_id, dialog.choice)
 
@@ -401,7 +409,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         mine = box.addButton(self.tr("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Take the file's"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(mine)
-        box.exec()
+        with kept_focus():
+            box.exec()
         self.workspace.document.resolve_manifest_conflict(keep_mine=box.clickedButton() is mine)
 
     def _on_reloaded(self, card_id: str) -> None:
@@ -413,7 +422,14 @@ class MainWindow(MainMenusMixin, QMainWindow):
 
     def show_error(self, title: str, exc: Exception) -> None:
         message = exc.describe() if isinstance(exc, MastheadError) else str(exc)
-        QMessageBox.critical(self, title, message)
+        self._message(QMessageBox.Icon.Critical, title, message)
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A message box; the focus goes back where it was once it is closed."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        with kept_focus():
+            box.exec()
+        box.deleteLater()
 
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog

@@ -262,10 +262,9 @@ class OutlineActions(QObject):
             return
         names = [section_label(n, s.emoji, s.title) for n, s in enumerate(issue.sections)]
         current = [s.id for s in issue.sections].index(ops.section_of(issue, cards[0]).id)
-        with kept_focus():
-            chosen = choose_section(
-                self.view.window(), self.tr("Move to Section"), self.tr("Section:"), names, current
-            )
+        chosen = choose_section(
+            self.view.window(), self.tr("Move to Section"), self.tr("Section:"), names, current
+        )
         if chosen is None:
             return
         target = issue.sections[chosen].id
@@ -316,7 +315,8 @@ def choose_section(
     parent: QWidget | None, title: str, label: str, names: list[str], current: int
 ) -> int | None:
     """The index of the section the editor picks, None when cancelled (tests replace this)."""
-    name, ok = QInputDialog.getItem(parent, title, label, names, current, False)
+    with kept_focus():
+        name, ok = QInputDialog.getItem(parent, title, label, names, current, False)
     return names.index(name) if ok and name in names else None
 
 

@@ -27,6 +27,7 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, PreflightError, Progress
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.panels.export_form import ExportForm
 from editor_app.gui.panels.export_job import ExportJob
 from editor_app.gui.panels.export_problems import ERROR_COLOR, ProblemsBox
@@ -246,7 +247,8 @@ class ExportPanel(QWidget):
         start = self.output_folder()
         while not start.exists() and start.parent != start:
             start = start.parent
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to Folder"), str(start))
+        with kept_focus():
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to Folder"), str(start))
         if chosen:
             self.out_edit.setText(chosen)
             self._form_edited("out")

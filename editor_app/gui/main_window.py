@@ -426,10 +426,12 @@ class MainWindow(MainMenusMixin, QMainWindow):
 
     def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         """A message box; the focus goes back where it was once it is closed."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        show = {
+            QMessageBox.Icon.Critical: QMessageBox.critical,
+            QMessageBox.Icon.Warning: QMessageBox.warning,
+        }.get(icon, QMessageBox.information)
         with kept_focus():
-            box.exec()
-        box.deleteLater()
+            show(self, title, text)
 
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog

@@ -11,6 +11,7 @@ Masthead window are listed but cannot be chosen. The move writes the target on d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -239,11 +240,19 @@ def locked_message(exc: IssueLockedError, title: str) -> str:
     ).replace("%1", title)
 
 
+Describe = Callable[[int, str], str]  # (number of cards, target title) -> text
+
+
 def move_cards_to_issue(
-    document: IssueDocument, card_ids: list[str], parent: QWidget | None
+    document: IssueDocument,
+    card_ids: list[str],
+    parent: QWidget | None,
+    undo_text: Describe,
+    done_text: Describe,
 ) -> str:
-    """Ask where, then move; returns a line for the status bar ("" when nothing happened).
-    Refusals (the target open elsewhere, an id it already has) are shown in a message box."""
+    """Ask where, then move; returns ``done_text`` for the status bar ("" when nothing
+    happened). ``undo_text`` names the undo step. Refusals (the target open elsewhere, an id
+    it already has) are shown in a message box."""
     issue = document.issue
     cards = top_level_selection(issue, card_ids)
     if not cards or document.read_only:
@@ -304,12 +313,8 @@ def move_cards_to_issue(
             ),
         )
 
-    text = QCoreApplication.translate(
-        "MoveToIssue", "Move %n card(s) to “%1”", "", len(cards)
-    ).replace("%1", target.title)
+    text = undo_text(len(cards), target.title)
     command = partial(MoveToIssueCommand, receipt=receipt, notify=notify,
                       new_section=(home.title, home.emoji))  # fmt: skip
     document.edit_outline(text, change, lambda n: [n], command=command)
-    return QCoreApplication.translate(
-        "MoveToIssue", "Moved %n card(s) to “%1”.", "", len(cards)
-    ).replace("%1", target.title)
+    return done_text(len(cards), target.title)

@@ -279,7 +279,13 @@ class OutlineActions(QObject):
         if not cards and self.view.current_kind() == "card":
             cards = [self.view.current_id()]
         if cards:
-            done = move_cards_to_issue(self.document, cards, self.view.window())
+            done = move_cards_to_issue(
+                self.document,
+                cards,
+                self.view.window(),
+                lambda n, title: self.tr("Move %n card(s) to “%1”", "", n).replace("%1", title),
+                lambda n, title: self.tr("Moved %n card(s) to “%1”.", "", n).replace("%1", title),
+            )
             if done:
                 self.message.emit(done)
 

@@ -1,6 +1,6 @@
 """Fixes the editor offers on problems: the GUI side of ``ProblemCode.fix``.
 
-A problem code declares the name of its fix (``core/problem_codes.py``); ``FIX_LABELS`` gives
+A problem code declares the name of its fix (``core/problem_codes.py``); ``fix_label`` gives
 each name its menu text and ``QuickFixes.apply`` runs it. The checks list (export panel) and
 the card editor's context menu offer the same fixes.
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from editor_app.core.checks import is_generic_alt
@@ -33,19 +33,20 @@ if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
     from editor_app.gui.editor import CardEditor
 
-FIX_LABELS = {IMPORT_LOCAL_IMAGE: QT_TRANSLATE_NOOP("QuickFixes", "Import into Assets")}
+FIXES = (IMPORT_LOCAL_IMAGE,)  # the fixes this module runs
 
 
 def fix_label(name: str) -> str:
     """The menu text of the fix ``name``, in the UI language ("" for an unknown fix)."""
-    text = FIX_LABELS.get(name)
-    return QCoreApplication.translate("QuickFixes", text) if text else ""
+    if name == IMPORT_LOCAL_IMAGE:
+        return QCoreApplication.translate("QuickFixes", "Import into Assets")
+    return ""
 
 
 def problem_fix(problem: Problem) -> str:
     """The fix offered on ``problem``: only for a card's own text (intros have their editor)."""
     name = fix_of(problem)
-    return name if name in FIX_LABELS and problem.card else ""
+    return name if name in FIXES and problem.card else ""
 
 
 class QuickFixes(QObject):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from editor_app.core.card_transfer import (
@@ -107,11 +108,13 @@ class MoveToIssueCommand(OutlineCommand):
 
     def _refused(self, exc: Exception) -> None:
         if isinstance(exc, IssueLockedError):
-            reason = self.document.tr("the other issue is open in another Masthead window")
+            reason = QCoreApplication.translate(
+                "MoveToIssueCommand", "the other issue is open in another Masthead window"
+            )
         else:
             reason = exc.message if isinstance(exc, MastheadError) else str(exc)
         self.notify(
-            self.document.tr("“%1” cannot be undone or redone: %2")
+            QCoreApplication.translate("MoveToIssueCommand", "“%1” cannot be undone or redone: %2")
             .replace("%1", self.text())
             .replace("%2", reason)
         )

@@ -14,7 +14,7 @@ from editor_app.core.links import LinkRef, issue_links, normalize_url
 from editor_app.core.messages import Names, Text, text
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
-from editor_app.core.paths import UnsafePathError, is_remote, local_path
+from editor_app.core.paths import UnsafePathError, is_remote, local_path, outside_file
 from editor_app.core.problem_codes import problem
 from editor_app.core.problems import ERROR, INFO, WARNING, Problem
 from editor_app.core.render_checks import (
@@ -373,6 +373,10 @@ def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -
         out.append(problem("generic-alt", card=ref.card, url=ref.url, name=name, alt=ref.text))
     if is_remote(ref.url):
         out.append(problem("remote-image", card=ref.card, url=ref.url, name=name))
+        return out
+    if outside_file(ref.url) is not None:
+        # A file of this computer, not of the issue: it can be imported (the fix does it).
+        out.append(problem("local-image", card=ref.card, url=ref.url, name=name))
         return out
     if issue.folder is None:
         return out

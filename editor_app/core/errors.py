@@ -65,6 +65,12 @@ class OutlineError(MastheadError):
     code = "outline"
 
 
+class TransferError(MastheadError):
+    """Cards cannot move to another issue (an id clash, a card changed there since, …)."""
+
+    code = "transfer"
+
+
 class ImageError(MastheadError):
     code = "image"
 

@@ -72,6 +72,7 @@ PROBLEMS: dict[str, str] = {
     "unsafe-path/image": "“{name}”中的图片：{reason}",
     "unsafe-path/export-image": "图片已略去：{reason}",
     "unsafe-path/export-file": "链接的文件已略去：{reason}",
+    "local-image": "“{name}”中的图片“{url}”是本机上的文件；请导入到 assets/",
     "symlink/card-file": "{reason}",
     "symlink/link": "“{name}”中的链接：{reason}",
     "symlink/image": "“{name}”中的图片：{reason}",

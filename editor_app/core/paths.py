@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -53,3 +54,42 @@ def local_path(folder: Path, ref: str) -> Path:
     if target != root and root not in target.parents:
         raise UnsafePathError(text("path.outside", ref=ref))
     return target
+
+
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def outside_file(ref: str) -> Path | None:
+    """The file elsewhere on the computer that a reference names: an absolute path
+    (``/home/me/a.png``, ``C:\\pics\\a.png``), one in the home folder (``~/Desktop/b.png``)
+    or a ``file:`` URL. None for anything else (a path inside the issue, a web address).
+
+    The path is not checked: a Windows path read on another system, or a file moved since,
+    is returned all the same, and the caller says that it cannot be found.
+    """
+    ref = ref.strip()
+    if not ref or is_remote(ref):
+        return None
+    if ref.lower().startswith("file:"):
+        try:
+            parts = urlsplit(ref)
+        except ValueError:
+            return None
+        path = unquote(parts.path)
+        if re.match(r"^/[A-Za-z]:", path):
+            path = path[1:]  # file:///C:/pics/a.jpg
+        host = parts.netloc if parts.netloc.lower() not in ("", "localhost") else ""
+        return Path(f"//{host}{path}") if host else Path(path) if path else None
+    if ref.startswith("~"):
+        return Path(_decoded(ref)).expanduser()
+    if ref.startswith(("/", "\\\\")) or _DRIVE.match(ref):
+        return Path(_decoded(ref))
+    return None
+
+
+def _decoded(raw: str) -> str:
+    """``raw`` as written when that file exists, else with %XX escapes decoded (a Markdown
+    destination cannot hold spaces, so ``my%20photo.png`` names ``my photo.png``)."""
+    if "%" in raw and not Path(raw).expanduser().exists():
+        return unquote(raw)
+    return raw

@@ -24,6 +24,8 @@ from editor_app.core.problems import ERROR, INFO, WARNING, Problem, TextSpan
 
 __all__ = [
     "CODES",
+    "IMPORT_LOCAL_IMAGE",
+    "fix_of",
     "ProblemCode",
     "doc_table",
     "message_text",
@@ -40,6 +42,9 @@ class ProblemCode:
     help: str  # one line for the docs: when it is reported and what to do
     messages: Mapping[str, str]  # variant -> English template with named {fields}
     severities: Mapping[str, str] = field(default_factory=dict)  # variant -> other severity
+    # The name of the fix the editor offers on the problem ("" = none); the GUI maps it to an
+    # action (gui/quick_fixes.py), so a fix is declared here with its problem.
+    fix: str = ""
 
     def severity_of(self, variant: str) -> str:
         return self.severities.get(variant, self.severity)
@@ -67,6 +72,8 @@ def _export(image: str, file: str) -> dict[str, str]:
     """Messages for a reference an export leaves out, as an image or as a linked file."""
     return {"export-image": image, "export-file": file}
 
+
+IMPORT_LOCAL_IMAGE = "import-local-image"
 
 _DECLARED = [
     # -- errors --------------------------------------------------------------------------
@@ -124,6 +131,14 @@ _DECLARED = [
             "image": "image in '{name}': {reason}",
             **_export("image left out: {reason}", "linked file left out: {reason}"),
         },
+    ),
+    ProblemCode(
+        "local-image", ERROR,
+        "An image points to a file elsewhere on this computer (an absolute path, `~/…` or a "
+        "`file://` URL), which readers cannot see; the fix *Import into assets* copies it "
+        "into `assets/` through the image pipeline and rewrites the reference.",
+        {"": "image '{url}' in '{name}' is a file on this computer; import it into assets/"},
+        fix=IMPORT_LOCAL_IMAGE,
     ),
     ProblemCode(
         "symlink", ERROR,
@@ -385,6 +400,12 @@ def problem(
     message = template.format(**args)
     severity = spec.severity_of(variant)
     return Problem(severity, code, message, card, section, args, variant, cards, span)
+
+
+def fix_of(item: Problem) -> str:
+    """The name of the fix offered on ``item`` ("" when there is none)."""
+    spec = CODES.get(item.code)
+    return spec.fix if spec is not None else ""
 
 
 def message_text(item: Problem, catalog: Mapping[str, str] | None = None) -> str:

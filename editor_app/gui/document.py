@@ -200,11 +200,17 @@ class IssueDocument(DiskChangesMixin, QObject):
         self.undo_stack.push(FieldCommand(text, getter, setter, copy.deepcopy(value)))
 
     def edit_outline(
-        self, description: str, change: Callable[[Issue], Any], select: Callable[[Any], list[str]]
+        self,
+        description: str,
+        change: Callable[[Issue], Any],
+        select: Callable[[Any], list[str]],
+        command: Callable[..., OutlineCommand] = OutlineCommand,
     ) -> Any:
         """Apply a structural change as one undoable step. Returns what ``change`` returned.
 
-        ``select`` maps the result to the ids to select after the change.
+        ``select`` maps the result to the ids to select after the change. ``command`` makes
+        the undo step from (document, description, before, after, ids): an OutlineCommand
+        subclass that also changes something outside the issue (another issue's files).
         """
         if self.read_only:
             raise MastheadError(self.tr("This issue is open read-only."))
@@ -212,7 +218,7 @@ class IssueDocument(DiskChangesMixin, QObject):
         result = change(self.issue)  # may raise OutlineError: nothing was pushed
         after = outline.snapshot(self.issue)
         ids = select(result)
-        self.undo_stack.push(OutlineCommand(self, description, before, after, ids))
+        self.undo_stack.push(command(self, description, before, after, ids))
         self._after_outline_change(ids, set(after.cards) - set(before.cards))
         return result
 

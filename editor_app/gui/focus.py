@@ -15,7 +15,9 @@ def kept_focus() -> Iterator[None]:
     """Put the keyboard focus back on the widget that had it once the block is done.
 
     A dialog closed with Escape otherwise leaves the focus wherever the window manager
-    puts it, and a keyboard user has to find the place again.
+    puts it, and a keyboard user has to find the place again. Every dialog, message box and
+    file chooser the window opens runs inside this block (tests/gui/test_focus.py checks
+    the source for it and opens each dialog from the editor and from the outline).
     """
     widget = QApplication.focusWidget()
     try:
@@ -24,11 +26,13 @@ def kept_focus() -> Iterator[None]:
         restore_focus(widget)
 
 
-def restore_focus(widget: QWidget | None) -> None:
-    """Give the focus back to ``widget`` if it still exists and can take it."""
+def restore_focus(widget: QWidget | None) -> bool:
+    """Give the focus back to ``widget`` if it still exists and can take it (True if so)."""
     if widget is not None and isValid(widget) and widget.isVisible() and widget.isEnabled():
         widget.activateWindow()
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+    return False
 
 
 def focus_first_control(container: QWidget | None) -> QWidget | None:

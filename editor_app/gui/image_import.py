@@ -33,6 +33,7 @@ from editor_app.core.errors import ImageError, MastheadError
 from editor_app.core.images import ImportedImage, import_image, sniff_format
 from editor_app.core.images.names import forget_name
 from editor_app.gui.app_settings import AppSettings
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import error_text
 from editor_app.gui.workers import run_in_thread
 
@@ -129,7 +130,9 @@ def ask_alt_text(
     """The alt text for an image, or None when the editor cancels (tests replace this)."""
     dialog = AltTextDialog(image_path, alt, detail, parent)
     try:
-        return dialog.alt() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        with kept_focus():
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.alt() if accepted else None
     finally:
         dialog.deleteLater()
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import MastheadError
 from editor_app.core.importers import Guess, import_file
 from editor_app.core.model import Issue
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import error_text, message_catalog
 from editor_app.gui.theme import set_icon
 from editor_app.gui.workers import run_in_thread
@@ -135,12 +136,13 @@ class ImportDialog(QDialog):
     def browse(self) -> None:
         current = self.path_edit.text().strip()
         start = str(Path(current).parent) if current else str(Path.home())
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import Issue"),
-            start,
-            self.tr("Newsletter files (*.md *.markdown *.txt *.text);;All files (*)"),
-        )
+        with kept_focus():
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import Issue"),
+                start,
+                self.tr("Newsletter files (*.md *.markdown *.txt *.text);;All files (*)"),
+            )
         if chosen:
             self.path_edit.setText(chosen)
             self.import_button.setFocus()

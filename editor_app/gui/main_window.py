@@ -113,13 +113,14 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.show_library(path)
 
     def choose_issue(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open Issue Folder"), str(self.library)
-        )
+        with kept_focus():
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Open Issue Folder"), str(self.library)
+            )
         if folder:
             if not is_issue_folder(Path(folder)):
-                QMessageBox.warning(
-                    self,
+                self._message(
+                    QMessageBox.Icon.Warning,
                     self.tr("Not an issue"),
                     self.tr("%1 has no issue.yaml.").replace("%1", folder),
                 )
@@ -130,7 +131,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
         from editor_app.gui.new_issue_dialog import NewIssueDialog
 
         dialog = NewIssueDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        with kept_focus():
+            result = dialog.exec()
+        if result != QDialog.DialogCode.Accepted:
             return
         title, slug, date = dialog.values()
         try:
@@ -173,12 +176,15 @@ class MainWindow(MainMenusMixin, QMainWindow):
         workspace.editor.countsChanged.connect(self.status.show_card_counts)
         workspace.view.currentNodeChanged.connect(self.status.show_node)
         doc.saveFailed.connect(
-            lambda msg: QMessageBox.warning(self, self.tr("Autosave failed"), msg)
+            lambda msg: self._message(QMessageBox.Icon.Warning, self.tr("Autosave failed"), msg)
         )
         doc.conflict.connect(self._on_conflict)
         doc.manifestConflict.connect(self._on_manifest_conflict)
         doc.externallyReloaded.connect(self._on_reloaded)
         workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
+        workspace.actions.message.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
+        if self.panels.fixes is not None:
+            self.panels.fixes.done.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         workspace.model.moveFailed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.view.currentNodeChanged.connect(self._remember_card)
         self._show_issue_title()
@@ -190,6 +196,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         if start_card:
             workspace.open_card(start_card)
             workspace.hold_keys_until_ready(self)
+        else:  # nothing to type in yet: the keyboard starts in the outline (add a card)
+            workspace.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.apply_settings()
         # Messages after the window shows, so they appear on top of it.
         QTimer.singleShot(0, lambda: self._announce(doc))
@@ -208,8 +216,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.statusBar().showMessage(
                 self.tr("Opened read-only: the issue is open in another window") + who
             )
-            QMessageBox.information(
-                self,
+            self._message(
+                QMessageBox.Icon.Information,
                 self.tr("Opened read-only"),
                 self.tr(
                     "This issue is already open in another Masthead window%1. It is opened read-only here so that nothing is overwritten."
@@ -217,8 +225,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
             )
         if doc.recovered:
             names = [doc.card(c).title or c for c in doc.recovered if doc.has_card(c)]
-            QMessageBox.information(
-                self,
+            self._message(
+                QMessageBox.Icon.Information,
                 self.tr("Recovered unsaved text"),
                 self.tr(
                     "Masthead was closed before it could save. The text typed in these cards was recovered:\n\n%1"
@@ -345,7 +353,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
     def import_issue(self) -> None:
         dialog = ImportDialog(self.library, self)
         dialog.imported.connect(lambda _folder: self.start.refresh())
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.imported_folder:
+        with kept_focus():
+            result = dialog.exec()
+        if result == QDialog.DialogCode.Accepted and dialog.imported_folder:
             self.open_issue(dialog.imported_folder)
 
     def copy_channel(self, channel: str) -> None:
@@ -405,7 +415,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         theirs = doc.disk_card(card_id)
         their_title = theirs.title if theirs is not None else mine.title
         dialog = ConflictDialog((mine.title, mine.body), (their_title, disk_body), self)
-        dialog.exec()
+        with kept_focus():
+            dialog.exec()
         if dialog.choice:  # no choice (the app is quitting): the card stays as it is on disk
             doc.resolve_conflict(card_id, dialog.choice)
 
@@ -423,7 +434,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         mine = box.addButton(self.tr("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Take the file's"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(mine)
-        box.exec()
+        with kept_focus():
+            box.exec()
         self.workspace.document.resolve_manifest_conflict(keep_mine=box.clickedButton() is mine)
 
     def _on_reloaded(self, card_id: str) -> None:
@@ -445,7 +457,16 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.setWindowTitle(f"{title}{suffix} — Masthead")
 
     def show_error(self, title: str, exc: Exception) -> None:
-        QMessageBox.critical(self, title, error_text(exc))
+        self._message(QMessageBox.Icon.Critical, title, error_text(exc))
+
+    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        """A message box; the focus goes back where it was once it is closed."""
+        show = {
+            QMessageBox.Icon.Critical: QMessageBox.critical,
+            QMessageBox.Icon.Warning: QMessageBox.warning,
+        }.get(icon, QMessageBox.information)
+        with kept_focus():
+            show(self, title, text)
 
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog

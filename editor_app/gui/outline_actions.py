@@ -12,11 +12,13 @@ from editor_app.core.errors import OutlineError
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import error_message
+from editor_app.gui.move_to_issue import move_cards_to_issue
 from editor_app.gui.outline_view import OutlineView
 
 
 class OutlineActions(QObject):
     failed = Signal(str)
+    message = Signal(str)  # a result for the status bar
     cardCreated = Signal(str)  # a new card the editor should start typing in
 
     def __init__(self, document: IssueDocument, view: OutlineView, parent: QObject | None = None):
@@ -63,6 +65,12 @@ class OutlineActions(QObject):
             "Ctrl+Shift+M",
             self.on_move_to_section,
         )
+        self.move_to_issue = self._action(
+            self.tr("Move to &Issue…"),
+            "mdi6.file-move-outline",
+            "Ctrl+Alt+M",
+            self.on_move_to_issue,
+        )
         # Delete must not fire while the tree's inline editor or the body editor has focus.
         for action in (
             self.delete,
@@ -81,6 +89,7 @@ class OutlineActions(QObject):
             self.add_subcard,
             self.duplicate,
             self.move_to_section,
+            self.move_to_issue,
         ):
             # Window-wide once the window adds them: they also work from the card editor.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -99,7 +108,7 @@ class OutlineActions(QObject):
         return [
             self.add_section, self.add_card, self.add_subcard, self.rename, self.delete,
             self.duplicate, self.move_up, self.move_down, self.indent, self.outdent,
-            self.move_to_section,
+            self.move_to_section, self.move_to_issue,
         ]  # fmt: skip
 
     def set_read_only(self, read_only: bool) -> None:
@@ -254,10 +263,9 @@ class OutlineActions(QObject):
             return
         names = [section_label(n, s.emoji, s.title) for n, s in enumerate(issue.sections)]
         current = [s.id for s in issue.sections].index(ops.section_of(issue, cards[0]).id)
-        with kept_focus():
-            chosen = choose_section(
-                self.view.window(), self.tr("Move to Section"), self.tr("Section:"), names, current
-            )
+        chosen = choose_section(
+            self.view.window(), self.tr("Move to Section"), self.tr("Section:"), names, current
+        )
         if chosen is None:
             return
         target = issue.sections[chosen].id
@@ -266,6 +274,21 @@ class OutlineActions(QObject):
             lambda i: ops.move_cards_to_section(i, cards, target),
             lambda _r: cards,
         )
+
+    def on_move_to_issue(self) -> None:
+        cards = self.view.selected_ids("card")
+        if not cards and self.view.current_kind() == "card":
+            cards = [self.view.current_id()]
+        if cards:
+            done = move_cards_to_issue(
+                self.document,
+                cards,
+                self.view.window(),
+                lambda n, title: self.tr("Move %n card(s) to “%1”", "", n).replace("%1", title),
+                lambda n, title: self.tr("Moved %n card(s) to “%1”.", "", n).replace("%1", title),
+            )
+            if done:
+                self.message.emit(done)
 
     def on_indent(self) -> None:
         node = self.view.current_id()
@@ -299,7 +322,8 @@ def choose_section(
     parent: QWidget | None, title: str, label: str, names: list[str], current: int
 ) -> int | None:
     """The index of the section the editor picks, None when cancelled (tests replace this)."""
-    name, ok = QInputDialog.getItem(parent, title, label, names, current, False)
+    with kept_focus():
+        name, ok = QInputDialog.getItem(parent, title, label, names, current, False)
     return names.index(name) if ok and name in names else None
 
 

@@ -19,6 +19,7 @@ from editor_app.gui.panels.inbox_panel import InboxPanel
 from editor_app.gui.panels.link_panel import LinkPanel
 from editor_app.gui.panels.search_panel import SearchPanel
 from editor_app.gui.panels.sync_panel import SyncPanel
+from editor_app.gui.quick_fixes import QuickFixes
 from editor_app.gui.workspace import Workspace
 
 Reveal = Callable[[str, str, int, int], None]
@@ -63,9 +64,11 @@ class PanelDocks(QObject):
         self.export_dock.setWidget(self.export_panel)
         self.export_panel.jumpToCard.connect(lambda card_id: reveal(card_id, "", -1, -1))
         self.export_panel.revealRequested.connect(reveal)
+        self.export_panel.checks.list.fixRequested.connect(self._fix)
         self.links: LinkPanel | None = None
         self.images: ImagePanel | None = None
         self.inbox: InboxPanel | None = None
+        self.fixes: QuickFixes | None = None
         self.handoff: InboxHandoff | None = None
         self.inbox_actions: InboxOutlineActions | None = None
 
@@ -106,6 +109,18 @@ class PanelDocks(QObject):
         doc.saveStateChanged.connect(
             lambda state: state == "saved" and self.search_panel.issue_saved(folder)
         )
+        self.fixes = QuickFixes(doc, ws.editor, self.window, self.settings)
+        editor = ws.editor
+        editor.body_edit.localImageImportRequested.connect(
+            lambda url: (
+                self.fixes is not None
+                and self.fixes.import_local_image(editor.current_card_id or "", url)
+            )
+        )
+
+    def _fix(self, problem) -> None:  # noqa: ANN001 - a Problem
+        if self.fixes is not None:
+            self.fixes.apply(problem)
 
     def detach(self) -> None:
         self.export_panel.set_document(None)
@@ -119,6 +134,9 @@ class PanelDocks(QObject):
                 panel.shutdown()
                 dock.setWidget(QWidget())
                 panel.deleteLater()
+        if self.fixes is not None:
+            self.fixes.deleteLater()
+            self.fixes = None
         self.links = self.images = self.inbox = None
         self.handoff = self.inbox_actions = None  # they live with the workspace
 

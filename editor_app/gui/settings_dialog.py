@@ -30,6 +30,7 @@ from editor_app.core.images.pipeline import ALLOWED_FORMATS
 from editor_app.gui import i18n, theme
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.editor.markdown_edit import editor_font
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.preferences import (
     AUTOSAVE_RANGE_MS,
     FONT_SIZE_RANGE,
@@ -257,7 +258,10 @@ class SettingsDialog(QDialog):
 
     def _choose_library(self) -> None:
         start = self.library_edit.text() or str(self.default_library)
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the Library Folder"), start)
+        with kept_focus():
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose the Library Folder"), start
+            )
         if folder:
             self.library_edit.setText(folder)
 

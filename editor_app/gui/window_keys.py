@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget
+from shiboken6 import isValid
 
 from editor_app.gui.command_palette import CommandPalette, collect_entries, open_palette
 from editor_app.gui.focus import focus_first_control
@@ -100,7 +101,8 @@ class WindowKeys(QObject):
         return found
 
     def show_palette(self) -> CommandPalette:
-        if self.palette is not None and self.palette.isVisible():
+        # The palette deletes itself on close: a second Ctrl+Shift+P finds only its wrapper.
+        if self.palette is not None and isValid(self.palette) and self.palette.isVisible():
             return self.palette
         entries = collect_entries(self.window, self.areas())
         entries = [e for e in entries if e.action is not self.act_palette]

@@ -225,6 +225,23 @@
     </message>
 </context>
 <context>
+    <name>MoveToIssueDialog</name>
+    <message numerus="yes">
+        <source>Move %n card(s) to another issue of the library:</source>
+        <translation>
+            <numerusform>Move %n card to another issue of the library:</numerusform>
+            <numerusform>Move %n cards to another issue of the library:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutlineActions</name>
     <message numerus="yes">
         <source>Delete %n card(s)</source>
@@ -245,6 +262,20 @@
         <translation>
             <numerusform>Move %n card to section</numerusform>
             <numerusform>Move %n cards to section</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n card(s) to “%1”</source>
+        <translation>
+            <numerusform>Move %n card to “%1”</numerusform>
+            <numerusform>Move %n cards to “%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n card(s) to “%1”.</source>
+        <translation>
+            <numerusform>Moved %n card to “%1”.</numerusform>
+            <numerusform>Moved %n cards to “%1”.</numerusform>
         </translation>
     </message>
 </context>

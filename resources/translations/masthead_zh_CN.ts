@@ -2045,6 +2045,10 @@
         <translation>图片</translation>
     </message>
     <message>
+        <source>Quick Fix</source>
+        <translation>快速修复</translation>
+    </message>
+    <message>
         <source>Heading %1</source>
         <translation>%1 级标题</translation>
     </message>
@@ -2061,6 +2065,10 @@
         <translation>引用</translation>
     </message>
     <message>
+        <source>Import “%1” into Assets</source>
+        <translation>将“%1”导入 assets</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -2071,6 +2079,99 @@
     <message>
         <source>Images (%1);;All files (*)</source>
         <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToIssue</name>
+    <message>
+        <source>“%1” is open in another Masthead window (process %2 on %3). Close it there, then move the card again.</source>
+        <translation>“%1”已在另一个 Masthead 窗口中打开（%3 上的进程 %2）。请先在那里关闭，再移动卡片。</translation>
+    </message>
+    <message>
+        <source>“%1” is being written by another program; try again in a moment.</source>
+        <translation>另一个程序正在写入“%1”；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Move to Issue</source>
+        <translation>移到其他期刊</translation>
+    </message>
+    <message>
+        <source>The library has no other issue to move to.</source>
+        <translation>期刊库中没有可以移入的其他期刊。</translation>
+    </message>
+    <message>
+        <source>The card changed on disk while you edited it; choose a version first.</source>
+        <translation>编辑期间卡片在磁盘上被修改；请先选择保留哪个版本。</translation>
+    </message>
+    <message>
+        <source>Card Not Moved</source>
+        <translation>卡片未移动</translation>
+    </message>
+    <message>
+        <source>Undo Not Possible</source>
+        <translation>无法撤销</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToIssueCommand</name>
+    <message>
+        <source>the other issue is open in another Masthead window</source>
+        <translation>另一期刊已在另一个 Masthead 窗口中打开</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be undone or redone: %2</source>
+        <translation>无法撤销或重做“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToIssueDialog</name>
+    <message>
+        <source>Move to Issue</source>
+        <translation>移到其他期刊</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n card(s) to another issue of the library:</source>
+        <translation>
+            <numerusform>将 %n 张卡片移到期刊库中的另一期：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type to filter the issues…</source>
+        <translation>输入以筛选期刊…</translation>
+    </message>
+    <message>
+        <source>&amp;Section:</source>
+        <translation>专题(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>移动(&amp;M)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n 张卡片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>open in another window</source>
+        <translation>已在另一窗口中打开</translation>
+    </message>
+    <message>
+        <source>Open in another Masthead window (process %1 on %2).</source>
+        <translation>已在另一个 Masthead 窗口中打开（%2 上的进程 %1）。</translation>
+    </message>
+    <message>
+        <source>New section “%1”</source>
+        <translation>新专题“%1”</translation>
+    </message>
+    <message>
+        <source>No issue matches.</source>
+        <translation>没有匹配的期刊。</translation>
     </message>
 </context>
 <context>
@@ -2151,6 +2252,10 @@
         <translation>移动到专题(&amp;M)…</translation>
     </message>
     <message>
+        <source>Move to &amp;Issue…</source>
+        <translation>移到其他期刊(&amp;I)…</translation>
+    </message>
+    <message>
         <source>New section</source>
         <translation>新专题</translation>
     </message>
@@ -2206,6 +2311,18 @@
         <source>Move %n card(s) to section</source>
         <translation>
             <numerusform>将 %n 张卡片移到专题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %n card(s) to “%1”</source>
+        <translation>
+            <numerusform>将 %n 张卡片移到“%1”</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n card(s) to “%1”.</source>
+        <translation>
+            <numerusform>已将 %n 张卡片移到“%1”。</numerusform>
         </translation>
     </message>
     <message>
@@ -2370,8 +2487,20 @@
         <translation>说明</translation>
     </message>
     <message>
+        <source>Quick Fix</source>
+        <translation>快速修复</translation>
+    </message>
+    <message>
         <source>Double-click to show the card “%1”.</source>
         <translation>双击以显示卡片“%1”。</translation>
+    </message>
+    <message>
+        <source>Fix: %1 (Ctrl+. or the context menu).</source>
+        <translation>修复：%1（Ctrl+. 或右键菜单）。</translation>
+    </message>
+    <message>
+        <source>Show the Card</source>
+        <translation>显示卡片</translation>
     </message>
 </context>
 <context>
@@ -2399,6 +2528,37 @@
     <message>
         <source>errors stop the export</source>
         <translation>有错误时不会导出</translation>
+    </message>
+</context>
+<context>
+    <name>QuickFixes</name>
+    <message>
+        <source>Import into Assets</source>
+        <translation>导入 assets</translation>
+    </message>
+    <message>
+        <source>Image Not Found</source>
+        <translation>找不到图片</translation>
+    </message>
+    <message>
+        <source>The image file %1 cannot be found: it may have been moved or deleted, or it is on another computer. The reference was left as it is.</source>
+        <translation>找不到图片文件 %1：它可能已被移动或删除，或在另一台电脑上。引用保持不变。</translation>
+    </message>
+    <message>
+        <source>Image Not Imported</source>
+        <translation>图片未导入</translation>
+    </message>
+    <message>
+        <source>Cannot import the image: %1</source>
+        <translation>无法导入图片：%1</translation>
+    </message>
+    <message>
+        <source>Imported %1 into %2.</source>
+        <translation>已将 %1 导入为 %2。</translation>
+    </message>
+    <message>
+        <source>Import %1 into assets</source>
+        <translation>将 %1 导入 assets</translation>
     </message>
 </context>
 <context>

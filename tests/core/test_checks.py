@@ -163,9 +163,7 @@ def test_meaningful_alt_is_not_generic():
     assert not is_generic_alt("A cat sleeping on a server rack")
 
 
-@pytest.mark.parametrize(
-    "ref", ["../../x.png", "/etc/passwd", "assets/../../x.png", "file:///etc/passwd"]
-)
+@pytest.mark.parametrize("ref", ["../../x.png", "assets/../../x.png", "assets/..\\..\\x.png"])
 def test_unsafe_image_path(rich_issue, ref):
     first_card(rich_issue).body += f"\n\n![说明文字]({ref})\n"
     problems = [p for p in check_issue(rich_issue) if p.code == "unsafe-path"]
@@ -195,9 +193,36 @@ def test_unsafe_relative_link(rich_issue):
 
 
 def test_unsafe_raw_html_image(rich_issue):
-    first_card(rich_issue).body += '\n\n<img src="/etc/passwd" alt="配置文件">\n'
+    first_card(rich_issue).body += '\n\n<img src="../../etc/passwd" alt="配置文件">\n'
     problems = [p for p in check_issue(rich_issue) if p.code == "unsafe-path"]
     assert len(problems) == 1
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        "/home/me/a.png",
+        "file:///C:/pics/a.jpg",
+        "~/Desktop/b.png",
+        "C:\\pics\\a.png",
+        "file:///etc/passwd",
+    ],
+)
+def test_image_on_this_computer_is_a_local_image_with_a_fix(rich_issue, ref):
+    from editor_app.core.problem_codes import IMPORT_LOCAL_IMAGE, fix_of
+
+    card = first_card(rich_issue)
+    card.body += f"\n\n![本机图片]({ref})\n"
+    problems = [p for p in check_issue(rich_issue) if p.card == card.id]
+    local = [p for p in problems if p.code == "local-image"]
+    assert [(p.severity, p.args["url"]) for p in local] == [(ERROR, ref)]
+    assert fix_of(local[0]) == IMPORT_LOCAL_IMAGE
+    assert not {"unsafe-path", "missing-image"} & set(codes(problems))
+
+
+def test_local_html_image_is_a_local_image(rich_issue):
+    first_card(rich_issue).body += '\n\n<img src="/home/me/chart.png" alt="图表">\n'
+    assert "local-image" in codes(check_issue(rich_issue))
 
 
 def test_remote_image_is_a_warning_only(rich_issue):

@@ -1,8 +1,9 @@
 import os
+from pathlib import Path
 
 import pytest
 
-from editor_app.core.paths import UnsafePathError, is_remote, local_path
+from editor_app.core.paths import UnsafePathError, is_remote, local_path, outside_file
 
 
 @pytest.mark.parametrize(
@@ -42,3 +43,30 @@ def test_is_remote():
     assert is_remote("data:image/png;base64,AAAA")
     assert is_remote("http://[::1")
     assert not is_remote("assets/a.png")
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("/home/me/a.png", "/home/me/a.png"),
+        ("file:///C:/pics/a.jpg", "C:/pics/a.jpg"),
+        ("file://localhost/tmp/my%20pic.png", "/tmp/my pic.png"),
+        ("file://server/share/a.png", "//server/share/a.png"),
+        ("C:\\pics\\a.png", "C:\\pics\\a.png"),
+        ("/nowhere/my%20photo.png", "/nowhere/my photo.png"),
+    ],
+)
+def test_outside_file_names_files_of_this_computer(ref, expected):
+    assert outside_file(ref) == Path(expected)
+
+
+def test_outside_file_expands_the_home_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert outside_file("~/Desktop/b.png") == tmp_path / "Desktop" / "b.png"
+
+
+@pytest.mark.parametrize(
+    "ref", ["assets/a.png", "./a.png", "../a.png", "https://x.org/a.png", "//cdn/a.png", ""]
+)
+def test_outside_file_is_none_for_issue_paths_and_web_addresses(ref):
+    assert outside_file(ref) is None

@@ -18,6 +18,7 @@ from editor_app.gui.editor.card_fields import CardFields
 from editor_app.gui.editor.find_replace import SCOPE_ISSUE, FindReplaceBar
 from editor_app.gui.editor.markdown_edit import ImageImporter, MarkdownEdit
 from editor_app.gui.editor.search import IssueMatch, Utf16Map
+from editor_app.gui.focus import restore_focus
 from editor_app.gui.i18n import message_catalog
 from editor_app.gui.workers import run_in_thread
 
@@ -83,7 +84,7 @@ class CardEditor(QWidget):
         self._blank_doc = self.body_edit.document()  # shown when no card is selected
         self.find_bar = FindReplaceBar(self.body_edit, self.document, self)
         self.find_bar.matchActivated.connect(self._match_activated)
-        self.find_bar.closed.connect(self.focus_body)
+        self.find_bar.closed.connect(self._find_closed)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -150,6 +151,11 @@ class CardEditor(QWidget):
 
     def focus_body(self) -> None:
         self.body_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _find_closed(self) -> None:
+        # Back where the search started (the title, the outline …); the body otherwise.
+        if not restore_focus(self.find_bar.return_to):
+            self.focus_body()
 
     def focus_title(self) -> None:
         """Put the keyboard in the title (a new card starts there); Enter moves to the body."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -67,6 +68,7 @@ class FindReplaceBar(QWidget):
         self.document = document
         self._pattern: re.Pattern[str] | None = None
         self._results: list[IssueMatch] = []
+        self.return_to: QWidget | None = None
         self._build()
         self._refresh_timer = QTimer(self, singleShot=True, interval=200)
         self._refresh_timer.timeout.connect(lambda: self.refresh(move=False))
@@ -169,6 +171,9 @@ class FindReplaceBar(QWidget):
     # -- opening and closing -----------------------------------------------------------------
     def open(self, replace: bool = False, scope: int | None = None) -> None:
         """Show the bar with the editor's one-line selection as the search text."""
+        focused = QApplication.focusWidget()
+        if focused is not None and focused is not self and not self.isAncestorOf(focused):
+            self.return_to = focused  # where Escape goes back to
         selected = self.editor.textCursor().selectedText()
         if selected and "\u2029" not in selected:
             self.find_edit.setText(selected)
@@ -189,6 +194,7 @@ class FindReplaceBar(QWidget):
         self.hide()
         self.editor.setExtraSelections([])
         self.closed.emit()
+        self.return_to = None
 
     def _scope_changed(self, _index: int) -> None:
         self.editor.setExtraSelections([])

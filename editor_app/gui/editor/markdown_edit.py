@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFileDialog, QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.images.local import local_images_on_line
 from editor_app.core.markdown_syntax import LIST_ITEM
 from editor_app.gui.editor import formatting
 from editor_app.gui.editor.highlighter import MarkdownHighlighter, Theme
@@ -87,6 +88,8 @@ class MarkdownEdit(QPlainTextEdit):
     """
 
     imageImportFailed = Signal(str)
+    # An image naming a file elsewhere on the computer (its URL as written) to import.
+    localImageImportRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -129,6 +132,12 @@ class MarkdownEdit(QPlainTextEdit):
             ("link", self.tr("Link"), "Ctrl+K", self.insert_link),
             ("image", self.tr("Image"), "Ctrl+Shift+I", self.insert_image),
         ]
+        self.quick_fix_action = QAction(self.tr("Quick Fix"), self)
+        self.quick_fix_action.setObjectName("quick_fix")
+        self.quick_fix_action.setShortcut(QKeySequence("Ctrl+."))
+        self.quick_fix_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.quick_fix_action.triggered.connect(lambda _c=False: self.quick_fix())
+        self.addAction(self.quick_fix_action)
         for level in range(1, 5):
             specs.append(
                 (
@@ -182,12 +191,40 @@ class MarkdownEdit(QPlainTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
         """The standard text menu plus the formatting commands (from the mouse or keyboard)."""
         menu = self.createStandardContextMenu(event.pos())
+        block = self.textCursor().block()
+        if event.reason() != QContextMenuEvent.Reason.Keyboard:
+            block = self.cursorForPosition(event.pos()).block()
+        fixes = [] if self.isReadOnly() else self.local_images_at(block.blockNumber() + 1)
+        if fixes:
+            first = menu.actions()[0] if menu.actions() else None
+            for url in fixes:
+                name = url.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or url
+                action = QAction(self.tr("Import “%1” into Assets").replace("%1", name), menu)
+                action.triggered.connect(
+                    lambda _c=False, u=url: self.localImageImportRequested.emit(u)
+                )
+                menu.insertAction(first, action)
+            menu.insertSeparator(first)
         menu.addSeparator()
         formats = menu.addMenu(self.tr("Format"))
         for action in self.format_actions():
             formats.addAction(action)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
+
+    def local_images_at(self, line: int) -> list[str]:
+        """The images on ``line`` (1-based) naming files elsewhere on the computer."""
+        found = local_images_on_line(self.toPlainText(), line)
+        return list(dict.fromkeys(ref.url for ref in found))
+
+    def quick_fix(self) -> bool:
+        """Ctrl+.: import the first image of the cursor's line that is a file elsewhere."""
+        if self.isReadOnly():
+            return False
+        urls = self.local_images_at(self.textCursor().blockNumber() + 1)
+        if urls:
+            self.localImageImportRequested.emit(urls[0])
+        return bool(urls)
 
     # -- edits -------------------------------------------------------------------------------
     def _region(self) -> tuple[int, int, str]:

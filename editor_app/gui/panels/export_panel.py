@@ -27,6 +27,7 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.export import get_exporter
 from editor_app.core.export.base import ExportOptions, PreflightError, Progress
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.export_form import ExportForm
 from editor_app.gui.panels.export_job import ExportJob
@@ -249,7 +250,8 @@ class ExportPanel(QWidget):
         start = self.output_folder()
         while not start.exists() and start.parent != start:
             start = start.parent
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to Folder"), str(start))
+        with kept_focus():
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to Folder"), str(start))
         if chosen:
             self.out_edit.setText(chosen)
             self._form_edited("out")

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -19,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.checks import ERROR, INFO, WARNING, Problem
 from editor_app.gui.i18n import message_catalog
+from editor_app.gui.quick_fixes import fix_label, problem_fix
 from editor_app.gui.theme import set_icon
 
 CardRole = Qt.ItemDataRole.UserRole
 CodeRole = Qt.ItemDataRole.UserRole + 1
 SpanRole = Qt.ItemDataRole.UserRole + 2  # (field, start, end) of a problem with a place
+ProblemRole = Qt.ItemDataRole.UserRole + 3  # the Problem itself, for its fix
 ERROR_COLOR = "#d64545"
 WARNING_COLOR = "#d08c00"
 INFO_COLOR = "#3d7fc4"
@@ -32,10 +36,13 @@ INFO_COLOR = "#3d7fc4"
 class ProblemList(QListWidget):
     """Errors first, then warnings, then notes (what the export will do, e.g. with remote
     images); double-click or Enter on one emits jumpToCard(id), or revealRequested(card id,
-    field, start, end) for a problem with an exact place in the card's text (typography)."""
+    field, start, end) for a problem with an exact place in the card's text (typography). A
+    problem with a fix offers it in its context menu (Shift+F10 too) and on Ctrl+.; choosing it
+    emits fixRequested."""
 
     jumpToCard = Signal(str)
     revealRequested = Signal(str, str, int, int)
+    fixRequested = Signal(object)  # the Problem
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -49,6 +56,12 @@ class ProblemList(QListWidget):
         # platform opens items that way).
         self.itemActivated.connect(self._activate)
         self.problems: list[Problem] = []
+        self.fix_action = QAction(self.tr("Quick Fix"), self)
+        self.fix_action.setObjectName("quick_fix")
+        self.fix_action.setShortcut(QKeySequence("Ctrl+."))
+        self.fix_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.fix_action.triggered.connect(lambda _c=False: self.fix_current())
+        self.addAction(self.fix_action)
 
     def set_problems(
         self, problems: list[Problem], card_title: Callable[[str], str] | None = None
@@ -85,9 +98,15 @@ class ProblemList(QListWidget):
                 or problem.card
                 or ""
             )
+            item.setData(ProblemRole, problem)
             lines = [f"{severity} ({problem.code}): {text}"]
             if problem.card:
                 lines.append(self.tr("Double-click to show the card “%1”.").replace("%1", title))
+            fix = problem_fix(problem)
+            if fix:
+                lines.append(
+                    self.tr("Fix: %1 (Ctrl+. or the context menu).").replace("%1", fix_label(fix))
+                )
             item.setToolTip("\n".join(lines))
 
     def error_count(self) -> int:
@@ -95,6 +114,41 @@ class ProblemList(QListWidget):
 
     def warning_count(self) -> int:
         return sum(p.severity == WARNING for p in self.problems)
+
+    def fix_current(self) -> bool:
+        """Run the fix of the current problem, if it has one."""
+        item = self.currentItem()
+        problem = item.data(ProblemRole) if item is not None else None
+        if problem is None or not problem_fix(problem):
+            return False
+        self.fixRequested.emit(problem)
+        return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        item = self.itemAt(event.pos())
+        if item is None:
+            return
+        self.setCurrentItem(item)
+        problem: Problem = item.data(ProblemRole)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        fix = problem_fix(problem)
+        if fix:
+            action = menu.addAction(fix_label(fix))
+            action.setShortcut(self.fix_action.shortcut())
+            action.triggered.connect(lambda _c=False, p=problem: self.fixRequested.emit(p))
+        target = problem.card or problem.section
+        if target:
+            show = menu.addAction(self.tr("Show the Card"))
+            show.triggered.connect(lambda _c=False, t=target: self.jumpToCard.emit(t))
+        if menu.actions():
+            menu.popup(
+                event.globalPos()
+                if event.globalPos() != QPoint()
+                else self.mapToGlobal(event.pos())
+            )
+        else:
+            menu.deleteLater()
 
     def _activate(self, item: QListWidgetItem) -> None:
         card_id = item.data(CardRole)

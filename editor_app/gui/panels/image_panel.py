@@ -39,6 +39,7 @@ from editor_app.core.paths import local_path
 from editor_app.gui import image_import
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.image_asset_model import (
     ERROR_COLOR,
@@ -431,12 +432,13 @@ class ImagePanel(QWidget):
         """Choose image files, run them through the pipeline, ask alt text, insert them."""
         if self.document.read_only:
             return
-        files, _ = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import Images"),
-            "",
-            self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER),
-        )
+        with kept_focus():
+            files, _ = QFileDialog.getOpenFileNames(
+                self,
+                self.tr("Import Images"),
+                "",
+                self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER),
+            )
         markdown = []
         for name in files:
             path = Path(name)
@@ -460,12 +462,13 @@ class ImagePanel(QWidget):
         if self.document.read_only or self.fetcher.running:
             return
         if url is None:
-            url, ok = QInputDialog.getText(
-                self,
-                self.tr("Fetch Remote Image"),
-                self.tr("Image address (http:// or https://):"),
-                QLineEdit.EchoMode.Normal,
-            )
+            with kept_focus():
+                url, ok = QInputDialog.getText(
+                    self,
+                    self.tr("Fetch Remote Image"),
+                    self.tr("Image address (http:// or https://):"),
+                    QLineEdit.EchoMode.Normal,
+                )
             if not ok:
                 return
         url = url.strip()

@@ -34,6 +34,7 @@ from editor_app.core.inbox.item import INBOX_DIR, InboxItem
 from editor_app.core.inbox.store import AddReport, InboxListing
 from editor_app.core.links import issue_links, normalize_url
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import message_catalog
 from editor_app.gui.panels.inbox_handoff import InboxChange, InboxHandoff, apply_state
 from editor_app.gui.panels.inbox_jobs import (
@@ -337,10 +338,11 @@ class InboxPanel(QWidget):
         self._show_status(added_text(report, message_catalog()))
 
     def import_file_dialog(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import Links"), str(Path.home()),
-            self.tr("Links, bookmarks, OPML and feeds (%1);;All files (*)").replace("%1", IMPORT_FILTER),
-        )  # fmt: skip
+        with kept_focus():
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Import Links"), str(Path.home()),
+                self.tr("Links, bookmarks, OPML and feeds (%1);;All files (*)").replace("%1", IMPORT_FILTER),
+            )  # fmt: skip
         if path:
             self.import_path(path)
 
@@ -349,9 +351,10 @@ class InboxPanel(QWidget):
         self._start(lambda _report: import_file(library, path, fmt), self.tr("Importing…"))
 
     def import_feed_dialog(self) -> None:
-        url, ok = QInputDialog.getText(
-            self, self.tr("Import Feed"), self.tr("Address of an RSS or Atom feed:")
-        )
+        with kept_focus():
+            url, ok = QInputDialog.getText(
+                self, self.tr("Import Feed"), self.tr("Address of an RSS or Atom feed:")
+            )
         if ok and url.strip():
             self.import_feed_url(url.strip())
 

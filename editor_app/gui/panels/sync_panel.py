@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.gitmerge import git, sync
 from editor_app.gui.conflict_dialog import ConflictDialog
 from editor_app.gui.document import KEEP_MINE, TAKE_THEIRS
+from editor_app.gui.focus import kept_focus
 from editor_app.gui.workers import run_in_thread
 
 CONFLICT_COLOR = QColor("#c62828")
@@ -266,10 +267,8 @@ class SyncPanel(QWidget):
             )
             return
         dialog = dialog_factory((path, ours), (path, theirs), self, merge=True)
-        focus = self.focusWidget()
-        dialog.exec()
-        if focus is not None:
-            focus.setFocus()
+        with kept_focus():
+            dialog.exec()
         if dialog.choice not in {KEEP_MINE, TAKE_THEIRS}:
             return
         text = ours if dialog.choice == KEEP_MINE else theirs

@@ -1,0 +1,133 @@
+"""The card scan of a cold ledger build, fast: the same answers as ``ledger_scan``, cheaper.
+
+A cold ``check --archive`` reads every card file of the library, and the reference scanner
+(``ledger_scan.scan_card_text``) runs half a dozen expressions over each text. Here one
+expression reads a whole file written by Masthead, the Markdown is searched once for URLs,
+and only a URL written right after ``](`` or ``]:`` is checked against the exact image rules
+(on its own line). Whatever this path is not built for (code, comments, HTML images, headers
+in another shape, quoted or commented URLs) goes to the reference functions, so the answers
+are theirs; ``tests/core/test_ledger_fastscan.py`` checks that on generated Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from editor_app.core.ledger_scan import (
+    _DEFINITION,
+    _DUPLICATE_URL,
+    _IMAGE_INLINE,
+    _IMAGE_REF,
+    _IMG_TAG,
+    _RECORD_URL,
+    _WEB,
+    WRITTEN_FIELDS,
+    NeedsExactRead,
+    _scalar,
+    scan_card_text,
+    text_urls,
+)
+from editor_app.core.linkscan import _TRAILING, _bare_end
+
+# A whole card file: "---", the header as serialize_card writes it, "---", the body. A value
+# holding a tab or one of the line breaks YAML knows beyond \n does not match, and the
+# reference refuses it as the YAML loader's business.
+_WRITTEN_FILE = re.compile(
+    "---\n" + WRITTEN_FIELDS.replace(r"[^\n]", r"[^\n\t\x85\u2028\u2029]") + r"---[ \t]*(?:\n|\Z)"
+)
+_TRIMMED = frozenset(_TRAILING + ")]}")  # a bare URL ending in one of these may be cut
+
+
+def scan_card_fast(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """What ``scan_card_text`` answers for ``text`` (raising ``NeedsExactRead`` alike)."""
+    written = _WRITTEN_FILE.match(text)
+    if written is None:
+        return scan_card_text(text)
+    title, source, links, further, note = written.groups()
+    found: list[tuple[str, str]] = []
+    for block, kind in ((source, "source"), (links, "link"), (further, "further")):
+        if block and "url:" in block:
+            if _DUPLICATE_URL.search(block):
+                raise NeedsExactRead
+            for raw in _RECORD_URL.findall(block):
+                # A plain URL is its own scalar; anything else is read by the rules.
+                if raw[:4] != "http" or " #" in raw or raw[-1].isspace():
+                    raw = _scalar(raw)
+                if raw.startswith(("http:", "https:")):
+                    found.append((raw, kind))
+    body = text[written.end() :]
+    if "://" in body:
+        found += [(url, "inline") for url in text_urls_fast(body)]
+    if note:
+        note = _scalar(note)
+        if "://" in note:
+            found += [(url, "inline") for url in text_urls_fast(note)]
+    return _scalar(title), found
+
+
+def text_urls_fast(text: str) -> list[str]:
+    """What ``ledger_scan.text_urls`` answers for ``text``."""
+    if "://" not in text:
+        return []
+    if "`" in text or "~~~" in text or ("<" in text and ("<!--" in text or _IMG_TAG.search(text))):
+        return text_urls(text)  # code, comments and HTML images: the reference rules
+    images = "![" in text  # without an image nothing is left out
+    labels: set[str] | None = None  # labels images use, read once if a definition needs them
+    out = []
+    for m in _WEB.finditer(text):
+        start, end = m.span()
+        if images and _after_bracket(text, start):
+            if _image_inline_ends_at(text, start):
+                continue
+            if labels is None:
+                labels = _image_labels(text)
+            if _image_definition_ends_at(text, start, labels):
+                continue
+        if text[end - 1] in _TRIMMED:
+            end = _bare_end(text, start, end)
+        if end - start > 8:  # longer than "https://"
+            out.append(text[start:end])
+    return out
+
+
+def _after_bracket(text: str, start: int) -> bool:
+    """Whether ``](`` or ``]:`` comes before ``start`` (past blanks and one ``<``): the only
+    places where an image's URL can begin."""
+    i = start
+    if i and text[i - 1] == "<":
+        i -= 1
+    while i and text[i - 1].isspace():  # str.isspace and the pattern's \s agree
+        i -= 1
+    return i >= 2 and text[i - 1] in "(:" and text[i - 2] == "]"
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _image_inline_ends_at(text: str, start: int) -> bool:
+    """Whether the reference's search for ``![alt](`` has a match ending at ``start``.
+
+    The alt text never spans lines, so the line holding the ``](`` before ``start`` is
+    searched; matches from earlier lines only reach into it over blanks and ``<``.
+    """
+    i = start
+    if text[i - 1] == "<":
+        i -= 1
+    while text[i - 1].isspace():
+        i -= 1
+    return any(m.end() == start for m in _IMAGE_INLINE.finditer(text, _line_start(text, i), start))
+
+
+def _image_labels(text: str) -> set[str]:
+    return {
+        " ".join((m.group(2) or m.group(1)).split()).casefold() for m in _IMAGE_REF.finditer(text)
+    }
+
+
+def _image_definition_ends_at(text: str, start: int, labels: set[str]) -> bool:
+    """Whether a reference definition of a label an image uses puts its URL at ``start``."""
+    if not labels:
+        return False
+    m = _DEFINITION.match(text, _line_start(text, start))
+    return m is not None and m.end() == start and " ".join(m.group(1).split()).casefold() in labels

@@ -221,19 +221,7 @@ def read_issue_record(
         except ValueError:
             pass
     ids: list[str] = []
-    seen: set[tuple[str, str, str]] = set()
-
-    links: list[list[str]] = record["links"]
-
-    def add(url: str, owner: str, kind: str) -> None:
-        norm = memo.get(url)
-        if norm is None:
-            norm = memo[url] = normalize_url(url)
-        key = (norm, owner, kind)
-        if key not in seen:
-            seen.add(key)
-            links.append([norm, owner, kind])
-
+    keys: list[tuple[str, str, str]] = []  # (URL as written, owner, kind), normalised below
     outline = data.get("outline")
     for section in outline if isinstance(outline, list) else []:
         if isinstance(section, dict):
@@ -241,8 +229,7 @@ def read_issue_record(
             intro, owner = section.get("intro"), _s(section.get("id"))
             if isinstance(intro, str) and owner:
                 record["cards"][owner] = _s(section.get("title"))
-                for url in text_urls_fast(intro):
-                    add(url, owner, "intro")
+                keys += [(url, owner, "intro") for url in text_urls_fast(intro)]
     cards = os.path.join(folder, CARDS_DIR)
     titles = record["cards"]
     for card_id in dict.fromkeys(ids):
@@ -251,14 +238,15 @@ def read_issue_record(
         except (MastheadError, yaml.YAMLError, OSError, UnicodeDecodeError):
             continue  # an unreadable card features nothing; `check` reports it
         titles[card_id] = title
-        for url, kind in found:
-            norm = memo.get(url)
-            if norm is None:
-                norm = memo[url] = normalize_url(url)
-            key = (norm, card_id, kind)
-            if key not in seen:
-                seen.add(key)
-                links.append([norm, card_id, kind])
+        keys += [(url, card_id, kind) for url, kind in found]
+    get = memo.get
+    for n, (url, owner, kind) in enumerate(keys):
+        norm = get(url)
+        if norm is None:
+            norm = memo[url] = normalize_url(url)
+        keys[n] = (norm, owner, kind)
+    # Each (URL, owner, kind) once, in the order found; tuples are written as JSON lists.
+    record["links"] = list(dict.fromkeys(keys))
     return record
 
 

@@ -36,6 +36,9 @@ _WRITTEN_FILE = re.compile(
     "---\n" + WRITTEN_FIELDS.replace(r"[^\n]", r"[^\n\t\x85\u2028\u2029]") + r"---[ \t]*(?:\n|\Z)"
 )
 _TRIMMED = frozenset(_TRAILING + ")]}")  # a bare URL ending in one of these may be cut
+# Where an image's URL can begin: after "](" or "]:", blanks (for "]:" only spaces and tabs,
+# which the exact check sees to) and one "<". Matches cannot overlap: each ends before an "h".
+_AFTER_BRACKET = re.compile(r"\][(:]\s*<?(?=https?://)", re.I)
 
 
 def scan_card_fast(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -71,52 +74,59 @@ def text_urls_fast(text: str) -> list[str]:
         return []
     if "`" in text or "~~~" in text or ("<" in text and ("<!--" in text or _IMG_TAG.search(text))):
         return text_urls(text)  # code, comments and HTML images: the reference rules
-    images = "![" in text  # without an image nothing is left out
+    if "![" in text:  # without an image nothing is left out
+        images = _image_starts(text, [m.end() for m in _AFTER_BRACKET.finditer(text)])
+        if images:
+            out = []
+            for m in _WEB.finditer(text):
+                start, end = m.span()
+                if start not in images:
+                    if text[end - 1] in _TRIMMED:
+                        end = _bare_end(text, start, end)
+                    if end - start > 8:  # longer than "https://"
+                        out.append(text[start:end])
+            return out
+    return [url for url in map(_trim, _WEB.findall(text)) if len(url) > 8]
+
+
+def _trim(url: str) -> str:
+    """A bare URL without the punctuation after it (``linkscan._bare_end`` on the URL alone)."""
+    return url[: _bare_end(url, 0, len(url))] if url[-1] in _TRIMMED else url
+
+
+def _image_starts(text: str, suspects: list[int]) -> set[int]:
+    """Which of the places where an image's URL may begin hold one, by the reference rules."""
+    found: set[int] = set()
     labels: set[str] | None = None  # labels images use, read once if a definition needs them
-    out = []
-    for m in _WEB.finditer(text):
-        start, end = m.span()
-        if images and _after_bracket(text, start):
-            if _image_inline_ends_at(text, start):
-                continue
+    for start in suspects:
+        i = start
+        if text[i - 1] == "<":
+            i -= 1
+        while text[i - 1].isspace():  # str.isspace and the pattern's \s agree
+            i -= 1
+        if text[i - 1] == "(":
+            line = _line_start(text, i)
+            if text.find("![", line, i) >= 0 and _image_inline_ends_at(text, line, start):
+                found.add(start)
+        else:  # "]:" on the line of the URL: a reference definition, if an image uses it
             if labels is None:
                 labels = _image_labels(text)
-            if _image_definition_ends_at(text, start, labels):
-                continue
-        if text[end - 1] in _TRIMMED:
-            end = _bare_end(text, start, end)
-        if end - start > 8:  # longer than "https://"
-            out.append(text[start:end])
-    return out
-
-
-def _after_bracket(text: str, start: int) -> bool:
-    """Whether ``](`` or ``]:`` comes before ``start`` (past blanks and one ``<``): the only
-    places where an image's URL can begin."""
-    i = start
-    if i and text[i - 1] == "<":
-        i -= 1
-    while i and text[i - 1].isspace():  # str.isspace and the pattern's \s agree
-        i -= 1
-    return i >= 2 and text[i - 1] in "(:" and text[i - 2] == "]"
+            if labels and _image_definition_ends_at(text, start, labels):
+                found.add(start)
+    return found
 
 
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _image_inline_ends_at(text: str, start: int) -> bool:
+def _image_inline_ends_at(text: str, line: int, start: int) -> bool:
     """Whether the reference's search for ``![alt](`` has a match ending at ``start``.
 
-    The alt text never spans lines, so the line holding the ``](`` before ``start`` is
-    searched; matches from earlier lines only reach into it over blanks and ``<``.
+    The alt text never spans lines, so only ``line``, the line of the ``](``, is searched:
+    matches from earlier lines reach into it over blanks and a ``<`` only.
     """
-    i = start
-    if text[i - 1] == "<":
-        i -= 1
-    while text[i - 1].isspace():
-        i -= 1
-    return any(m.end() == start for m in _IMAGE_INLINE.finditer(text, _line_start(text, i), start))
+    return any(m.end() == start for m in _IMAGE_INLINE.finditer(text, line, start))
 
 
 def _image_labels(text: str) -> set[str]:

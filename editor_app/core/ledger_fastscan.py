@@ -35,6 +35,18 @@ from editor_app.core.linkscan import _TRAILING, _bare_end
 _WRITTEN_FILE = re.compile(
     "---\n" + WRITTEN_FIELDS.replace(r"[^\n]", r"[^\n\t\x85\u2028\u2029]") + r"---[ \t]*(?:\n|\Z)"
 )
+# The same, with the records exactly as serialize_card writes them (a source's title and url,
+# a link's label and url, further reading's title, url and summary): one url per record, so
+# no record holds two, and the first record's url is read by the match itself.
+_V = r"[^\n\t\x85\u2028\u2029]*"
+_STRICT_FILE = re.compile(
+    rf"---\ntitle: ({_V})\n(?:kind: {_V}\n)?status: {_V}\n(?:group: {_V}\n)?"
+    rf"(?:source:\n  title: {_V}\n  url: ({_V})\n)?"
+    rf"(?:links:\n- label: {_V}\n  url: ({_V})\n((?:- label: {_V}\n  url: {_V}\n)*))?"
+    rf"(?:further_reading:\n- title: {_V}\n  url: ({_V})\n  summary: {_V}\n"
+    rf"((?:- title: {_V}\n  url: {_V}\n  summary: {_V}\n)*))?"
+    rf"(?:note: ({_V})\n)?(?:tags:\n(?:- {_V}\n)+)?---[ \t]*(?:\n|\Z)"
+)
 _TRIMMED = frozenset(_TRAILING + ")]}")  # a bare URL ending in one of these may be cut
 # Where an image's URL can begin: after "](" or "]:", blanks (for "]:" only spaces and tabs,
 # which the exact check sees to) and one "<". Matches cannot overlap: each ends before an "h".
@@ -43,22 +55,31 @@ _AFTER_BRACKET = re.compile(r"\][(:]\s*<?(?=https?://)", re.I)
 
 def scan_card_fast(text: str) -> tuple[str, list[tuple[str, str]]]:
     """What ``scan_card_text`` answers for ``text`` (raising ``NeedsExactRead`` alike)."""
-    written = _WRITTEN_FILE.match(text)
-    if written is None:
-        return scan_card_text(text)
-    title, source, links, further, note = written.groups()
-    found: list[tuple[str, str]] = []
-    for block, kind in ((source, "source"), (links, "link"), (further, "further")):
-        if block and "url:" in block:
-            if _DUPLICATE_URL.search(block):
-                raise NeedsExactRead
-            for raw in _RECORD_URL.findall(block):
-                # A plain URL is its own scalar; anything else is read by the rules.
-                if raw[:4] != "http" or " #" in raw or raw[-1].isspace():
-                    raw = _scalar(raw)
-                if raw.startswith(("http:", "https:")):
-                    found.append((raw, kind))
-    body = text[written.end() :]
+    strict = _STRICT_FILE.match(text)
+    if strict is not None:
+        title, source, link, links, further, furthers, note = strict.groups()
+        found: list[tuple[str, str]] = []
+        for first, more, kind in (
+            (source, None, "source"), (link, links, "link"), (further, furthers, "further")
+        ):  # fmt: skip
+            if first is not None:
+                _add_record_url(found, first, kind)
+                for raw in _RECORD_URL.findall(more) if more else ():
+                    _add_record_url(found, raw, kind)
+    else:
+        written = _WRITTEN_FILE.match(text)
+        if written is None:
+            return scan_card_text(text)
+        title, source, links, further, note = written.groups()
+        found = []
+        for block, kind in ((source, "source"), (links, "link"), (further, "further")):
+            if block and "url:" in block:
+                if _DUPLICATE_URL.search(block):
+                    raise NeedsExactRead
+                for raw in _RECORD_URL.findall(block):
+                    _add_record_url(found, raw, kind)
+        strict = written
+    body = text[strict.end() :]
     if "://" in body:
         found += [(url, "inline") for url in text_urls_fast(body)]
     if note:
@@ -66,6 +87,14 @@ def scan_card_fast(text: str) -> tuple[str, list[tuple[str, str]]]:
         if "://" in note:
             found += [(url, "inline") for url in text_urls_fast(note)]
     return _scalar(title), found
+
+
+def _add_record_url(found: list[tuple[str, str]], raw: str, kind: str) -> None:
+    # A plain URL is its own scalar; anything else is read by the rules.
+    if raw[:4] != "http" or " #" in raw or raw[-1].isspace():
+        raw = _scalar(raw)
+    if raw.startswith(("http:", "https:")):
+        found.append((raw, kind))
 
 
 def text_urls_fast(text: str) -> list[str]:

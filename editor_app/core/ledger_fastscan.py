@@ -115,12 +115,13 @@ def text_urls_fast(text: str) -> list[str]:
                     if end - start > 8:  # longer than "https://"
                         out.append(text[start:end])
             return out
-    return [url for url in map(_trim, _WEB.findall(text)) if len(url) > 8]
-
-
-def _trim(url: str) -> str:
-    """A bare URL without the punctuation after it (``linkscan._bare_end`` on the URL alone)."""
-    return url[: _bare_end(url, 0, len(url))] if url[-1] in _TRIMMED else url
+    out = []
+    for url in _WEB.findall(text):
+        if url[-1] in _TRIMMED:  # linkscan._bare_end on the URL alone
+            url = url[: _bare_end(url, 0, len(url))]
+        if len(url) > 8:
+            out.append(url)
+    return out
 
 
 def _image_starts(text: str, suspects: list[int]) -> set[int]:
@@ -138,10 +139,12 @@ def _image_starts(text: str, suspects: list[int]) -> set[int]:
             if text.find("![", line, i) >= 0 and _image_inline_ends_at(text, line, start):
                 found.add(start)
         else:  # "]:" on the line of the URL: a reference definition, if an image uses it
-            if labels is None:
-                labels = _image_labels(text)
-            if labels and _image_definition_ends_at(text, start, labels):
-                found.add(start)
+            m = _DEFINITION.match(text, _line_start(text, start))
+            if m is not None and m.end() == start:
+                if labels is None:
+                    labels = {_label_key(b or a) for a, b in _IMAGE_REF.findall(text)}
+                if _label_key(m.group(1)) in labels:
+                    found.add(start)
     return found
 
 
@@ -158,15 +161,5 @@ def _image_inline_ends_at(text: str, line: int, start: int) -> bool:
     return any(m.end() == start for m in _IMAGE_INLINE.finditer(text, line, start))
 
 
-def _image_labels(text: str) -> set[str]:
-    return {
-        " ".join((m.group(2) or m.group(1)).split()).casefold() for m in _IMAGE_REF.finditer(text)
-    }
-
-
-def _image_definition_ends_at(text: str, start: int, labels: set[str]) -> bool:
-    """Whether a reference definition of a label an image uses puts its URL at ``start``."""
-    if not labels:
-        return False
-    m = _DEFINITION.match(text, _line_start(text, start))
-    return m is not None and m.end() == start and " ".join(m.group(1).split()).casefold() in labels
+def _label_key(label: str) -> str:
+    return " ".join(label.split()).casefold()

@@ -181,15 +181,23 @@ def _signature(folder: Path) -> str | None:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
 
 
+class Normalized(dict[str, str]):
+    """URL -> ``normalize_url(URL)``, each computed on first use."""
+
+    def __missing__(self, url: str) -> str:
+        key = self[url] = normalize_url(url)
+        return key
+
+
 def read_issue_record(
-    folder: Path, signature: str | None = None, normalized: dict[str, str] | None = None
+    folder: Path, signature: str | None = None, normalized: Normalized | None = None
 ) -> dict[str, Any]:
     """The ledger record of one issue: metadata, card titles and its (normalised) links.
 
     ``normalized`` memoises URL -> key across the issues of one refresh (archives repeat
     hosts' links, and each key costs a regular expression or a ``urlsplit``).
     """
-    memo = {} if normalized is None else normalized
+    memo = normalized if normalized is not None else Normalized()
     path = folder / MANIFEST
     record: dict[str, Any] = {
         "sig": signature if signature is not None else _signature(folder),
@@ -221,7 +229,7 @@ def read_issue_record(
         except ValueError:
             pass
     ids: list[str] = []
-    keys: list[tuple[str, str, str]] = []  # (URL as written, owner, kind), normalised below
+    keys: list[tuple[str, str, str]] = []  # (normalised URL, owner, kind)
     outline = data.get("outline")
     for section in outline if isinstance(outline, list) else []:
         if isinstance(section, dict):
@@ -229,7 +237,7 @@ def read_issue_record(
             intro, owner = section.get("intro"), _s(section.get("id"))
             if isinstance(intro, str) and owner:
                 record["cards"][owner] = _s(section.get("title"))
-                keys += [(url, owner, "intro") for url in text_urls_fast(intro)]
+                keys += [(memo[url], owner, "intro") for url in text_urls_fast(intro)]
     cards = os.path.join(folder, CARDS_DIR)
     titles = record["cards"]
     for card_id in dict.fromkeys(ids):
@@ -238,13 +246,7 @@ def read_issue_record(
         except (MastheadError, yaml.YAMLError, OSError, UnicodeDecodeError):
             continue  # an unreadable card features nothing; `check` reports it
         titles[card_id] = title
-        keys += [(url, card_id, kind) for url, kind in found]
-    get = memo.get
-    for n, (url, owner, kind) in enumerate(keys):
-        norm = get(url)
-        if norm is None:
-            norm = memo[url] = normalize_url(url)
-        keys[n] = (norm, owner, kind)
+        keys += [(memo[url], card_id, kind) for url, kind in found]
     # Each (URL, owner, kind) once, in the order found; tuples are written as JSON lists.
     record["links"] = list(dict.fromkeys(keys))
     return record
@@ -342,7 +344,7 @@ class Ledger:
         cached = {} if force else (self.records or self._load_cache())
         records: dict[str, dict[str, Any]] = {}
         read = 0
-        normalized: dict[str, str] = {}
+        normalized = Normalized()
         with os.scandir(self.library) as it:
             folders = sorted(e.name for e in it if e.is_dir() and not e.name.startswith("."))
         with _gc_paused():  # a cold build makes ~100 000 lists: collections find nothing

@@ -99,13 +99,14 @@ def _gc_paused() -> Iterator[None]:
 
 # -- the ledger -------------------------------------------------------------------------------
 class Ledger:
-    """The archive ledger of one library. ``refresh()`` before use; lookups are dict hits."""
+    """The archive ledger of one library. ``refresh()`` before use; a lookup is a dict hit
+    and a walk over the links of the (few) issues holding the URL."""
 
     def __init__(self, library: Path | str):
         self.library = Path(library)
         self.cache_path = self.library / STATE_DIR / LEDGER_FILE
         self.records: dict[str, dict[str, Any]] = {}
-        self._index: dict[str, list[tuple[str, str, str]]] | None = None
+        self._index: tuple[dict[str, str], dict[str, list[str]]] | None = None
 
     # cache ----------------------------------------------------------------------------------
     def _load_cache(self) -> dict[str, dict[str, Any]]:
@@ -174,21 +175,37 @@ class Ledger:
         return self.refresh(force=True)
 
     # lookups --------------------------------------------------------------------------------
-    def index(self) -> dict[str, list[tuple[str, str, str]]]:
-        """Normalised URL -> [(issue folder name, card id, kind)], built on first use."""
+    def index(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Normalised URL -> the issue folder holding it, and URL -> the issue folders for
+        URLs more than one issue holds; built on first use. Which card holds it and as what
+        is read from those issues' records when a URL is looked up: no small tuple per link
+        to build (there are 86 000 in 400 issues) for the few hundred URLs looked up."""
         if self._index is None:
-            index: dict[str, list[tuple[str, str, str]]] = {}
-            get = index.get
+            single: dict[str, str] = {}
+            multi: dict[str, list[str]] = {}
             with _gc_paused():
                 for name, record in self.records.items():
-                    for url, card, kind in record["links"]:
-                        hits = get(url)
-                        if hits is None:
-                            index[url] = [(name, card, kind)]
+                    urls = {link[0]: name for link in record["links"]}
+                    for url in single.keys() & urls.keys():
+                        names = multi.get(url)
+                        if names is None:
+                            multi[url] = [single[url], name]
                         else:
-                            hits.append((name, card, kind))
-            self._index = index
+                            names.append(name)
+                    single.update(urls)
+            self._index = (single, multi)
         return self._index
+
+    def _hits(self, key: str) -> list[tuple[str, str, str]]:
+        """[(issue folder name, card id, kind)] of a normalised URL, in ledger order."""
+        single, multi = self.index()
+        names = multi.get(key) or ([single[key]] if key in single else [])
+        return [
+            (name, card, kind)
+            for name in names
+            for url, card, kind in self.records[name]["links"]
+            if url == key
+        ]
 
     def lookup(
         self,
@@ -204,7 +221,7 @@ class Ledger:
         issues before it count (see ``is_before``). Neither given: every issue counts.
         """
         key = normalize_url(url)
-        hits = self.index().get(key, ())
+        hits = self._hits(key)
         if not hits:
             return []
         skip, allowed = set(exclude), set(kinds)

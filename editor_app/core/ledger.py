@@ -26,16 +26,20 @@ from editor_app.core.ledger_record import (  # the kinds are the ledger's vocabu
     LEDGER_KINDS,
     MENTION_KINDS,  # noqa: F401
     Normalized,
+    link_count,
+    packed_links_valid,
     read_issue_record,
     read_manifest_fields,
+    record_urls,
     scalar_text,
     signature_and_sizes,
+    unpack_links,
 )
 from editor_app.core.links import normalize_url
 from editor_app.core.storage import MANIFEST, STATE_DIR
 
 LEDGER_FILE = "ledger.json"
-LEDGER_FORMAT = 2
+LEDGER_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -168,7 +172,7 @@ class Ledger:
         self.records = records
         self._index = None
         written = self._save_cache() if changed else False
-        links = sum(len(r["links"]) for r in records.values())
+        links = sum(link_count(r) for r in records.values())
         return RefreshStats(len(records), read, removed, links, written)
 
     def rebuild(self) -> RefreshStats:
@@ -185,7 +189,7 @@ class Ledger:
             multi: dict[str, list[str]] = {}
             with _gc_paused():
                 for name, record in self.records.items():
-                    urls = {link[0]: name for link in record["links"]}
+                    urls = dict.fromkeys(record_urls(record), name)
                     for url in single.keys() & urls.keys():
                         names = multi.get(url)
                         if names is None:
@@ -203,7 +207,7 @@ class Ledger:
         return [
             (name, card, kind)
             for name in names
-            for url, card, kind in self.records[name]["links"]
+            for url, card, kind in unpack_links(self.records[name])
             if url == key
         ]
 
@@ -292,8 +296,7 @@ def _valid_record(value: Any) -> bool:
         and isinstance(value.get("slug"), str)
         and isinstance(value.get("title"), str)
         and isinstance(value.get("cards"), dict)
-        and isinstance(value.get("links"), list)
-        and all(isinstance(x, list) and len(x) == 3 for x in value["links"])
+        and packed_links_valid(value)
         and (value.get("date") is None or isinstance(value.get("date"), str))
     )
 

@@ -277,7 +277,10 @@ def _section_block(lines: list[str], start: int) -> tuple[dict[str, Any], int]:
             if value.strip():
                 raise NeedsExactRead
             while i < len(lines) and (item := _CARD_ITEM.match(lines[i])) is not None:
-                ids.append(_id_value(item.group(2)))
+                card_id = item.group(2)  # an outline id already: only YAML's words are not
+                if card_id.lower() in _SPECIAL:
+                    raise NeedsExactRead
+                ids.append(card_id)
                 i += 1
             entry[key] = ids
             continue

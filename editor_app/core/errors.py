@@ -74,8 +74,6 @@ class GitError(MastheadError):
     def __init__(self, message: str, detail: str = "") -> None:
         self.detail = detail
         super().__init__(f"{message}: {detail}" if detail else message)
-
-
 class InboxError(MastheadError):
     """The link inbox refused an input (too large, unreadable) or a fetch failed.
 

@@ -11,7 +11,9 @@ are theirs; ``tests/core/test_ledger_fastscan.py`` checks that on generated Mark
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 from editor_app.core.ledger_scan import (
     _DEFINITION,
@@ -20,11 +22,18 @@ from editor_app.core.ledger_scan import (
     _IMAGE_REF,
     _IMG_TAG,
     _RECORD_URL,
+    _SPECIAL,
     _WEB,
     WRITTEN_FIELDS,
     NeedsExactRead,
+    _date,
+    _id_value,
+    _literal,
+    _number,
     _scalar,
+    _text_value,
     scan_card_text,
+    scan_manifest,
     text_urls,
 )
 from editor_app.core.linkscan import _TRAILING, _bare_end
@@ -163,3 +172,58 @@ def _image_inline_ends_at(text: str, line: int, start: int) -> bool:
 
 def _label_key(label: str) -> str:
     return " ".join(label.split()).casefold()
+
+
+# -- issue.yaml -------------------------------------------------------------------------------
+# A manifest in the order and shape ``storage`` writes it: the head by one match, then one
+# match per outline section. The values go through the reference's own readers; any other
+# shape (comments, nested cards, blank or continued lines, other keys) is the reference's.
+_ID = r"[A-Za-z_][\w-]*"
+_MANIFEST_HEAD = re.compile(
+    rf"format: {_V}\ntitle: ({_V})\nnumber: ({_V})\ndate: ({_V})\nslug: ({_V})\n"
+    rf"status: {_V}\nlanguage: {_V}\n(?:summary: {_V}\n(?:  {_V}\n|\n)*)?(?:cover: {_V}\n)?"
+    rf"(?:tags:\n(?:- {_V}\n)*)?numbering:\n(?:  {_V}\n)*(?:export:\n(?:  {_V}\n)*)?"
+    r"outline:(?: (\[\])\n\Z|\n)"
+)
+_SECTION = re.compile(
+    rf"- id: ({_ID})\n  emoji: ({_V})\n  title: ({_V})\n"
+    rf"(?:  intro: (?:(\|[-+]?)\n((?:    {_V}\n|\n)*)|({_V})\n))?"
+    rf"  cards:(?: \[\]\n|\n((?:  - {_ID}\n)*))"
+)
+_CARD_IDS = re.compile(rf"  - ({_ID})\n")
+# Section titles and emoji repeat from issue to issue: each distinct value is read once.
+_text = functools.lru_cache(maxsize=4096)(_text_value)
+
+
+def scan_manifest_fast(text: str) -> dict[str, Any]:
+    """What ``ledger_scan.scan_manifest`` answers for ``text`` (raising alike)."""
+    head = _MANIFEST_HEAD.match(text)
+    if head is None or any(ch in text for ch in "\t\r\x85\u2028\u2029\ufeff"):
+        return scan_manifest(text)
+    title, number, date, slug, empty = head.groups()
+    data: dict[str, Any] = {
+        "title": _text(title),
+        "number": _number(number),
+        "date": _date(date),
+        "slug": _text(slug),
+    }
+    sections: list[dict[str, Any]] = []
+    pos = head.end()
+    while empty is None and pos < len(text):
+        m = _SECTION.match(text, pos)
+        if m is None:
+            return scan_manifest(text)
+        section_id, emoji, section_title, style, block, plain, cards = m.groups()
+        entry = {"id": _id_value(section_id), "emoji": _text(emoji), "title": _text(section_title)}
+        if style is not None:
+            entry["intro"] = _literal(style, block[:-1].split("\n") if block else [])
+        elif plain is not None:
+            entry["intro"] = _text(plain)
+        ids = _CARD_IDS.findall(cards) if cards else []
+        if not _SPECIAL.isdisjoint(map(str.lower, ids)):
+            raise NeedsExactRead  # YAML reads these words as null or booleans
+        entry["cards"] = ids
+        sections.append(entry)
+        pos = m.end()
+    data["outline"] = sections
+    return data

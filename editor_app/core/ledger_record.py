@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from editor_app.core.errors import MastheadError
-from editor_app.core.ledger_fastscan import scan_card_fast, text_urls_fast
-from editor_app.core.ledger_scan import NeedsExactRead, decode_file, scan_manifest
+from editor_app.core.ledger_fastscan import scan_card_fast, scan_manifest_fast, text_urls_fast
+from editor_app.core.ledger_scan import NeedsExactRead, decode_file
 from editor_app.core.links import links_of_card, normalize_url
 from editor_app.core.model import Card, FurtherReading, Link, Source
 from editor_app.core.storage import (
@@ -56,7 +56,7 @@ def read_manifest_fields(path: Path) -> Any:
     """What the ledger reads of an issue.yaml: the cheap scan, or YAML when it declines."""
     text = read_text(path)
     try:
-        return scan_manifest(text)
+        return scan_manifest_fast(text)
     except NeedsExactRead:
         return _fast_yaml(text, path)
 

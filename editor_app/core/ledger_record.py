@@ -30,6 +30,7 @@ from editor_app.core.storage import (
 )
 
 _READ_SIZE = 1 << 16  # one read holds any card file written by hand
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
 # An item's own links (its source, which the page links its title to, and project links):
 # these make a link "featured". Links in a card's text, its further reading and section
 # intros are mentions in passing ("intro" links are owned by a section, not a card).
@@ -296,7 +297,7 @@ def _read_bytes(path: str, size: int = -1) -> bytes:
     doubled the cost of reading 15 000 of them). With ``size``, its size when the signature
     was taken, one read asks for a byte more: exactly ``size`` bytes means the end was met.
     A file that changed in between is read to its end, and its signature is stale anyway."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         data = os.read(fd, size + 1 if size >= 0 else _READ_SIZE)
         if len(data) != size:

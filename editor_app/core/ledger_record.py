@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -138,38 +137,11 @@ def signature_and_sizes(folder: Path) -> tuple[str | None, dict[str, int]]:
 
 
 class Normalized(dict[str, str]):
-    """URL -> ``normalize_url(URL)``, each computed once."""
+    """URL -> ``normalize_url(URL)``, each computed on first use."""
 
     def __missing__(self, url: str) -> str:
         key = self[url] = normalize_url(url)
         return key
-
-    def add(self, urls: list[str]) -> None:
-        """Normalise the URLs not seen yet, together (see ``normalize_many``)."""
-        new = [url for url in dict.fromkeys(urls) if url not in self]
-        self.update(zip(new, normalize_many(new), strict=True))
-
-
-# The common web URL (lower-case host, a plain path without "/.", no query) in one line of
-# many: its key is https, the host without "www." and the path without trailing slashes.
-# The pattern is normalize_url's own shortcut less the query; the key of every other URL is
-# normalize_url's.
-_PLAIN_URL_LINE = re.compile(
-    r"^https?://(?:www\.)?((?!www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
-    r"((?:/(?!\.)[A-Za-z0-9_~.-]*)*?)/*$",
-    re.M,
-)
-_HOST_ONLY_LINE = re.compile(r"^(\x00https://[^/\n]*)$", re.M)  # then its path is "/"
-
-
-def normalize_many(urls: list[str]) -> list[str]:
-    """``[normalize_url(url) for url in urls]``, the common URLs by two substitutions over
-    all of them at once instead of a call each (85 000 URLs in a 400-issue archive)."""
-    joined = "\n".join(urls)
-    if not urls or "\x00" in joined or joined.count("\n") != len(urls) - 1:
-        return [normalize_url(url) for url in urls]
-    done = _HOST_ONLY_LINE.sub(r"\1/", _PLAIN_URL_LINE.sub("\x00https://\\1\\2", joined))
-    return [url[1:] if url[:1] == "\x00" else normalize_url(url) for url in done.split("\n")]
 
 
 def read_issue_record(
@@ -216,7 +188,7 @@ def read_issue_record(
         except ValueError:
             pass
     ids: list[str] = []
-    found_links: list[tuple[str, str, str]] = []  # (URL as written, owner, kind)
+    keys: list[tuple[str, str, str]] = []  # (normalised URL, owner, kind)
     outline = data.get("outline")
     for section in outline if isinstance(outline, list) else []:
         if isinstance(section, dict):
@@ -224,7 +196,7 @@ def read_issue_record(
             intro, owner = section.get("intro"), scalar_text(section.get("id"))
             if isinstance(intro, str) and owner:
                 record["cards"][owner] = scalar_text(section.get("title"))
-                found_links += [(url, owner, "intro") for url in text_urls_fast(intro)]
+                keys += [(memo[url], owner, "intro") for url in text_urls_fast(intro)]
     cards = os.path.join(folder, CARDS_DIR)
     titles = record["cards"]
     for card_id in dict.fromkeys(ids):
@@ -235,9 +207,7 @@ def read_issue_record(
         except (MastheadError, yaml.YAMLError, OSError, UnicodeDecodeError):
             continue  # an unreadable card features nothing; `check` reports it
         titles[card_id] = title
-        found_links += [(url, card_id, kind) for url, kind in found]
-    memo.add([url for url, _owner, _kind in found_links])
-    keys = [(memo[url], owner, kind) for url, owner, kind in found_links]
+        keys += [(memo[url], card_id, kind) for url, kind in found]
     record.update(pack_links(list(dict.fromkeys(keys))))  # each (URL, owner, kind) once
     return record
 

@@ -1,5 +1,4 @@
-"""One issue's ledger record: packed links, card files read with one call each, URLs
-normalised together."""
+"""One issue's ledger record: its packed links, and card files read with one call each."""
 
 from __future__ import annotations
 
@@ -7,21 +6,18 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor_app.core.ledger import Ledger
 from editor_app.core.ledger_record import (
     link_count,
-    normalize_many,
     pack_links,
     packed_links_valid,
     read_issue_record,
     record_urls,
     unpack_links,
 )
-from editor_app.core.links import normalize_url
 from editor_app.core.model import Card, Issue, Section, Source
 from editor_app.core.storage import save_issue
 
@@ -113,49 +109,3 @@ def test_a_cached_record_with_broken_columns_is_read_again(tmp_path: Path):
     again = Ledger(library)
     assert again.refresh().read == 1
     assert [e.card for e in again.lookup("https://inline.example.org/c")] == ["crec00001"]
-
-
-url_parts = st.tuples(
-    st.sampled_from(["https://", "http://", "HTTPS://", "ftp://", "", " https://"]),
-    st.sampled_from(["", "www.", "WWW.", "www.www."]),
-    st.sampled_from(["a.example.org", "A.org", "localhost", "a-b.c0", "例え.jp", "a.org:80", "a.org:8080", "a..b", ".a.b"]),
-    st.lists(st.sampled_from(["/", "//", "/x", "/x/", "/./", "/../", "/.x", "/a.b", "/~u", "/%41", "/a b", "/中", "/-_"]), max_size=4).map("".join),
-    st.sampled_from(["", "?", "?utm_source=x", "?a=1", "?utm_a=1&b=2", "?A=%41", "/?x"]),
-    st.sampled_from(["", "#", "#/r", "#x", " ", "\n", "\x00"]),
-).map("".join)  # fmt: skip
-
-
-paths = st.lists(
-    st.sampled_from(["/", "//", "/x", "/x/", "/.", "/./", "/..", "/../", "/.x", "/a.b", "/~-_"]),
-    max_size=4,
-).map("".join)
-# URLs in the plain shape, or nearly: where the one-pass substitution must agree exactly.
-plain_urls = st.tuples(
-    st.sampled_from(["https://", "http://"]),
-    st.sampled_from(["", "www."]),
-    st.sampled_from(["a.example.org", "b-c.org", "www.org"]),
-    paths,
-    st.sampled_from(["", "", "", "?", "?utm_source=x", "#x"]),
-).map("".join)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.one_of(plain_urls, url_parts, st.text(max_size=12)), max_size=12))
-@example(["https://a.org/./x", "https://a.org/x/..", "https://www.a.org/a/.", "http://a.org//"])
-def test_normalize_many_gives_normalize_url_of_each(urls: list[str]):
-    assert normalize_many(urls) == [normalize_url(url) for url in urls]
-
-
-def test_normalize_many_takes_plain_urls_in_one_pass(monkeypatch: pytest.MonkeyPatch):
-    urls = ["https://www.a.example.org/x/", "http://b.example.org", "https://c.example.org/a//"]
-    expected = [normalize_url(url) for url in urls]
-    monkeypatch.setattr("editor_app.core.ledger_record.normalize_url", None)  # not called
-    assert (
-        normalize_many(urls)
-        == expected
-        == [
-            "https://a.example.org/x",
-            "https://b.example.org/",
-            "https://c.example.org/a",
-        ]
-    )

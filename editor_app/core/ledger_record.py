@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -136,11 +137,22 @@ def signature_and_sizes(folder: Path) -> tuple[str | None, dict[str, int]]:
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest(), sizes
 
 
+# A URL that is its own key already: https, a lower-case host without "www.", a plain path
+# that is "/" or does not end in "/" (and holds no "/."), no query or fragment. Most links
+# are written so; ``normalize_url`` would take them apart only to put them back together.
+_KEY_FORM = re.compile(
+    r"https://(?!www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/|/[A-Za-z0-9_~./-]*[A-Za-z0-9_~.-])\Z"
+)
+
+
 class Normalized(dict[str, str]):
     """URL -> ``normalize_url(URL)``, each computed on first use."""
 
     def __missing__(self, url: str) -> str:
-        key = self[url] = normalize_url(url)
+        if _KEY_FORM.match(url) is not None and "/." not in url:
+            key = self[url] = url
+        else:
+            key = self[url] = normalize_url(url)
         return key
 
 

@@ -1,4 +1,4 @@
-"""One issue's ledger record: its packed links, and card files read with one call each."""
+"""One issue's ledger record: packed links, card files read with one call each, URL keys."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from editor_app.core.ledger import Ledger
 from editor_app.core.ledger_record import (
+    Normalized,
     link_count,
     pack_links,
     packed_links_valid,
@@ -18,6 +20,7 @@ from editor_app.core.ledger_record import (
     record_urls,
     unpack_links,
 )
+from editor_app.core.links import normalize_url
 from editor_app.core.model import Card, Issue, Section, Source
 from editor_app.core.storage import save_issue
 
@@ -109,3 +112,43 @@ def test_a_cached_record_with_broken_columns_is_read_again(tmp_path: Path):
     again = Ledger(library)
     assert again.refresh().read == 1
     assert [e.card for e in again.lookup("https://inline.example.org/c")] == ["crec00001"]
+
+
+url_parts = st.tuples(
+    st.sampled_from(["https://", "http://", "HTTPS://", "ftp://", "", " https://"]),
+    st.sampled_from(["", "www.", "WWW.", "www.www."]),
+    st.sampled_from(["a.example.org", "A.org", "localhost", "a-b.c0", "例え.jp", "a.org:80", "a.org:8080", "a..b", ".a.b", "www.org"]),
+    st.lists(st.sampled_from(["/", "//", "/x", "/x/", "/.", "/./", "/..", "/../", "/.x", "/a.b", "/~-_", "/%41", "/a b", "/中"]), max_size=4).map("".join),
+    st.sampled_from(["", "", "", "?", "?utm_source=x", "?a=1", "?utm_a=1&b=2", "#", "#/r", "#x", " ", "\n"]),
+).map("".join)  # fmt: skip
+
+
+# URLs in key form, or one detail away from it.
+near_keys = st.tuples(
+    st.sampled_from(["https://", "http://"]),
+    st.sampled_from(["", "www."]),
+    st.sampled_from(["a.example.org", "b-c.org", "A.org", "a.ORG", "localhost", "www.org"]),
+    st.lists(st.sampled_from(["/", "//", "/x", "/x/", "/.", "/./", "/..", "/.x", "/a.b", "/~-_"]), max_size=3).map("".join),
+    st.sampled_from(["", "", "", "?", "?utm_source=x", "#x"]),
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(near_keys, url_parts, st.text(max_size=16)))
+@example("http://a.org/x")
+@example("https://A.org/x")
+@example("https://a.org/./x")
+@example("https://a.org/x/..")
+@example("https://a.org")
+@example("https://a.org/")
+@example("https://a.org//")
+@example("https://www.a.org/x")
+def test_url_keys_are_normalize_url(url: str):
+    assert Normalized()[url] == normalize_url(url)
+
+
+def test_a_url_in_key_form_is_its_own_key(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr("editor_app.core.ledger_record.normalize_url", None)  # not called
+    keys = Normalized()
+    for url in ("https://github.com/o/p", "https://a.example.org/", "https://a.org/x.y/z_1~"):
+        assert keys[url] is url

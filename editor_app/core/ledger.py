@@ -111,6 +111,7 @@ class Ledger:
         self.cache_path = self.library / STATE_DIR / LEDGER_FILE
         self.records: dict[str, dict[str, Any]] = {}
         self._index: tuple[dict[str, str], dict[str, list[str]]] | None = None
+        self._links: dict[str, list[tuple[str, str, str]]] = {}  # unpacked on first hit
 
     # cache ----------------------------------------------------------------------------------
     def _load_cache(self) -> dict[str, dict[str, Any]]:
@@ -170,7 +171,7 @@ class Ledger:
         removed = len(set(cached) - set(records))
         changed = force or read > 0 or removed > 0 or not self.cache_path.is_file()
         self.records = records
-        self._index = None
+        self._index, self._links = None, {}
         written = self._save_cache() if changed else False
         links = sum(link_count(r) for r in records.values())
         return RefreshStats(len(records), read, removed, links, written)
@@ -204,12 +205,13 @@ class Ledger:
         """[(issue folder name, card id, kind)] of a normalised URL, in ledger order."""
         single, multi = self.index()
         names = multi.get(key) or ([single[key]] if key in single else [])
-        return [
-            (name, card, kind)
-            for name in names
-            for url, card, kind in unpack_links(self.records[name])
-            if url == key
-        ]
+        hits = []
+        for name in names:
+            links = self._links.get(name)
+            if links is None:
+                links = self._links[name] = unpack_links(self.records[name])
+            hits += [(name, card, kind) for url, card, kind in links if url == key]
+        return hits
 
     def lookup(
         self,

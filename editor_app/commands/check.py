@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 
 from editor_app.commands.common import open_issue, print_json, problem_line
 from editor_app.core.checks import FeaturedLookup, check_issue, has_errors
@@ -28,18 +27,6 @@ def featured_lookup(archive: str | None, issue: Issue) -> FeaturedLookup | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # One check and the command ends. With an archive, the ledger holds a few hundred
-    # thousand small containers that the cyclic collector would walk for nothing.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _run(args)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _run(args: argparse.Namespace) -> int:
     issue = open_issue(args.issue)
     # Nothing is rendered here: the render limits come from their pre-scan.
     problems = check_issue(issue, featured_lookup(args.archive, issue), render=False)

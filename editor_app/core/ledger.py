@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -22,39 +21,25 @@ import yaml
 
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import IssueNotFoundError, MastheadError
-from editor_app.core.ledger_scan import (
-    NeedsExactRead,
-    decode_file,
-    scan_card_text,
-    scan_manifest,
-    text_urls,
+from editor_app.core.ledger_record import (  # the kinds are the ledger's vocabulary too
+    FEATURED_KINDS,
+    LEDGER_KINDS,
+    MENTION_KINDS,  # noqa: F401
+    Normalized,
+    link_count,
+    packed_links_valid,
+    read_issue_record,
+    read_manifest_fields,
+    record_urls,
+    scalar_text,
+    signature_and_sizes,
+    unpack_links,
 )
-from editor_app.core.links import links_of_card, normalize_url
-from editor_app.core.model import Card, FurtherReading, Link, Source
-from editor_app.core.storage import (
-    CARDS_DIR,
-    MANIFEST,
-    STATE_DIR,
-    parse_card,
-    read_card_text,
-    read_text,
-    split_front_matter,
-)
+from editor_app.core.links import normalize_url
+from editor_app.core.storage import MANIFEST, STATE_DIR
 
 LEDGER_FILE = "ledger.json"
-LEDGER_FORMAT = 2
-# An item's own links (its source, which the page links its title to, and project links):
-# these make a link "featured". Links in a card's text, its further reading and section
-# intros are mentions in passing ("intro" links are owned by a section, not a card).
-# Images are the issue's own files and are not recorded.
-FEATURED_KINDS = ("source", "link")
-MENTION_KINDS = ("inline", "further", "intro")
-LEDGER_KINDS = FEATURED_KINDS + MENTION_KINDS
-
-try:  # The C loader reads 15 000 card headers in a second or two.
-    _FastLoader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _FastLoader = yaml.SafeLoader
+LEDGER_FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -104,185 +89,6 @@ class RefreshStats:
         )
 
 
-# -- reading one issue quickly ----------------------------------------------------------------
-def _fast_yaml(text: str, path: Path) -> Any:
-    if "&" in text or "*" in text:
-        from editor_app.core.yamlio import load_yaml  # strict: refuses aliases
-
-        return load_yaml(text, path)
-    return yaml.load(text, Loader=_FastLoader)  # noqa: S506 - the C SafeLoader
-
-
-def read_manifest_fields(path: Path) -> Any:
-    """What the ledger reads of an issue.yaml: the cheap scan, or YAML when it declines."""
-    text = read_text(path)
-    try:
-        return scan_manifest(text)
-    except NeedsExactRead:
-        return _fast_yaml(text, path)
-
-
-def _outline_ids(entries: Any) -> list[str]:
-    out: list[str] = []
-    for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict):
-            for key, sub in entry.items():
-                out.append(str(key))
-                out.extend(_outline_ids(sub))
-        elif isinstance(entry, str):
-            out.append(entry)
-    return out
-
-
-def _s(value: Any) -> str:
-    return str(value) if isinstance(value, str | int | float) and value is not None else ""
-
-
-def _read_card_fast(path: Path, card_id: str) -> Card:
-    text = read_card_text(path)
-    front, body = split_front_matter(text, path)
-    if "&" in front or "*" in front:
-        return parse_card(text, path, card_id)  # strict parser for anything unusual
-    data = yaml.load(front, Loader=_FastLoader) or {}  # noqa: S506 - the C SafeLoader
-    if not isinstance(data, dict):
-        raise MastheadError("front matter must be a mapping", path)
-
-    def records(key: str) -> list[dict]:
-        value = data.get(key)
-        return [r for r in value if isinstance(r, dict)] if isinstance(value, list) else []
-
-    src = data.get("source")
-    return Card(
-        id=card_id,
-        title=_s(data.get("title")),
-        source=Source(_s(src.get("title")), _s(src.get("url"))) if isinstance(src, dict) else None,
-        links=[Link(_s(r.get("label")), _s(r.get("url"))) for r in records("links")],
-        body=body,
-        further_reading=[
-            FurtherReading(_s(r.get("title")), _s(r.get("url")), "")
-            for r in records("further_reading")
-        ],
-        note=_s(data.get("note")),
-    )
-
-
-def _signature(folder: Path) -> str | None:
-    """mtime and size of issue.yaml and every card file; None if no manifest."""
-    try:
-        st = os.stat(folder / MANIFEST)
-    except OSError:
-        return None
-    parts = [f"{st.st_mtime_ns}:{st.st_size}"]
-    try:
-        with os.scandir(folder / CARDS_DIR) as it:
-            for entry in it:
-                if entry.name.endswith(".md"):
-                    cst = entry.stat()
-                    parts.append(f"{entry.name}:{cst.st_mtime_ns}:{cst.st_size}")
-    except OSError:
-        pass
-    parts[1:] = sorted(parts[1:])
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
-
-
-def read_issue_record(
-    folder: Path, signature: str | None = None, normalized: dict[str, str] | None = None
-) -> dict[str, Any]:
-    """The ledger record of one issue: metadata, card titles and its (normalised) links.
-
-    ``normalized`` memoises URL -> key across the issues of one refresh (archives repeat
-    hosts' links, and each key costs a regular expression or a ``urlsplit``).
-    """
-    memo = {} if normalized is None else normalized
-    path = folder / MANIFEST
-    record: dict[str, Any] = {
-        "sig": signature if signature is not None else _signature(folder),
-        "slug": folder.name,
-        "title": folder.name,
-        "number": None,
-        "date": None,
-        "cards": {},
-        "links": [],
-    }
-    try:
-        data = read_manifest_fields(path)
-    except (MastheadError, yaml.YAMLError) as exc:
-        record["error"] = exc.describe() if isinstance(exc, MastheadError) else str(exc)
-        return record
-    if not isinstance(data, dict):
-        record["error"] = f"{path}: issue.yaml must be a mapping"
-        return record
-    record["slug"] = _s(data.get("slug")) or folder.name
-    record["title"] = _s(data.get("title")) or folder.name
-    number = data.get("number")
-    record["number"] = number if isinstance(number, int) and not isinstance(number, bool) else None
-    date = data.get("date")
-    if isinstance(date, dt.date):
-        record["date"] = date.isoformat()
-    elif isinstance(date, str):
-        try:
-            record["date"] = dt.date.fromisoformat(date).isoformat()
-        except ValueError:
-            pass
-    ids: list[str] = []
-    seen: set[tuple[str, str, str]] = set()
-
-    links: list[list[str]] = record["links"]
-
-    def add(url: str, owner: str, kind: str) -> None:
-        norm = memo.get(url)
-        if norm is None:
-            norm = memo[url] = normalize_url(url)
-        key = (norm, owner, kind)
-        if key not in seen:
-            seen.add(key)
-            links.append([norm, owner, kind])
-
-    outline = data.get("outline")
-    for section in outline if isinstance(outline, list) else []:
-        if isinstance(section, dict):
-            ids.extend(_outline_ids(section.get("cards")))
-            intro, owner = section.get("intro"), _s(section.get("id"))
-            if isinstance(intro, str) and owner:
-                record["cards"][owner] = _s(section.get("title"))
-                for url in text_urls(intro):
-                    add(url, owner, "intro")
-    cards = os.path.join(folder, CARDS_DIR)
-    titles = record["cards"]
-    for card_id in dict.fromkeys(ids):
-        try:
-            title, found = _card_urls(f"{cards}{os.sep}{card_id}.md", card_id)
-        except (MastheadError, yaml.YAMLError, OSError, UnicodeDecodeError):
-            continue  # an unreadable card features nothing; `check` reports it
-        titles[card_id] = title
-        for url, kind in found:
-            norm = memo.get(url)
-            if norm is None:
-                norm = memo[url] = normalize_url(url)
-            key = (norm, card_id, kind)
-            if key not in seen:
-                seen.add(key)
-                links.append([norm, card_id, kind])
-    return record
-
-
-def _card_urls(path: str, card_id: str) -> tuple[str, list[tuple[str, str]]]:
-    """(title, [(web URL, kind)]) of one card file: the cheap scan, or the exact read."""
-    with open(path, "rb") as handle:  # plain open: 15 000 files
-        text = decode_file(handle.read())
-    try:
-        return scan_card_text(text)
-    except NeedsExactRead:
-        pass
-    card = _read_card_fast(Path(path), card_id)
-    web = [
-        (ref.url, ref.kind)
-        for ref in links_of_card(card)
-        if ref.kind in LEDGER_KINDS and ref.url.startswith(("http:", "https:"))
-    ]
-    return card.title, web
-
-
 @contextlib.contextmanager
 def _gc_paused() -> Iterator[None]:
     """Creating 100 000 small containers triggers full collections that find nothing."""
@@ -297,13 +103,15 @@ def _gc_paused() -> Iterator[None]:
 
 # -- the ledger -------------------------------------------------------------------------------
 class Ledger:
-    """The archive ledger of one library. ``refresh()`` before use; lookups are dict hits."""
+    """The archive ledger of one library. ``refresh()`` before use; a lookup is a dict hit
+    and a walk over the links of the (few) issues holding the URL."""
 
     def __init__(self, library: Path | str):
         self.library = Path(library)
         self.cache_path = self.library / STATE_DIR / LEDGER_FILE
         self.records: dict[str, dict[str, Any]] = {}
-        self._index: dict[str, list[tuple[str, str, str]]] | None = None
+        self._index: tuple[dict[str, str], dict[str, list[str]]] | None = None
+        self._links: dict[str, list[tuple[str, str, str]]] = {}  # unpacked on first hit
 
     # cache ----------------------------------------------------------------------------------
     def _load_cache(self) -> dict[str, dict[str, Any]]:
@@ -322,9 +130,9 @@ class Ledger:
     def _save_cache(self) -> bool:
         payload = {"format": LEDGER_FORMAT, "issues": self.records}
         try:
-            atomic_write_text(
-                self.cache_path, json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-            )
+            # A cache: a power cut may lose it (it is rebuilt), so no fsync of 5 MB.
+            text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+            atomic_write_text(self.cache_path, text, durable=False)
         except OSError:
             return False  # a read-only library still answers lookups from memory
         return True
@@ -345,48 +153,65 @@ class Ledger:
         cached = {} if force else (self.records or self._load_cache())
         records: dict[str, dict[str, Any]] = {}
         read = 0
-        normalized: dict[str, str] = {}
+        normalized = Normalized()
         with os.scandir(self.library) as it:
             folders = sorted(e.name for e in it if e.is_dir() and not e.name.startswith("."))
         with _gc_paused():  # a cold build makes ~100 000 lists: collections find nothing
             for name in folders:
                 folder = self.library / name
-                sig = _signature(folder)
+                sig, sizes = signature_and_sizes(folder)
                 if sig is None:
                     continue
                 old = cached.get(name)
                 if old is not None and old.get("sig") == sig:
                     records[name] = old
                 else:
-                    records[name] = read_issue_record(folder, sig, normalized)
+                    records[name] = read_issue_record(folder, sig, normalized, sizes)
                     read += 1
         removed = len(set(cached) - set(records))
         changed = force or read > 0 or removed > 0 or not self.cache_path.is_file()
         self.records = records
-        self._index = None
+        self._index, self._links = None, {}
         written = self._save_cache() if changed else False
-        links = sum(len(r["links"]) for r in records.values())
+        links = sum(link_count(r) for r in records.values())
         return RefreshStats(len(records), read, removed, links, written)
 
     def rebuild(self) -> RefreshStats:
         return self.refresh(force=True)
 
     # lookups --------------------------------------------------------------------------------
-    def index(self) -> dict[str, list[tuple[str, str, str]]]:
-        """Normalised URL -> [(issue folder name, card id, kind)], built on first use."""
+    def index(self) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Normalised URL -> the issue folder holding it, and URL -> the issue folders for
+        URLs more than one issue holds; built on first use. Which card holds it and as what
+        is read from those issues' records when a URL is looked up: no small tuple per link
+        to build (there are 86 000 in 400 issues) for the few hundred URLs looked up."""
         if self._index is None:
-            index: dict[str, list[tuple[str, str, str]]] = {}
-            get = index.get
+            single: dict[str, str] = {}
+            multi: dict[str, list[str]] = {}
             with _gc_paused():
                 for name, record in self.records.items():
-                    for url, card, kind in record["links"]:
-                        hits = get(url)
-                        if hits is None:
-                            index[url] = [(name, card, kind)]
+                    urls = dict.fromkeys(record_urls(record), name)
+                    for url in single.keys() & urls.keys():
+                        names = multi.get(url)
+                        if names is None:
+                            multi[url] = [single[url], name]
                         else:
-                            hits.append((name, card, kind))
-            self._index = index
+                            names.append(name)
+                    single.update(urls)
+            self._index = (single, multi)
         return self._index
+
+    def _hits(self, key: str) -> list[tuple[str, str, str]]:
+        """[(issue folder name, card id, kind)] of a normalised URL, in ledger order."""
+        single, multi = self.index()
+        names = multi.get(key) or ([single[key]] if key in single else [])
+        hits = []
+        for name in names:
+            links = self._links.get(name)
+            if links is None:
+                links = self._links[name] = unpack_links(self.records[name])
+            hits += [(name, card, kind) for url, card, kind in links if url == key]
+        return hits
 
     def lookup(
         self,
@@ -402,7 +227,7 @@ class Ledger:
         issues before it count (see ``is_before``). Neither given: every issue counts.
         """
         key = normalize_url(url)
-        hits = self.index().get(key, ())
+        hits = self._hits(key)
         if not hits:
             return []
         skip, allowed = set(exclude), set(kinds)
@@ -463,7 +288,7 @@ def _manifest_slug(folder: Path) -> str:
         data = read_manifest_fields(folder / MANIFEST)
     except (MastheadError, yaml.YAMLError):
         return ""
-    return _s(data.get("slug")) if isinstance(data, dict) else ""
+    return scalar_text(data.get("slug")) if isinstance(data, dict) else ""
 
 
 def _valid_record(value: Any) -> bool:
@@ -473,8 +298,7 @@ def _valid_record(value: Any) -> bool:
         and isinstance(value.get("slug"), str)
         and isinstance(value.get("title"), str)
         and isinstance(value.get("cards"), dict)
-        and isinstance(value.get("links"), list)
-        and all(isinstance(x, list) and len(x) == 3 for x in value["links"])
+        and packed_links_valid(value)
         and (value.get("date") is None or isinstance(value.get("date"), str))
     )
 

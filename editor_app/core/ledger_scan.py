@@ -32,7 +32,7 @@ _URL_LINE = re.compile(r"^[ -]+url:(.*)$", re.M)  # the url of a record in a lis
 
 # The whole header in the order and shape ``storage.serialize_card`` writes, every value on
 # one line: one match instead of a walk over the keys. Anything else takes the general path.
-_WRITTEN = re.compile(
+WRITTEN_FIELDS = (
     r"title: ([^\n]*)\n"
     r"(?:kind: [^\n]*\n)?"
     r"status: [^\n]*\n"
@@ -42,8 +42,8 @@ _WRITTEN = re.compile(
     r"(?:further_reading:\n((?:[ -] [a-z_]+:(?: [^\n]*)?\n)+))?"
     r"(?:note: ([^\n]*)\n)?"
     r"(?:tags:\n(?:- [^\n]*\n)+)?"
-    r"\Z"
 )
+_WRITTEN = re.compile(WRITTEN_FIELDS + r"\Z")
 # Every line of a record list or mapping is "key: value" (items may be indented).
 _KEY_LINES = re.compile(r"(?:\n|(?:- |  )+[A-Za-z_][\w-]*:(?: [^\n]*)?\n)*(?:  )*")
 # A second url key in one record (no "- " item starts between the two).
@@ -277,7 +277,10 @@ def _section_block(lines: list[str], start: int) -> tuple[dict[str, Any], int]:
             if value.strip():
                 raise NeedsExactRead
             while i < len(lines) and (item := _CARD_ITEM.match(lines[i])) is not None:
-                ids.append(_id_value(item.group(2)))
+                card_id = item.group(2)  # an outline id already: only YAML's words are not
+                if card_id.lower() in _SPECIAL:
+                    raise NeedsExactRead
+                ids.append(card_id)
                 i += 1
             entry[key] = ids
             continue

@@ -293,7 +293,7 @@ class LinkPanel(QWidget):
 
     def _update_summary(self) -> None:
         rows = self.model.rows
-        dups = sum(bool(r.duplicates) for r in rows)
+        dups = sum(r.duplicated for r in rows)
         featured = sum(bool(r.featured) for r in rows)
         broken = sum(r.broken for r in rows)
         text = self.tr("%n link(s)", "", len(rows))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,12 @@ from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
 
 DEFAULT_AUTOSAVE_MS: int = settings_registry.AUTOSAVE_MS.default
+
+
+def _ignore(_result: object) -> None:
+    pass
+
+
 # How long a save waits for another writer (a command-line tool) to finish before retrying.
 SAVE_LOCK_TIMEOUT_S = 2.0
 
@@ -272,7 +279,7 @@ class IssueDocument(DiskChangesMixin, QObject):
                         continue
                     save_card(self.folder, card)
                     self._remember(path, serialize_card(card))
-                    journal.clear_entry(self.folder, card_id)
+                    self.clear_journal(card_id)
                 manifest_done = not self._manifest_dirty
                 if self._manifest_dirty and not self._manifest_conflict:
                     if self._changed_on_disk(manifest_path(self.folder)):
@@ -302,9 +309,14 @@ class IssueDocument(DiskChangesMixin, QObject):
         return not self.dirty
 
     def _write_journal(self) -> None:
-        """Journal the cards typed in since the last journal write (not every unsaved card)."""
+        """Journal the cards typed in since the last journal write (not every unsaved card).
+
+        The writing runs on a thread of its own: encoding and writing a body of megabytes
+        would hold the UI thread for a good part of a second, several times a second.
+        """
         pending, self._journal_pending = self._journal_pending & self._dirty_cards, set()
-        for card_id in pending:
+        entries = []
+        for card_id in sorted(pending):
             card = self.issue.cards.get(card_id)
             if card is None or card.unreadable:
                 continue
@@ -313,11 +325,18 @@ class IssueDocument(DiskChangesMixin, QObject):
             base_text = self._conflicts.get(card_id)
             if base_text is None:
                 base_text = self._disk.get(str(card_path(self.folder, card_id)), "")
-            entry = journal.JournalEntry(card_id, card.body, base_text)
-            try:
-                journal.write_entry(self.folder, entry)
-            except OSError:
-                pass  # the journal is a safety net; autosave reports real write errors
+            entries.append(journal.JournalEntry(card_id, card.body, base_text))
+        if entries:
+            self._journal_job(partial(journal.write_entries, self.folder, entries))
+
+    def clear_journal(self, card_id: str) -> None:
+        """Remove the card's journal entry, after any write of it still on its way (one
+        left behind would bring back older text when the issue is opened next)."""
+        self._journal_job(partial(journal.clear_entry, self.folder, card_id))
+
+    def _journal_job(self, job: Callable[[], None]) -> None:
+        # One thread, in order: a write queued before a save's clear never lands after it.
+        run_in_thread(job, _ignore, None, None, lane="journal")
 
     def close(self) -> None:
         if self.dirty:

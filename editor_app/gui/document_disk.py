@@ -5,12 +5,13 @@ change meets unsaved edits."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher
 
-from editor_app.core import journal, outline
+from editor_app.core import outline
 from editor_app.core.errors import MastheadError
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
@@ -53,6 +54,7 @@ class DiskChangesMixin:
     externallyReloaded: Any  # noqa: N815
     saveStateChanged: Any  # noqa: N815
     saveFailed: Any  # noqa: N815
+    clear_journal: Callable[[str], None]
 
     def in_conflict(self, card_id: str) -> bool:
         return card_id in self._conflicts
@@ -224,7 +226,7 @@ class DiskChangesMixin:
         self._remember(path, text)
         self._dirty_cards.discard(card_id)
         self._journal_pending.discard(card_id)
-        journal.clear_entry(self.folder, card_id)
+        self.clear_journal(card_id)
         self._take_disk_card(card_id, disk_card)
         if choice == KEEP_BOTH:
             if mine.title.strip():

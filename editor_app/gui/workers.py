@@ -37,8 +37,9 @@ MAX_WORKERS = max(4, os.cpu_count() or 1)
 
 
 # Lanes with threads of their own: the preview's renders (typing and background batches)
-# must never queue behind a link check or a scan on the shared threads.
-LANES = {"preview": 2}
+# must never queue behind a link check or a scan on the shared threads. The journal has one
+# thread, so its writes and removals happen in the order they were asked for.
+LANES = {"preview": 2, "journal": 1}
 
 
 @dataclass

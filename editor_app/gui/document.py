@@ -20,7 +20,7 @@ from editor_app.core.atomic import remove_stray_temps
 from editor_app.core.checks import Problem, check_issue
 from editor_app.core.errors import IssueLockedError, MastheadError
 from editor_app.core.lock import IssueLock, issue_write_lock
-from editor_app.core.model import Card, Issue
+from editor_app.core.model import Card, Issue, detached_copy
 from editor_app.core.storage import (
     CARDS_DIR,
     card_path,
@@ -355,7 +355,7 @@ class IssueDocument(DiskChangesMixin, QObject):
             self._check_again = True
             return
         self._check_running = True
-        snapshot = copy.deepcopy(self.issue)
+        snapshot = detached_copy(self.issue)
         snapshot.folder = self.folder
         run_in_thread(lambda: check_issue(snapshot), self._checks_done, self._checks_failed, self)
 

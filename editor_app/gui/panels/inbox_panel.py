@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShow
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -103,12 +104,16 @@ class InboxPanel(QWidget):
         handoff.added.connect(self._show_added)
         handoff.failed.connect(self._show_error)
         handoff.message.connect(self._show_status)
-        self._refresh_in_issue()
+        self._issue_links.schedule(0)  # now if on screen, else once shown
         self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self._issue_links.shown()
+
+    def follow_dock(self, dock: QDockWidget) -> None:
+        """Catch up on changes when ``dock``, holding this panel, becomes the current tab."""
+        self._issue_links.follow(dock)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:

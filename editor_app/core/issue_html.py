@@ -315,8 +315,13 @@ def _card_template(templates_dir: str) -> jinja2.Template:
     )
 
 
+@functools.cache
+def _templates_dir() -> str:
+    return str(resource("templates"))
+
+
 def _render_card_html(ctx: _Context, view: _CardView) -> str:
-    template = _card_template(str(resource("templates")))
+    template = _card_template(_templates_dir())
     return template.render(card=view, labels=ctx.labels).strip() + "\n"
 
 
@@ -412,17 +417,20 @@ def issue_page(
     extra_head: str = "",
     allow_remote: bool = False,
     resolver: AssetResolver | None = None,
+    numbers: Numbers | None = None,
+    anchors: Anchors | None = None,
 ) -> str:
     """The whole issue as one HTML document.
 
     ``extra_head`` is inserted verbatim into <head>: it must come from Masthead's own code,
     never from card content. ``preview`` marks the body for the preview's stylesheet; the
     Content-Security-Policy forbids scripts either way. Unsafe or missing files are left out
-    and reported on ``resolver.problems`` when a resolver is passed.
+    and reported on ``resolver.problems`` when a resolver is passed. ``numbers`` and
+    ``anchors`` of this issue may be passed in when the caller has them already.
     """
-    numbers = compute_numbers(issue)
+    numbers = numbers or compute_numbers(issue)
     resolver = resolver or AssetResolver(issue.folder, asset_prefix, inline=inline_images)
-    ctx = _context(issue, numbers, resolver, asset_prefix)
+    ctx = _context(issue, numbers, resolver, asset_prefix, anchors)
     labels = ctx.labels
     sections = []
     for section in issue.sections:

@@ -105,6 +105,8 @@ class IssueDocument(DiskChangesMixin, QObject):
         self._check_timer.timeout.connect(self._run_checks)
         self._check_running = False
         self._check_again = False
+        self._checks_held = False
+        self._checks_wanted = False
 
         self._watcher = QFileSystemWatcher(self)
         self._watch()
@@ -348,7 +350,21 @@ class IssueDocument(DiskChangesMixin, QObject):
 
     # -- checks -----------------------------------------------------------------------------
     def schedule_checks(self) -> None:
+        if self._checks_held:
+            self._checks_wanted = True
+            return
         self._check_timer.start()
+
+    def hold_checks(self, hold: bool) -> None:
+        """Hold the checks back (while the window opens), or let them run again: a check
+        asked for meanwhile runs once they are let go."""
+        self._checks_held = hold
+        if hold:
+            self._checks_wanted = self._checks_wanted or self._check_timer.isActive()
+            self._check_timer.stop()
+        elif self._checks_wanted:
+            self._checks_wanted = False
+            self._check_timer.start()
 
     def _run_checks(self) -> None:
         if self._check_running:

@@ -18,11 +18,17 @@ from editor_app.gui.preferences import Preferences
 from editor_app.gui.preview import PreviewPane
 from editor_app.gui.section_editor import SectionEditor
 
+# The checks wait for the preview's first page at most this long.
+CHECKS_HELD_AT_MOST_MS = 10_000
+
 
 class Workspace(QObject):
     def __init__(self, folder: Path, autosave_ms: int, parent: QObject | None = None):
         super().__init__(parent)
         self.document = IssueDocument(folder, self, autosave_ms=autosave_ms)
+        # The preview's first screen comes first: the checks of a large issue take seconds
+        # of the interpreter on a worker, which the page's render would wait for.
+        self.document.hold_checks(True)
         self.model = OutlineModel(self.document, self)
         self.view = OutlineView(self.model)
         self.actions = OutlineActions(self.document, self.view, self)
@@ -33,9 +39,17 @@ class Workspace(QObject):
         self.editor_area.addWidget(self.editor)
         self.editor_area.addWidget(self.section_editor)
         self.preview = PreviewPane(self.document)
+        self.preview.pageLoaded.connect(self._release_checks)
+        self.preview.loadFailed.connect(self._release_checks)
+        QTimer.singleShot(CHECKS_HELD_AT_MOST_MS, self, self._release_checks)
+        if self.preview.page_loads:
+            self._release_checks()
         self.view.currentNodeChanged.connect(self._on_node)
         self.actions.cardCreated.connect(self._on_created)
         self.key_buffer: StartupKeyBuffer | None = None
+
+    def _release_checks(self, *_args: object) -> None:
+        self.document.hold_checks(False)
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Autosave delay, preview remote content and the body editor's font of this issue."""

@@ -109,6 +109,7 @@ class IssueDocument(DiskChangesMixin, QObject):
         self._checks_wanted = False
 
         self._watcher = QFileSystemWatcher(self)
+        self._stamping = self._stamp_again = False
         self._watch()
         self._watcher.fileChanged.connect(self._on_file_changed)
         self._watcher.directoryChanged.connect(self._on_dir_changed)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from editor_app.core import outline
 from editor_app.core.errors import MastheadError
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
+    CARDS_DIR,
     card_path,
     load_issue,
     manifest_path,
@@ -23,6 +25,7 @@ from editor_app.core.storage import (
     read_text,
 )
 from editor_app.gui.i18n import error_text
+from editor_app.gui.workers import run_in_thread
 
 # The editor's choices when a card changed on disk under unsaved edits.
 KEEP_MINE = "mine"
@@ -46,6 +49,8 @@ class DiskChangesMixin:
     _conflicts: dict[str, str]
     _manifest_conflict: bool
     _watcher: QFileSystemWatcher
+    _stamping: bool  # a look at the card files' stamps is running on a worker
+    _stamp_again: bool
     conflict: Any
     manifestConflict: Any  # noqa: N815 - the Qt signal's name
     cardChanged: Any  # noqa: N815
@@ -92,26 +97,44 @@ class DiskChangesMixin:
         self._disk[str(path)] = text
         self._stamps[str(path)] = file_stamp(path)
 
+    def _card_file(self, card_id: str) -> str:
+        """``str(card_path(folder, card_id))``, made without pathlib: the watch and stamp
+        bookkeeping does this for every card of the issue after each save."""
+        return os.path.join(self.folder, CARDS_DIR, card_id + ".md")
+
     def _watch(self) -> None:
-        paths = [str(manifest_path(self.folder))] + [
-            str(card_path(self.folder, c)) for c in self.issue.cards
-        ]
-        cards_dir = str(self.folder / "cards")
+        paths = [str(manifest_path(self.folder))] + [self._card_file(c) for c in self.issue.cards]
+        cards_dir = str(self.folder / CARDS_DIR)
         watched = set(self._watcher.files())
-        missing = [p for p in paths if p not in watched and Path(p).exists()]
+        missing = [p for p in paths if p not in watched and os.path.exists(p)]
         if missing:
             self._watcher.addPaths(missing)
-        if cards_dir not in self._watcher.directories() and Path(cards_dir).is_dir():
+        if cards_dir not in self._watcher.directories() and os.path.isdir(cards_dir):
             self._watcher.addPath(cards_dir)
 
     def _on_dir_changed(self, _path: str) -> None:
         # Editors, git and our own atomic saves replace files by rename. Re-add the watches and
-        # read only the cards whose file is not the one we last read or wrote.
+        # read only the cards whose file is not the one we last read or wrote. The files are
+        # looked at on a worker: thousands of stat calls after every save would hold the UI.
         self._watch()
-        for card_id in list(self.issue.cards):
-            path = str(card_path(self.folder, card_id))
-            if file_stamp(path) != self._stamps.get(path):
+        if self._stamping:
+            self._stamp_again = True
+            return
+        self._stamping = True
+        paths = [self._card_file(card_id) for card_id in self.issue.cards]
+        run_in_thread(partial(file_stamps, paths), self._stamped, self._stamp_failed, self)
+
+    def _stamped(self, stamps: dict[str, tuple[int, int]]) -> None:
+        self._stamping = False
+        for path, stamp in stamps.items():
+            if stamp != self._stamps.get(path) and Path(path).stem in self.issue.cards:
                 self._on_file_changed(path)
+        if self._stamp_again:
+            self._stamp_again = False
+            self._on_dir_changed("")
+
+    def _stamp_failed(self, _message: str) -> None:
+        self._stamping = self._stamp_again = False
 
     def _on_file_changed(self, path: str) -> None:
         self._watch()
@@ -242,6 +265,11 @@ class DiskChangesMixin:
             )
         elif not self.dirty:
             self.saveStateChanged.emit("saved")
+
+
+def file_stamps(paths: list[str]) -> dict[str, tuple[int, int]]:
+    """``file_stamp`` of each path (a worker's job)."""
+    return {path: file_stamp(path) for path in paths}
 
 
 def file_stamp(path: Path | str) -> tuple[int, int]:

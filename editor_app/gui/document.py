@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from concurrent.futures import Future
-from concurrent.futures import wait as wait_futures
+from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -40,34 +39,24 @@ from editor_app.gui.document_disk import (  # noqa: F401 - the choices are used 
     DiskChangesMixin,
     file_stamp,
 )
+from editor_app.gui.document_writes import (  # noqa: F401 - the tests read the limit here
+    BACKGROUND_SAVE_CHARS,
+    WRITE_LOCK_TIMEOUT_S,
+    BackgroundWritesMixin,
+)
 from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
 
 DEFAULT_AUTOSAVE_MS: int = settings_registry.AUTOSAVE_MS.default
-
-
-# A card file longer than this is written by the autosave on a worker: writing (and
-# syncing) megabytes held the UI thread for up to a second after every pause in typing.
-BACKGROUND_SAVE_CHARS = 200_000
+# How long a save waits for another writer (a command-line tool) to finish before retrying.
+SAVE_LOCK_TIMEOUT_S = WRITE_LOCK_TIMEOUT_S
 
 
 def _ignore(_result: object) -> None:
     pass
 
 
-def _write_card_file(folder: Path, card_id: str, text: str) -> None:
-    """A worker's job: write one card file under the issue's write lock, then drop the
-    card's journal entry (only once the text is safely in the file)."""
-    with issue_write_lock(folder, timeout=SAVE_LOCK_TIMEOUT_S):
-        atomic_write_text(card_path(folder, card_id), text)
-    journal.clear_entry(folder, card_id)
-
-
-# How long a save waits for another writer (a command-line tool) to finish before retrying.
-SAVE_LOCK_TIMEOUT_S = 2.0
-
-
-class IssueDocument(DiskChangesMixin, QObject):
+class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
     outlineChanged = Signal(list)  # ids to select afterwards
     cardChanged = Signal(str, str)  # card id, field name ("body", "title", … or "*")
     issueChanged = Signal()  # issue metadata (title, number, numbering …)
@@ -113,8 +102,7 @@ class IssueDocument(DiskChangesMixin, QObject):
 
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
         self._autosave.timeout.connect(lambda: self.save(background=True))
-        # path -> writes of that card file still running on a worker, and their futures
-        self._writing: dict[str, list[Future]] = {}
+        self._init_writes()
         self._journal_timer = QTimer(self, singleShot=True, interval=200)
         self._journal_timer.timeout.connect(self._write_journal)
         self._check_timer = QTimer(self, singleShot=True, interval=600)
@@ -289,22 +277,27 @@ class IssueDocument(DiskChangesMixin, QObject):
             self.wait_for_writes()
         held = set(self._conflicts)
         changed_under_us: list[str] = []
+        todo = sorted(self._dirty_cards - held)
+        if background:
+            todo = self._save_long_cards_in_background(todo, held, changed_under_us)
         try:
-            with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
-                for card_id in sorted(self._dirty_cards - held):
+            # Nothing else to write: no waiting for the lock the worker's write holds.
+            needed = todo or (self._manifest_dirty and not self._manifest_conflict)
+            with (
+                issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S)
+                if needed
+                else nullcontext()
+            ):
+                for card_id in todo:
                     card = self.issue.cards.get(card_id)
                     if card is None or card.unreadable:
                         continue
                     path = card_path(self.folder, card_id)
-                    # A file we are still writing on a worker is ours, whatever it holds now.
-                    if not self._write_pending(str(path)) and self._changed_on_disk(path):
+                    if self._changed_on_disk(path):
                         held.add(card_id)
                         changed_under_us.append(str(path))
                         continue
                     text = serialize_card(card)
-                    if background and len(text) > BACKGROUND_SAVE_CHARS:
-                        self._write_in_background(card_id, str(path), text)
-                        continue
                     # What the file holds is known (it was checked just above): no need to
                     # read it back to compare, as write_if_changed would.
                     if text != self._disk.get(str(path)) or not path.exists():
@@ -338,54 +331,6 @@ class IssueDocument(DiskChangesMixin, QObject):
         for path in changed_under_us:
             self._on_file_changed(path)
         return not self.dirty
-
-    def _write_in_background(self, card_id: str, path: str, text: str) -> None:
-        previous = self._disk.get(path)
-        # What the file is about to hold: the watcher's news of our own write compares equal.
-        self._disk[path] = text
-        job = partial(_write_card_file, self.folder, card_id, text)
-        future = run_in_thread(
-            job,
-            partial(self._written, path, None),
-            partial(self._written, path, (card_id, previous)),
-            self,
-            lane="journal",  # after the journal writes queued before it, as the save is
-        )
-        self._writing.setdefault(path, []).append(future)
-
-    def _written(self, path: str, failed: tuple[str, str | None] | None, outcome: object) -> None:
-        # The lane has one thread: writes end in the order they were asked for.
-        futures = self._writing.get(path, [])
-        if futures:
-            futures.pop(0)
-        if not futures:
-            self._writing.pop(path, None)
-        if failed is not None:
-            card_id, previous = failed
-            if previous is not None:
-                self._disk[path] = previous
-            self._dirty_cards.add(card_id)
-            self.saveStateChanged.emit("error")
-            self.saveFailed.emit(f"{path}: {str(outcome).splitlines()[0] if outcome else ''}")
-            self._autosave.start(5000)  # try again; the journal still holds the text
-            return
-        if path not in self._writing:
-            # Our own write is on disk: take its stamp, and see whether anyone else wrote
-            # the file meanwhile (then it differs from what we wrote).
-            self._on_file_changed(path)
-
-    def _write_pending(self, path: str) -> bool:
-        return any(not future.done() for future in self._writing.get(path, ()))
-
-    def writing(self) -> bool:
-        """Whether card files are still being written on a worker."""
-        return any(self._write_pending(path) for path in self._writing)
-
-    def wait_for_writes(self, timeout: float = 30.0) -> None:
-        """Block until the card files being written on a worker are on disk."""
-        futures = [f for pending in self._writing.values() for f in pending]
-        if futures:
-            wait_futures(futures, timeout=timeout)
 
     def _write_journal(self) -> None:
         """Journal the cards typed in since the last journal write (not every unsaved card).

@@ -50,8 +50,7 @@ class DiskChangesMixin:
     _manifest_conflict: bool
     _watcher: QFileSystemWatcher
     _stamping: bool  # a look at the card files' stamps is running on a worker
-    _writing: dict[str, list[Any]]  # card files being written on a worker
-    _write_pending: Callable[[str], bool]
+    writing_to: Callable[[str], bool]
     _stamp_again: bool
     conflict: Any
     manifestConflict: Any  # noqa: N815 - the Qt signal's name
@@ -139,8 +138,8 @@ class DiskChangesMixin:
         self._stamping = self._stamp_again = False
 
     def _on_file_changed(self, path: str) -> None:
-        if self._write_pending(path):
-            return  # our own write, still under way: looked at once it is done
+        if self.writing_to(path):
+            return  # our own write, still under way: looked at once it is reported
         self._watch()
         try:
             text = _read(Path(path), self.folder)

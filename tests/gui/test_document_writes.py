@@ -7,7 +7,9 @@ import threading
 from editor_app.core import atomic, journal
 from editor_app.core.storage import card_path, read_card
 from editor_app.gui import document as document_module
-from editor_app.gui.document import BACKGROUND_SAVE_CHARS, IssueDocument
+from editor_app.gui import document_writes
+from editor_app.gui.document import IssueDocument
+from editor_app.gui.document_writes import BACKGROUND_SAVE_CHARS
 
 LONG = "云原生 cloud native 段落。\n\n" * (BACKGROUND_SAVE_CHARS // 10)
 
@@ -21,6 +23,7 @@ def _writes_by_thread(monkeypatch) -> list[int]:
         return real(path, text, durable)
 
     monkeypatch.setattr(document_module, "atomic_write_text", recording)
+    monkeypatch.setattr(document_writes, "atomic_write_text", recording)
     return threads
 
 
@@ -58,5 +61,27 @@ def test_a_save_asked_for_waits_for_the_writes_under_way(qtbot, issue_folder, mo
         assert not doc.writing()
         assert read_card(issue_folder, card_id).body == (LONG + "more").strip("\n")
         assert card_path(issue_folder, card_id).read_text("utf-8").endswith("more\n")
+    finally:
+        doc.close()
+
+
+def test_a_file_changed_by_someone_else_meanwhile_is_not_overwritten(qtbot, issue_folder):
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    try:
+        card_id = doc.issue.sections[0].card_ids[0]
+        conflicts: list[str] = []
+        doc.conflict.connect(lambda cid, _body: conflicts.append(cid))
+        doc.set_card_body(card_id, LONG)
+        path = card_path(issue_folder, card_id)
+        theirs = "---\ntitle: Theirs\nstatus: draft\n---\n\nTheir body.\n"
+        path.write_text(theirs, "utf-8")  # before the watcher or the save has looked
+        job = document_writes.write_card_file
+        # The file's stamp when the document last looked is no longer what is there.
+        assert job(issue_folder, card_id, "mine", doc._stamps[str(path)]) is None
+        assert path.read_text("utf-8") == theirs
+        doc.save(background=True)
+        qtbot.waitUntil(lambda: conflicts == [card_id], timeout=10_000)
+        assert path.read_text("utf-8") == theirs
+        assert doc.card(card_id).body == LONG and doc.dirty
     finally:
         doc.close()

@@ -140,6 +140,11 @@ class DiskChangesMixin:
     def _on_file_changed(self, path: str) -> None:
         if self.writing_to(path):
             return  # our own write, still under way: looked at once it is reported
+        if path in self._disk and file_stamp(path) == self._stamps.get(path):
+            # The file we last read or wrote (our own save, told late): reading a card of
+            # megabytes again to find that out would hold the UI thread.
+            self._watch()
+            return
         self._watch()
         try:
             text = _read(Path(path), self.folder)

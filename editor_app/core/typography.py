@@ -28,6 +28,7 @@ from editor_app.core.model import Card, Issue, Typography
 from editor_app.core.problem_codes import problem
 from editor_app.core.problems import Problem, TextSpan
 from editor_app.core.prose_spans import ProseSegment, prose_segments
+from editor_app.core.render_limits import MAX_CARD_CHARS
 
 __all__ = [
     "CARD_FIELDS",
@@ -130,11 +131,20 @@ def fix_card(card: Card) -> dict[str, str]:
 
 
 def card_problems(card: Card, name: str) -> list[Problem]:
-    """One warning per fix in the card's title, body and note, with its span."""
+    """One warning per fix in the card's title, body and note, with its span.
+
+    A field too long to render (``render_limits.MAX_CARD_CHARS``) is not looked at: the
+    render-limit error already stands for it, and finding its fixes takes seconds, after
+    every pause in typing. Fix Typography, asked for, still fixes it (``fix_card``).
+    """
+    if card.unreadable:
+        return []
     out: list[Problem] = []
-    for field, fixes in card_fixes(card).items():
+    for field, markdown in CARD_FIELDS:
         text = getattr(card, field)
-        for fix in fixes:
+        if len(text) > MAX_CARD_CHARS:
+            continue
+        for fix in find_fixes(text, markdown):
             out.append(_problem(card.id, name, field, text, fix))
     return out
 

@@ -240,6 +240,19 @@ def run_in_thread(
     return future
 
 
+# How long a thread runs Python before another waiting for the interpreter gets it. The UI
+# thread gives the interpreter up at every call into Qt and must win it back after; with a
+# worker busy in pure Python (checks, counts of a long text), Python's default of 5 ms made
+# each of those returns wait up to 5 ms, and a keystroke's dozens of them added up to
+# tenths of a second.
+SWITCH_INTERVAL_S = 0.001
+
+
+def share_interpreter() -> None:
+    """Let the UI thread win the interpreter back quickly from busy workers."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
 def pending() -> int:
     """Jobs started whose outcome has not been delivered yet."""
     return len(_dispatcher.callbacks) if _dispatcher is not None else 0

@@ -323,3 +323,18 @@ def test_line_marks_agree_with_counting_each_span_from_the_start(text, picks):
         old = text[start : start + length]
         spans.append(TextSpan("body", start, start + length, 1, 1, old + "x" if stale else old))
     assert line_marks(text, spans) == _naive_line_marks(text, spans)
+
+
+def test_a_body_too_long_to_render_is_reported_as_that_not_char_by_char() -> None:
+    from editor_app.core.render_limits import MAX_CARD_CHARS
+
+    issue = _issue()
+    card = issue.ordered_cards()[0]
+    card.body = "插件API更新。\n\n" * (MAX_CARD_CHARS // 9 + 1)
+    assert len(card.body) > MAX_CARD_CHARS
+    codes = {(p.code, p.span.field if p.span else "") for p in check_issue(issue)}
+    assert any(code == "render-limit" for code, _field in codes)
+    assert not any(field == "body" for code, field in codes if code in TYPOGRAPHY_CODES)
+    assert any(field == "title" for code, field in codes if code in TYPOGRAPHY_CODES)
+    # Asked for, the fixes still reach the whole body.
+    assert "插件 API 更新" in fix_card(card)["body"]

@@ -48,6 +48,10 @@ from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
 
 DEFAULT_AUTOSAVE_MS: int = settings_registry.AUTOSAVE_MS.default
+# Typed text reaches the journal this long after the first keystroke since the last write
+# (for a body over BACKGROUND_SAVE_CHARS: the longer delay).
+JOURNAL_MS = 200
+LONG_JOURNAL_MS = 2000
 # How long a save waits for another writer (a command-line tool) to finish before retrying.
 SAVE_LOCK_TIMEOUT_S = WRITE_LOCK_TIMEOUT_S
 
@@ -103,7 +107,7 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
         self._autosave.timeout.connect(lambda: self.save(background=True))
         self._init_writes()
-        self._journal_timer = QTimer(self, singleShot=True, interval=200)
+        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._journal_timer.timeout.connect(self._write_journal)
         self._check_timer = QTimer(self, singleShot=True, interval=600)
         self._check_timer.timeout.connect(self._run_checks)
@@ -141,9 +145,11 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         card.body = text
         self._mark_card(card_id)
         # Not restarted on every keystroke: continuous typing must still reach the journal.
+        # A long body is journaled less often: each write encodes and writes all of it.
         self._journal_pending.add(card_id)
         if not self._journal_timer.isActive():
-            self._journal_timer.start()
+            long = len(text) > BACKGROUND_SAVE_CHARS
+            self._journal_timer.start(LONG_JOURNAL_MS if long else JOURNAL_MS)
         self.cardChanged.emit(card_id, "body")
 
     def replace_card_body(self, card_id: str, text: str, description: str) -> None:

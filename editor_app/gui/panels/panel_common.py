@@ -129,6 +129,8 @@ class DeferredRefresh(QObject):
         return self.panel.isVisible() and not self.panel.visibleRegion().isEmpty()
 
     def schedule(self, delay_ms: int | None = None) -> None:
+        if self.stale and not self.timer.isActive():
+            return  # already waiting to be shown (asking Qt again costs, per keystroke)
         if self.on_screen():
             self.timer.start(self.timer.interval() if delay_ms is None else delay_ms)
         else:

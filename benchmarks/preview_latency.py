@@ -50,6 +50,7 @@ from editor_app.core import issue_html  # noqa: E402
 from editor_app.core.model import FurtherReading, Issue, Link, Source  # noqa: E402
 from editor_app.core.outline import add_card, add_section  # noqa: E402
 from editor_app.core.storage import save_issue  # noqa: E402
+from editor_app.gui import gc_guard, workers  # noqa: E402
 from editor_app.gui.document import IssueDocument  # noqa: E402
 from editor_app.gui.preview.web import WORLD  # noqa: E402
 
@@ -449,7 +450,11 @@ def main() -> None:
     )
     parser.add_argument("--keys", type=int, default=100, help="keystrokes per size")
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841 - kept alive
+    app = QApplication.instance() or QApplication(sys.argv)
+    # As the app does: cyclic garbage is collected on the UI thread only, on a timer (a
+    # collection run by a worker that frees Qt objects crashes, and pauses a render).
+    gc_guard.install(app)
+    workers.share_interpreter()  # as the app does
     if args.size:
         measure = measure_single_card if args.single_card else measure_size
         for size in args.size:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -309,15 +310,20 @@ def _read_css(path: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _card_template(templates_dir: str) -> jinja2.Template:
-    return _environment(templates_dir).from_string(
-        '{% from "card.html.j2" import render_card %}{{ render_card(card, labels) }}'
-    )
+def _card_macro(templates_dir: str) -> Any:
+    # The template's macro itself, called for each card: rendering a small template that
+    # imports it made a new context and ran the import for every card (thousands of stubs in
+    # a large issue's preview page: two thirds of its render).
+    return _environment(templates_dir).get_template("card.html.j2").module.render_card
+
+
+@functools.cache
+def _templates_dir() -> str:
+    return str(resource("templates"))
 
 
 def _render_card_html(ctx: _Context, view: _CardView) -> str:
-    template = _card_template(str(resource("templates")))
-    return template.render(card=view, labels=ctx.labels).strip() + "\n"
+    return str(_card_macro(_templates_dir())(view, ctx.labels)).strip() + "\n"
 
 
 def _context(
@@ -412,17 +418,20 @@ def issue_page(
     extra_head: str = "",
     allow_remote: bool = False,
     resolver: AssetResolver | None = None,
+    numbers: Numbers | None = None,
+    anchors: Anchors | None = None,
 ) -> str:
     """The whole issue as one HTML document.
 
     ``extra_head`` is inserted verbatim into <head>: it must come from Masthead's own code,
     never from card content. ``preview`` marks the body for the preview's stylesheet; the
     Content-Security-Policy forbids scripts either way. Unsafe or missing files are left out
-    and reported on ``resolver.problems`` when a resolver is passed.
+    and reported on ``resolver.problems`` when a resolver is passed. ``numbers`` and
+    ``anchors`` of this issue may be passed in when the caller has them already.
     """
-    numbers = compute_numbers(issue)
+    numbers = numbers or compute_numbers(issue)
     resolver = resolver or AssetResolver(issue.folder, asset_prefix, inline=inline_images)
-    ctx = _context(issue, numbers, resolver, asset_prefix)
+    ctx = _context(issue, numbers, resolver, asset_prefix, anchors)
     labels = ctx.labels
     sections = []
     for section in issue.sections:

@@ -28,12 +28,44 @@ def journal_dir(folder: Path) -> Path:
     return Path(folder) / STATE_DIR / JOURNAL_DIR
 
 
+ENCODE_CHUNK = 1 << 16  # characters encoded per call (see _json_string)
+
+
+def _json_string(text: str) -> str:
+    """``json.dumps(text)``, made in pieces: the editor writes the journal from a worker
+    thread, and one call encoding megabytes would hold the interpreter (and so the UI
+    thread) for its whole length. Escapes are per character, so the pieces join exactly."""
+    if len(text) <= ENCODE_CHUNK:
+        return json.dumps(text)
+    pieces = (
+        json.dumps(text[i : i + ENCODE_CHUNK])[1:-1] for i in range(0, len(text), ENCODE_CHUNK)
+    )
+    return '"' + "".join(pieces) + '"'
+
+
+def entry_json(entry: JournalEntry) -> str:
+    """The entry's file content (what ``json.dumps`` of its dict gives)."""
+    return (
+        f'{{"card": {json.dumps(entry.card_id)}, "body": {_json_string(entry.body)}, '
+        f'"base": {_json_string(entry.base)}}}'
+    )
+
+
 def write_entry(folder: Path, entry: JournalEntry) -> None:
-    data = {"card": entry.card_id, "body": entry.body, "base": entry.base}
     # Written every few hundred ms while typing; it guards against a killed process, and the
     # card file itself is saved durably within a second, so no fsync here.
     path = journal_dir(folder) / f"{entry.card_id}.json"
-    atomic_write_text(path, json.dumps(data), durable=False)
+    atomic_write_text(path, entry_json(entry), durable=False)
+
+
+def write_entries(folder: Path, entries: list[JournalEntry]) -> None:
+    """Write each entry; one that cannot be written is skipped (the journal is a safety
+    net: autosave reports real write errors)."""
+    for entry in entries:
+        try:
+            write_entry(folder, entry)
+        except OSError:
+            pass
 
 
 def clear_entry(folder: Path, card_id: str) -> None:

@@ -301,7 +301,7 @@ def scan_markdown(text: str) -> list[BodyLink]:
         )
 
     found.sort(key=lambda x: (x.span_start, x.image))
-    return [_with_position(text, x) for x in found]
+    return _with_positions(text, found)
 
 
 def _html_links(text: str, outside: _Spans) -> list[BodyLink]:
@@ -345,10 +345,37 @@ def _html_links(text: str, outside: _Spans) -> list[BodyLink]:
     return out
 
 
-def _with_position(text: str, link: BodyLink) -> BodyLink:
-    line = text.count("\n", 0, link.span_start) + 1
-    column = link.span_start - (text.rfind("\n", 0, link.span_start) + 1) + 1
-    return BodyLink(
-        link.form, link.image, link.url, link.text, link.url_start, link.url_end,
-        link.text_start, link.text_end, link.span_start, link.span_end, link.label, line, column,
-    )  # fmt: skip
+def _with_positions(text: str, links: list[BodyLink]) -> list[BodyLink]:
+    """``links`` (in source order) with their line and column.
+
+    Lines are counted from the previous link on, not from the start of the text: counting
+    from the start for every link made a long body with many links quadratic.
+    """
+    out: list[BodyLink] = []
+    line, counted, line_start = 1, 0, 0
+    for link in links:
+        start = link.span_start
+        if start > counted:
+            last_newline = text.rfind("\n", counted, start)
+            if last_newline >= 0:
+                line += text.count("\n", counted, start)
+                line_start = last_newline + 1
+            counted = start
+        out.append(
+            BodyLink(
+                link.form,
+                link.image,
+                link.url,
+                link.text,
+                link.url_start,
+                link.url_end,
+                link.text_start,
+                link.text_end,
+                start,
+                link.span_end,
+                link.label,
+                line,
+                start - line_start + 1,
+            )  # fmt: skip
+        )
+    return out

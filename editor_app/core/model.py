@@ -7,6 +7,7 @@ cards, and each Card lists the ids of its sub-cards. Every Card lives once in
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -152,3 +153,38 @@ class Issue:
 
     def ordered_cards(self) -> list[Card]:
         return [card for _, card, _ in self.iter_cards()]
+
+
+def _shallow(record: Any) -> Any:
+    """``copy.copy`` of a plain dataclass record, without the pickling protocol's detour."""
+    if record is None:
+        return None
+    new = object.__new__(type(record))
+    new.__dict__.update(record.__dict__)
+    return new
+
+
+def _card_copy(card: Card) -> Card:
+    new = _shallow(card)
+    new.source = _shallow(card.source)
+    new.links = [_shallow(link) for link in card.links]
+    new.further_reading = [_shallow(item) for item in card.further_reading]
+    new.tags = list(card.tags)
+    new.child_ids = list(card.child_ids)
+    return new
+
+
+def detached_copy(issue: Issue) -> Issue:
+    """A copy of ``issue`` that a worker thread may read while the UI thread edits the
+    original: every record, list and dict is new; strings, dates and enums (immutable) are
+    shared. Equal to ``copy.deepcopy(issue)`` at a fraction of its cost, which walks every
+    string of every card only to find that none needs copying."""
+    new = copy.copy(issue)
+    new.tags = list(issue.tags)
+    new.numbering = copy.copy(issue.numbering)
+    new.export = copy.deepcopy(issue.export)
+    new.sections = [_shallow(section) for section in issue.sections]
+    for section in new.sections:
+        section.card_ids = list(section.card_ids)
+    new.cards = {card_id: _card_copy(card) for card_id, card in issue.cards.items()}
+    return new

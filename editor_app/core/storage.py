@@ -21,6 +21,7 @@ from editor_app.core import messages
 from editor_app.core.atomic import write_if_changed
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
 from editor_app.core.filesafety import UnsafeFileError, read_regular_file
+from editor_app.core.front_matter import read_plain
 from editor_app.core.gitmerge.markers import refuse_merge_markers
 from editor_app.core.ids import is_valid_id
 from editor_app.core.model import (
@@ -327,7 +328,17 @@ def split_front_matter(text: str, path: Path) -> tuple[str, str]:
 def parse_card(text: str, path: Path, card_id: str) -> Card:
     refuse_merge_markers(text, path)
     front, body = split_front_matter(text, path)
+    plain = read_plain(front)
+    if plain is not None:
+        try:
+            return _card_from(plain, None, path, card_id, body)
+        except IssueFormatError:
+            pass  # read again below: the YAML loader's nodes say on which line
     data, node = load_yaml_node(front, path, line_offset=1)
+    return _card_from(data, node, path, card_id, body)
+
+
+def _card_from(data: Any, node: Node | None, path: Path, card_id: str, body: str) -> Card:
     if data is None:
         data = {}
     f = _Fields(data, node, path, line_offset=1, what="front matter")

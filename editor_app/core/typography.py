@@ -28,6 +28,7 @@ from editor_app.core.model import Card, Issue, Typography
 from editor_app.core.problem_codes import problem
 from editor_app.core.problems import Problem, TextSpan
 from editor_app.core.prose_spans import ProseSegment, prose_segments
+from editor_app.core.render_limits import MAX_CARD_CHARS
 
 __all__ = [
     "CARD_FIELDS",
@@ -130,11 +131,20 @@ def fix_card(card: Card) -> dict[str, str]:
 
 
 def card_problems(card: Card, name: str) -> list[Problem]:
-    """One warning per fix in the card's title, body and note, with its span."""
+    """One warning per fix in the card's title, body and note, with its span.
+
+    A field too long to render (``render_limits.MAX_CARD_CHARS``) is not looked at: the
+    render-limit error already stands for it, and finding its fixes takes seconds, after
+    every pause in typing. Fix Typography, asked for, still fixes it (``fix_card``).
+    """
+    if card.unreadable:
+        return []
     out: list[Problem] = []
-    for field, fixes in card_fixes(card).items():
+    for field, markdown in CARD_FIELDS:
         text = getattr(card, field)
-        for fix in fixes:
+        if len(text) > MAX_CARD_CHARS:
+            continue
+        for fix in find_fixes(text, markdown):
             out.append(_problem(card.id, name, field, text, fix))
     return out
 
@@ -243,8 +253,11 @@ def line_marks(text: str, spans: list[TextSpan]) -> list[tuple[int, int, int, st
     """What to underline for ``spans`` of ``text``: (line from 0, start, end, the text there),
     offsets within the line. An insertion point marks the characters on each side of it; a
     span whose text is no longer there (the text changed since the check) is left out."""
-    out: list[tuple[int, int, int, str]] = []
-    for span in spans:
+    found: list[tuple[int, tuple[int, int, int, str]]] = []
+    # Lines are counted from one span to the next in text order: counting from the start of
+    # the text for every span is quadratic in a long body with many marks.
+    line, counted = 0, 0
+    for order, span in sorted(enumerate(spans), key=lambda item: item[1].start):
         if span.end > len(text) or text[span.start : span.end] != span.old:
             continue
         line_start = text.rfind("\n", 0, span.start) + 1
@@ -254,6 +267,8 @@ def line_marks(text: str, spans: list[TextSpan]) -> list[tuple[int, int, int, st
         if start == end:
             start, end = max(line_start, start - 1), min(line_end, end + 1)
         if end > start:
-            line = text.count("\n", 0, span.start)
-            out.append((line, start - line_start, end - line_start, text[start:end]))
-    return out
+            if span.start > counted:
+                line += text.count("\n", counted, span.start)
+                counted = span.start
+            found.append((order, (line, start - line_start, end - line_start, text[start:end])))
+    return [mark for _order, mark in sorted(found)]

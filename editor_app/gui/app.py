@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from editor_app import __version__
 from editor_app.core.resources import default_library, resource
-from editor_app.gui import gc_guard, i18n, theme
+from editor_app.gui import gc_guard, i18n, theme, workers
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.main_window import MainWindow
 from editor_app.gui.preview.scheme import register_scheme
@@ -44,6 +44,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     font.setFamilies(UI_FONT_FAMILIES)
     app.setFont(font)
     gc_guard.install(app)
+    workers.share_interpreter()
     settings = AppSettings()
     i18n.install_translators(app, i18n.language_setting(settings))
     theme.apply_theme(app, theme.theme_setting(settings))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,17 +17,16 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from editor_app.core import journal, outline, settings_registry
-from editor_app.core.atomic import remove_stray_temps
+from editor_app.core.atomic import atomic_write_text, remove_stray_temps
 from editor_app.core.checks import Problem, check_issue
 from editor_app.core.errors import IssueLockedError, MastheadError
 from editor_app.core.lock import IssueLock, issue_write_lock
-from editor_app.core.model import Card, Issue
+from editor_app.core.model import Card, Issue, detached_copy
 from editor_app.core.storage import (
     CARDS_DIR,
     card_path,
     load_issue,
     manifest_path,
-    save_card,
     save_manifest,
     serialize_card,
     serialize_manifest,
@@ -38,15 +39,28 @@ from editor_app.gui.document_disk import (  # noqa: F401 - the choices are used 
     DiskChangesMixin,
     file_stamp,
 )
+from editor_app.gui.document_writes import (  # noqa: F401 - the tests read the limit here
+    BACKGROUND_SAVE_CHARS,
+    WRITE_LOCK_TIMEOUT_S,
+    BackgroundWritesMixin,
+)
 from editor_app.gui.undo_commands import FieldCommand, OutlineCommand
 from editor_app.gui.workers import run_in_thread
 
 DEFAULT_AUTOSAVE_MS: int = settings_registry.AUTOSAVE_MS.default
+# Typed text reaches the journal this long after the first keystroke since the last write
+# (for a body over BACKGROUND_SAVE_CHARS: the longer delay).
+JOURNAL_MS = 200
+LONG_JOURNAL_MS = 2000
 # How long a save waits for another writer (a command-line tool) to finish before retrying.
-SAVE_LOCK_TIMEOUT_S = 2.0
+SAVE_LOCK_TIMEOUT_S = WRITE_LOCK_TIMEOUT_S
 
 
-class IssueDocument(DiskChangesMixin, QObject):
+def _ignore(_result: object) -> None:
+    pass
+
+
+class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
     outlineChanged = Signal(list)  # ids to select afterwards
     cardChanged = Signal(str, str)  # card id, field name ("body", "title", … or "*")
     issueChanged = Signal()  # issue metadata (title, number, numbering …)
@@ -91,15 +105,21 @@ class IssueDocument(DiskChangesMixin, QObject):
         self._manifest_conflict = False
 
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
-        self._autosave.timeout.connect(self.save)
-        self._journal_timer = QTimer(self, singleShot=True, interval=200)
+        # A bound method, not a lambda holding self: a lambda on a child's signal keeps the
+        # document alive after it is closed.
+        self._autosave.timeout.connect(self._autosave_now)
+        self._init_writes()
+        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._journal_timer.timeout.connect(self._write_journal)
         self._check_timer = QTimer(self, singleShot=True, interval=600)
         self._check_timer.timeout.connect(self._run_checks)
         self._check_running = False
         self._check_again = False
+        self._checks_held = False
+        self._checks_wanted = False
 
         self._watcher = QFileSystemWatcher(self)
+        self._stamping = self._stamp_again = False
         self._watch()
         self._watcher.fileChanged.connect(self._on_file_changed)
         self._watcher.directoryChanged.connect(self._on_dir_changed)
@@ -127,9 +147,11 @@ class IssueDocument(DiskChangesMixin, QObject):
         card.body = text
         self._mark_card(card_id)
         # Not restarted on every keystroke: continuous typing must still reach the journal.
+        # A long body is journaled less often: each write encodes and writes all of it.
         self._journal_pending.add(card_id)
         if not self._journal_timer.isActive():
-            self._journal_timer.start()
+            long = len(text) > BACKGROUND_SAVE_CHARS
+            self._journal_timer.start(LONG_JOURNAL_MS if long else JOURNAL_MS)
         self.cardChanged.emit(card_id, "body")
 
     def replace_card_body(self, card_id: str, text: str, description: str) -> None:
@@ -254,20 +276,36 @@ class IssueDocument(DiskChangesMixin, QObject):
     def set_autosave_delay(self, ms: int) -> None:
         self._autosave.setInterval(max(100, ms))
 
-    def save(self) -> bool:
+    def _autosave_now(self) -> None:
+        self.save(background=True)
+
+    def save(self, background: bool = False) -> bool:
         """Write every changed card and the manifest atomically. False on failure.
 
         Cards and an issue.yaml waiting for a conflict choice are left alone, and so is a file
         found changed on disk before the watcher told us: it becomes a conflict instead.
+        With ``background`` (the autosave) a long card file is written on a worker; a save
+        without it first waits for such writes, so files are never written out of order.
         """
         self._autosave.stop()
         if self.read_only:
             return False
+        if not background:
+            self.wait_for_writes()
         held = set(self._conflicts)
         changed_under_us: list[str] = []
+        todo = sorted(self._dirty_cards - held)
+        if background:
+            todo = self._save_long_cards_in_background(todo, held, changed_under_us)
         try:
-            with issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S):
-                for card_id in sorted(self._dirty_cards - held):
+            # Nothing else to write: no waiting for the lock the worker's write holds.
+            needed = todo or (self._manifest_dirty and not self._manifest_conflict)
+            with (
+                issue_write_lock(self.folder, timeout=SAVE_LOCK_TIMEOUT_S)
+                if needed
+                else nullcontext()
+            ):
+                for card_id in todo:
                     card = self.issue.cards.get(card_id)
                     if card is None or card.unreadable:
                         continue
@@ -276,9 +314,13 @@ class IssueDocument(DiskChangesMixin, QObject):
                         held.add(card_id)
                         changed_under_us.append(str(path))
                         continue
-                    save_card(self.folder, card)
-                    self._remember(path, serialize_card(card))
-                    journal.clear_entry(self.folder, card_id)
+                    text = serialize_card(card)
+                    # What the file holds is known (it was checked just above): no need to
+                    # read it back to compare, as write_if_changed would.
+                    if text != self._disk.get(str(path)) or not path.exists():
+                        atomic_write_text(path, text)
+                    self._remember(path, text)
+                    self.clear_journal(card_id)
                 manifest_done = not self._manifest_dirty
                 if self._manifest_dirty and not self._manifest_conflict:
                     if self._changed_on_disk(manifest_path(self.folder)):
@@ -308,9 +350,14 @@ class IssueDocument(DiskChangesMixin, QObject):
         return not self.dirty
 
     def _write_journal(self) -> None:
-        """Journal the cards typed in since the last journal write (not every unsaved card)."""
+        """Journal the cards typed in since the last journal write (not every unsaved card).
+
+        The writing runs on a thread of its own: encoding and writing a body of megabytes
+        would hold the UI thread for a good part of a second, several times a second.
+        """
         pending, self._journal_pending = self._journal_pending & self._dirty_cards, set()
-        for card_id in pending:
+        entries = []
+        for card_id in sorted(pending):
             card = self.issue.cards.get(card_id)
             if card is None or card.unreadable:
                 continue
@@ -319,15 +366,23 @@ class IssueDocument(DiskChangesMixin, QObject):
             base_text = self._conflicts.get(card_id)
             if base_text is None:
                 base_text = self._disk.get(str(card_path(self.folder, card_id)), "")
-            entry = journal.JournalEntry(card_id, card.body, base_text)
-            try:
-                journal.write_entry(self.folder, entry)
-            except OSError:
-                pass  # the journal is a safety net; autosave reports real write errors
+            entries.append(journal.JournalEntry(card_id, card.body, base_text))
+        if entries:
+            self._journal_job(partial(journal.write_entries, self.folder, entries))
+
+    def clear_journal(self, card_id: str) -> None:
+        """Remove the card's journal entry, after any write of it still on its way (one
+        left behind would bring back older text when the issue is opened next)."""
+        self._journal_job(partial(journal.clear_entry, self.folder, card_id))
+
+    def _journal_job(self, job: Callable[[], None]) -> None:
+        # One thread, in order: a write queued before a save's clear never lands after it.
+        run_in_thread(job, _ignore, None, None, lane="journal")
 
     def close(self) -> None:
         if self.dirty:
             self.save()
+        self.wait_for_writes()  # the issue is not let go with a file half written
         self.lock.release()
         # Commands hold Python callables; free them while Qt and Python both still exist.
         self.undo_stack.clear()
@@ -335,14 +390,28 @@ class IssueDocument(DiskChangesMixin, QObject):
 
     # -- checks -----------------------------------------------------------------------------
     def schedule_checks(self) -> None:
+        if self._checks_held:
+            self._checks_wanted = True
+            return
         self._check_timer.start()
+
+    def hold_checks(self, hold: bool) -> None:
+        """Hold the checks back (while the window opens), or let them run again: a check
+        asked for meanwhile runs once they are let go."""
+        self._checks_held = hold
+        if hold:
+            self._checks_wanted = self._checks_wanted or self._check_timer.isActive()
+            self._check_timer.stop()
+        elif self._checks_wanted:
+            self._checks_wanted = False
+            self._check_timer.start()
 
     def _run_checks(self) -> None:
         if self._check_running:
             self._check_again = True
             return
         self._check_running = True
-        snapshot = copy.deepcopy(self.issue)
+        snapshot = detached_copy(self.issue)
         snapshot.folder = self.folder
         run_in_thread(lambda: check_issue(snapshot), self._checks_done, self._checks_failed, self)
 

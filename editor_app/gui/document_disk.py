@@ -5,15 +5,18 @@ change meets unsaved edits."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QFileSystemWatcher
 
-from editor_app.core import journal, outline
+from editor_app.core import outline
 from editor_app.core.errors import MastheadError
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
+    CARDS_DIR,
     card_path,
     load_issue,
     manifest_path,
@@ -22,6 +25,7 @@ from editor_app.core.storage import (
     read_text,
 )
 from editor_app.gui.i18n import error_text
+from editor_app.gui.workers import run_in_thread
 
 # The editor's choices when a card changed on disk under unsaved edits.
 KEEP_MINE = "mine"
@@ -45,6 +49,9 @@ class DiskChangesMixin:
     _conflicts: dict[str, str]
     _manifest_conflict: bool
     _watcher: QFileSystemWatcher
+    _stamping: bool  # a look at the card files' stamps is running on a worker
+    writing_to: Callable[[str], bool]
+    _stamp_again: bool
     conflict: Any
     manifestConflict: Any  # noqa: N815 - the Qt signal's name
     cardChanged: Any  # noqa: N815
@@ -53,6 +60,7 @@ class DiskChangesMixin:
     externallyReloaded: Any  # noqa: N815
     saveStateChanged: Any  # noqa: N815
     saveFailed: Any  # noqa: N815
+    clear_journal: Callable[[str], None]
 
     def in_conflict(self, card_id: str) -> bool:
         return card_id in self._conflicts
@@ -90,28 +98,53 @@ class DiskChangesMixin:
         self._disk[str(path)] = text
         self._stamps[str(path)] = file_stamp(path)
 
+    def _card_file(self, card_id: str) -> str:
+        """``str(card_path(folder, card_id))``, made without pathlib: the watch and stamp
+        bookkeeping does this for every card of the issue after each save."""
+        return os.path.join(self.folder, CARDS_DIR, card_id + ".md")
+
     def _watch(self) -> None:
-        paths = [str(manifest_path(self.folder))] + [
-            str(card_path(self.folder, c)) for c in self.issue.cards
-        ]
-        cards_dir = str(self.folder / "cards")
+        paths = [str(manifest_path(self.folder))] + [self._card_file(c) for c in self.issue.cards]
+        cards_dir = str(self.folder / CARDS_DIR)
         watched = set(self._watcher.files())
-        missing = [p for p in paths if p not in watched and Path(p).exists()]
+        missing = [p for p in paths if p not in watched and os.path.exists(p)]
         if missing:
             self._watcher.addPaths(missing)
-        if cards_dir not in self._watcher.directories() and Path(cards_dir).is_dir():
+        if cards_dir not in self._watcher.directories() and os.path.isdir(cards_dir):
             self._watcher.addPath(cards_dir)
 
     def _on_dir_changed(self, _path: str) -> None:
         # Editors, git and our own atomic saves replace files by rename. Re-add the watches and
-        # read only the cards whose file is not the one we last read or wrote.
+        # read only the cards whose file is not the one we last read or wrote. The files are
+        # looked at on a worker: thousands of stat calls after every save would hold the UI.
         self._watch()
-        for card_id in list(self.issue.cards):
-            path = str(card_path(self.folder, card_id))
-            if file_stamp(path) != self._stamps.get(path):
+        if self._stamping:
+            self._stamp_again = True
+            return
+        self._stamping = True
+        paths = [self._card_file(card_id) for card_id in self.issue.cards]
+        run_in_thread(partial(file_stamps, paths), self._stamped, self._stamp_failed, self)
+
+    def _stamped(self, stamps: dict[str, tuple[int, int]]) -> None:
+        self._stamping = False
+        for path, stamp in stamps.items():
+            if stamp != self._stamps.get(path) and Path(path).stem in self.issue.cards:
                 self._on_file_changed(path)
+        if self._stamp_again:
+            self._stamp_again = False
+            self._on_dir_changed("")
+
+    def _stamp_failed(self, _message: str) -> None:
+        self._stamping = self._stamp_again = False
 
     def _on_file_changed(self, path: str) -> None:
+        if self.writing_to(path):
+            return  # our own write, still under way: looked at once it is reported
+        if path in self._disk and file_stamp(path) == self._stamps.get(path):
+            # The file we last read or wrote (our own save, told late): reading a card of
+            # megabytes again to find that out would hold the UI thread.
+            self._watch()
+            return
         self._watch()
         try:
             text = _read(Path(path), self.folder)
@@ -224,7 +257,7 @@ class DiskChangesMixin:
         self._remember(path, text)
         self._dirty_cards.discard(card_id)
         self._journal_pending.discard(card_id)
-        journal.clear_entry(self.folder, card_id)
+        self.clear_journal(card_id)
         self._take_disk_card(card_id, disk_card)
         if choice == KEEP_BOTH:
             if mine.title.strip():
@@ -240,6 +273,11 @@ class DiskChangesMixin:
             )
         elif not self.dirty:
             self.saveStateChanged.emit("saved")
+
+
+def file_stamps(paths: list[str]) -> dict[str, tuple[int, int]]:
+    """``file_stamp`` of each path (a worker's job)."""
+    return {path: file_stamp(path) for path in paths}
 
 
 def file_stamp(path: Path | str) -> tuple[int, int]:

@@ -172,7 +172,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
                 [int(width * 0.22), int(width * 0.36)],
                 Qt.Orientation.Horizontal,
             )
-        self.status.attach(doc)
+        self.status.attach(doc, count_now=False)
+        workspace.when_ready(self.status.count_issue)
         workspace.editor.countsChanged.connect(self.status.show_card_counts)
         workspace.view.currentNodeChanged.connect(self.status.show_node)
         doc.saveFailed.connect(

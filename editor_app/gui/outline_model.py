@@ -28,6 +28,7 @@ ProblemsRole = Qt.ItemDataRole.UserRole + 4  # (errors, warnings)
 # Beyond this many row operations for one change, a reset is cheaper for the views than the
 # signals (and a whole reorder from disk is not worth animating row by row).
 MAX_ROW_CHANGES = 64
+MAX_MARK_CHANGES = 500  # rows whose problem marks changed, told one by one up to this many
 
 
 @dataclass(eq=False)
@@ -124,19 +125,35 @@ class OutlineModel(QAbstractItemModel):
             self.dataChanged.emit(self.index(0, 0, parent), self.index(last, 0, parent))
 
     def _on_problems(self, problems: list) -> None:
-        counts: dict[str, tuple[int, int, list[str]]] = {}
+        errors: dict[str, int] = {}
+        warnings: dict[str, int] = {}
+        texts: dict[str, list[str]] = {}
         messages = message_catalog()
         for p in problems:
             # A problem shared by several cards (a duplicated link) marks each of them.
-            for card_id in p.cards or ([p.card] if p.card else []):
-                errors, warnings, texts = counts.get(card_id, (0, 0, []))
-                if p.severity == "error":
-                    errors += 1
-                else:
-                    warnings += 1
-                counts[card_id] = (errors, warnings, [*texts, messages.problem(p)])
-        self._problems = counts
-        self._emit_all_changed()
+            owners = p.cards or ([p.card] if p.card else [])
+            if not owners:
+                continue
+            text = messages.problem(p)  # once, however many cards share it
+            counter = errors if p.severity == "error" else warnings
+            for card_id in owners:
+                counter[card_id] = counter.get(card_id, 0) + 1
+                texts.setdefault(card_id, []).append(text)
+        counts = {
+            card_id: (errors.get(card_id, 0), warnings.get(card_id, 0), lines)
+            for card_id, lines in texts.items()
+        }
+        old, self._problems = self._problems, counts
+        changed = [cid for cid in set(old) | set(counts) if old.get(cid) != counts.get(cid)]
+        if len(changed) > MAX_MARK_CHANGES:
+            self._emit_all_changed()
+            return
+        # Only the rows whose marks changed: a whole-tree walk of thousands of cards after
+        # every check would hold the UI thread for a good part of a second.
+        for card_id in changed:
+            index = self.index_of(card_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     def _emit_all_changed(self) -> None:
         def walk(parent: QModelIndex) -> None:

@@ -101,6 +101,10 @@ class PanelDocks(QObject):
         self.handoff = InboxHandoff(doc, library, ws.view.current_id, ws)
         self.inbox = InboxPanel(doc, library, self.handoff, self.window)
         self.inbox_dock.setWidget(self.inbox)
+        # A panel behind another dock tab does no work until its tab is picked.
+        self.links.follow_dock(self.links_dock)
+        self.images.follow_dock(self.images_dock)
+        self.inbox.follow_dock(self.inbox_dock)
         self.inbox_actions = InboxOutlineActions(self.handoff, ws.model, ws.view, ws)
         self.handoff.failed.connect(lambda text: self.window.statusBar().showMessage(text, 8000))
         self.handoff.message.connect(lambda text: self.window.statusBar().showMessage(text, 8000))

@@ -37,14 +37,21 @@ class StatusBarController(QObject):
         self._recount = False
         self._sections: dict[str, TextStats] = {}
 
-    def attach(self, document: IssueDocument) -> None:
+    def attach(self, document: IssueDocument, count_now: bool = True) -> None:
+        """Follow ``document``; without ``count_now`` the issue is first counted when
+        ``count_issue`` is called (the window does that once the preview's page shows)."""
         self.document = document
         document.saveStateChanged.connect(self.show_save_state)
         document.cardChanged.connect(lambda *_: self._issue_timer.start())
         document.outlineChanged.connect(lambda *_: self._issue_timer.start())
         self.mode_label.setText(self.tr("Read-only") if document.read_only else "")
         self.show_save_state("saved")
-        self._update_issue_counts()
+        if count_now:
+            self._update_issue_counts()
+
+    def count_issue(self) -> None:
+        if self.document is not None:
+            self._update_issue_counts()
 
     def detach(self) -> None:
         self.document = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -18,11 +19,17 @@ from editor_app.gui.preferences import Preferences
 from editor_app.gui.preview import PreviewPane
 from editor_app.gui.section_editor import SectionEditor
 
+# The checks and the other work held for the preview's first page wait at most this long.
+CHECKS_HELD_AT_MOST_MS = 10_000
+
 
 class Workspace(QObject):
     def __init__(self, folder: Path, autosave_ms: int, parent: QObject | None = None):
         super().__init__(parent)
         self.document = IssueDocument(folder, self, autosave_ms=autosave_ms)
+        # The preview's first screen comes first: the checks of a large issue take seconds
+        # of the interpreter on a worker, which the page's render would wait for.
+        self.document.hold_checks(True)
         self.model = OutlineModel(self.document, self)
         self.view = OutlineView(self.model)
         self.actions = OutlineActions(self.document, self.view, self)
@@ -33,9 +40,33 @@ class Workspace(QObject):
         self.editor_area.addWidget(self.editor)
         self.editor_area.addWidget(self.section_editor)
         self.preview = PreviewPane(self.document)
+        self._page_shown = False
+        self._when_ready: list[Callable[[], None]] = []
+        self.preview.pageLoaded.connect(self._first_page)
+        self.preview.loadFailed.connect(self._first_page)
+        QTimer.singleShot(CHECKS_HELD_AT_MOST_MS, self, self._first_page)
+        if self.preview.page_loads:
+            self._first_page()
         self.view.currentNodeChanged.connect(self._on_node)
         self.actions.cardCreated.connect(self._on_created)
         self.key_buffer: StartupKeyBuffer | None = None
+
+    def when_ready(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the preview shows its first page (now if it does already): what
+        can wait (checks, the issue's word count) must not slow that page's render down."""
+        if self._page_shown:
+            work()
+        else:
+            self._when_ready.append(work)
+
+    def _first_page(self, *_args: object) -> None:
+        if self._page_shown:
+            return
+        self._page_shown = True
+        self.document.hold_checks(False)
+        waiting, self._when_ready = self._when_ready, []
+        for work in waiting:
+            work()
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Autosave delay, preview remote content and the body editor's font of this issue."""

@@ -3,6 +3,11 @@ another program changed meanwhile."""
 
 from __future__ import annotations
 
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from editor_app.core import journal
 from editor_app.core.storage import card_path, load_issue, read_card, read_text, save_card
 
@@ -39,3 +44,15 @@ def test_a_card_changed_underneath_keeps_both_versions(issue_folder):
     assert copy.body == "typed, never saved"
     assert copy.title == "Their title (recovered)"
     assert journal.read_entries(issue_folder) == []
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    body=st.text(alphabet=st.sampled_from(["a", "字", "😀", '"', "\\", "\n", "\u2028", "\x01"])),
+    base=st.text(max_size=20),
+)
+def test_an_entry_encoded_in_pieces_is_the_json_of_the_whole(monkeypatch, body, base):
+    monkeypatch.setattr(journal, "ENCODE_CHUNK", 3)
+    entry = journal.JournalEntry("c-1", body, base)
+    expected = json.dumps({"card": "c-1", "body": body, "base": base})
+    assert journal.entry_json(entry) == expected

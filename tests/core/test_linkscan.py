@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from editor_app.core.linkscan import AUTOLINK, BARE, HTML, INLINE, REFERENCE, scan_markdown
 from editor_app.core.render import render_markdown
 
@@ -138,3 +141,26 @@ def test_a_blank_line_closes_open_brackets():
     assert [x.url for x in scan_markdown(text)] == ["https://a.example.org/"]
     # An escaped bracket neither opens nor closes.
     assert [x.text for x in scan_markdown(r"[a \] b](https://b.example.org/)")] == [r"a \] b"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[a](https://a.example/x)",
+                "![图](i.png)",
+                "https://b.example/y",
+                "字",
+                "\n",
+                " ",
+                "ab\n\n",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_line_and_column_of_every_link_match_a_count_from_the_start(parts):
+    text = "".join(parts)
+    for link in scan_markdown(text):
+        assert link.line == text.count("\n", 0, link.span_start) + 1
+        assert link.column == link.span_start - (text.rfind("\n", 0, link.span_start) + 1) + 1

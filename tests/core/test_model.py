@@ -48,3 +48,36 @@ def test_folder_is_not_part_of_equality(tmp_path):
     a, b = _issue(), _issue()
     a.folder = tmp_path
     assert a == b
+
+
+def test_a_detached_copy_equals_a_deep_copy_and_shares_no_container():
+    import copy
+
+    from editor_app.core.model import FurtherReading, Link, detached_copy
+
+    issue = _issue()
+    issue.tags = ["云原生"]
+    issue.export = {"wechat": {"width": 600}}
+    card = issue.cards["ca1"]
+    card.source = Source("S", "https://example.org/s")
+    card.links = [Link("GitHub", "https://github.com/x")]
+    card.further_reading = [FurtherReading("R", "https://example.org/r", "摘要")]
+    card.tags = ["k8s"]
+    copied = detached_copy(issue)
+    expected = copy.deepcopy(issue)
+    assert copied == expected
+    # What the UI thread may change in place afterwards leaves the copy as it was.
+    issue.tags.append("x")
+    issue.export["wechat"]["width"] = 1
+    issue.numbering.cards = "continuous"
+    issue.sections[0].card_ids.append("cb1")
+    issue.sections[0].title = "changed"
+    issue.cards["cnew"] = Card("cnew")
+    card.source.url = "changed"
+    card.links[0].url = "changed"
+    card.links.append(Link())
+    card.further_reading[0].summary = "changed"
+    card.tags.append("x")
+    card.child_ids.append("cb1")
+    card.body = "changed"
+    assert copied == expected

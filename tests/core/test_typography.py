@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from editor_app.core.checks import WARNING, check_issue
 from editor_app.core.model import Issue, Typography
 from editor_app.core.outline import add_card, add_section
+from editor_app.core.problems import TextSpan
 from editor_app.core.render import render_markdown
 from editor_app.core.typography import (
     SPACE_ADD,
@@ -24,6 +25,7 @@ from editor_app.core.typography import (
     fix_card,
     fix_text,
     issue_fixes,
+    line_marks,
     typography_on,
 )
 
@@ -292,3 +294,47 @@ def test_fixing_any_mixture_keeps_syntax_structure_and_is_done_in_one_pass(parts
         assert fixed.count(kept) == text.count(kept)
     assert _structure(fixed) == _structure(text)
     assert find_fixes(fixed) == []
+
+
+def _naive_line_marks(text, spans):
+    out = []
+    for span in spans:
+        if span.end > len(text) or text[span.start : span.end] != span.old:
+            continue
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.start)
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = span.start, span.end
+        if start == end:
+            start, end = max(line_start, start - 1), min(line_end, end + 1)
+        if end > start:
+            line = text.count("\n", 0, span.start)
+            out.append((line, start - line_start, end - line_start, text[start:end]))
+    return out
+
+
+@given(
+    text=st.text(alphabet="ab中\n ", max_size=60),
+    picks=st.lists(st.tuples(st.integers(0, 70), st.integers(0, 3), st.booleans()), max_size=12),
+)
+def test_line_marks_agree_with_counting_each_span_from_the_start(text, picks):
+    spans = []
+    for start, length, stale in picks:
+        old = text[start : start + length]
+        spans.append(TextSpan("body", start, start + length, 1, 1, old + "x" if stale else old))
+    assert line_marks(text, spans) == _naive_line_marks(text, spans)
+
+
+def test_a_body_too_long_to_render_is_reported_as_that_not_char_by_char() -> None:
+    from editor_app.core.render_limits import MAX_CARD_CHARS
+
+    issue = _issue()
+    card = issue.ordered_cards()[0]
+    card.body = "插件API更新。\n\n" * (MAX_CARD_CHARS // 9 + 1)
+    assert len(card.body) > MAX_CARD_CHARS
+    codes = {(p.code, p.span.field if p.span else "") for p in check_issue(issue)}
+    assert any(code == "render-limit" for code, _field in codes)
+    assert not any(field == "body" for code, field in codes if code in TYPOGRAPHY_CODES)
+    assert any(field == "title" for code, field in codes if code in TYPOGRAPHY_CODES)
+    # Asked for, the fixes still reach the whole body.
+    assert "插件 API 更新" in fix_card(card)["body"]

@@ -59,3 +59,34 @@ def test_activating_a_problem_selects_its_card_or_section(window, qtbot):
     # A problem whose card is gone does nothing (and raises nothing).
     window.panels.export_panel.jumpToCard.emit("no-such-card")
     assert ws.view.current_id() == intro.id
+
+
+def test_checks_held_while_the_window_opens_run_once_let_go(qtbot, issue_folder):
+    from editor_app.gui.document import IssueDocument
+
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    try:
+        runs: list[int] = []
+        doc.problemsChanged.connect(lambda _p: runs.append(1))
+        doc.hold_checks(True)  # the check the opening asked for waits
+        doc.schedule_checks()
+        doc.schedule_checks()
+        qtbot.wait(1000)
+        assert runs == [] and not doc._check_timer.isActive()
+        doc.hold_checks(False)
+        qtbot.waitUntil(lambda: runs == [1], timeout=5000)
+        qtbot.wait(800)
+        assert runs == [1]
+    finally:
+        doc.close()
+
+
+def test_the_window_lets_the_checks_go_with_the_first_preview_page(window, qtbot, issue_folder):
+    window.open_issue(issue_folder)  # again, watched from the start
+    ws = window.workspace
+    runs: list[int] = []
+    ws.document.problemsChanged.connect(lambda _p: runs.append(1))
+    assert ws.preview.page_loads == 0 and ws.document._checks_held
+    qtbot.waitUntil(lambda: ws.preview.page_loads >= 1, timeout=5000)
+    assert runs == [] and not ws.document._checks_held
+    qtbot.waitUntil(lambda: runs == [1], timeout=5000)

@@ -109,7 +109,11 @@ def test_panels_follow_the_open_issue(window, qtbot, issue_folder):
     panels = window.panels
     assert panels.links is not None and panels.images is not None
     assert panels.export_panel.document is ws.document
-    # The link panel lists the issue's links and jumps to their card.
+    # Behind the preview's tab the link panel lists nothing; its tab picked, it lists the
+    # issue's links and jumps to their card.
+    qtbot.wait(100)
+    assert panels.links.model.rowCount() == 0
+    panels.links_dock.raise_()
     qtbot.waitUntil(lambda: panels.links.model.rowCount() > 0, timeout=5000)
     target = ws.document.issue.sections[1].card_ids[0]
     panels.links.revealRequested.emit(target, "", -1, -1)

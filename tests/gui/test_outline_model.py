@@ -256,3 +256,26 @@ def test_a_large_change_resets_and_restores_expansion_and_current(outline, monke
     assert recorder.take() == [("reset",)]
     assert view.current_id() == card(doc, "Alpha 发布")
     assert not view.isExpanded(model.index_of(toolset))
+
+
+def test_problem_marks_count_shared_problems_and_tell_only_the_rows_that_changed(outline):
+    from editor_app.core.problems import Problem
+    from editor_app.gui.outline_model import ProblemsRole
+
+    doc, model = outline[0], outline[1]
+    cards = [c.id for c in doc.issue.ordered_cards()]
+    first, second, third = cards[:3]
+    shared = Problem("warning", "duplicate-link", "Same link", cards=(first, second))
+    own = Problem("error", "empty-card", "Empty", card=first)
+    changed: list[str] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles=(): changed.append(model.node_id(top)))
+    model._on_problems([shared, own])
+    assert model.index_of(first).data(ProblemsRole) == (1, 1)
+    assert model.index_of(second).data(ProblemsRole) == (0, 1)
+    assert model.index_of(third).data(ProblemsRole) == (0, 0)
+    assert "Same link" in model.tooltip(second, "card")
+    assert sorted(changed) == sorted([first, second])
+    changed.clear()
+    model._on_problems([shared])  # the empty card was filled: only its row changes
+    assert changed == [first]
+    assert model.index_of(first).data(ProblemsRole) == (0, 1)

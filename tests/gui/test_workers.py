@@ -6,6 +6,7 @@ import threading
 
 from PySide6.QtCore import QObject
 
+from editor_app.gui import workers
 from editor_app.gui.workers import run_in_thread
 
 
@@ -47,3 +48,12 @@ def _alive(obj) -> bool:
     from shiboken6 import Shiboken
 
     return Shiboken.isValid(obj)
+
+
+def test_the_ui_thread_wins_the_interpreter_back_quickly(monkeypatch):
+    import sys
+
+    monkeypatch.setattr(sys, "setswitchinterval", lambda s: calls.append(s))
+    calls: list[float] = []
+    workers.share_interpreter()
+    assert calls == [workers.SWITCH_INTERVAL_S] and workers.SWITCH_INTERVAL_S < 0.005

@@ -14,6 +14,7 @@ from editor_app.core.model import Card
 from editor_app.core.problems import Problem
 from editor_app.core.text_stats import TextStats, card_stats, card_stats_key, stats_of_key
 from editor_app.core.typography import line_marks
+from editor_app.gui.editor.body_mirror import BodyMirror
 from editor_app.gui.editor.card_fields import CardFields
 from editor_app.gui.editor.find_replace import SCOPE_ISSUE, FindReplaceBar
 from editor_app.gui.editor.markdown_edit import ImageImporter, MarkdownEdit
@@ -25,7 +26,9 @@ from editor_app.gui.workers import run_in_thread
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
 
-LARGE_BODY_CHARS = 200_000  # longer bodies are counted after a pause, off the UI thread
+# Longer bodies are counted after a pause, off the UI thread, and followed change by change
+# (BodyMirror) instead of being read back whole on every keystroke.
+LARGE_BODY_CHARS = 200_000
 COUNT_DELAY_MS = 500
 
 DOCUMENT_CACHE = 32  # cards whose text documents (and editor undo history) are kept
@@ -288,6 +291,11 @@ class CardEditor(QWidget):
         self.countsChanged.emit(card_stats(card) if card else TextStats())
 
     def _count_large_body(self) -> None:
+        mirror = getattr(self.body_edit.document(), "mirror", None)
+        if mirror is not None and not self.body_edit.isReadOnly() and mirror.resync():
+            # A safety net, once typing pauses: the mirror read the text again because it
+            # had lost track of it; the document must hold what the editor shows.
+            self._body_changed()
         card = self.current_card()
         if card is None:
             self.countsChanged.emit(TextStats())
@@ -302,7 +310,14 @@ class CardEditor(QWidget):
     def _body_changed(self) -> None:
         if self._updating or self._card_id is None or self.body_edit.isReadOnly():
             return
-        text = self.body_edit.toPlainText()
+        doc = self.body_edit.document()
+        if doc.characterCount() > LARGE_BODY_CHARS:
+            mirror = getattr(doc, "mirror", None)
+            if mirror is None:
+                mirror = doc.mirror = BodyMirror(doc)
+            text = mirror.text
+        else:
+            text = self.body_edit.toPlainText()
         self._sent_body = text
         self.document.set_card_body(self._card_id, text)
 

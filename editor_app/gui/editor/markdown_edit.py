@@ -48,6 +48,9 @@ EDITOR_FONT_FAMILIES = [
 ]
 EDITOR_POINT_SIZE = 12
 DOCUMENT_MARGIN = 12
+# A text opened longer than this is not highlighted: QSyntaxHighlighter formats a whole
+# document at once, seconds for a body of megabytes, and the editor would freeze meanwhile.
+HIGHLIGHT_MAX_CHARS = 200_000
 
 IMAGE_SUFFIXES = {
     ".png",
@@ -115,7 +118,9 @@ class MarkdownEdit(QPlainTextEdit):
         doc.setDocumentMargin(DOCUMENT_MARGIN)
         doc.setPlainText(text)
         doc.setModified(False)
-        doc.highlighter = MarkdownHighlighter(doc, Theme.for_palette(self.palette()))
+        doc.highlighter = None
+        if len(text) <= HIGHLIGHT_MAX_CHARS:
+            doc.highlighter = MarkdownHighlighter(doc, Theme.for_palette(self.palette()))
         return doc
 
     def set_markdown_document(self, doc: QTextDocument) -> None:

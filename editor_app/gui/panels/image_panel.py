@@ -9,7 +9,6 @@ Importing and fetching images end by emitting ``insertRequested`` with the Markd
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QUrl, Signal
@@ -17,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -35,6 +35,7 @@ from editor_app.core.images import (
     alt_text_edits,
 )
 from editor_app.core.links import escape_link_text
+from editor_app.core.model import detached_copy
 from editor_app.core.paths import local_path
 from editor_app.gui import image_import
 from editor_app.gui.app_settings import AppSettings
@@ -95,11 +96,15 @@ class ImagePanel(QWidget):
         self._watcher = QFileSystemWatcher(self)
         self._watch_assets()
         self._watcher.directoryChanged.connect(self.schedule_refresh)
-        self.refresh()
+        self._deferred.schedule(0)  # now if on screen, else once shown
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self._deferred.shown()
+
+    def follow_dock(self, dock: QDockWidget) -> None:
+        """Catch up on changes when ``dock``, holding this panel, becomes the current tab."""
+        self._deferred.follow(dock)
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -209,7 +214,7 @@ class ImagePanel(QWidget):
         """Rebuild the asset report off the UI thread."""
         self._deferred.cancel()
         self._watch_assets()
-        snapshot = copy.deepcopy(self.document.issue)
+        snapshot = detached_copy(self.document.issue)
         snapshot.folder = self.document.folder
         self.model.max_width = self._policy()[0]
         self.scanner.scan(snapshot, self.model.max_width)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShow
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -92,8 +93,10 @@ class InboxPanel(QWidget):
         self._in_issue: set[str] = set()
         self._build()
         self._make_actions()
+        # The inbox is read (and looked up in the archive) only while the panel is on screen.
+        self._reloading = DeferredRefresh(self, self.reload, 0)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(lambda: self._reloading.schedule(0))
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(lambda _p: self._reload_timer.start())
         self._watch()
@@ -104,12 +107,18 @@ class InboxPanel(QWidget):
         handoff.added.connect(self._show_added)
         handoff.failed.connect(self._show_error)
         handoff.message.connect(self._show_status)
-        self._refresh_in_issue()
-        self.reload()
+        self._issue_links.schedule(0)  # now if on screen, else once shown
+        self._reloading.schedule(0)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self._issue_links.shown()
+        self._reloading.shown()
+
+    def follow_dock(self, dock: QDockWidget) -> None:
+        """Catch up on changes when ``dock``, holding this panel, becomes the current tab."""
+        self._issue_links.follow(dock)
+        self._reloading.follow(dock)
 
     # -- building ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -487,5 +496,6 @@ class InboxPanel(QWidget):
         if self.cancel_event is not None:
             self.cancel_event.set()
         self._reload_timer.stop()
+        self._reloading.cancel()
         if self._watcher.directories():
             self._watcher.removePaths(self._watcher.directories())

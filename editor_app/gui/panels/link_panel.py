@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication, QKeySequen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -86,11 +87,15 @@ class LinkPanel(QWidget):
         document.cardChanged.connect(self._document_changed)
         document.outlineChanged.connect(self._document_changed)
         self.statuses = load_cache(document.folder)
-        self.refresh()
+        self._deferred.schedule(0)  # now if on screen, else once shown
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         self._deferred.shown()
+
+    def follow_dock(self, dock: QDockWidget) -> None:
+        """Catch up on changes when ``dock``, holding this panel, becomes the current tab."""
+        self._deferred.follow(dock)
 
     # -- building ----------------------------------------------------------------------------
     def _build(self) -> None:
@@ -293,7 +298,7 @@ class LinkPanel(QWidget):
 
     def _update_summary(self) -> None:
         rows = self.model.rows
-        dups = sum(bool(r.duplicates) for r in rows)
+        dups = sum(r.duplicated for r in rows)
         featured = sum(bool(r.featured) for r in rows)
         broken = sum(r.broken for r in rows)
         text = self.tr("%n link(s)", "", len(rows))
@@ -431,6 +436,8 @@ class LinkPanel(QWidget):
     # -- link check ------------------------------------------------------------------------
     def check_links(self) -> None:
         """Check every web link of the issue (the network is used only here)."""
+        if self._deferred.stale or self._deferred.timer.isActive():
+            self.refresh()  # asked for from the menu while the panel was out of sight
         self._start_check(list(dict.fromkeys(r.ref.url for r in self.model.rows if r.is_web)))
 
     def check_selected(self) -> None:

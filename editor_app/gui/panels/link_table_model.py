@@ -73,6 +73,7 @@ STATUS_LOOK = {
     SKIPPED: ("mdi6.minus-circle-outline", MUTED_COLOR, 7),
 }
 BAD_STATES = (BROKEN, ERROR)
+DUPLICATES_LISTED = 12  # a tooltip lists this many other places of a duplicated link
 
 
 @dataclass
@@ -81,7 +82,9 @@ class LinkRow:
     number: str  # "1/3" (section / card number) or "2/4.1" for a sub-card
     card_title: str
     order: int  # the card's place in the issue, for sorting by card
-    duplicates: list[tuple[str, LinkRef]] = field(default_factory=list)  # (card label, ref)
+    # Every link of this URL (this one too) as (card label, ref), one list shared by the
+    # group: a list of "the others" per row is quadratic in the copies of a link.
+    same_url: list[tuple[str, LinkRef]] = field(default_factory=list, repr=False)
     featured: list[LedgerEntry] = field(default_factory=list)  # an item's own link there
     mentioned: list[LedgerEntry] = field(default_factory=list)  # only in passing there
     status: LinkStatus | None = None
@@ -93,6 +96,15 @@ class LinkRow:
         return (r.card or r.section, r.field, r.kind, r.index)
 
     @property
+    def duplicated(self) -> bool:
+        return len(self.same_url) > 1
+
+    @property
+    def duplicates(self) -> list[tuple[str, LinkRef]]:
+        """The other links of this URL, as (card label, ref)."""
+        return [(label, ref) for label, ref in self.same_url if ref is not self.ref]
+
+    @property
     def is_web(self) -> bool:
         return self.ref.url.lower().startswith(("http://", "https://"))
 
@@ -102,7 +114,7 @@ class LinkRow:
 
     @property
     def flagged(self) -> bool:
-        return bool(self.duplicates or self.featured or self.broken)
+        return bool(self.duplicated or self.featured or self.broken)
 
 
 def build_rows(issue: Issue) -> list[LinkRow]:
@@ -129,13 +141,9 @@ def build_rows(issue: Issue) -> list[LinkRow]:
         rows.append(LinkRow(ref, label.get(owner, ""), titles.get(owner, ""), order.get(owner, 0)))
     by_ref = {id(row.ref): row for row in rows}
     for group in find_duplicates(refs).values():
+        same_url = [(f"{by_ref[id(o)].number} {by_ref[id(o)].card_title}", o) for o in group]
         for ref in group:
-            others = [
-                (f"{by_ref[id(o)].number} {by_ref[id(o)].card_title}", o)
-                for o in group
-                if o is not ref
-            ]
-            by_ref[id(ref)].duplicates = others
+            by_ref[id(ref)].same_url = same_url
     return rows
 
 
@@ -332,9 +340,9 @@ class LinkTableModel(QAbstractTableModel):
         if col == KIND:
             return self._icon(KIND_ICONS.get(row.ref.kind, "mdi6.link"), MUTED_COLOR)
         if col == URL:
-            if row.duplicates and row.featured:
+            if row.duplicated and row.featured:
                 return self._icon("mdi6.alert-decagram", ERROR_COLOR)
-            if row.duplicates:
+            if row.duplicated:
                 return self._icon("mdi6.content-duplicate", WARNING_COLOR)
             if row.featured:
                 return self._icon("mdi6.history", FEATURED_COLOR)
@@ -350,7 +358,7 @@ class LinkTableModel(QAbstractTableModel):
             return self.featured_tooltip(row) or None
         if col == URL:
             parts = [row.ref.url]
-            if row.duplicates:
+            if row.duplicated:
                 parts.append(self.duplicate_tooltip(row))
             if row.featured:
                 parts.append(self.featured_tooltip(row))
@@ -374,8 +382,11 @@ class LinkTableModel(QAbstractTableModel):
 
     def duplicate_tooltip(self, row: LinkRow) -> str:
         lines = [self.tr("Duplicate: the same link is also in")]
-        for label, other in row.duplicates:
+        others = row.duplicates
+        for label, other in others[:DUPLICATES_LISTED]:
             lines.append(f"• {label} ({self.kind_label(other.kind)})")
+        if len(others) > DUPLICATES_LISTED:
+            lines.append(f"• … (+{len(others) - DUPLICATES_LISTED})")
         return "\n".join(lines)
 
     def featured_tooltip(self, row: LinkRow) -> str:
@@ -498,7 +509,7 @@ class LinkFilterProxy(TextFlagFilter):
         if flag == self.FLAG_ANY:
             return row.flagged
         if flag == self.FLAG_DUPLICATE:
-            return bool(row.duplicates)
+            return row.duplicated
         if flag == self.FLAG_FEATURED:
             return bool(row.featured)
         if flag == self.FLAG_BROKEN:

@@ -13,7 +13,14 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class TextFlagFilter(QSortFilterProxyModel):
@@ -102,11 +109,14 @@ class RowSelection:
 
 
 class DeferredRefresh(QObject):
-    """Refreshes a panel a moment after the issue changes, and only while it is visible.
+    """Refreshes a panel a moment after the issue changes, and only while it is on screen.
 
     A panel hidden behind another dock tab rebuilds nothing while the editor types; it
-    catches up once when it is shown (the panel's showEvent calls ``shown``). No event
-    filter: a filter child would be called while the panel is being destroyed.
+    catches up once when it is shown (the panel's showEvent calls ``shown``, and so does its
+    dock becoming the current tab: see ``follow``). A panel in a dock tab that is not the
+    current one counts as visible to Qt (it is only moved out of sight), so "on screen" also
+    asks for a visible region. No event filter: a filter child would be called while the
+    panel is being destroyed.
     """
 
     def __init__(self, panel: QWidget, refresh: Callable[[], None], delay_ms: int):
@@ -115,8 +125,13 @@ class DeferredRefresh(QObject):
         self.timer = QTimer(self, singleShot=True, interval=delay_ms)
         self.timer.timeout.connect(self._run)
 
+    def on_screen(self) -> bool:
+        return self.panel.isVisible() and not self.panel.visibleRegion().isEmpty()
+
     def schedule(self, delay_ms: int | None = None) -> None:
-        if self.panel.isVisible():
+        if self.stale and not self.timer.isActive():
+            return  # already waiting to be shown (asking Qt again costs, per keystroke)
+        if self.on_screen():
             self.timer.start(self.timer.interval() if delay_ms is None else delay_ms)
         else:
             self.stale = True
@@ -125,9 +140,16 @@ class DeferredRefresh(QObject):
         self.timer.stop()
 
     def _run(self) -> None:
+        if not self.on_screen():
+            self.stale = True  # hidden meanwhile: caught up when shown again
+            return
         self.stale = False
         self.refresh()
 
     def shown(self) -> None:
         if self.stale:
             self.timer.start(0)
+
+    def follow(self, dock: QDockWidget) -> None:
+        """Catch up when ``dock`` (the panel's dock) becomes the current tab."""
+        dock.visibilityChanged.connect(lambda visible: visible and self.shown())

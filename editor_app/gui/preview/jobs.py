@@ -164,20 +164,23 @@ def render_shell(
 ) -> ShellResult:
     """The page with the ``full`` cards rendered and every other top-level card a stub."""
     snap = stub_issue(outline_snap)
-    html = page_html.render_page(snap, remote, head)
+    layout = layout_of(snap)
+    html = page_html.render_page(snap, remote, head, layout.numbers, layout.anchors)
     full_set = set(full)
     pending = [
         t for s in snap.sections for t in s.card_ids if t in snap.cards and t not in full_set
     ]
     if pending:
         html = _mark_pending(html, set(pending))
-    return ShellResult(html, layout_of(snap), pending)
+    return ShellResult(html, layout, pending)
 
 
 def render_full_page(outline_snap: OutlineSnapshot, remote: bool, head: str) -> ShellResult:
     """The whole page in one piece (the QTextBrowser preview)."""
     snap = stub_issue(outline_snap)
-    return ShellResult(page_html.render_page(snap, remote, head), layout_of(snap), [])
+    layout = layout_of(snap)
+    html = page_html.render_page(snap, remote, head, layout.numbers, layout.anchors)
+    return ShellResult(html, layout, [])
 
 
 def render_cards(jobs: list[tuple[str, Issue]], layout: Layout) -> CardsResult:

@@ -12,8 +12,10 @@ from urllib.parse import quote
 
 from editor_app.core import issue_html, outline
 from editor_app.core.errors import OutlineError
+from editor_app.core.issue_html import Anchors
 from editor_app.core.markup.assets import AssetFile, AssetResolver
 from editor_app.core.model import Issue
+from editor_app.core.numbering import Numbers
 
 # Scripts never run (JavaScript is also off in the page's main world); remote images and
 # fonts only when the editor switches remote content on. The template carries the export's
@@ -113,15 +115,24 @@ class PreviewResolver(AssetResolver):
         return quote(asset.source.relative_to(Path(self.folder).resolve()).as_posix())
 
 
-def render_page(issue: Issue, remote: bool, head: str = "") -> str:
+def render_page(
+    issue: Issue,
+    remote: bool,
+    head: str = "",
+    numbers: Numbers | None = None,
+    anchors: Anchors | None = None,
+) -> str:
     """The whole issue as the HTML export renders it, for the preview; ``head`` is more of
-    Masthead's own markup for <head> (the theme's stylesheet)."""
+    Masthead's own markup for <head> (the theme's stylesheet). ``numbers`` and ``anchors``
+    of the issue may be passed in (the shell job has them already)."""
     html = issue_html.issue_page(
         issue,
         preview=True,
         extra_head=PREVIEW_CSS + head,
         allow_remote=remote,
         resolver=PreviewResolver(issue.folder),
+        numbers=numbers,
+        anchors=anchors,
     )
     return with_policy(html, remote)
 

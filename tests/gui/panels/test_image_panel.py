@@ -167,6 +167,7 @@ def test_thumbnails_are_generated_off_thread_and_cached_by_content(qtbot, panel,
 
     # A second panel reuses the cache: no new files.
     again = ImagePanel(doc, settings=settings)
+    again.show()  # a panel out of sight reads nothing
     wait_ready(qtbot, again)
     assert sorted(p.name for p in thumbs_dir(doc.folder).iterdir()) == made
     assert again.row_for("assets/chart.png").thumb == chart.thumb
@@ -330,6 +331,7 @@ def test_read_only_issue_disables_edits(qtbot, folder, settings):
     document = IssueDocument(folder[0], autosave_ms=100000)
     document.read_only = True
     widget = ImagePanel(document, settings=settings)
+    widget.show()
     wait_ready(qtbot, widget)
     widget.select_asset("assets/unused.png")
     assert not widget.remove_action.isEnabled()

@@ -96,6 +96,13 @@ def panel(qtbot, doc, library):
     dispose(widget)
 
 
+def shown(qtbot, widget: LinkPanel) -> LinkPanel:
+    """The panel on screen, its rows built (a panel out of sight builds none)."""
+    widget.show()
+    qtbot.waitUntil(lambda: not widget._deferred.stale and not widget._deferred.timer.isActive())
+    return widget
+
+
 def row_index(panel: LinkPanel, predicate, column: int = 0) -> QModelIndex:
     """The proxy index of the first visible row matching ``predicate(row)``."""
     for r in range(panel.proxy.rowCount()):
@@ -264,8 +271,8 @@ def test_duplicates_and_featured_before_are_flagged(panel, library):
 
 
 def test_no_library_means_no_featured_column_data(qtbot, doc):
-    widget = LinkPanel(doc, None)
-    assert all(not r.featured for r in widget.model.rows)
+    widget = shown(qtbot, LinkPanel(doc, None))
+    assert widget.model.rows and all(not r.featured for r in widget.model.rows)
     assert "no archive library" in widget.summary_label.text()
     dispose(widget)
 
@@ -347,7 +354,7 @@ def local_panel(qtbot, tmp_path, request):
 
     def make(urls: list[str]) -> LinkPanel:
         document = IssueDocument(local_issue(tmp_path, urls), autosave_ms=100000)
-        widget = LinkPanel(document, None)
+        widget = shown(qtbot, LinkPanel(document, None))
         widget.check_options = {"timeout": 5}
         made.append((widget, document))
         return widget
@@ -382,7 +389,7 @@ def test_link_check_shows_progress_and_results(qtbot, server, local_panel):
     assert cache_path(panel.document.folder).is_file()
 
     # A new panel reads the cached results without asking the network.
-    again = LinkPanel(panel.document, None)
+    again = shown(qtbot, LinkPanel(panel.document, None))
     assert {r.status.state for r in again.model.rows} == {"ok", "broken", "redirected"}
     dispose(again)
 
@@ -423,7 +430,7 @@ def test_link_check_can_be_cancelled(qtbot, server, local_panel):
 def test_read_only_issue_cannot_be_edited(qtbot, library):
     document = IssueDocument(library[1], autosave_ms=100000)
     document.read_only = True
-    widget = LinkPanel(document, None)
+    widget = shown(qtbot, LinkPanel(document, None))
     index = row_index(widget, lambda r: r.ref.kind == "inline", URL)
     assert not index.flags() & Qt.ItemFlag.ItemIsEditable
     widget.view.selectRow(index.row())

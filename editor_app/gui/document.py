@@ -105,7 +105,7 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         self._manifest_conflict = False
 
         self._autosave = QTimer(self, singleShot=True, interval=autosave_ms or DEFAULT_AUTOSAVE_MS)
-        self._autosave.timeout.connect(lambda: self.save(background=True))
+        self._autosave.timeout.connect(self._autosave_now)
         self._init_writes()
         self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_MS)
         self._journal_timer.timeout.connect(self._write_journal)
@@ -264,6 +264,9 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         self.saveStateChanged.emit("unsaved")
         self._autosave.start()
         self.schedule_checks()
+
+    def _autosave_now(self) -> None:
+        self.save(background=True)
 
     def set_autosave_delay(self, ms: int) -> None:
         self._autosave.setInterval(max(100, ms))

@@ -9,7 +9,7 @@ from editor_app.core.text_stats import card_stats
 pytestmark = pytest.mark.usefixtures("text_preview")  # see tests/gui/conftest.py
 
 
-def test_section_selection_shows_the_sum_of_its_cards(window):
+def test_section_selection_shows_the_sum_of_its_cards(window, qtbot):
     ws = window.workspace
     issue = ws.document.issue
     section = issue.sections[1]  # a card with two sub-cards
@@ -20,6 +20,10 @@ def test_section_selection_shows_the_sum_of_its_cards(window):
     assert window.status.card_label.text() == f"Card: {card_words} words"
     assert card_words != words
     ws.view.select_ids([section.id])
-    assert window.status.card_label.text().startswith(f"Section: {words} words")
+    # The issue is counted on a worker once the preview shows its first page.
+    qtbot.waitUntil(
+        lambda: window.status.card_label.text().startswith(f"Section: {words} words"),
+        timeout=5000,
+    )
     ws.view.select_ids([first])
     assert window.status.card_label.text() == f"Card: {card_words} words"

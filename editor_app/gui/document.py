@@ -273,11 +273,11 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         self._autosave.start()
         self.schedule_checks()
 
-    def set_autosave_delay(self, ms: int) -> None:
-        self._autosave.setInterval(max(100, ms))
-
     def _autosave_now(self) -> None:
         self.save(background=True)
+
+    def set_autosave_delay(self, ms: int) -> None:
+        self._autosave.setInterval(max(100, ms))
 
     def save(self, background: bool = False) -> bool:
         """Write every changed card and the manifest atomically. False on failure.

@@ -20,7 +20,10 @@ def test_section_selection_shows_the_sum_of_its_cards(window, qtbot):
     assert window.status.card_label.text() == f"Card: {card_words} words"
     assert card_words != words
     ws.view.select_ids([section.id])
-    # A section's sum is counted on a worker, off the selection's path.
-    qtbot.waitUntil(lambda: window.status.card_label.text().startswith(f"Section: {words} words"))
+    # The issue is counted on a worker once the preview shows its first page.
+    qtbot.waitUntil(
+        lambda: window.status.card_label.text().startswith(f"Section: {words} words"),
+        timeout=5000,
+    )
     ws.view.select_ids([first])
     assert window.status.card_label.text() == f"Card: {card_words} words"

@@ -96,7 +96,7 @@ class InboxPanel(QWidget):
         # The inbox is read (and looked up in the archive) only while the panel is on screen.
         self._reloading = DeferredRefresh(self, self.reload, 0)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(lambda: self._reloading.schedule(0))
+        self._reload_timer.timeout.connect(self._reload_when_shown)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.directoryChanged.connect(lambda _p: self._reload_timer.start())
         self._watch()
@@ -114,6 +114,9 @@ class InboxPanel(QWidget):
         super().showEvent(event)
         self._issue_links.shown()
         self._reloading.shown()
+
+    def _reload_when_shown(self) -> None:
+        self._reloading.schedule(0)
 
     def follow_dock(self, dock: QDockWidget) -> None:
         """Catch up on changes when ``dock``, holding this panel, becomes the current tab."""

@@ -152,4 +152,10 @@ class DeferredRefresh(QObject):
 
     def follow(self, dock: QDockWidget) -> None:
         """Catch up when ``dock`` (the panel's dock) becomes the current tab."""
-        dock.visibilityChanged.connect(lambda visible: visible and self.shown())
+        # A bound method, not a lambda: the dock outlives the panels it holds, and Qt drops
+        # the connection when this object goes.
+        dock.visibilityChanged.connect(self._dock_visibility)
+
+    def _dock_visibility(self, visible: bool) -> None:
+        if visible:
+            self.shown()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from editor_app.core.model import Issue, Source
@@ -12,12 +10,9 @@ from editor_app.core.storage import save_issue
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.preview import PreviewPane
 from editor_app.gui.preview.channel_view import render_channel_page
-
-WAIT = 20_000
-needs_web = pytest.mark.skipif(
-    os.environ.get("MASTHEAD_NO_WEBENGINE") == "1",
-    reason="the QTextBrowser fallback was forced with MASTHEAD_NO_WEBENGINE=1",
-)
+from tests.gui.preview.web_helpers import WAIT, needs_web
+from tests.gui.preview.web_helpers import page_text as _text
+from tests.gui.preview.web_helpers import run_js as _js
 
 
 @pytest.fixture
@@ -33,20 +28,6 @@ def document(tmp_path):
     doc = IssueDocument(folder, autosave_ms=60_000)
     yield doc
     doc.close()
-
-
-def _js(qtbot, pane: PreviewPane, script: str):
-    box: list = []
-    pane.backend.run_js(script, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
-    return box[0]
-
-
-def _text(qtbot, pane: PreviewPane) -> str:
-    box: list[str] = []
-    pane.page_text(box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
-    return box[0]
 
 
 def test_channel_page_keeps_card_ids_and_adds_only_preview_styles(document):

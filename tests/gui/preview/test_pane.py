@@ -19,17 +19,14 @@ from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import save_issue
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.preview import PreviewPane, page_html, web_engine_available
+from tests.gui.preview.web_helpers import needs_web
+from tests.gui.preview.web_helpers import page_text as _text
 
 WAIT = 20_000  # ms; QtWebEngine starts slowly on a busy machine
 
+
 # QtWebEngine ships with the PySide6 dependency, so it is only absent when the fallback is
 # forced on purpose; a broken install must fail these tests, not skip them.
-needs_web = pytest.mark.skipif(
-    os.environ.get("MASTHEAD_NO_WEBENGINE") == "1",
-    reason="the QTextBrowser fallback was forced with MASTHEAD_NO_WEBENGINE=1",
-)
-
-
 def test_web_engine_is_available_unless_disabled():
     if os.environ.get("MASTHEAD_NO_WEBENGINE") != "1":
         assert web_engine_available()
@@ -100,13 +97,6 @@ def _js(qtbot, pane: PreviewPane, script: str):
     """Run a script in the preview's isolated world and wait for its result."""
     box: list = []
     pane.backend.run_js(script, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
-    return box[0]
-
-
-def _text(qtbot, pane: PreviewPane) -> str:
-    box: list[str] = []
-    pane.page_text(box.append)
     qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
     return box[0]
 

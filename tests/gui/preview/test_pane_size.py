@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QApplication
 from editor_app.gui import theme
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.preview import PreviewPane, jobs, page_html, scheme
+from tests.gui.preview.web_helpers import open_pane as _pane
+from tests.gui.preview.web_helpers import page_text as _text
+from tests.gui.preview.web_helpers import run_js as _js
 
 WAIT = 30_000
 ROOT = Path(__file__).resolve().parents[3]
@@ -40,29 +43,6 @@ def sample_document(tmp_path):
     doc = IssueDocument(issue.folder, autosave_ms=60_000)
     yield doc
     doc.close()
-
-
-def _pane(qtbot, doc) -> PreviewPane:
-    pane = PreviewPane(doc)
-    qtbot.addWidget(pane)
-    pane.resize(900, 700)
-    pane.show()
-    qtbot.waitUntil(lambda: pane.page_loads >= 1, timeout=WAIT)
-    return pane
-
-
-def _js(qtbot, pane: PreviewPane, script: str):
-    box: list = []
-    pane.backend.run_js(script, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
-    return box[0]
-
-
-def _text(qtbot, pane: PreviewPane) -> str:
-    box: list[str] = []
-    pane.page_text(box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
-    return box[0]
 
 
 # -- pure parts ------------------------------------------------------------------------------

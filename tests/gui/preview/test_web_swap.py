@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 
 import pytest
@@ -13,13 +12,9 @@ from editor_app.core.outline import add_card, add_section
 from editor_app.core.storage import save_issue
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.preview import PreviewPane, page_html
-
-WAIT = 20_000
-
-needs_web = pytest.mark.skipif(
-    os.environ.get("MASTHEAD_NO_WEBENGINE") == "1",
-    reason="the QTextBrowser fallback was forced with MASTHEAD_NO_WEBENGINE=1",
-)
+from tests.gui.preview.web_helpers import WAIT, needs_web
+from tests.gui.preview.web_helpers import open_pane as _pane
+from tests.gui.preview.web_helpers import run_js as _js
 
 
 @pytest.fixture
@@ -36,22 +31,6 @@ def document(tmp_path):
     doc = IssueDocument(tmp_path / "swap", autosave_ms=60_000)
     yield doc
     doc.close()
-
-
-def _pane(qtbot, doc) -> PreviewPane:
-    pane = PreviewPane(doc)
-    qtbot.addWidget(pane)
-    pane.resize(900, 700)
-    pane.show()
-    qtbot.waitUntil(lambda: pane.page_loads >= 1, timeout=WAIT)
-    return pane
-
-
-def _js(qtbot, pane: PreviewPane, script: str):
-    box: list = []
-    pane.backend.run_js(script, box.append)
-    qtbot.waitUntil(lambda: bool(box), timeout=WAIT)
-    return box[0]
 
 
 def _edit(qtbot, pane: PreviewPane, doc, card_id: str, body: str) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -55,7 +54,13 @@ from editor_app.gui.panels.image_commands import trash_assets
 from editor_app.gui.panels.image_fetch import RemoteImageFetch
 from editor_app.gui.panels.image_scan import AssetScanner
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits
-from editor_app.gui.panels.panel_common import DeferredRefresh, RowSelection, lay_out_panel
+from editor_app.gui.panels.panel_common import (
+    DeferredRefresh,
+    RowSelection,
+    filter_edit,
+    flag_combo,
+    lay_out_panel,
+)
 
 REFRESH_DELAY_MS = 400
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif"
@@ -114,21 +119,17 @@ class ImagePanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.toolbar = QToolBar(self)
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.85)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter images…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
-        self.flag_combo = QComboBox(self)
-        for text, flag in (
-            (self.tr("All images"), AssetFilterProxy.ALL),
-            (self.tr("With problems"), AssetFilterProxy.PROBLEMS),
-            (self.tr("Unused"), AssetFilterProxy.UNUSED),
-            (self.tr("Missing"), AssetFilterProxy.MISSING),
-            (self.tr("Alt text problems"), AssetFilterProxy.ALT),
-        ):
-            self.flag_combo.addItem(text, flag)
-        self.flag_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_flag(int(self.flag_combo.currentData()))
+        self.filter_edit = filter_edit(self, self.proxy, self.tr("Filter images…"))
+        self.flag_combo = flag_combo(
+            self,
+            self.proxy,
+            [
+                (self.tr("All images"), AssetFilterProxy.ALL),
+                (self.tr("With problems"), AssetFilterProxy.PROBLEMS),
+                (self.tr("Unused"), AssetFilterProxy.UNUSED),
+                (self.tr("Missing"), AssetFilterProxy.MISSING),
+                (self.tr("Alt text problems"), AssetFilterProxy.ALT),
+            ],
         )
         filters = QHBoxLayout()
         filters.setSpacing(4)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -59,7 +58,13 @@ from editor_app.gui.panels.inbox_model import (
 )
 from editor_app.gui.panels.link_actions import panel_action
 from editor_app.gui.panels.link_featured import FeaturedLookup
-from editor_app.gui.panels.panel_common import DeferredRefresh, RowSelection, lay_out_panel
+from editor_app.gui.panels.panel_common import (
+    DeferredRefresh,
+    RowSelection,
+    filter_edit,
+    flag_combo,
+    lay_out_panel,
+)
 from editor_app.gui.theme import set_icon
 from editor_app.gui.workers import run_in_thread
 
@@ -134,20 +139,16 @@ class InboxPanel(QWidget):
         self.paste_edit = QLineEdit(self)
         self.paste_edit.setPlaceholderText(self.tr("Paste links here and press Enter…"))
         self.paste_edit.returnPressed.connect(self.add_pasted)
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter the inbox…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
-        self.flag_combo = QComboBox(self)
-        for text, flag in (
-            (self.tr("All items"), InboxFilter.ALL),
-            (self.tr("Not featured yet"), InboxFilter.NEW),
-            (self.tr("Featured before"), InboxFilter.FEATURED),
-            (self.tr("In this issue"), InboxFilter.IN_ISSUE),
-        ):
-            self.flag_combo.addItem(text, flag)
-        self.flag_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_flag(int(self.flag_combo.currentData()))
+        self.filter_edit = filter_edit(self, self.proxy, self.tr("Filter the inbox…"))
+        self.flag_combo = flag_combo(
+            self,
+            self.proxy,
+            [
+                (self.tr("All items"), InboxFilter.ALL),
+                (self.tr("Not featured yet"), InboxFilter.NEW),
+                (self.tr("Featured before"), InboxFilter.FEATURED),
+                (self.tr("In this issue"), InboxFilter.IN_ISSUE),
+            ],
         )
         filters = QHBoxLayout()
         filters.setSpacing(4)

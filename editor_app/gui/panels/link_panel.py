@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QMenu,
     QTableView,
     QToolBar,
@@ -49,7 +48,13 @@ from editor_app.gui.panels.link_table_model import (
     LinkTableModel,
     build_rows,
 )
-from editor_app.gui.panels.panel_common import DeferredRefresh, RowSelection, lay_out_panel
+from editor_app.gui.panels.panel_common import (
+    DeferredRefresh,
+    RowSelection,
+    filter_edit,
+    flag_combo,
+    lay_out_panel,
+)
 
 REFRESH_DELAY_MS = 300
 
@@ -110,10 +115,7 @@ class LinkPanel(QWidget):
         self.toolbar.setIconSize(self.toolbar.iconSize() * 0.85)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
-        self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText(self.tr("Filter links…"))
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.filter_edit = filter_edit(self, self.proxy, self.tr("Filter links…"))
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("All kinds"), "")
         for kind in ("source", "link", "inline", "further", "image"):
@@ -121,18 +123,17 @@ class LinkPanel(QWidget):
         self.kind_combo.currentIndexChanged.connect(
             lambda _i: self.proxy.set_kind(self.kind_combo.currentData() or "")
         )
-        self.flag_combo = QComboBox(self)
-        for text, flag in (
-            (self.tr("All links"), LinkFilterProxy.FLAG_ALL),
-            (self.tr("Flagged"), LinkFilterProxy.FLAG_ANY),
-            (self.tr("Duplicates"), LinkFilterProxy.FLAG_DUPLICATE),
-            (self.tr("Featured before"), LinkFilterProxy.FLAG_FEATURED),
-            (self.tr("Broken"), LinkFilterProxy.FLAG_BROKEN),
-            (self.tr("Not checked"), LinkFilterProxy.FLAG_UNCHECKED),
-        ):
-            self.flag_combo.addItem(text, flag)
-        self.flag_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_flag(int(self.flag_combo.currentData()))
+        self.flag_combo = flag_combo(
+            self,
+            self.proxy,
+            [
+                (self.tr("All links"), LinkFilterProxy.FLAG_ALL),
+                (self.tr("Flagged"), LinkFilterProxy.FLAG_ANY),
+                (self.tr("Duplicates"), LinkFilterProxy.FLAG_DUPLICATE),
+                (self.tr("Featured before"), LinkFilterProxy.FLAG_FEATURED),
+                (self.tr("Broken"), LinkFilterProxy.FLAG_BROKEN),
+                (self.tr("Not checked"), LinkFilterProxy.FLAG_UNCHECKED),
+            ],
         )
         filters = QHBoxLayout()
         filters.setSpacing(4)

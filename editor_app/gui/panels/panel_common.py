@@ -1,4 +1,4 @@
-"""Pieces the link and image panels share: filter proxy, selection helper, layout."""
+"""Pieces the table panels share: filter proxy and its filter row, selection helper, layout."""
 
 from __future__ import annotations
 
@@ -15,9 +15,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDockWidget,
     QLabel,
     QLayout,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +43,24 @@ class TextFlagFilter(QSortFilterProxyModel):
 
     def set_flag(self, flag: int) -> None:
         self._refilter("flag", flag)
+
+
+def filter_edit(parent: QWidget, proxy: Any, placeholder: str) -> QLineEdit:
+    """The text filter of a panel's list: typing narrows ``proxy`` (``set_text``)."""
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(True)
+    edit.textChanged.connect(proxy.set_text)
+    return edit
+
+
+def flag_combo(parent: QWidget, proxy: Any, choices: list[tuple[str, int]]) -> QComboBox:
+    """The flag filter of a panel's list: (label, flag) choices sent to ``proxy.set_flag``."""
+    combo = QComboBox(parent)
+    for text, flag in choices:
+        combo.addItem(text, flag)
+    combo.currentIndexChanged.connect(lambda _i: proxy.set_flag(int(combo.currentData())))
+    return combo
 
 
 def lay_out_panel(

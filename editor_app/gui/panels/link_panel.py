@@ -34,6 +34,7 @@ from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits
 from editor_app.gui.panels.link_check_job import LinkCheckBar
 from editor_app.gui.panels.link_featured import FeaturedLookup
+from editor_app.gui.panels.link_rows import LinkRow, build_rows
 from editor_app.gui.panels.link_table_model import (
     CARD,
     ERROR_COLOR,
@@ -44,9 +45,7 @@ from editor_app.gui.panels.link_table_model import (
     URL,
     LinkEditDelegate,
     LinkFilterProxy,
-    LinkRow,
     LinkTableModel,
-    build_rows,
 )
 from editor_app.gui.panels.panel_common import (
     DeferredRefresh,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from editor_app.core.model import Issue, Link
 from editor_app.core.outline import add_card, add_section
-from editor_app.gui.panels.link_table_model import DUPLICATES_LISTED, LinkTableModel, build_rows
+from editor_app.gui.panels.link_rows import DUPLICATES_LISTED, build_rows
+from editor_app.gui.panels.link_table_model import LinkTableModel
 
 URL = "https://example.org/same-page"
 

@@ -120,7 +120,8 @@ def test_block_markers_stay_and_the_text_after_them_is_read() -> None:
 
 def test_a_title_is_plain_text() -> None:
     # A title is not Markdown: backticks there are characters like others.
-    assert find_fixes("发布:`x`", markdown=False) != find_fixes("发布:`x`", markdown=True)
+    assert find_fixes("用`x,中文`", markdown=True) == []
+    assert [f.new for f in find_fixes("用`x,中文`", markdown=False)] == [" ", "，"]
 
 
 def _structure(text: str) -> list[tuple[str, tuple]]:

@@ -59,12 +59,18 @@ def _parts(template: str) -> dict[str, str]:
 
 
 def _typography(what: str) -> dict[str, str]:
-    """Messages for one typography finding in a card's title, body and editor's note."""
+    """Messages for one typography finding in a card's title, body and editor's note, a
+    section's title and intro, and the issue's title and summary."""
     where = "line {line}, column {column}"
+    change = f"{what}: “{{text}}” → “{{fixed}}”"
     return {
-        "title": f"the title of '{{name}}': {what}: “{{text}}” → “{{fixed}}”",
-        "body": f"'{{name}}', body {where}: {what}: “{{text}}” → “{{fixed}}”",
-        "note": f"'{{name}}', editor's note {where}: {what}: “{{text}}” → “{{fixed}}”",
+        "title": f"the title of '{{name}}': {change}",
+        "body": f"'{{name}}', body {where}: {change}",
+        "note": f"'{{name}}', editor's note {where}: {change}",
+        "section-title": f"the title of section '{{name}}': {change}",
+        "section-intro": f"the intro of section '{{name}}', {where}: {change}",
+        "issue-title": f"the issue's title: {change}",
+        "issue-summary": f"the issue's summary, {where}: {change}",
     }
 
 

@@ -42,9 +42,9 @@ __all__ = [
     "fix_card",
     "fullwidth_after_cjk",
     "fix_excerpt",
+    "fix_problem",
     "fix_position",
     "fix_text",
-    "issue_fixes",
     "line_marks",
     "problem_code",
     "typography_on",
@@ -148,23 +148,30 @@ def card_problems(card: Card, name: str) -> list[Problem]:
         if len(text) > MAX_CARD_CHARS:
             continue
         for fix in find_fixes(text, markdown):
-            out.append(_problem(card.id, name, field, text, fix))
+            out.append(fix_problem(fix, text, name, field, field, card=card.id))
     return out
 
 
-def _problem(card_id: str, name: str, field: str, text: str, fix: Fix) -> Problem:
+def fix_problem(
+    fix: Fix,
+    text: str,
+    name: str,
+    field: str,
+    variant: str,
+    card: str | None = None,
+    section: str | None = None,
+) -> Problem:
+    """The warning for ``fix`` found in ``text``, the ``field`` of a card, of a section or
+    (neither given) of the issue; ``variant`` picks the message that says which."""
     line, column = fix_position(text, fix)
     span = TextSpan(field, fix.start, fix.end, line, column, fix.old)
     before, after = _excerpt(text, fix)
     args = {"name": name, "line": line, "column": column, "text": before, "fixed": after}
-    if fix.kind == SPACE_ADD:
-        return problem("cjk-spacing", card=card_id, variant=field, span=span, **args)
     if fix.kind == SPACE_REMOVE:
-        variant = f"{field}-remove"
-        return problem("cjk-spacing", card=card_id, variant=variant, span=span, **args)
-    if fix.kind == TO_FULLWIDTH:
-        return problem("halfwidth-punctuation", card=card_id, variant=field, span=span, **args)
-    return problem("fullwidth-punctuation", card=card_id, variant=field, span=span, **args)
+        variant = f"{variant}-remove"
+    return problem(
+        problem_code(fix), card=card, section=section, variant=variant, span=span, **args
+    )
 
 
 def _excerpt(text: str, fix: Fix) -> tuple[str, str]:
@@ -259,14 +266,6 @@ def _kind(old: str, new: str) -> str:
         return SPACE_ADD if len(new) > len(old) else SPACE_REMOVE
     added = [ch for ch in new if not ch.isspace()]
     return TO_FULLWIDTH if any(is_cjk(ch) for ch in added) else TO_HALFWIDTH
-
-
-def issue_fixes(issue: Issue) -> dict[str, dict[str, list[Fix]]]:
-    """card id -> field -> fixes, for every card of the outline that has some; nothing when
-    the issue's typography checks are off."""
-    if not typography_on(issue):
-        return {}
-    return {card.id: fixes for card in issue.ordered_cards() if (fixes := card_fixes(card))}
 
 
 def problem_code(fix: Fix) -> str:

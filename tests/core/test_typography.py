@@ -24,10 +24,10 @@ from editor_app.core.typography import (
     find_fixes,
     fix_card,
     fix_text,
-    issue_fixes,
     line_marks,
     typography_on,
 )
+from editor_app.core.typography_places import place_fixes
 
 TYPOGRAPHY_CODES = {"cjk-spacing", "halfwidth-punctuation", "fullwidth-punctuation"}
 
@@ -202,7 +202,7 @@ def test_the_checks_report_typography_for_a_chinese_issue_only() -> None:
     assert {"cjk-spacing", "halfwidth-punctuation"} <= found
     english = _issue(language="en")
     assert not TYPOGRAPHY_CODES & {p.code for p in check_issue(english)}
-    assert issue_fixes(english) == {}
+    assert place_fixes(english) == []
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ from editor_app.core.problems import ERROR, INFO, WARNING, Problem, TextSpan
 
 __all__ = [
     "CODES",
+    "FIX_TYPOGRAPHY",
     "IMPORT_LOCAL_IMAGE",
     "fix_of",
     "ProblemCode",
@@ -80,6 +81,7 @@ def _export(image: str, file: str) -> dict[str, str]:
 
 
 IMPORT_LOCAL_IMAGE = "import-local-image"
+FIX_TYPOGRAPHY = "fix-typography"  # the one typography fix a problem reports
 
 _DECLARED = [
     # -- errors --------------------------------------------------------------------------
@@ -305,18 +307,21 @@ _DECLARED = [
                 for part, text in _typography("space next to full-width punctuation").items()
             },
         },
+        fix=FIX_TYPOGRAPHY,
     ),
     ProblemCode(
         "halfwidth-punctuation", WARNING,
         "Typography: half-width punctuation (`,` `:` `!` `?` …) inside CJK text, where "
         "AutoCorrect uses the full-width form (`，` `：` `！` `？`). Fix Typography corrects it.",
         _typography("half-width punctuation in CJK text"),
+        fix=FIX_TYPOGRAPHY,
     ),
     ProblemCode(
         "fullwidth-punctuation", WARNING,
         "Typography: full-width punctuation (`，` `。` `：` …) inside Latin text, where "
         "AutoCorrect uses the half-width form. Fix Typography corrects it.",
         _typography("full-width punctuation in Latin text"),
+        fix=FIX_TYPOGRAPHY,
     ),
     # -- information ---------------------------------------------------------------------
     ProblemCode(

@@ -85,10 +85,11 @@ def fix_typography(args: argparse.Namespace, catalog: Catalog, quiet: bool) -> l
         assert issue.folder is not None
         cards: set[str] = set()
         manifest = False
+        titles = {section.id: section.title for section in issue.sections}  # as found
         for place, fixes in place_fixes(issue):
             text = text_at(issue, place) or ""
             path = f"{CARDS_DIR}/{place.owner}.md" if place.kind == CARD else MANIFEST
-            name = issue.section(place.owner).title if place.kind == SECTION else ""
+            name = titles.get(place.owner, "") if place.kind == SECTION else ""
             for fix in fixes:
                 record = _fix_record(place, text, fix)
                 out.append(record)

@@ -5,8 +5,9 @@ between a CJK character and a Latin letter or a digit (``在2024年`` → ``在 
 punctuation inside CJK text (``GA,镜像卷`` → ``GA，镜像卷``), half-width punctuation inside
 Latin text (``Done。`` → ``Done.``) and no space next to full-width punctuation. It formats a
 string and says nothing about where it changed it, and its own Markdown reader is not ours.
-It also leaves some half-width punctuation after Chinese or Japanese text alone (``发布:Sidecar``,
-``中文;``, ``好!Yes``); one rule of our own (``fullwidth_after_cjk``) completes it.
+It also leaves some half-width punctuation next to Chinese or Japanese text alone (``发布:Sidecar``,
+``中文;``, ``好!Yes``, ``10%,平均``); one rule of our own (``fullwidth_next_to_cjk``) completes
+it.
 
 So each prose segment of the text (``prose_spans``: never code, addresses or markup) goes to
 AutoCorrect alone, with bare addresses replaced by letters of the same length so they read as
@@ -40,7 +41,7 @@ __all__ = [
     "card_problems",
     "find_fixes",
     "fix_card",
-    "fullwidth_after_cjk",
+    "fullwidth_next_to_cjk",
     "fix_excerpt",
     "fix_problem",
     "fix_position",
@@ -225,34 +226,40 @@ def _format(text: str) -> str:
     space after punctuation our rule made full-width goes), until nothing changes."""
     formatted = autocorrect_py.format(text)
     for _round in range(3):
-        completed = fullwidth_after_cjk(formatted)
+        completed = fullwidth_next_to_cjk(formatted)
         if completed == formatted:
             break
         formatted = autocorrect_py.format(completed)
     return formatted
 
 
-# Han (with 々〆〇), kana (half-width too), and the full-width punctuation and closing brackets
-# that end CJK text: punctuation right after these belongs to CJK text. Hangul is left out on
-# purpose: Korean is written with half-width punctuation (``좋아요!``), which is correct there.
-_CJK_BEFORE = (
-    "\u3005-\u3007\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-    "\uff66-\uff9f\U00020000-\U0003ffff"
-    "\u3001\u3002\u3009\u300b\u300d\u300f\u3011\u3015\u3017"
-    "\uff01\uff09\uff0c\uff1a\uff1b\uff1f\uff3d\uff5d"
+# Han (with 々〆〇) and kana (half-width too): punctuation touching these belongs to CJK text.
+# Hangul is left out on purpose: Korean is written with half-width punctuation (``좋아요!``).
+_CJK_LETTERS = (
+    "\\u3005-\\u3007\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"
+    "\\uff66-\\uff9f\\U00020000-\\U0003ffff"
 )
-# A run of half-width , : ; ! ? right after CJK text; not an emoticon (":)", ";-(").
-_AFTER_CJK = re.compile(f"(?<=[{_CJK_BEFORE}])[,:;!?]+(?![-]?[()])")
+# After these, too: the full-width punctuation and closing brackets that end CJK text.
+_CJK_ENDS = (
+    "\\u3001\\u3002\\u3009\\u300b\\u300d\\u300f\\u3011\\u3015\\u3017"
+    "\\uff01\\uff09\\uff0c\\uff1a\\uff1b\\uff1f\\uff3d\\uff5d"
+)
+# A run of half-width , : ; ! ? right after CJK text (not an emoticon: ":)", ";-("), or right
+# before it (``(server-side apply),成为``, ``10%,平均``, a comma after a code span: AutoCorrect
+# changes it only between a Latin letter and CJK).
+_PUNCT_CJK = re.compile(
+    f"(?<=[{_CJK_LETTERS}{_CJK_ENDS}])[,:;!?]+(?!-?[()])|[,:;!?]+(?=[{_CJK_LETTERS}])"
+)
 _FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？"})
 
 
-def fullwidth_after_cjk(text: str) -> str:
+def fullwidth_next_to_cjk(text: str) -> str:
     """``text`` with every half-width ``,`` ``:`` ``;`` ``!`` ``?`` that follows a Chinese or
-    Japanese character made full-width. Times (10:30), addresses (https://), version numbers
-    and Latin text are untouched: there the character before is a digit or a letter. A full
-    stop is never changed: after CJK text it may start a domain or a file name (``见.env``).
-    It reads plain text: callers pass prose only (see ``prose_spans``)."""
-    return _AFTER_CJK.sub(lambda m: m.group().translate(_FULLWIDTH), text)
+    Japanese character, or comes right before one, made full-width. Times (10:30), addresses
+    (https://), version numbers and Latin text are untouched: there a digit or a letter is on
+    both sides. A full stop is never changed: next to CJK text it may start a domain or a file
+    name (``见.env``). It reads plain text: callers pass prose only (see ``prose_spans``)."""
+    return _PUNCT_CJK.sub(lambda m: m.group().translate(_FULLWIDTH), text)
 
 
 def _touches_opaque(start: int, end: int, opaque: tuple[tuple[int, int], ...]) -> bool:

@@ -1,4 +1,4 @@
-"""The rule of our own that completes AutoCorrect: half-width , : ; ! ? after Chinese or
+"""The rule of our own that completes AutoCorrect: half-width , : ; ! ? next to Chinese or
 Japanese text becomes full-width, and nothing else does."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from editor_app.core.typography import (
     Fix,
     find_fixes,
     fix_text,
-    fullwidth_after_cjk,
+    fullwidth_next_to_cjk,
 )
 
 
@@ -30,10 +30,14 @@ from editor_app.core.typography import (
         ("ありがとう!", "ありがとう！"),  # kana
         ("《指南》,作者", "《指南》，作者"),  # after a closing CJK bracket
         ("时间:10:30", "时间：10:30"),  # only the colon after the Chinese character
+        # Right before CJK text, where AutoCorrect only changes it after a Latin letter.
+        ("服务端应用 (server-side apply),成为默认", "服务端应用 (server-side apply)，成为默认"),
+        ("占比超过 10%,平均用时", "占比超过 10%，平均用时"),
+        ("注意:配置", "注意：配置"),
     ],
 )
-def test_half_width_punctuation_after_cjk_becomes_full_width(text: str, fixed: str) -> None:
-    assert fullwidth_after_cjk(text) == fixed
+def test_half_width_punctuation_next_to_cjk_becomes_full_width(text: str, fixed: str) -> None:
+    assert fullwidth_next_to_cjk(text) == fixed
     assert fix_text(text) == fixed
 
 
@@ -51,7 +55,7 @@ def test_half_width_punctuation_after_cjk_becomes_full_width(text: str, fixed: s
     ],
 )
 def test_what_the_rule_leaves_alone(text: str) -> None:
-    assert fullwidth_after_cjk(text) == text
+    assert fullwidth_next_to_cjk(text) == text
     assert not [f for f in find_fixes(text) if f.kind == TO_FULLWIDTH]
 
 
@@ -70,6 +74,11 @@ def test_what_the_rule_leaves_alone(text: str) -> None:
 def test_code_addresses_links_and_markup_keep_their_punctuation(text: str, kept: str) -> None:
     fixed = fix_text(text)
     assert kept in fixed
+
+
+def test_a_comma_after_a_code_span_is_fixed_and_the_code_is_not() -> None:
+    assert fix_text("放一个`catalog.yaml`,写明负责人") == "放一个`catalog.yaml`，写明负责人"
+    assert fix_text("放一个`a,写`吧") == "放一个`a,写`吧"
 
 
 def test_the_colon_of_a_heading_or_list_line_end_is_fixed_in_markdown() -> None:
@@ -95,14 +104,14 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=16))
-def test_the_rule_changes_only_punctuation_after_cjk_and_is_idempotent(parts) -> None:
+def test_the_rule_changes_only_punctuation_next_to_cjk_and_is_idempotent(parts) -> None:
     text = "".join(parts)
-    fixed = fullwidth_after_cjk(text)
+    fixed = fullwidth_next_to_cjk(text)
     assert len(fixed) == len(text)
     for before, after in zip(text, fixed, strict=True):
         if before != after:
             assert before in ",:;!?" and after in "，：；！？"
-    assert fullwidth_after_cjk(fixed) == fixed
+    assert fullwidth_next_to_cjk(fixed) == fixed
     # Times and version numbers come through unchanged.
     for kept in re.findall(r"\d+[:.]\d+", text):
         assert kept in fixed

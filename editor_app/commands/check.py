@@ -16,15 +16,16 @@ from editor_app.commands.common import (
 from editor_app.core.checks import FeaturedLookup, check_issue, has_errors
 from editor_app.core.i18n_catalog import Catalog, cli_catalog
 from editor_app.core.model import Issue
-from editor_app.core.storage import CARDS_DIR, save_card
+from editor_app.core.storage import CARDS_DIR, MANIFEST, save_card, save_manifest
 from editor_app.core.typography import (
+    Fix,
     apply_fixes,
     fix_excerpt,
     fix_position,
-    issue_fixes,
     problem_code,
     typography_on,
 )
+from editor_app.core.typography_places import CARD, SECTION, Place, place_fixes, set_text, text_at
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -35,8 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--fix-typography",
         action="store_true",
-        help="first correct the CJK typography problems (spacing, punctuation) in the card "
-        "files, printing each change, then check",
+        help="first correct the CJK typography problems (spacing, punctuation) in the cards, "
+        "the section titles and intros and the issue's title and summary, printing each "
+        "change, then check",
     )
     add_wait_options(p)
     p.set_defaults(run=run)
@@ -72,8 +74,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def fix_typography(args: argparse.Namespace, catalog: Catalog, quiet: bool) -> list[dict]:
-    """Apply every typography fix to the card files (each written atomically, under the
-    issue's write lock) and say what changed; the changes, as JSON records."""
+    """Apply every typography fix to the card files and issue.yaml (each written atomically,
+    under the issue's write lock) and say what changed; the changes, as JSON records."""
     out: list[dict[str, Any]] = []
     with locked_issue(args) as issue:
         if not typography_on(issue):
@@ -81,41 +83,59 @@ def fix_typography(args: argparse.Namespace, catalog: Catalog, quiet: bool) -> l
                 print(catalog.text("cli.typography-off", language=issue.language))
             return out
         assert issue.folder is not None
-        for card_id, fields in issue_fixes(issue).items():
-            card = issue.cards[card_id]
-            path = f"{CARDS_DIR}/{card_id}.md"
-            for field, fixes in fields.items():
-                text = getattr(card, field)
-                for fix in fixes:
-                    line, column = fix_position(text, fix)
+        cards: set[str] = set()
+        manifest = False
+        titles = {section.id: section.title for section in issue.sections}  # as found
+        for place, fixes in place_fixes(issue):
+            text = text_at(issue, place) or ""
+            path = f"{CARDS_DIR}/{place.owner}.md" if place.kind == CARD else MANIFEST
+            name = titles.get(place.owner, "") if place.kind == SECTION else ""
+            for fix in fixes:
+                record = _fix_record(place, text, fix)
+                out.append(record)
+                if not quiet:
                     before, after = fix_excerpt(text, fix)
-                    out.append(
-                        {
-                            "card": card_id,
-                            "field": field,
-                            "line": line,
-                            "column": column,
-                            "code": problem_code(fix),
-                            "old": fix.old,
-                            "new": fix.new,
-                        }
-                    )
-                    if not quiet:
-                        print(
-                            catalog.text(
-                                f"cli.typography-{field}",
-                                path=path,
-                                line=line,
-                                column=column,
-                                text=before,
-                                fixed=after,
-                            )
+                    print(
+                        catalog.text(
+                            f"cli.typography-{place.variant}",
+                            path=path,
+                            name=name,
+                            line=record["line"],
+                            column=record["column"],
+                            text=before,
+                            fixed=after,
                         )
-                setattr(card, field, apply_fixes(text, fixes))
-            save_card(issue.folder, card)
+                    )
+            set_text(issue, place, apply_fixes(text, fixes))
+            if place.kind == CARD:
+                cards.add(place.owner)
+            else:
+                manifest = True
+        for card_id in cards:
+            save_card(issue.folder, issue.cards[card_id])
+        if manifest:
+            save_manifest(issue.folder, issue)
         if not quiet:
-            cards = len({item["card"] for item in out})
-            fixes = catalog.count("cli.typography-fixes", len(out))
-            cards_text = catalog.count("cli.typography-cards", cards)
-            print(catalog.text("cli.typography-summary", fixes=fixes, cards=cards_text))
+            fixes_text = catalog.count("cli.typography-fixes", len(out))
+            cards_text = catalog.count("cli.typography-cards", len(cards))
+            key = "cli.typography-summary-manifest" if manifest else "cli.typography-summary"
+            print(catalog.text(key, fixes=fixes_text, cards=cards_text))
     return out
+
+
+def _fix_record(place: Place, text: str, fix: Fix) -> dict[str, Any]:
+    """One change as ``--json`` lists it: where (a card, a section, or neither for the
+    issue's own fields), the field, line and column, the code, and the text before and after."""
+    line, column = fix_position(text, fix)
+    record: dict[str, Any] = {"card": place.owner if place.kind == CARD else None}
+    if place.kind == SECTION:
+        record["section"] = place.owner
+    record.update(
+        field=place.field,
+        line=line,
+        column=column,
+        code=problem_code(fix),
+        old=fix.old,
+        new=fix.new,
+    )
+    return record

@@ -26,6 +26,7 @@ from editor_app.core.render_checks import (
 from editor_app.core.storage import ASSETS_DIR, CARDS_DIR, STATE_DIR
 from editor_app.core.typography import card_problems as typography_problems
 from editor_app.core.typography import typography_on
+from editor_app.core.typography_places import outer_problems as outer_typography_problems
 
 __all__ = [
     "DEEP_NESTING",
@@ -110,6 +111,8 @@ def check_issue(
         if not section.card_ids:
             add(problem("empty-section", title=section.title))
     typography = typography_on(issue)
+    if typography:
+        problems.extend(outer_typography_problems(issue))
 
     for _section, card, depth in issue.iter_cards():
         if card.unreadable:

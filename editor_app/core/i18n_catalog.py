@@ -69,7 +69,14 @@ MESSAGES: dict[str, Template] = {
     "cli.typography-body": "{path}: body line {line}, column {column}: “{text}” → “{fixed}”",
     "cli.typography-note": "{path}: editor's note line {line}, column {column}: "
     "“{text}” → “{fixed}”",
+    "cli.typography-section-title": "{path}: title of section '{name}': “{text}” → “{fixed}”",
+    "cli.typography-section-intro": "{path}: intro of section '{name}' line {line}, column "
+    "{column}: “{text}” → “{fixed}”",
+    "cli.typography-issue-title": "{path}: issue title: “{text}” → “{fixed}”",
+    "cli.typography-issue-summary": "{path}: summary line {line}, column {column}: "
+    "“{text}” → “{fixed}”",
     "cli.typography-summary": "typography: {fixes} in {cards}",
+    "cli.typography-summary-manifest": "typography: {fixes} in {cards} and issue.yaml",
     "cli.typography-fixes": {"one": "{count} fix", "other": "{count} fixes"},
     "cli.typography-cards": {"one": "{count} card", "other": "{count} cards"},
     "cli.typography-off": "typography: the checks are off for this issue (language {language}; "

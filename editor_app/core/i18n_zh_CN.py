@@ -44,12 +44,18 @@ _FETCH = "（导出时下载；每张最多 {limit}，失败的会列出）"
 
 
 def _typography(what: str) -> dict[str, str]:
-    """The same typography finding in a card's title, body and editor's note."""
+    """The same typography finding in a card's title, body and editor's note, a section's
+    title and intro, and the issue's title and summary."""
     where = "第 {line} 行第 {column} 列"
+    change = f"{what}：“{{text}}” → “{{fixed}}”"
     return {
-        "title": f"“{{name}}”的标题：{what}：“{{text}}” → “{{fixed}}”",
-        "body": f"“{{name}}”的正文{where}：{what}：“{{text}}” → “{{fixed}}”",
-        "note": f"“{{name}}”的编者按{where}：{what}：“{{text}}” → “{{fixed}}”",
+        "title": f"“{{name}}”的标题：{change}",
+        "body": f"“{{name}}”的正文{where}：{change}",
+        "note": f"“{{name}}”的编者按{where}：{change}",
+        "section-title": f"专题“{{name}}”的标题：{change}",
+        "section-intro": f"专题“{{name}}”的导语{where}：{change}",
+        "issue-title": f"本期标题：{change}",
+        "issue-summary": f"本期摘要{where}：{change}",
     }
 
 
@@ -150,7 +156,13 @@ MESSAGES: dict[str, Template] = {
     "cli.typography-title": "{path}：标题：“{text}” → “{fixed}”",
     "cli.typography-body": "{path}：正文第 {line} 行第 {column} 列：“{text}” → “{fixed}”",
     "cli.typography-note": "{path}：编者按第 {line} 行第 {column} 列：“{text}” → “{fixed}”",
+    "cli.typography-section-title": "{path}：专题“{name}”的标题：“{text}” → “{fixed}”",
+    "cli.typography-section-intro": "{path}：专题“{name}”的导语第 {line} 行第 {column} 列："
+    "“{text}” → “{fixed}”",
+    "cli.typography-issue-title": "{path}：本期标题：“{text}” → “{fixed}”",
+    "cli.typography-issue-summary": "{path}：摘要第 {line} 行第 {column} 列：“{text}” → “{fixed}”",
     "cli.typography-summary": "排版：{cards}中修正了 {fixes}",
+    "cli.typography-summary-manifest": "排版：{cards}和 issue.yaml 中修正了 {fixes}",
     "cli.typography-fixes": {"other": "{count} 处"},
     "cli.typography-cards": {"other": "{count} 张卡片"},
     "cli.typography-off": "排版：本期关闭了排版检查（语言 {language}；在 issue.yaml 中设置 "

@@ -24,6 +24,7 @@ from editor_app.core.problems import ERROR, INFO, WARNING, Problem, TextSpan
 
 __all__ = [
     "CODES",
+    "FIX_TYPOGRAPHY",
     "IMPORT_LOCAL_IMAGE",
     "fix_of",
     "ProblemCode",
@@ -59,12 +60,18 @@ def _parts(template: str) -> dict[str, str]:
 
 
 def _typography(what: str) -> dict[str, str]:
-    """Messages for one typography finding in a card's title, body and editor's note."""
+    """Messages for one typography finding in a card's title, body and editor's note, a
+    section's title and intro, and the issue's title and summary."""
     where = "line {line}, column {column}"
+    change = f"{what}: “{{text}}” → “{{fixed}}”"
     return {
-        "title": f"the title of '{{name}}': {what}: “{{text}}” → “{{fixed}}”",
-        "body": f"'{{name}}', body {where}: {what}: “{{text}}” → “{{fixed}}”",
-        "note": f"'{{name}}', editor's note {where}: {what}: “{{text}}” → “{{fixed}}”",
+        "title": f"the title of '{{name}}': {change}",
+        "body": f"'{{name}}', body {where}: {change}",
+        "note": f"'{{name}}', editor's note {where}: {change}",
+        "section-title": f"the title of section '{{name}}': {change}",
+        "section-intro": f"the intro of section '{{name}}', {where}: {change}",
+        "issue-title": f"the issue's title: {change}",
+        "issue-summary": f"the issue's summary, {where}: {change}",
     }
 
 
@@ -74,6 +81,7 @@ def _export(image: str, file: str) -> dict[str, str]:
 
 
 IMPORT_LOCAL_IMAGE = "import-local-image"
+FIX_TYPOGRAPHY = "fix-typography"  # the one typography fix a problem reports
 
 _DECLARED = [
     # -- errors --------------------------------------------------------------------------
@@ -299,18 +307,21 @@ _DECLARED = [
                 for part, text in _typography("space next to full-width punctuation").items()
             },
         },
+        fix=FIX_TYPOGRAPHY,
     ),
     ProblemCode(
         "halfwidth-punctuation", WARNING,
         "Typography: half-width punctuation (`,` `:` `!` `?` …) inside CJK text, where "
         "AutoCorrect uses the full-width form (`，` `：` `！` `？`). Fix Typography corrects it.",
         _typography("half-width punctuation in CJK text"),
+        fix=FIX_TYPOGRAPHY,
     ),
     ProblemCode(
         "fullwidth-punctuation", WARNING,
         "Typography: full-width punctuation (`，` `。` `：` …) inside Latin text, where "
         "AutoCorrect uses the half-width form. Fix Typography corrects it.",
         _typography("full-width punctuation in Latin text"),
+        fix=FIX_TYPOGRAPHY,
     ),
     # -- information ---------------------------------------------------------------------
     ProblemCode(

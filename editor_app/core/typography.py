@@ -5,6 +5,9 @@ between a CJK character and a Latin letter or a digit (``在2024年`` → ``在 
 punctuation inside CJK text (``GA,镜像卷`` → ``GA，镜像卷``), half-width punctuation inside
 Latin text (``Done。`` → ``Done.``) and no space next to full-width punctuation. It formats a
 string and says nothing about where it changed it, and its own Markdown reader is not ours.
+It also leaves some half-width punctuation next to Chinese or Japanese text alone (``发布:Sidecar``,
+``中文;``, ``好!Yes``, ``10%,平均``); one rule of our own (``fullwidth_next_to_cjk``) completes
+it.
 
 So each prose segment of the text (``prose_spans``: never code, addresses or markup) goes to
 AutoCorrect alone, with bare addresses replaced by letters of the same length so they read as
@@ -38,10 +41,11 @@ __all__ = [
     "card_problems",
     "find_fixes",
     "fix_card",
+    "fullwidth_next_to_cjk",
     "fix_excerpt",
+    "fix_problem",
     "fix_position",
     "fix_text",
-    "issue_fixes",
     "line_marks",
     "problem_code",
     "typography_on",
@@ -145,23 +149,30 @@ def card_problems(card: Card, name: str) -> list[Problem]:
         if len(text) > MAX_CARD_CHARS:
             continue
         for fix in find_fixes(text, markdown):
-            out.append(_problem(card.id, name, field, text, fix))
+            out.append(fix_problem(fix, text, name, field, field, card=card.id))
     return out
 
 
-def _problem(card_id: str, name: str, field: str, text: str, fix: Fix) -> Problem:
+def fix_problem(
+    fix: Fix,
+    text: str,
+    name: str,
+    field: str,
+    variant: str,
+    card: str | None = None,
+    section: str | None = None,
+) -> Problem:
+    """The warning for ``fix`` found in ``text``, the ``field`` of a card, of a section or
+    (neither given) of the issue; ``variant`` picks the message that says which."""
     line, column = fix_position(text, fix)
     span = TextSpan(field, fix.start, fix.end, line, column, fix.old)
     before, after = _excerpt(text, fix)
     args = {"name": name, "line": line, "column": column, "text": before, "fixed": after}
-    if fix.kind == SPACE_ADD:
-        return problem("cjk-spacing", card=card_id, variant=field, span=span, **args)
     if fix.kind == SPACE_REMOVE:
-        variant = f"{field}-remove"
-        return problem("cjk-spacing", card=card_id, variant=variant, span=span, **args)
-    if fix.kind == TO_FULLWIDTH:
-        return problem("halfwidth-punctuation", card=card_id, variant=field, span=span, **args)
-    return problem("fullwidth-punctuation", card=card_id, variant=field, span=span, **args)
+        variant = f"{variant}-remove"
+    return problem(
+        problem_code(fix), card=card, section=section, variant=variant, span=span, **args
+    )
 
 
 def _excerpt(text: str, fix: Fix) -> tuple[str, str]:
@@ -187,7 +198,7 @@ def _segment_fixes(text: str, segment: ProseSegment) -> list[Fix]:
     for start, end in segment.opaque:
         masked[start - segment.start : end - segment.start] = "x" * (end - start)
     seen = "".join(masked)
-    formatted = autocorrect_py.format(seen)
+    formatted = _format(seen)
     if formatted == seen:
         return []
     matcher = difflib.SequenceMatcher(None, seen, formatted, autojunk=False)
@@ -210,6 +221,47 @@ def _segment_fixes(text: str, segment: ProseSegment) -> list[Fix]:
     return out
 
 
+def _format(text: str) -> str:
+    """AutoCorrect's answer completed by our rule; AutoCorrect reads the result again (a
+    space after punctuation our rule made full-width goes), until nothing changes."""
+    formatted = autocorrect_py.format(text)
+    for _round in range(3):
+        completed = fullwidth_next_to_cjk(formatted)
+        if completed == formatted:
+            break
+        formatted = autocorrect_py.format(completed)
+    return formatted
+
+
+# Han (with 々〆〇) and kana (half-width too): punctuation touching these belongs to CJK text.
+# Hangul is left out on purpose: Korean is written with half-width punctuation (``좋아요!``).
+_CJK_LETTERS = (
+    "\\u3005-\\u3007\\u3040-\\u30ff\\u31f0-\\u31ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff"
+    "\\uff66-\\uff9f\\U00020000-\\U0003ffff"
+)
+# After these, too: the full-width punctuation and closing brackets that end CJK text.
+_CJK_ENDS = (
+    "\\u3001\\u3002\\u3009\\u300b\\u300d\\u300f\\u3011\\u3015\\u3017"
+    "\\uff01\\uff09\\uff0c\\uff1a\\uff1b\\uff1f\\uff3d\\uff5d"
+)
+# A run of half-width , : ; ! ? right after CJK text (not an emoticon: ":)", ";-("), or right
+# before it (``(server-side apply),成为``, ``10%,平均``, a comma after a code span: AutoCorrect
+# changes it only between a Latin letter and CJK).
+_PUNCT_CJK = re.compile(
+    f"(?<=[{_CJK_LETTERS}{_CJK_ENDS}])[,:;!?]+(?!-?[()])|[,:;!?]+(?=[{_CJK_LETTERS}])"
+)
+_FULLWIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！", "?": "？"})
+
+
+def fullwidth_next_to_cjk(text: str) -> str:
+    """``text`` with every half-width ``,`` ``:`` ``;`` ``!`` ``?`` that follows a Chinese or
+    Japanese character, or comes right before one, made full-width. Times (10:30), addresses
+    (https://), version numbers and Latin text are untouched: there a digit or a letter is on
+    both sides. A full stop is never changed: next to CJK text it may start a domain or a file
+    name (``见.env``). It reads plain text: callers pass prose only (see ``prose_spans``)."""
+    return _PUNCT_CJK.sub(lambda m: m.group().translate(_FULLWIDTH), text)
+
+
 def _touches_opaque(start: int, end: int, opaque: tuple[tuple[int, int], ...]) -> bool:
     """Whether a change reaches into a bare address or the character on either side of it: a
     space there decides whether the renderer links the address at all."""
@@ -221,14 +273,6 @@ def _kind(old: str, new: str) -> str:
         return SPACE_ADD if len(new) > len(old) else SPACE_REMOVE
     added = [ch for ch in new if not ch.isspace()]
     return TO_FULLWIDTH if any(is_cjk(ch) for ch in added) else TO_HALFWIDTH
-
-
-def issue_fixes(issue: Issue) -> dict[str, dict[str, list[Fix]]]:
-    """card id -> field -> fixes, for every card of the outline that has some; nothing when
-    the issue's typography checks are off."""
-    if not typography_on(issue):
-        return {}
-    return {card.id: fixes for card in issue.ordered_cards() if (fixes := card_fixes(card))}
 
 
 def problem_code(fix: Fix) -> str:

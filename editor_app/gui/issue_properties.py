@@ -109,6 +109,12 @@ class IssuePropertiesDialog(QDialog):
         form.addRow(buttons)
         self.resize(520, 420)
 
+    def select(self, field: str, start: int, end: int) -> None:
+        """Start with ``[start, end)`` of the title or the summary selected (a problem's place)."""
+        from editor_app.gui.place_reveal import select_range
+
+        select_range({"title": self.title, "summary": self.summary}.get(field), start, end)
+
     def apply(self) -> None:
         """Write the changes as one undoable step."""
         doc = self.document

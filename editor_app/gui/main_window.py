@@ -29,6 +29,7 @@ from editor_app.gui.i18n import error_text
 from editor_app.gui.import_dialog import ImportDialog
 from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
+from editor_app.gui.place_reveal import jump_to, reveal
 from editor_app.gui.preferences import Preferences
 from editor_app.gui.start_view import StartView
 from editor_app.gui.status_bar import StatusBarController
@@ -331,25 +332,12 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.workspace.editor.commit_pending()
             self.workspace.document.save()
 
-    def _reveal(self, card_id: str, field: str, start: int, end: int) -> None:
-        """Show a card; with a range of its body or title, select it in the editor."""
-        self._jump_to(card_id, -1)
-        if self.workspace is not None and field in ("body", "title") and start >= 0:
-            self.workspace.editor.reveal(card_id, field, start, end)
+    def _reveal(self, owner: str, field: str, start: int, end: int) -> None:
+        """Show a card, a section or the issue's properties with a range of a field selected."""
+        reveal(self, owner, field, start, end)
 
     def _jump_to(self, card_id: str, position: int) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        if not ws.document.has_card(card_id):
-            # A section's problem selects the section; a card deleted since does nothing.
-            if any(s.id == card_id for s in ws.document.issue.sections):
-                ws.view.select_ids([card_id])
-            return
-        ws.view.select_ids([card_id])
-        ws.editor.show_card(card_id)
-        if position >= 0:
-            ws.editor.reveal(card_id, "body", position, position)
+        jump_to(self, card_id, position)
 
     def import_issue(self) -> None:
         dialog = ImportDialog(self.library, self)
@@ -376,12 +364,15 @@ class MainWindow(MainMenusMixin, QMainWindow):
             return
         self.panels.show(self.export_dock)
 
-    def edit_properties(self) -> None:
+    def edit_properties(self, field: str = "", start: int = -1, end: int = -1) -> None:
+        """Issue Properties, with ``[start, end)`` of its ``field`` selected when given."""
         if self.workspace is None:
             return
         from editor_app.gui.issue_properties import IssuePropertiesDialog
 
         dialog = IssuePropertiesDialog(self.workspace.document, self)
+        if field and start >= 0:
+            dialog.select(field, start, end)
         with kept_focus():
             if dialog.exec():
                 dialog.apply()

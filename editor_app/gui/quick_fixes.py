@@ -9,6 +9,9 @@ run through the image pipeline (formats, size, metadata, hash name; the alt-text
 Insert Image shows it), copied into ``assets/``, and every reference to it in the card is
 rewritten as one undo step: of the body editor when the card is shown (Ctrl+Z there undoes
 it, like typing), of the issue's undo stack otherwise.
+
+*Fix Typography Here* (the typography codes): the one change the problem reports, in a card, a
+section's title or intro, or the issue's title or summary, as one undo step of the issue.
 """
 
 from __future__ import annotations
@@ -23,29 +26,35 @@ from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImageError, MastheadError
 from editor_app.core.images.local import local_image_edits, same_file
 from editor_app.core.paths import outside_file
-from editor_app.core.problem_codes import IMPORT_LOCAL_IMAGE, fix_of
+from editor_app.core.problem_codes import FIX_TYPOGRAPHY, IMPORT_LOCAL_IMAGE, fix_of
 from editor_app.core.problems import Problem
 from editor_app.gui import image_import
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.focus import kept_focus
+from editor_app.gui.typography_actions import fix_one
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
     from editor_app.gui.editor import CardEditor
 
-FIXES = (IMPORT_LOCAL_IMAGE,)  # the fixes this module runs
+FIXES = (IMPORT_LOCAL_IMAGE, FIX_TYPOGRAPHY)  # the fixes this module runs
 
 
 def fix_label(name: str) -> str:
     """The menu text of the fix ``name``, in the UI language ("" for an unknown fix)."""
     if name == IMPORT_LOCAL_IMAGE:
         return QCoreApplication.translate("QuickFixes", "Import into Assets")
+    if name == FIX_TYPOGRAPHY:
+        return QCoreApplication.translate("QuickFixes", "Fix Typography Here")
     return ""
 
 
 def problem_fix(problem: Problem) -> str:
-    """The fix offered on ``problem``: only for a card's own text (intros have their editor)."""
+    """The fix offered on ``problem``: an image import only for a card's own text (intros have
+    their editor); a typography fix wherever the problem has a place."""
     name = fix_of(problem)
+    if name == FIX_TYPOGRAPHY:
+        return name if problem.span is not None else ""
     return name if name in FIXES and problem.card else ""
 
 
@@ -68,6 +77,11 @@ class QuickFixes(QObject):
     def apply(self, problem: Problem) -> bool:
         if problem_fix(problem) == IMPORT_LOCAL_IMAGE:
             return self.import_local_image(problem.card or "", str(problem.args.get("url", "")))
+        if problem_fix(problem) == FIX_TYPOGRAPHY:
+            if fix_one(self.document, problem, self.tr("Fix Typography Here")):
+                self.done.emit(self.tr("Fixed 1 typography problem."))
+                return True
+            self.done.emit(self.tr("The text has changed since the check; nothing to fix there."))
         return False
 
     # -- Import into assets ----------------------------------------------------------------------

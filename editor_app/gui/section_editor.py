@@ -66,6 +66,10 @@ class SectionEditor(QWidget):
             self.intro.setPlainText(section.intro)
             self.intro.blockSignals(False)
 
+    def field_widget(self, field: str) -> QLineEdit | QPlainTextEdit | None:
+        """The editor of a section's ``field`` ("title" or "intro"), for selecting a place."""
+        return {"title": self.title, "intro": self.intro}.get(field)
+
     def _commit(self, field: str, value: str) -> None:
         if self.section_id is not None:
             self.document.set_section_field(self.section_id, field, value)

@@ -1,8 +1,10 @@
 """Fix Typography: apply AutoCorrect's CJK typography fixes to a card or the whole issue.
 
 The fixes are the ones the checks report (core/typography.py), so what is fixed is exactly
-what the checks list and the editor underlines. One invocation is one undo step, whatever the
-number of cards and fields it changes.
+what the checks list and the editor underlines. The whole issue means every prose field
+(core/typography_places.py): the cards, each section's title and intro, the issue's title and
+summary. One invocation is one undo step, whatever the number of fields it changes; the
+checks list's quick fix applies the one fix of a problem the same way (``fix_one``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
-from editor_app.core.typography import apply_fixes, card_fixes, typography_on
+from editor_app.core.problems import Problem
+from editor_app.core.typography import CARD_FIELDS, apply_fixes, find_fixes, typography_on
+from editor_app.core.typography_places import (
+    CARD,
+    SECTION,
+    Place,
+    place_fixes,
+    place_of,
+    text_at,
+)
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
@@ -22,30 +33,67 @@ OFF = -1
 
 
 def fix_typography(document: IssueDocument, card_ids: list[str] | None, description: str) -> int:
-    """Apply the typography fixes to ``card_ids`` (every card of the outline when None) as one
-    undo step named ``description``. Returns the number of fixes, or OFF."""
+    """Apply the typography fixes to ``card_ids`` (every prose field of the issue when None:
+    cards, sections, title and summary) as one undo step named ``description``. Returns the
+    number of fixes, or OFF."""
     issue = document.issue
     if not typography_on(issue):
         return OFF
     if document.read_only:
         return 0
-    ids = card_ids if card_ids is not None else [c.id for c in issue.ordered_cards()]
-    plans = []
-    for card_id in ids:
-        card = issue.cards.get(card_id)
-        fixes = card_fixes(card) if card is not None else {}
-        for field, found in fixes.items():
-            plans.append((card_id, field, apply_fixes(getattr(card, field), found), len(found)))
+    places = None
+    if card_ids is not None:
+        places = [
+            Place(CARD, card_id, field)
+            for card_id in card_ids
+            if card_id in issue.cards and not issue.cards[card_id].unreadable
+            for field, _markdown in CARD_FIELDS
+        ]
+    plans = [
+        (place, apply_fixes(text_at(issue, place) or "", fixes), len(fixes))
+        for place, fixes in place_fixes(issue, places)
+    ]
     if not plans:
         return 0
     stack = document.undo_stack
     stack.beginMacro(description)
     try:
-        for card_id, field, text, _count in plans:
-            document.set_field(card_id, field, text, description)
+        for place, text, _count in plans:
+            _set(document, place, text, description)
     finally:
         stack.endMacro()
     return sum(count for *_rest, count in plans)
+
+
+def fix_one(document: IssueDocument, problem: Problem, description: str) -> bool:
+    """Apply the one fix ``problem`` reports, if the text at its place still has it there
+    (the text may have changed since the check). One undo step; False when nothing changed."""
+    issue = document.issue
+    place = place_of(problem)
+    span = problem.span
+    if place is None or span is None or document.read_only or not typography_on(issue):
+        return False
+    text = text_at(issue, place)
+    if not text:
+        return False
+    found = [
+        fix
+        for fix in find_fixes(text, place.markdown)
+        if (fix.start, fix.end, fix.old) == (span.start, span.end, span.old)
+    ]
+    if not found:
+        return False
+    _set(document, place, apply_fixes(text, found[:1]), description)
+    return True
+
+
+def _set(document: IssueDocument, place: Place, text: str, description: str) -> None:
+    if place.kind == CARD:
+        document.set_field(place.owner, place.field, text, description)
+    elif place.kind == SECTION:
+        document.set_section_field(place.owner, place.field, text, description)
+    else:
+        document.set_issue_field(place.field, text, description)
 
 
 class TypographyActions(QObject):

@@ -2495,12 +2495,24 @@
         <translation>双击以显示卡片“%1”。</translation>
     </message>
     <message>
+        <source>Double-click to show it in Issue Properties.</source>
+        <translation>双击在“期刊属性”中显示。</translation>
+    </message>
+    <message>
         <source>Fix: %1 (Ctrl+. or the context menu).</source>
         <translation>修复：%1（Ctrl+. 或右键菜单）。</translation>
     </message>
     <message>
         <source>Show the Card</source>
         <translation>显示卡片</translation>
+    </message>
+    <message>
+        <source>Show the Section</source>
+        <translation>显示专题</translation>
+    </message>
+    <message>
+        <source>Show in Issue Properties</source>
+        <translation>在期刊属性中显示</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +2547,18 @@
     <message>
         <source>Import into Assets</source>
         <translation>导入 assets</translation>
+    </message>
+    <message>
+        <source>Fix Typography Here</source>
+        <translation>修正此处排版</translation>
+    </message>
+    <message>
+        <source>Fixed 1 typography problem.</source>
+        <translation>已修正 1 处排版问题。</translation>
+    </message>
+    <message>
+        <source>The text has changed since the check; nothing to fix there.</source>
+        <translation>检查之后文本已改动；此处无需修正。</translation>
     </message>
     <message>
         <source>Image Not Found</source>

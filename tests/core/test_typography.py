@@ -24,10 +24,10 @@ from editor_app.core.typography import (
     find_fixes,
     fix_card,
     fix_text,
-    issue_fixes,
     line_marks,
     typography_on,
 )
+from editor_app.core.typography_places import place_fixes
 
 TYPOGRAPHY_CODES = {"cjk-spacing", "halfwidth-punctuation", "fullwidth-punctuation"}
 
@@ -120,7 +120,8 @@ def test_block_markers_stay_and_the_text_after_them_is_read() -> None:
 
 def test_a_title_is_plain_text() -> None:
     # A title is not Markdown: backticks there are characters like others.
-    assert find_fixes("发布:`x`", markdown=False) != find_fixes("发布:`x`", markdown=True)
+    assert find_fixes("用`x,中文`", markdown=True) == []
+    assert [f.new for f in find_fixes("用`x,中文`", markdown=False)] == [" ", "，"]
 
 
 def _structure(text: str) -> list[tuple[str, tuple]]:
@@ -201,7 +202,7 @@ def test_the_checks_report_typography_for_a_chinese_issue_only() -> None:
     assert {"cjk-spacing", "halfwidth-punctuation"} <= found
     english = _issue(language="en")
     assert not TYPOGRAPHY_CODES & {p.code for p in check_issue(english)}
-    assert issue_fixes(english) == {}
+    assert place_fixes(english) == []
 
 
 @pytest.mark.parametrize(
@@ -249,6 +250,8 @@ _PROSE = [
     ",",
     ":",
     "!",
+    ";",
+    "?",
     "。",
     "，",
     " ",

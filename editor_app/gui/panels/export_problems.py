@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.checks import ERROR, INFO, WARNING, Problem
 from editor_app.gui.i18n import message_catalog
+from editor_app.gui.place_reveal import ISSUE_OWNER
 from editor_app.gui.quick_fixes import fix_label, problem_fix
 from editor_app.gui.theme import set_icon
 
@@ -35,8 +36,9 @@ INFO_COLOR = "#3d7fc4"
 
 class ProblemList(QListWidget):
     """Errors first, then warnings, then notes (what the export will do, e.g. with remote
-    images); double-click or Enter on one emits jumpToCard(id), or revealRequested(card id,
-    field, start, end) for a problem with an exact place in the card's text (typography). A
+    images); double-click or Enter on one emits jumpToCard(id), or revealRequested(owner,
+    field, start, end) for a problem with an exact place in a text (typography): the owner is
+    a card, a section, or ``place_reveal.ISSUE_OWNER`` for the issue's title and summary. A
     problem with a fix offers it in its context menu (Shift+F10 too) and on Ctrl+.; choosing it
     emits fixRequested."""
 
@@ -83,10 +85,14 @@ class ProblemList(QListWidget):
                 )
             # The checks' messages already name the card; its current title goes in the tip.
             item = QListWidgetItem(icon, text, self)
-            # A problem in a section intro shows that section.
-            item.setData(CardRole, problem.card or problem.section or "")
+            # A problem in a section shows that section; one in the issue's own title or
+            # summary (a place, but neither card nor section) its properties.
+            owner = problem.card or problem.section or ""
+            if not owner and problem.span is not None:
+                owner = ISSUE_OWNER
+            item.setData(CardRole, owner)
             item.setData(CodeRole, problem.code)
-            if problem.span is not None and problem.card:
+            if problem.span is not None:
                 span = problem.span
                 item.setData(SpanRole, (span.field, span.start, span.end))
             if is_info:
@@ -102,6 +108,8 @@ class ProblemList(QListWidget):
             lines = [f"{severity} ({problem.code}): {text}"]
             if problem.card:
                 lines.append(self.tr("Double-click to show the card “%1”.").replace("%1", title))
+            elif owner == ISSUE_OWNER:
+                lines.append(self.tr("Double-click to show it in Issue Properties."))
             fix = problem_fix(problem)
             if fix:
                 lines.append(
@@ -137,10 +145,16 @@ class ProblemList(QListWidget):
             action = menu.addAction(fix_label(fix))
             action.setShortcut(self.fix_action.shortcut())
             action.triggered.connect(lambda _c=False, p=problem: self.fixRequested.emit(p))
-        target = problem.card or problem.section
-        if target:
-            show = menu.addAction(self.tr("Show the Card"))
-            show.triggered.connect(lambda _c=False, t=target: self.jumpToCard.emit(t))
+        owner = item.data(CardRole)
+        if owner:
+            if problem.card:
+                label = self.tr("Show the Card")
+            elif problem.section:
+                label = self.tr("Show the Section")
+            else:
+                label = self.tr("Show in Issue Properties")
+            show = menu.addAction(label)
+            show.triggered.connect(lambda _c=False, i=item: self._activate(i))
         if menu.actions():
             menu.popup(
                 event.globalPos()

@@ -210,7 +210,6 @@ def parse_tags(values: Any) -> list[str]:
     return list(dict.fromkeys(tag for tag in tags if tag))
 
 
-
 def merge_into(item: InboxItem, candidate: Candidate) -> bool:
     """Fold a duplicate into the item already there; True if the item changed.
 

@@ -5,7 +5,8 @@ a file (text, bookmarks, OPML, RSS/Atom) or a feed URL. Nothing is fetched unles
 asks: "Fetch Titles" reads the pages' titles off the UI thread with progress and Cancel.
 Each row says whether an earlier issue featured the link (the archive ledger) or the open
 issue has it already. Return (or a drag onto the outline) makes cards; Delete removes items;
-both are undoable from the window's Edit menu.
+F2 and double-click edit a title or tags in place, and the details below the table edit the
+current item's title, note and tags; all are undoable from the window's Edit menu.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QProgressBar,
+    QSplitter,
     QTableView,
     QToolBar,
     QToolButton,
@@ -36,6 +38,8 @@ from editor_app.core.links import issue_links, normalize_url
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import message_catalog
+from editor_app.gui.panels.inbox_details import InboxDetails
+from editor_app.gui.panels.inbox_editing import InboxEditing
 from editor_app.gui.panels.inbox_handoff import InboxChange, InboxHandoff, apply_state
 from editor_app.gui.panels.inbox_jobs import (
     Outcome,
@@ -140,6 +144,10 @@ class InboxPanel(QWidget):
         self.paste_edit.setPlaceholderText(self.tr("Paste links here and press Enter…"))
         self.paste_edit.returnPressed.connect(self.add_pasted)
         self.filter_edit = filter_edit(self, self.proxy, self.tr("Filter the inbox…"))
+        self.filter_edit.setToolTip(
+            self.tr("Every word must match the title, link, note, site or tags; tag:name keeps "
+                    "the items with that tag")
+        )  # fmt: skip
         self.flag_combo = flag_combo(
             self,
             self.proxy,
@@ -160,7 +168,6 @@ class InboxPanel(QWidget):
         self.view.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setDragEnabled(True)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -204,8 +211,14 @@ class InboxPanel(QWidget):
         bar.setSpacing(4)
         bar.addWidget(self.paste_edit, 1)
         bar.addWidget(self.toolbar)
+        self.details = InboxDetails(self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setCollapsible(0, False)
         self.status_label, self.summary_label = lay_out_panel(
-            self, top, filters, self.view, self.progress_row
+            self, top, filters, split, self.progress_row
         )
 
     def _make_actions(self) -> None:
@@ -246,6 +259,10 @@ class InboxPanel(QWidget):
             self.tr("&Remove from Inbox"), "mdi6.delete-outline", self.remove_selected,
             QKeySequence.StandardKey.Delete,
         )  # fmt: skip
+        self.editing = InboxEditing(
+            self.document, self.library, self.view, self.model, self.details,
+            self._show_status, self._show_error,
+        )  # fmt: skip
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -285,6 +302,7 @@ class InboxPanel(QWidget):
         self.listing = listing
         self.model.set_rows([InboxRow(item) for item in listing.items])
         self.selection.restore(lambda r: r.key, keep, current.key if current else None)
+        self.editing.sync()
         self._apply_statuses()
         self.featured.request([item.url for item in listing.items])
         self._update_summary()
@@ -309,11 +327,15 @@ class InboxPanel(QWidget):
 
     def _apply_statuses(self) -> None:
         found = self.featured.featured
-        for row in self.model.rows:
-            row.in_issue = row.item.key in self._in_issue
-            row.featured = [e for e in found.get(row.item.url, []) if e.featured]
-        self.model.statuses_changed()
-        self.proxy.invalidate()
+        changed = []
+        for n, row in enumerate(self.model.rows):
+            in_issue = row.item.key in self._in_issue
+            featured = [e for e in found.get(row.item.url, []) if e.featured]
+            if (in_issue, featured) != (row.in_issue, row.featured):
+                row.in_issue, row.featured = in_issue, featured
+                changed.append(n)
+        # Only the rows whose status moved are redrawn (and filtered again by the proxy).
+        self.model.statuses_changed(changed)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -499,6 +521,7 @@ class InboxPanel(QWidget):
         """Before the panel goes: stop a job in flight (its result will reach nobody)."""
         if self.cancel_event is not None:
             self.cancel_event.set()
+        self.editing.close()
         self._reload_timer.stop()
         self._reloading.cancel()
         if self._watcher.directories():

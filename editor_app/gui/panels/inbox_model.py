@@ -25,6 +25,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from editor_app.core.inbox.item import InboxItem
 from editor_app.core.ledger import LedgerEntry
@@ -246,3 +247,33 @@ class InboxFilter(TextFlagFilter):
             elif word not in haystack:
                 return False
         return True
+
+
+def inbox_table(parent: QWidget, proxy: InboxFilter) -> QTableView:
+    """The inbox's table over ``proxy``: rows selected whole, dragged out, newest first."""
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setDragEnabled(True)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+    view.setDefaultDropAction(Qt.DropAction.MoveAction)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    # The title takes what the others leave; an issue's slug in "Seen" can be long, so
+    # those columns keep a set width (the tooltip has everything).
+    header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(ADDED, QHeaderView.ResizeMode.ResizeToContents)
+    em = view.fontMetrics().averageCharWidth()
+    for column, chars in ((SITE, 14), (TAGS, 14), (STATUS, 20)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, chars * em)
+    return view

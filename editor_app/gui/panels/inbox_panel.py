@@ -17,16 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QProgressBar,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QWidget,
@@ -50,16 +47,7 @@ from editor_app.gui.panels.inbox_jobs import (
     import_file,
     load_inbox,
 )
-from editor_app.gui.panels.inbox_model import (
-    ADDED,
-    SITE,
-    STATUS,
-    TAGS,
-    TITLE,
-    InboxFilter,
-    InboxRow,
-    InboxTableModel,
-)
+from editor_app.gui.panels.inbox_model import InboxFilter, InboxRow, InboxTableModel, inbox_table
 from editor_app.gui.panels.link_actions import panel_action
 from editor_app.gui.panels.link_featured import FeaturedLookup
 from editor_app.gui.panels.panel_common import (
@@ -162,32 +150,8 @@ class InboxPanel(QWidget):
         filters.setSpacing(4)
         filters.addWidget(self.filter_edit, 1)
         filters.addWidget(self.flag_combo)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setDragEnabled(True)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view = inbox_table(self, self.proxy)
         self.view.setAccessibleName(self.tr("Inbox"))
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        # The title takes what the others leave; an issue's slug in "Seen" can be long, so
-        # those columns keep a set width (the tooltip has everything).
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ADDED, QHeaderView.ResizeMode.ResizeToContents)
-        em = self.fontMetrics().averageCharWidth()
-        for column, chars in ((SITE, 14), (TAGS, 14), (STATUS, 20)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, chars * em)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.selection = RowSelection(self.view, self.proxy, self.model)
 

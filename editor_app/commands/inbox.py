@@ -1,4 +1,4 @@
-"""masthead inbox add|list|import|take|titles|remove LIBRARY ...
+"""masthead inbox add|list|import|take|titles|edit|remove LIBRARY ...
 
 The library's link inbox (``<library>/inbox/``). Only ``import`` of a feed URL and ``titles``
 touch the network, and only because they were asked to. Exit 2 on an error, else 0.
@@ -14,6 +14,7 @@ from typing import Any
 from editor_app.commands.common import add_wait_options, issue_folder, print_json
 from editor_app.core.errors import InboxError, IssueNotFoundError
 from editor_app.core.i18n_catalog import Catalog, cli_catalog
+from editor_app.core.inbox.edit import edit_item
 from editor_app.core.inbox.fetch import fetch_feed
 from editor_app.core.inbox.handoff import take_into_issue
 from editor_app.core.inbox.item import InboxItem, find_links
@@ -61,6 +62,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     titles.add_argument("--refresh", action="store_true", help="fetch pages fetched before too")
     titles.add_argument("--timeout", type=float, default=10.0, metavar="S", help="per request")
     titles.set_defaults(run=run_titles)
+
+    edit = actions.add_parser("edit", help="change an item's title, note or tags")
+    edit.add_argument("library", help="library folder")
+    edit.add_argument("item", help="item id (or a unique start of it)")
+    edit.add_argument("--title", help="the new title ('' clears it: the link is shown)")
+    edit.add_argument("--note", help="the new note; '-' reads standard input")
+    edit.add_argument("--tags", help="the tags, comma-separated ('' clears them)")
+    edit.add_argument("--json", action="store_true", help="print the item as JSON")
+    edit.set_defaults(run=run_edit)
 
     rm = actions.add_parser("remove", help="remove items from the inbox")
     rm.add_argument("library", help="library folder")
@@ -218,6 +228,32 @@ def run_titles(args: argparse.Namespace) -> int:
         else:
             reason = catalog.text(meta.error_key, **meta.error_fields) if meta.error_key else ""
             print(f"{meta.url}\n    ! {reason or meta.error}", file=sys.stderr)
+    return 0
+
+
+def run_edit(args: argparse.Namespace) -> int:
+    catalog = cli_catalog()
+    inbox = _inbox(args.library)
+    changes = {
+        name: value
+        for name, value in (("title", args.title), ("note", args.note), ("tags", args.tags))
+        if value is not None
+    }
+    if not changes:
+        print(catalog.text("cli.error", detail=catalog.text("inbox.edit-nothing")), file=sys.stderr)
+        return 2
+    if changes.get("note") == "-":
+        changes["note"] = sys.stdin.read()
+    try:
+        result = edit_item(inbox.library, args.item, changes)
+    except InboxError as exc:
+        return _fail(exc, catalog)
+    item = result.after
+    if args.json:
+        print_json({**item.to_json(), "changed": result.changed})
+    else:
+        key = "inbox.edited" if result.changed else "inbox.unchanged"
+        print(catalog.text(key, item=item.id, url=item.url))
     return 0
 
 

@@ -1005,6 +1005,91 @@
     </message>
 </context>
 <context>
+    <name>InboxDetails</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Enter saves, Escape reverts; empty shows the link</source>
+        <translation>回车保存，Esc 还原；留空则显示链接</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A note for the card (Ctrl+Enter saves)</source>
+        <translation>给卡片的备注（Ctrl+回车保存）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter or leaving the field saves, Escape reverts</source>
+        <translation>按 Ctrl+回车或离开此栏即保存，Esc 还原</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Enter saves, Escape reverts</source>
+        <translation>回车保存，Esc 还原</translation>
+    </message>
+    <message>
+        <source>Select an item to edit its title, note and tags</source>
+        <translation>选择一个条目以编辑其标题、备注和标签</translation>
+    </message>
+</context>
+<context>
+    <name>InboxEditDelegate</name>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>InboxEditing</name>
+    <message>
+        <source>Edit &amp;Title</source>
+        <translation>编辑标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Edit Ta&amp;gs</source>
+        <translation>编辑标签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Note</source>
+        <translation>编辑备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Edit inbox title</source>
+        <translation>编辑收件箱标题</translation>
+    </message>
+    <message>
+        <source>Edit inbox note</source>
+        <translation>编辑收件箱备注</translation>
+    </message>
+    <message>
+        <source>Edit inbox tags</source>
+        <translation>编辑收件箱标签</translation>
+    </message>
+    <message>
+        <source>Edit inbox item</source>
+        <translation>编辑收件箱条目</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>已保存“%1”。</translation>
+    </message>
+    <message>
+        <source>Your text is still in the fields below: save it again to replace the other version, or press Escape to take it.</source>
+        <translation>你的文字仍在下方各栏中：再次保存将替换另一版本，按 Esc 则采用另一版本。</translation>
+    </message>
+</context>
+<context>
     <name>InboxHandoff</name>
     <message>
         <source>This issue has no section to put a card in.</source>
@@ -1069,6 +1154,10 @@
     <message>
         <source>Filter the inbox…</source>
         <translation>筛选收件箱…</translation>
+    </message>
+    <message>
+        <source>Every word must match the title, link, note, site or tags; tag:name keeps the items with that tag</source>
+        <translation>每个词都须出现在标题、链接、备注、网站或标签中；tag:名称 只保留带有该标签的条目</translation>
     </message>
     <message>
         <source>All items</source>

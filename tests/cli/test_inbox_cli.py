@@ -110,3 +110,32 @@ def test_remove(library: Path, capsys) -> None:
     item = _json(capsys)["added"][0]
     assert main(["inbox", "remove", str(library), item["id"]]) == 0
     assert Inbox(library).load().items == []
+
+
+def test_edit_sets_title_note_and_tags(library: Path, capsys, monkeypatch) -> None:
+    main(["inbox", "add", str(library), "https://example.org/rollouts", "--tag", "old", "--json"])
+    item = _json(capsys)["added"][0]
+    args = ["inbox", "edit", str(library), item["id"][:5]]
+    assert main([*args, "--title", "Safer rollouts", "--tags", " ops, canary ,ops,"]) == 0
+    assert f"{item['id']} updated" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("Read before the\nrelease meeting.\n"))
+    assert main([*args, "--note", "-", "--json"]) == 0
+    edited = _json(capsys)
+    assert edited["changed"] and edited["note"] == "Read before the\nrelease meeting."
+    stored = Inbox(library).get(item["id"])
+    assert (stored.title, stored.tags) == ("Safer rollouts", ["ops", "canary"])
+    assert main([*args, "--title", "Safer rollouts"]) == 0
+    assert "unchanged" in capsys.readouterr().out
+    assert main([*args, "--tags", ""]) == 0 and Inbox(library).get(item["id"]).tags == []
+
+
+def test_edit_refuses_bad_input(library: Path, capsys) -> None:
+    main(["inbox", "add", str(library), "https://example.org/rollouts", "--json"])
+    item = _json(capsys)["added"][0]
+    assert main(["inbox", "edit", str(library), item["id"]]) == 2
+    assert "--title, --note or --tags" in capsys.readouterr().err
+    assert main(["inbox", "edit", str(library), "nope", "--title", "x"]) == 2
+    assert "no inbox item nope" in capsys.readouterr().err
+    assert main(["inbox", "edit", str(library), item["id"], "--title", "t" * 301]) == 2
+    assert "at most 300 characters" in capsys.readouterr().err
+    assert Inbox(library).get(item["id"]).title == ""

@@ -187,7 +187,7 @@ def new_item(candidate: Candidate, origin: str, added: str | None = None) -> Inb
         url=candidate.url,
         title=_clean_title(candidate.title),
         note=candidate.note.strip(),
-        tags=_tags(candidate.tags),
+        tags=parse_tags(candidate.tags),
         added=added or now_stamp(),
         origin=origin,
         description=_clean_title(candidate.description, MAX_DESCRIPTION),
@@ -195,12 +195,19 @@ def new_item(candidate: Candidate, origin: str, added: str | None = None) -> Inb
     )
 
 
-def _tags(values: Any) -> list[str]:
+# The separators the card editor's tag field takes too, so a list typed in either reads alike.
+_TAG_SPLIT = re.compile(r"[,，、;；]")
+
+
+def parse_tags(values: Any) -> list[str]:
+    """Tags from a comma-separated text or a list: trimmed (inner runs of white space made
+    one space), duplicates and empty ones dropped, in the order given."""
     if isinstance(values, str):
-        values = re.split(r"[,，]", values)
-    if not isinstance(values, list):
+        values = _TAG_SPLIT.split(values)
+    if not isinstance(values, list | tuple):
         return []
-    return list(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
+    tags = (" ".join(str(v).split()) for v in values if v is not None)
+    return list(dict.fromkeys(tag for tag in tags if tag))
 
 
 def merge_into(item: InboxItem, candidate: Candidate) -> bool:
@@ -214,7 +221,7 @@ def merge_into(item: InboxItem, candidate: Candidate) -> bool:
         item.title = _clean_title(candidate.title)
     if candidate.description and not item.description:
         item.description = _clean_title(candidate.description, MAX_DESCRIPTION)
-    item.tags = _tags(item.tags + list(candidate.tags))
+    item.tags = parse_tags(item.tags + list(candidate.tags))
     note = candidate.note.strip()
     if note and note not in item.note:
         item.note = f"{item.note}\n\n{note}" if item.note else note
@@ -270,7 +277,7 @@ def parse_item(text: str, path: Path, data: Any = None) -> InboxItem:
         url=url,
         title=_text(data, "title"),
         note=_text(data, "note"),
-        tags=_tags(data.get("tags")),
+        tags=parse_tags(data.get("tags")),
         added=_text(data, "added"),
         origin=_text(data, "origin"),
         description=_text(data, "description"),

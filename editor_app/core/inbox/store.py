@@ -196,6 +196,11 @@ class Inbox:
             self._write_all(list(touched.values()))
         return report
 
+    def write_locked(self, item: InboxItem) -> None:
+        """Write one item read under ``locked()``, which the caller still holds (the lock
+        is not re-entrant: ``put`` would wait for it)."""
+        self._write(item)
+
     def put(self, items: Iterable[InboxItem]) -> None:
         """Write these items as they are (an edit, fetched titles, or an undone removal)."""
         with self.locked():

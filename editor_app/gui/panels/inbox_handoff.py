@@ -20,7 +20,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from editor_app.core import outline as ops
-from editor_app.core.errors import MastheadError
+from editor_app.core.errors import InboxError, MastheadError
+from editor_app.core.inbox.edit import FieldValues, edit_item
 from editor_app.core.inbox.handoff import (
     candidate_from_card,
     card_origin,
@@ -78,6 +79,49 @@ class InboxChange(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self.before)
+
+
+class InboxItemEdit(QUndoCommand):
+    """An item's title, note or tags from ``before`` to ``after`` (already written).
+
+    Undo and redo go through ``edit_item`` with the other side as the base, so a field
+    someone else changed on disk since (a pull) is reported, not overwritten.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        library: Path,
+        item_id: str,
+        before: FieldValues,
+        after: FieldValues,
+        shown: Callable[[InboxItem], None],
+        failed: Callable[[InboxError], None],
+    ):
+        super().__init__(text)
+        self.library, self.item_id, self.before, self.after = library, item_id, before, after
+        self.shown, self.failed = shown, failed
+        self._first = True
+
+    def _apply(self, values: FieldValues, base: FieldValues) -> None:
+        try:
+            result = edit_item(self.library, self.item_id, values, base)
+        except InboxError as exc:
+            self.failed(exc)
+            return
+        except (OSError, MastheadError) as exc:
+            self.failed(InboxError(str(exc)))
+            return
+        self.shown(result.after)
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self._apply(self.after, self.before)
+
+    def undo(self) -> None:
+        self._apply(self.before, self.after)
 
 
 class NextIssueMove(QUndoCommand):

@@ -98,3 +98,8 @@ def failures_text(outcome: Outcome, catalog: Catalog) -> str:
         reason = catalog.text(meta.error_key, **meta.error_fields) if meta.error_key else ""
         lines.append(f"{meta.url}: {reason or meta.error}")
     return "\n".join(lines[:20])
+
+
+def error_line(exc: InboxError, catalog: Catalog) -> str:
+    """An inbox error in the editor's language (its message names the file when it is one)."""
+    return catalog.text(exc.key, **exc.fields) if exc.key else exc.message

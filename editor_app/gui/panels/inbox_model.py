@@ -1,13 +1,16 @@
 """The inbox panel's table: one row per item, with where its link already appeared.
 
-Rows are plain records (``InboxRow``); the model only shows them. Dragging rows gives the
-items as JSON under ``INBOX_MIME`` (what the outline takes to make cards) and their URLs
-(what a browser or another program takes).
+Rows are plain records (``InboxRow``); the model only shows them. The title and tags cells
+are edited in place: ``setData`` hands the new value to ``edit_handler`` (the panel writes
+the item file and updates the row). Dragging rows gives the items as JSON under
+``INBOX_MIME`` (what the outline takes to make cards) and their URLs (what a browser or
+another program takes).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +25,7 @@ from PySide6.QtCore import (
     QUrl,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from editor_app.core.inbox.item import InboxItem
 from editor_app.core.ledger import LedgerEntry
@@ -77,14 +81,38 @@ class InboxTableModel(QAbstractTableModel):
             self.tr("Title"), self.tr("Site"), self.tr("Tags"), self.tr("Added"), self.tr("Seen"),
         ]  # fmt: skip
 
+        # Called with the row and {"title" or "tags": text}; True if the edit was made.
+        self.edit_handler: Callable[[InboxRow, dict[str, Any]], bool] | None = None
+        self.editable = False
+
     def set_rows(self, rows: list[InboxRow]) -> None:
+        """Show ``rows``; when they are the same items in the same order (a reload after one
+        file changed), only the rows whose item changed are refreshed, so the selection, the
+        scroll position and an open cell editor stay."""
+        if [r.key for r in rows] == [r.key for r in self.rows]:
+            for row in rows:
+                self.update_item(row.item)
+            return
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
-    def statuses_changed(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(self.index(0, STATUS), self.index(len(self.rows) - 1, STATUS))
+    def row_of(self, item_id: str) -> int:
+        """The row showing item ``item_id``, or -1."""
+        return next((n for n, r in enumerate(self.rows) if r.item.id == item_id), -1)
+
+    def update_item(self, item: InboxItem) -> bool:
+        """Show ``item`` in its row (a changed file, an edit, an undo); True if it changed."""
+        n = self.row_of(item.id)
+        if n < 0 or self.rows[n].item == item:
+            return False
+        self.rows[n].item = item
+        self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.headers) - 1))
+        return True
+
+    def statuses_changed(self, rows: list[int]) -> None:
+        for n in rows:
+            self.dataChanged.emit(self.index(n, STATUS), self.index(n, STATUS))
 
     def row_at(self, index: Index) -> InboxRow | None:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -146,6 +174,8 @@ class InboxTableModel(QAbstractTableModel):
                 ADDED: item.added[:10],
                 STATUS: self.status_text(row),
             }[column]
+        if role == Qt.ItemDataRole.EditRole and column in (TITLE, TAGS):
+            return row.item.title if column == TITLE else ", ".join(row.item.tags)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
@@ -160,9 +190,21 @@ class InboxTableModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
+        flags = (
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
+        if self.editable and index.column() in (TITLE, TAGS):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        row = self.row_at(index)
+        if row is None or role != Qt.ItemDataRole.EditRole or self.edit_handler is None:
+            return False
+        if index.column() not in (TITLE, TAGS):
+            return False
+        name = "title" if index.column() == TITLE else "tags"
+        return self.edit_handler(row, {name: str(value)})
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
         return [INBOX_MIME, "text/uri-list", "text/plain"]
@@ -176,7 +218,8 @@ class InboxTableModel(QAbstractTableModel):
 
 
 class InboxFilter(TextFlagFilter):
-    """Filters by text (title, URL, tags, note) and by where the link was seen."""
+    """Filters by text (title, URL, tags, note; ``tag:name`` for one tag exactly) and by
+    where the link was seen."""
 
     ALL, NEW, FEATURED, IN_ISSUE = range(4)
 
@@ -195,4 +238,42 @@ class InboxFilter(TextFlagFilter):
             return True
         item = row.item
         haystack = " ".join([item.title, item.url, item.note, item.site, *item.tags]).casefold()
-        return self.text in haystack
+        tags = {t.casefold() for t in item.tags}
+        # Every word must match; "tag:name" asks for that tag exactly ("tag:go" is not "golang").
+        for word in self.text.split():
+            if word.startswith("tag:") and len(word) > 4:
+                if word[4:] not in tags:
+                    return False
+            elif word not in haystack:
+                return False
+        return True
+
+
+def inbox_table(parent: QWidget, proxy: InboxFilter) -> QTableView:
+    """The inbox's table over ``proxy``: rows selected whole, dragged out, newest first."""
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setDragEnabled(True)
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+    view.setDefaultDropAction(Qt.DropAction.MoveAction)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    # The title takes what the others leave; an issue's slug in "Seen" can be long, so
+    # those columns keep a set width (the tooltip has everything).
+    header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(ADDED, QHeaderView.ResizeMode.ResizeToContents)
+    em = view.fontMetrics().averageCharWidth()
+    for column, chars in ((SITE, 14), (TAGS, 14), (STATUS, 20)):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, chars * em)
+    return view

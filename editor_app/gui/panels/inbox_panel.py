@@ -5,7 +5,8 @@ a file (text, bookmarks, OPML, RSS/Atom) or a feed URL. Nothing is fetched unles
 asks: "Fetch Titles" reads the pages' titles off the UI thread with progress and Cancel.
 Each row says whether an earlier issue featured the link (the archive ledger) or the open
 issue has it already. Return (or a drag onto the outline) makes cards; Delete removes items;
-both are undoable from the window's Edit menu.
+F2 and double-click edit a title or tags in place, and the details below the table edit the
+current item's title, note and tags; all are undoable from the window's Edit menu.
 """
 
 from __future__ import annotations
@@ -16,15 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLineEdit,
     QProgressBar,
-    QTableView,
+    QSplitter,
     QToolBar,
     QToolButton,
     QWidget,
@@ -36,6 +35,8 @@ from editor_app.core.links import issue_links, normalize_url
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import message_catalog
+from editor_app.gui.panels.inbox_details import InboxDetails
+from editor_app.gui.panels.inbox_editing import InboxEditing
 from editor_app.gui.panels.inbox_handoff import InboxChange, InboxHandoff, apply_state
 from editor_app.gui.panels.inbox_jobs import (
     Outcome,
@@ -46,16 +47,7 @@ from editor_app.gui.panels.inbox_jobs import (
     import_file,
     load_inbox,
 )
-from editor_app.gui.panels.inbox_model import (
-    ADDED,
-    SITE,
-    STATUS,
-    TAGS,
-    TITLE,
-    InboxFilter,
-    InboxRow,
-    InboxTableModel,
-)
+from editor_app.gui.panels.inbox_model import InboxFilter, InboxRow, InboxTableModel, inbox_table
 from editor_app.gui.panels.link_actions import panel_action
 from editor_app.gui.panels.link_featured import FeaturedLookup
 from editor_app.gui.panels.panel_common import (
@@ -140,6 +132,10 @@ class InboxPanel(QWidget):
         self.paste_edit.setPlaceholderText(self.tr("Paste links here and press Enter…"))
         self.paste_edit.returnPressed.connect(self.add_pasted)
         self.filter_edit = filter_edit(self, self.proxy, self.tr("Filter the inbox…"))
+        self.filter_edit.setToolTip(
+            self.tr("Every word must match the title, link, note, site or tags; tag:name keeps "
+                    "the items with that tag")
+        )  # fmt: skip
         self.flag_combo = flag_combo(
             self,
             self.proxy,
@@ -154,33 +150,8 @@ class InboxPanel(QWidget):
         filters.setSpacing(4)
         filters.addWidget(self.filter_edit, 1)
         filters.addWidget(self.flag_combo)
-        self.view = QTableView(self)
-        self.view.setModel(self.proxy)
-        self.view.setSortingEnabled(True)
-        self.view.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setDragEnabled(True)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.view = inbox_table(self, self.proxy)
         self.view.setAccessibleName(self.tr("Inbox"))
-        header = self.view.horizontalHeader()
-        header.setHighlightSections(False)
-        # The title takes what the others leave; an issue's slug in "Seen" can be long, so
-        # those columns keep a set width (the tooltip has everything).
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(ADDED, QHeaderView.ResizeMode.ResizeToContents)
-        em = self.fontMetrics().averageCharWidth()
-        for column, chars in ((SITE, 14), (TAGS, 14), (STATUS, 20)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, chars * em)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.selection = RowSelection(self.view, self.proxy, self.model)
 
@@ -204,8 +175,14 @@ class InboxPanel(QWidget):
         bar.setSpacing(4)
         bar.addWidget(self.paste_edit, 1)
         bar.addWidget(self.toolbar)
+        self.details = InboxDetails(self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setCollapsible(0, False)
         self.status_label, self.summary_label = lay_out_panel(
-            self, top, filters, self.view, self.progress_row
+            self, top, filters, split, self.progress_row
         )
 
     def _make_actions(self) -> None:
@@ -246,6 +223,10 @@ class InboxPanel(QWidget):
             self.tr("&Remove from Inbox"), "mdi6.delete-outline", self.remove_selected,
             QKeySequence.StandardKey.Delete,
         )  # fmt: skip
+        self.editing = InboxEditing(
+            self.document, self.library, self.view, self.model, self.details,
+            self._show_status, self._show_error,
+        )  # fmt: skip
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -285,6 +266,7 @@ class InboxPanel(QWidget):
         self.listing = listing
         self.model.set_rows([InboxRow(item) for item in listing.items])
         self.selection.restore(lambda r: r.key, keep, current.key if current else None)
+        self.editing.sync()
         self._apply_statuses()
         self.featured.request([item.url for item in listing.items])
         self._update_summary()
@@ -309,11 +291,15 @@ class InboxPanel(QWidget):
 
     def _apply_statuses(self) -> None:
         found = self.featured.featured
-        for row in self.model.rows:
-            row.in_issue = row.item.key in self._in_issue
-            row.featured = [e for e in found.get(row.item.url, []) if e.featured]
-        self.model.statuses_changed()
-        self.proxy.invalidate()
+        changed = []
+        for n, row in enumerate(self.model.rows):
+            in_issue = row.item.key in self._in_issue
+            featured = [e for e in found.get(row.item.url, []) if e.featured]
+            if (in_issue, featured) != (row.in_issue, row.featured):
+                row.in_issue, row.featured = in_issue, featured
+                changed.append(n)
+        # Only the rows whose status moved are redrawn (and filtered again by the proxy).
+        self.model.statuses_changed(changed)
         self._update_summary()
 
     def _update_summary(self) -> None:
@@ -499,6 +485,7 @@ class InboxPanel(QWidget):
         """Before the panel goes: stop a job in flight (its result will reach nobody)."""
         if self.cancel_event is not None:
             self.cancel_event.set()
+        self.editing.close()
         self._reload_timer.stop()
         self._reloading.cancel()
         if self._watcher.directories():

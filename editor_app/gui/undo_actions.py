@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QUndoStack
+from shiboken6 import Shiboken
 
 
 class UndoActionBinder(QObject):
@@ -29,6 +30,10 @@ class UndoActionBinder(QObject):
 
     def update(self, *_args: object) -> None:
         stack = self.stack
+        # A stack being destroyed still signals while it clears itself, after its wrapper is
+        # gone: there is nothing left to follow then.
+        if not Shiboken.isValid(stack):
+            return
         self.undo.setEnabled(stack.canUndo())
         self.redo.setEnabled(stack.canRedo())
         undo_text, redo_text = stack.undoText(), stack.redoText()

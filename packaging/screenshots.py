@@ -1,7 +1,7 @@
 """Screenshots of the window for the docs (docs/screenshots/), in a language and a theme.
 
     DISPLAY=:99 python packaging/screenshots.py OUT.png --language en --theme light [--issue SLUG]
-        [--panel preview|export|links|images] [--only-panel]
+        [--panel preview|export|links|images|inbox] [--only-panel]
 
 ``--panel`` raises that dock before the shot; ``--only-panel`` grabs the dock alone.
 
@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--issue", default="2026-10-cloud-native-monthly")
     parser.add_argument("--size", default="1440x900")
     parser.add_argument(
-        "--panel", default="preview", choices=["preview", "export", "links", "images"]
+        "--panel", default="preview", choices=["preview", "export", "links", "images", "inbox"]
     )
     parser.add_argument("--only-panel", action="store_true", help="grab the dock alone")
     args = parser.parse_args(argv)
@@ -75,10 +75,14 @@ def main(argv: list[str]) -> int:
         "export": window.panels.export_dock,
         "links": window.panels.links_dock,
         "images": window.panels.images_dock,
+        "inbox": window.panels.inbox_dock,
     }
     dock = docks[args.panel]
     dock.show()
     dock.raise_()
+    if args.panel == "inbox":
+        # An item picked, so its details (title, note, tags) show under the table.
+        QTimer.singleShot(800, lambda: window.panels.inbox.view.selectRow(0))
 
     def shoot() -> None:
         screen = window.screen()

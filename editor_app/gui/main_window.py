@@ -247,7 +247,9 @@ class MainWindow(MainMenusMixin, QMainWindow):
         for action in self.typography.actions():
             self.format_menu.addAction(action)
         editor = ws.editor
-        self.typography.attach(ws.document, lambda: editor.current_card_id, editor.commit_pending)
+        self.typography.attach(
+            ws.document, lambda: editor.current_card_id, ws.commit_pending, ws.shown_section_id
+        )
         ws.editor.jumpRequested.connect(self._jump_to)
         self.outline_menu.clear()
         for action in ws.actions.all():

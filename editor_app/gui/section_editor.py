@@ -70,6 +70,18 @@ class SectionEditor(QWidget):
         """The editor of a section's ``field`` ("title" or "intro"), for selecting a place."""
         return {"title": self.title, "intro": self.intro}.get(field)
 
+    def commit_pending(self) -> None:
+        """Send a title or emoji still being typed (they are otherwise sent when editing ends)."""
+        if self.section_id is None:
+            return
+        try:
+            section = self.document.issue.section(self.section_id)
+        except KeyError:
+            return
+        for field, widget in (("emoji", self.emoji), ("title", self.title)):
+            if widget.text().strip() != getattr(section, field):
+                self._commit(field, widget.text().strip())
+
     def _commit(self, field: str, value: str) -> None:
         if self.section_id is not None:
             self.document.set_section_field(self.section_id, field, value)

@@ -19,6 +19,7 @@ from editor_app.core.typography import CARD_FIELDS, apply_fixes, find_fixes, typ
 from editor_app.core.typography_places import (
     CARD,
     SECTION,
+    SECTION_FIELDS,
     Place,
     place_fixes,
     place_of,
@@ -32,22 +33,34 @@ if TYPE_CHECKING:
 OFF = -1
 
 
-def fix_typography(document: IssueDocument, card_ids: list[str] | None, description: str) -> int:
-    """Apply the typography fixes to ``card_ids`` (every prose field of the issue when None:
-    cards, sections, title and summary) as one undo step named ``description``. Returns the
-    number of fixes, or OFF."""
+def fix_typography(
+    document: IssueDocument,
+    card_ids: list[str] | None,
+    description: str,
+    section_ids: list[str] | None = None,
+) -> int:
+    """Apply the typography fixes to ``card_ids`` and the title and intro of ``section_ids``
+    (every prose field of the issue when both are None: cards, sections, title and summary)
+    as one undo step named ``description``. Returns the number of fixes, or OFF."""
     issue = document.issue
     if not typography_on(issue):
         return OFF
     if document.read_only:
         return 0
     places = None
-    if card_ids is not None:
+    if card_ids is not None or section_ids is not None:
         places = [
             Place(CARD, card_id, field)
-            for card_id in card_ids
+            for card_id in card_ids or []
             if card_id in issue.cards and not issue.cards[card_id].unreadable
             for field, _markdown in CARD_FIELDS
+        ]
+        known = {section.id for section in issue.sections}
+        places += [
+            Place(SECTION, section_id, field)
+            for section_id in section_ids or []
+            if section_id in known
+            for field, _markdown in SECTION_FIELDS
         ]
     plans = [
         (place, apply_fixes(text_at(issue, place) or "", fixes), len(fixes))
@@ -97,7 +110,8 @@ def _set(document: IssueDocument, place: Place, text: str, description: str) -> 
 
 
 class TypographyActions(QObject):
-    """The window's "Fix Typography" (current card) and "Fix Typography in Issue" actions.
+    """The window's "Fix Typography" (the card or section being edited) and "Fix Typography in
+    Issue" actions.
 
     ``message`` carries what happened, for the status bar.
     """
@@ -108,12 +122,16 @@ class TypographyActions(QObject):
         super().__init__(parent)
         self.document: IssueDocument | None = None
         self.current_card = lambda: None  # set by attach: the id of the card being edited
+        self.current_section = lambda: None  # set by attach: the section being edited, if any
         self.commit = lambda: None  # set by attach: sends field edits still being typed
         self.fix_card: QAction = make_action(
             self.tr("Fix &Typography"), "mdi6.format-letter-spacing", None, self.run_card
         )
         self.fix_card.setToolTip(
-            self.tr("Spaces between CJK and Latin text and the width of punctuation in the card")
+            self.tr(
+                "Spaces between CJK and Latin text and the width of punctuation in the card "
+                "or section"
+            )
         )
         self.fix_issue: QAction = make_action(
             self.tr("Fix Typography in &Issue"), None, None, self.run_issue
@@ -122,28 +140,39 @@ class TypographyActions(QObject):
     def actions(self) -> list[QAction]:
         return [self.fix_card, self.fix_issue]
 
-    def attach(self, document: IssueDocument | None, current_card=None, commit=None) -> None:  # noqa: ANN001
+    def attach(  # noqa: ANN001 - callables returning an id or None
+        self, document: IssueDocument | None, current_card=None, commit=None, current_section=None
+    ) -> None:
         self.document = document
         self.current_card = current_card or (lambda: None)
+        self.current_section = current_section or (lambda: None)
         self.commit = commit or (lambda: None)
         for action in self.actions():
             action.setEnabled(document is not None and not document.read_only)
 
     def run_card(self) -> None:
-        card_id = self.current_card()
-        if self.document is None or not card_id:
-            self.message.emit(self.tr("Select a card to fix its typography."))
+        # The section editor replaces the card editor in view, but the card editor keeps its
+        # last card: the section on screen is what the editor means.
+        section_id = self.current_section()
+        card_id = None if section_id else self.current_card()
+        if self.document is None or not (card_id or section_id):
+            self.message.emit(self.tr("Select a card or a section to fix its typography."))
             return
-        self._run([card_id], self.tr("Fix Typography"))
+        if section_id:
+            self._run([], self.tr("Fix Typography"), [section_id])
+        else:
+            self._run([card_id], self.tr("Fix Typography"))
 
     def run_issue(self) -> None:
         if self.document is not None:
             self._run(None, self.tr("Fix Typography in Issue"))
 
-    def _run(self, card_ids: list[str] | None, description: str) -> None:
+    def _run(
+        self, card_ids: list[str] | None, description: str, section_ids: list[str] | None = None
+    ) -> None:
         assert self.document is not None
         self.commit()
-        count = fix_typography(self.document, card_ids, description)
+        count = fix_typography(self.document, card_ids, description, section_ids)
         if count == OFF:
             text = self.tr(
                 "Typography checks are off for this issue (its language, or typography: off "

@@ -101,6 +101,17 @@ class Workspace(QObject):
         if buffer is not None:
             buffer.release()
 
+    def shown_section_id(self) -> str | None:
+        """The section in the editor area, when a section (not a card) is being edited."""
+        if self.editor_area.currentWidget() is not self.section_editor:
+            return None
+        return self.section_editor.section_id
+
+    def commit_pending(self) -> None:
+        """Send whatever is still being typed in the card or the section editor."""
+        self.editor.commit_pending()
+        self.section_editor.commit_pending()
+
     def _body_if_shown(self) -> QWidget | None:
         if self.editor_area.currentWidget() is not self.editor:
             return None

@@ -3152,16 +3152,16 @@
         <translation>修正排版(&amp;T)</translation>
     </message>
     <message>
-        <source>Spaces between CJK and Latin text and the width of punctuation in the card</source>
-        <translation>修正卡片中中英文之间的空格和标点的全半角</translation>
-    </message>
-    <message>
         <source>Fix Typography in &amp;Issue</source>
         <translation>修正全期排版(&amp;I)</translation>
     </message>
     <message>
-        <source>Select a card to fix its typography.</source>
-        <translation>请先选择一张卡片再修正排版。</translation>
+        <source>Spaces between CJK and Latin text and the width of punctuation in the card or section</source>
+        <translation>卡片或专题中中英文之间的空格与标点的全半角</translation>
+    </message>
+    <message>
+        <source>Select a card or a section to fix its typography.</source>
+        <translation>请先选择一张卡片或一个专题，再修正排版。</translation>
     </message>
     <message>
         <source>Fix Typography</source>

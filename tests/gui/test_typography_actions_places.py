@@ -187,3 +187,31 @@ def test_activating_a_summary_problem_opens_issue_properties_there(window, qtbot
     problems.itemActivated.emit(problems.item(row))
     assert seen == [":"]
     assert window.workspace.document.issue.summary == SUMMARY  # cancelled: nothing changed
+
+
+def test_fix_typography_on_a_shown_section_fixes_that_section_only(window, qtbot):
+    ws = window.workspace
+    section = ws.document.issue.sections[0]
+    card = ws.document.issue.ordered_cards()[0]
+    ws.view.select_ids([card.id])
+    ws.view.select_ids([section.id])
+    assert ws.shown_section_id() == section.id
+    # A title still being typed (not yet committed by leaving the field) is fixed too.
+    ws.section_editor.title.setText("网络:Gateway与Ingress")
+    window.typography.fix_card.trigger()
+    assert ws.document.issue.sections[0].title == "网络：Gateway 与 Ingress"
+    assert (
+        ws.document.issue.sections[0].intro
+        == "本专题收录 Gateway 文章；命令见`kubectl get gw,中文`。"
+    )
+    assert ws.section_editor.title.text() == "网络：Gateway 与 Ingress"
+    # The card the card editor still holds, the summary and the title are left alone.
+    assert ws.document.issue.ordered_cards()[0].body == BODY
+    assert (ws.document.issue.title, ws.document.issue.summary) == (TITLE, SUMMARY)
+    ws.document.undo_stack.undo()
+    assert ws.document.issue.sections[0].intro == INTRO
+    # Back on the card, the action fixes the card.
+    ws.view.select_ids([card.id])
+    assert ws.shown_section_id() is None
+    window.typography.fix_card.trigger()
+    assert ws.document.issue.ordered_cards()[0].body == "插件 API 更新，支持 ARM64"

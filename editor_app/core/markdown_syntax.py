@@ -25,6 +25,7 @@ it, Qt-free code and the GUI alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 TAB_STOP = 4
@@ -122,12 +123,29 @@ def fenced_lines(lines: list[str]) -> list[bool]:
     return [role != OUTSIDE for role in fence_roles(lines)[0]]
 
 
+# Characters split at once by ``split_lines`` (at least: each piece ends at a line feed).
+SPLIT_CHUNK = 1 << 16
+
+
+def split_lines(text: str, chunk: int = SPLIT_CHUNK) -> Iterator[str]:
+    """``text.splitlines(keepends=True)``, split a piece at a time: one call on a text of
+    megabytes holds the interpreter for tens of milliseconds (on a worker, that is the UI
+    thread waiting). Each piece ends just after a line feed, which always ends a line and
+    never separates the two characters of a CR LF, so the lines are the same."""
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + chunk)
+        end = len(text) if cut < 0 else cut + 1
+        yield from text[start:end].splitlines(keepends=True)
+        start = end
+
+
 def fenced_ranges(text: str) -> list[tuple[int, int]]:
     """Character spans of the fenced code blocks in ``text``, fences included."""
     out: list[tuple[int, int]] = []
     pos, start = 0, 0
     fence: Fence | None = None
-    for line in text.splitlines(keepends=True):
+    for line in split_lines(text):
         if fence is None:
             fence = fence_open(line.rstrip("\r\n"))
             start = pos

@@ -22,6 +22,7 @@ from editor_app.core.markdown_syntax import (
     is_fence_open,
     leading_columns,
     list_item,
+    split_lines,
 )
 from editor_app.core.markup import mdtext
 from editor_app.core.render import render_markdown
@@ -224,3 +225,15 @@ def test_text_stats_drop_only_real_fence_lines() -> None:
     assert "~~~" not in text_stats.strip_markdown(inside)
     # A tab-indented ``` is not a fence; its backticks are not letters either way.
     assert text_stats.count_words("\t```\nword") == 1
+
+
+# Every line boundary splitlines knows, CR LF included, with text between.
+_LINE_TEXT = st.lists(
+    st.sampled_from(["a", "中", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", " "])
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINE_TEXT, st.integers(1, 8))
+def test_lines_split_in_pieces_are_the_lines_of_the_whole(text: str, chunk: int) -> None:
+    assert list(split_lines(text, chunk)) == text.splitlines(keepends=True)

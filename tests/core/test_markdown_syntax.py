@@ -22,7 +22,6 @@ from editor_app.core.markdown_syntax import (
     is_fence_open,
     leading_columns,
     list_item,
-    split_lines,
 )
 from editor_app.core.markup import mdtext
 from editor_app.core.render import render_markdown
@@ -227,13 +226,55 @@ def test_text_stats_drop_only_real_fence_lines() -> None:
     assert text_stats.count_words("\t```\nword") == 1
 
 
-# Every line boundary splitlines knows, CR LF included, with text between.
-_LINE_TEXT = st.lists(
-    st.sampled_from(["a", "中", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x85", "\u2028", " "])
+def reference_fenced_ranges(text: str) -> list[tuple[int, int]]:
+    """Every line of ``text`` read in turn, as fenced_ranges once did."""
+    out: list[tuple[int, int]] = []
+    pos, start = 0, 0
+    fence = None
+    for line in text.splitlines(keepends=True):
+        if fence is None:
+            fence = fence_open(line.rstrip("\r\n"))
+            start = pos
+        elif is_fence_close(line, fence):
+            out.append((start, pos + len(line)))
+            fence = None
+        pos += len(line)
+    if fence is not None:
+        out.append((start, len(text)))
+    return out
+
+
+# Fence markers, indentation and every line boundary splitlines knows, CR LF included.
+_FENCED_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "```",
+            "~~~",
+            "````",
+            "`",
+            "~",
+            " ",
+            "   ",
+            "\t",
+            "a",
+            "中",
+            "\n",
+            "\n",
+            "\r",
+            "\r\n",
+            "\x0b",
+            "\x0c",
+            "\x1c",
+            "\x85",
+            "\u2028",
+            "\u2029",
+        ]
+    )  # fmt: skip
 ).map("".join)
 
 
-@settings(max_examples=500, deadline=None)
-@given(_LINE_TEXT, st.integers(1, 8))
-def test_lines_split_in_pieces_are_the_lines_of_the_whole(text: str, chunk: int) -> None:
-    assert list(split_lines(text, chunk)) == text.splitlines(keepends=True)
+@settings(max_examples=1500, deadline=None)
+@given(_FENCED_TEXT, st.integers(1, 12))
+def test_fenced_ranges_read_only_fence_lines_and_agree_with_every_line(text, piece_chars):
+    assert fenced_ranges(text, piece_chars) == reference_fenced_ranges(text)
+    assert fenced_ranges(text) == reference_fenced_ranges(text)

@@ -400,9 +400,11 @@ def measure_size(megabytes: float, keys: int, window: bool) -> None:
         session.close()
 
 
-def measure_single_card(megabytes: float, keys: int, window: bool) -> None:
+def measure_single_card(megabytes: float, keys: int, window: bool, pauses: int = 0) -> None:
     """One card of ``megabytes`` MB: how long each keystroke holds the UI thread, and the
-    longest stall while typing and for 1.5 s after (late renders, counts)."""
+    longest stall while typing and for 1.5 s after (late renders, counts). With ``pauses``,
+    the typist stops that many times for 0.8 s, long enough for the checks and the counts
+    of the whole body to start, and types on while they run."""
     from benchmarks.big_issue import build_single_card_issue
 
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
@@ -414,18 +416,20 @@ def measure_single_card(megabytes: float, keys: int, window: bool) -> None:
         settle(1000)
         stalls = StallMeter()
         held = []
-        for ch in TYPED[:keys]:
+        pause_at = {keys * (i + 1) // (pauses + 1) for i in range(pauses)}
+        for i, ch in enumerate(TYPED[:keys]):
             t0 = time.perf_counter()
             type_char(ch)
             held.append((time.perf_counter() - t0) * 1000)
-            settle(30)  # a fast typist: about 30 keys a second
+            settle(800 if i in pause_at else 30)  # a fast typist: about 30 keys a second
         settle(1500)
         worst = stalls.stop()
         print(
             f"{megabytes:>5g} MB in one card{' (window)' if window else ''}: keystroke holds the "
             f"UI thread p50 {statistics.median(held):5.1f} ms, p95 {p95(held):5.1f} ms; "
             f"worst UI stall while typing {worst:5.0f} ms; "
-            f"{session.pane.scheduler.renders} renders for {keys} keys",
+            f"{session.pane.scheduler.renders} renders for {keys} keys"
+            f"{f', {pauses} pauses' if pauses else ''}",
             flush=True,
         )
         session.close()
@@ -449,6 +453,12 @@ def main() -> None:
         help="with --size: the whole main window, typing through the card editor",
     )
     parser.add_argument("--keys", type=int, default=100, help="keystrokes per size")
+    parser.add_argument(
+        "--pauses",
+        type=int,
+        default=0,
+        help="with --single-card: stop typing this many times for 0.8 s (checks and counts start)",
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     # As the app does: cyclic garbage is collected on the UI thread only, on a timer (a
@@ -456,9 +466,11 @@ def main() -> None:
     gc_guard.install(app)
     workers.share_interpreter()  # as the app does
     if args.size:
-        measure = measure_single_card if args.single_card else measure_size
         for size in args.size:
-            measure(float(size), args.keys, args.window)
+            if args.single_card:
+                measure_single_card(float(size), args.keys, args.window, args.pauses)
+            else:
+                measure_size(float(size), args.keys, args.window)
         return
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
         folder = Path(tmp) / "bench"

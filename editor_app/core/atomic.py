@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -17,6 +18,13 @@ def atomic_write_bytes(path: Path | str, data: bytes, durable: bool = True) -> N
     ``durable`` also fsyncs, so the file survives a power cut; without it the write still
     survives the process being killed, which is all a recovery journal needs.
     """
+    atomic_write_pieces(path, (data,), durable)
+
+
+def atomic_write_pieces(path: Path | str, pieces: Iterable[bytes], durable: bool = True) -> None:
+    """``atomic_write_bytes`` of the pieces joined, written one by one: a worker writing
+    tens of MB never holds the interpreter (and so the UI thread) for one giant join and
+    encoding; each piece's write lets it go."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _target_mode(path)
@@ -27,7 +35,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, durable: bool = True) -> N
         with contextlib.suppress(OSError):
             os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece)
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())

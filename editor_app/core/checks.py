@@ -140,6 +140,7 @@ def check_issue(
 
     links = issue_links(issue)
     reported: set[str] = set()  # issue-relative files already reported through a reference
+    images: dict[tuple, tuple[list[Problem], set[str]]] = {}
     seen: dict[str, list[LinkRef]] = defaultdict(list)
     mark = (0, "")  # problems from this index on belong to the intro of that section
     for ref in links:
@@ -147,7 +148,7 @@ def check_issue(
         mark = (len(problems), ref.section)
         name = _card_name(issue, _owner(ref))
         if ref.kind == "image":
-            problems.extend(_image_problems(issue, ref, name, reported))
+            problems.extend(_image_problems_once(issue, ref, name, reported, images))
             continue
         if ref.kind == "inline" and _is_relative(ref.url):
             problems.extend(_relative_link_problems(issue, ref, name, reported))
@@ -366,6 +367,26 @@ def _card_name(issue: Issue, card_id: str) -> str:
     # An id means nothing to the editor; the number shown in the outline does.
     number = compute_numbers(issue).cards.get(card_id)
     return f"{number} (untitled)" if number else "(untitled)"
+
+
+def _image_problems_once(
+    issue: Issue,
+    ref: LinkRef,
+    name: str,
+    reported: set[str],
+    known: dict[tuple, tuple[list[Problem], set[str]]],
+) -> list[Problem]:
+    """``_image_problems``, looked for once per image, alt text and card in a check: a long
+    body may show the same few files thousands of times, and resolving and reading a file
+    costs about a millisecond each time. (The problems only depend on that key; the files
+    they report are added to ``reported`` each time, as the first look added them.)"""
+    key = (ref.url, ref.text, ref.card, name)
+    if key not in known:
+        added: set[str] = set()
+        known[key] = (_image_problems(issue, ref, name, added), added)
+    found, added = known[key]
+    reported.update(added)
+    return list(found)
 
 
 def _image_problems(issue: Issue, ref: LinkRef, name: str, reported: set[str]) -> list[Problem]:

@@ -73,8 +73,21 @@ _REPORTS_LOCK = threading.Lock()
 _REPORTS_KEPT = 512
 
 
+# Characters encoded at once for the digest: encoding a body of megabytes in one call holds
+# the interpreter (and so the UI thread) for about ten milliseconds; each code point is
+# encoded on its own, so the pieces give the same bytes.
+_DIGEST_CHUNK = 1 << 16
+
+
+def _digest(text: str, chunk: int = _DIGEST_CHUNK) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for i in range(0, len(text), chunk):
+        digest.update(text[i : i + chunk].encode("utf-8", "surrogatepass"))
+    return digest.digest()
+
+
 def _limit_report(text: str) -> LimitReport:
-    key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    key = _digest(text)
     with _REPORTS_LOCK:
         report = _REPORTS.get(key)
         if report is not None:

@@ -23,18 +23,33 @@ from __future__ import annotations
 
 import math
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
-from editor_app.core.markdown_syntax import (
-    CLOSING,
-    FOOTNOTE_REF,
-    IMAGE,
-    LINK,
-    OPENING,
-    REFERENCE_DEFINITION,
-    fence_roles,
-)
 from editor_app.core.model import Card, Issue
+from editor_app.core.text_blocks import (
+    MIN_BLOCK,
+    cut_blocks,
+    strip_block,
+    strip_fence_lines,
+    strip_markdown,
+)
+
+__all__ = [
+    "READING_RATE",
+    "IssueStatsCache",
+    "TextStats",
+    "card_stats",
+    "card_stats_key",
+    "count_words",
+    "issue_stats",
+    "reading_minutes",
+    "stats_of_key",
+    "strip_fence_lines",
+    "strip_markdown",
+    "text_stats",
+]
 
 READING_RATE = 300  # counted units (Han characters + Latin words) per minute
 
@@ -48,38 +63,6 @@ _CJK = re.compile(f"[{_CJK_CLASS}]")
 # A letter or digit that is not CJK: "word character, not underscore, not CJK".
 _ALNUM = rf"[^\W_{_CJK_CLASS}]"
 _WORD = re.compile(rf"{_ALNUM}+(?:['’.\-_]{_ALNUM}+)*")
-
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.\-]*:|mailto:)[^>\s]*>")
-_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);")
-# Ordered-list markers (possibly inside quotes); bullets are punctuation and vanish anyway.
-_ORDERED_MARKER = re.compile(r"^(\s*(?:>\s*)*)\d{1,9}[.)](?=\s|$)", re.MULTILINE)
-
-
-def strip_markdown(text: str) -> str:
-    """The text a reader reads: Markdown syntax, URLs and images removed (approximation)."""
-    text = _HTML_COMMENT.sub(" ", text)
-    text = strip_fence_lines(text)
-    text = REFERENCE_DEFINITION.sub(" ", text)
-    text = IMAGE.sub(" ", text)
-    text = LINK.sub(lambda m: f" {m.group(1)} ", text)
-    text = FOOTNOTE_REF.sub(" ", text)
-    text = _AUTOLINK.sub(" ", text)
-    text = _BARE_URL.sub(" ", text)
-    text = _HTML_TAG.sub(" ", text)
-    text = _ENTITY.sub(" ", text)
-    return _ORDERED_MARKER.sub(r"\1 ", text)
-
-
-def strip_fence_lines(text: str) -> str:
-    """``text`` with the lines that open and close fenced code blanked (the code is kept)."""
-    lines = text.split("\n")
-    roles, _ = fence_roles(lines)
-    return "\n".join(
-        " " if role in (OPENING, CLOSING) else line for line, role in zip(lines, roles, strict=True)
-    )
 
 
 @dataclass(frozen=True)
@@ -104,10 +87,56 @@ def text_stats(text: str, markdown: bool = True) -> TextStats:
     if not text:
         return TextStats()
     if markdown:
+        if len(text) > LONG_TEXT:
+            return _long_text_stats(text)
         text = strip_markdown(text)
-    han = len(_CJK.findall(text))
-    latin = len(_WORD.findall(_CJK.sub(" ", text)))
+    return _count(text)
+
+
+def _count(stripped: str) -> TextStats:
+    han = len(_CJK.findall(stripped))
+    latin = len(_WORD.findall(_CJK.sub(" ", stripped)))
     return TextStats(han, latin)
+
+
+# A Markdown text longer than this is counted by block (core/text_blocks.py): one regular
+# expression over a multi-MB text holds the interpreter, and the UI thread, for its whole run.
+LONG_TEXT = 32_768
+# The blocks remembered (keyed by their text) hold at most this many characters: about three
+# times a 10 MB body (5.6 million characters, some 700 blocks), so it and the blocks of its
+# last edits fit, and the memory stays in the tens of MB.
+_BLOCK_CHARS_KEPT = 16_000_000
+_blocks: OrderedDict[str, tuple[TextStats, bool]] = OrderedDict()
+_blocks_chars = 0
+_blocks_lock = threading.Lock()
+
+
+def _long_text_stats(text: str, min_block: int = MIN_BLOCK) -> TextStats:
+    """``text_stats`` of a long Markdown text, as the sum of its blocks' counts; a block
+    counted before (this text before the last keystroke, or the same body counted by the
+    card editor and the status bar) is not counted again."""
+    total = TextStats()
+    for stats in cut_blocks(text, _block_stats, min_block):
+        total += stats
+    return total
+
+
+def _block_stats(block: str) -> tuple[TextStats, bool]:
+    with _blocks_lock:
+        known = _blocks.get(block)
+        if known is not None:
+            _blocks.move_to_end(block)
+            return known
+    stripped, safe = strip_block(block)
+    known = (_count(stripped), safe)
+    global _blocks_chars
+    with _blocks_lock:
+        if block not in _blocks:  # another thread may have counted it meanwhile
+            _blocks[block] = known
+            _blocks_chars += len(block)
+        while _blocks_chars > _BLOCK_CHARS_KEPT:
+            _blocks_chars -= len(_blocks.popitem(last=False)[0])
+    return known
 
 
 def count_words(text: str) -> int:

@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from editor_app.core.text_stats import IssueStatsCache, TextStats, card_stats, card_stats_key
+from editor_app.core.text_stats import (
+    IssueStatsCache,
+    TextStats,
+    card_stats,
+    card_stats_key,
+    stats_of_key,
+)
+from editor_app.gui.editor.card_editor import LARGE_BODY_CHARS
 from editor_app.gui.workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -28,6 +35,7 @@ class StatusBarController(QObject):
             bar.addPermanentWidget(label)
         self.document = None
         self._section: str | None = None  # the selected section, whose counts are shown
+        self._node = ""  # the selected outline node
         self._issue_timer = QTimer(self, singleShot=True, interval=400)
         self._issue_timer.timeout.connect(self._update_issue_counts)
         # Counting runs on a worker (a multi-MB issue takes seconds to count) and recounts
@@ -77,12 +85,24 @@ class StatusBarController(QObject):
 
     def show_node(self, node_id: str, kind: str) -> None:
         """Follow the outline's selection: a section shows the sum of its cards' counts."""
+        self._node = node_id
         self._section = node_id if kind == "section" and node_id else None
         if self._section is not None:
             self._update_section_counts()
         elif kind == "card" and self.document is not None and self.document.has_card(node_id):
             # The editor may have sent this card's counts while the section was still shown.
-            self.show_card_counts(card_stats(self.document.card(node_id)))
+            card = self.document.card(node_id)
+            if len(card.body) > LARGE_BODY_CHARS:
+                # As the editor does: a body this long is counted on a worker (a second of
+                # Python the first time, though its blocks are usually remembered by then).
+                job = partial(stats_of_key, card_stats_key(card))
+                run_in_thread(job, partial(self._node_counted, node_id), None, self)
+            else:
+                self.show_card_counts(card_stats(card))
+
+    def _node_counted(self, node_id: str, stats: TextStats) -> None:
+        if node_id == self._node:
+            self.show_card_counts(stats)
 
     def _update_section_counts(self) -> None:
         if self.document is None or self._section is None:

@@ -3,7 +3,12 @@ import stat
 
 import pytest
 
-from editor_app.core.atomic import atomic_write_bytes, atomic_write_text, write_if_changed
+from editor_app.core.atomic import (
+    atomic_write_bytes,
+    atomic_write_pieces,
+    atomic_write_text,
+    write_if_changed,
+)
 
 
 def leftovers(folder):
@@ -55,6 +60,27 @@ def test_failure_while_writing_keeps_old_file(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode)))
     with pytest.raises(OSError):
         atomic_write_bytes(target, b"new content that is long\n")
+    assert target.read_bytes() == b"old\n"
+    assert leftovers(tmp_path) == []
+
+
+def test_pieces_are_written_one_after_the_other(tmp_path):
+    target = tmp_path / "journal" / "entry.json"
+    atomic_write_pieces(target, (b'{"body": "', "云".encode(), b'"}'), durable=False)
+    assert target.read_text("utf-8") == '{"body": "云"}'
+    assert leftovers(target.parent) == []
+
+
+def test_a_failing_piece_keeps_the_old_file(tmp_path):
+    target = tmp_path / "entry.json"
+    target.write_bytes(b"old\n")
+
+    def pieces():
+        yield b"new, half"
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError):
+        atomic_write_pieces(target, pieces())
     assert target.read_bytes() == b"old\n"
     assert leftovers(tmp_path) == []
 

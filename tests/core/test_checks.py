@@ -150,6 +150,30 @@ def test_missing_alt(rich_issue):
     assert [(p.card, p.severity) for p in problems] == [(first_card(rich_issue).id, ERROR)]
 
 
+def test_an_image_shown_again_is_looked_at_once_with_the_same_problems(rich_issue, monkeypatch):
+    from editor_app.core import checks
+
+    looked: list[str] = []
+    real = checks.local_path
+    monkeypatch.setattr(
+        checks, "local_path", lambda folder, url: looked.append(url) or real(folder, url)
+    )
+    card = first_card(rich_issue)
+    shown = "\n\n![](assets/gone.png)\n\n![猫](assets/cat.png)\n"
+    card.body += shown
+    once = check_issue(rich_issue)
+    looked_once = sorted(looked)
+    card.body += shown * 2
+    looked.clear()
+    problems = check_issue(rich_issue)
+    assert sorted(looked) == looked_once
+    missing = [(p.code, p.card) for p in problems if p.code in {"missing-alt", "missing-image"}]
+    assert missing == [("missing-alt", card.id), ("missing-image", card.id)] * 3
+    assert [p for p in problems if p.code not in {"missing-alt", "missing-image"}] == [
+        p for p in once if p.code not in {"missing-alt", "missing-image"}
+    ]
+
+
 @pytest.mark.parametrize("alt", ["An image to describe post", "图片", "image", "IMG_2041.png"])
 def test_generic_alt(rich_issue, alt):
     first_card(rich_issue).body += f"\n\n![{alt}](assets/cat.png)\n"

@@ -224,3 +224,57 @@ def test_text_stats_drop_only_real_fence_lines() -> None:
     assert "~~~" not in text_stats.strip_markdown(inside)
     # A tab-indented ``` is not a fence; its backticks are not letters either way.
     assert text_stats.count_words("\t```\nword") == 1
+
+
+def reference_fenced_ranges(text: str) -> list[tuple[int, int]]:
+    """Every line of ``text`` read in turn, as fenced_ranges once did."""
+    out: list[tuple[int, int]] = []
+    pos, start = 0, 0
+    fence = None
+    for line in text.splitlines(keepends=True):
+        if fence is None:
+            fence = fence_open(line.rstrip("\r\n"))
+            start = pos
+        elif is_fence_close(line, fence):
+            out.append((start, pos + len(line)))
+            fence = None
+        pos += len(line)
+    if fence is not None:
+        out.append((start, len(text)))
+    return out
+
+
+# Fence markers, indentation and every line boundary splitlines knows, CR LF included.
+_FENCED_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "```",
+            "~~~",
+            "````",
+            "`",
+            "~",
+            " ",
+            "   ",
+            "\t",
+            "a",
+            "中",
+            "\n",
+            "\n",
+            "\r",
+            "\r\n",
+            "\x0b",
+            "\x0c",
+            "\x1c",
+            "\x85",
+            "\u2028",
+            "\u2029",
+        ]
+    )  # fmt: skip
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_FENCED_TEXT, st.integers(1, 12))
+def test_fenced_ranges_read_only_fence_lines_and_agree_with_every_line(text, piece_chars):
+    assert fenced_ranges(text, piece_chars) == reference_fenced_ranges(text)
+    assert fenced_ranges(text) == reference_fenced_ranges(text)

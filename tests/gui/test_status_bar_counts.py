@@ -27,3 +27,23 @@ def test_section_selection_shows_the_sum_of_its_cards(window, qtbot):
     )
     ws.view.select_ids([first])
     assert window.status.card_label.text() == f"Card: {card_words} words"
+
+
+def test_a_long_card_selected_is_counted_on_a_worker(window, qtbot, monkeypatch):
+    from editor_app.gui import status_bar
+    from editor_app.gui.editor.card_editor import LARGE_BODY_CHARS
+
+    ws = window.workspace
+    issue = ws.document.issue
+    first = issue.sections[0].card_ids[0]
+    ws.document.set_card_body(first, "长文 words " * (LARGE_BODY_CHARS // 8))
+    words = card_stats(issue.cards[first]).words
+    counted_here: list[str] = []
+    real = status_bar.card_stats
+    monkeypatch.setattr(
+        status_bar, "card_stats", lambda card: counted_here.append(card.id) or real(card)
+    )
+    ws.view.select_ids([issue.sections[1].id])
+    ws.view.select_ids([first])
+    qtbot.waitUntil(lambda: window.status.card_label.text() == f"Card: {words} words", timeout=5000)
+    assert first not in counted_here

@@ -6,15 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from editor_app.core import outline
 from editor_app.core.model import Issue, Source
 from editor_app.core.storage import load_issue, save_issue
-from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.document import IssueDocument
-from editor_app.gui.main_window import MainWindow
 from editor_app.gui.panels.export_problems import CardRole, SpanRole
 from editor_app.gui.place_reveal import ISSUE_OWNER
 from editor_app.gui.typography_actions import OFF, fix_one, fix_typography
@@ -113,15 +111,9 @@ def test_one_problem_is_fixed_alone_wherever_it_is(document):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    folder = make_folder(tmp_path)
-    win = MainWindow(folder.parent, settings)
-    qtbot.addWidget(win)
-    win.show()
-    win.open_issue(folder)
-    yield win
-    win.close()
+def issue_folder(tmp_path: Path) -> Path:
+    """The issue the shared ``window`` fixture opens (tests/gui/conftest.py)."""
+    return make_folder(tmp_path)
 
 
 def _row(problems, field: str, old: str) -> int:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from editor_app.core.numbering import compute_numbers
+from editor_app.core.problems import Problem
+from editor_app.core.typography import line_marks
 from editor_app.gui.document import IssueDocument
+from editor_app.gui.editor.highlighter import MarkdownHighlighter, Theme
 
 
 class SectionEditor(QWidget):
@@ -22,6 +25,10 @@ class SectionEditor(QWidget):
         self.intro = QPlainTextEdit(self)
         self.intro.setPlaceholderText(self.tr("A line or two shown under the section heading"))
         self.intro.setMaximumHeight(120)
+        # The intro is Markdown like a card body: the same colours, and the typography
+        # problems the checks found in it underlined (the window re-themes it with the rest).
+        intro_doc = self.intro.document()
+        intro_doc.highlighter = MarkdownHighlighter(intro_doc, Theme.for_palette(self.palette()))
         self.hint = QLabel(
             self.tr("Select a card in the outline to edit it, or press Ctrl+Return to add one."),
             self,
@@ -41,12 +48,28 @@ class SectionEditor(QWidget):
         self.title.editingFinished.connect(lambda: self._commit("title", self.title.text().strip()))
         self.intro.textChanged.connect(lambda: self._commit("intro", self.intro.toPlainText()))
         document.outlineChanged.connect(lambda _ids: self.refresh())
+        document.problemsChanged.connect(self._show_marks)
         for widget in (self.emoji, self.title, self.intro):
             widget.setReadOnly(document.read_only)
 
     def show_section(self, section_id: str) -> None:
         self.section_id = section_id
         self.refresh()
+        self._show_marks(self.document.problems)
+
+    def _show_marks(self, problems: list[Problem]) -> None:
+        """Underline in the intro the places of the shown section's problems."""
+        section = next((s for s in self.document.issue.sections if s.id == self.section_id), None)
+        spans = [
+            p.span
+            for p in problems
+            if section is not None
+            and p.section == section.id
+            and p.span is not None
+            and p.span.field == "intro"
+        ]
+        marks = line_marks(section.intro, spans) if section is not None else []
+        self.intro.document().highlighter.set_marks(marks)
 
     def refresh(self) -> None:
         if self.section_id is None:

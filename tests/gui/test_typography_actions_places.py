@@ -207,3 +207,16 @@ def test_fix_typography_on_a_shown_section_fixes_that_section_only(window, qtbot
     assert ws.shown_section_id() is None
     window.typography.fix_card.trigger()
     assert ws.document.issue.ordered_cards()[0].body == "插件 API 更新，支持 ARM64"
+
+
+def test_the_section_intro_underlines_its_typography_problems(window, qtbot):
+    ws = window.workspace
+    section = ws.document.issue.sections[0]
+    ws.view.select_ids([section.id])
+    highlighter = ws.section_editor.intro.document().highlighter
+    qtbot.waitUntil(lambda: bool(highlighter.marks()), timeout=10000)
+    underlined = {INTRO.splitlines()[0][start:end] for start, end, _ in highlighter.marks()[0]}
+    assert ";" in "".join(underlined)  # the half-width semicolon after Chinese text
+    assert not any("kubectl" in text for text in underlined)  # code is left alone
+    window.typography.fix_card.trigger()
+    qtbot.waitUntil(lambda: not highlighter.marks(), timeout=10000)

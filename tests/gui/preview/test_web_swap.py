@@ -190,3 +190,18 @@ def test_merged_card_equals_a_fresh_parse_of_its_render(qtbot, document):
         _edit(qtbot, pane, document, card_id, body)
         expected = _inner_html_expected(pane, document, card_id)
         assert _js(qtbot, pane, compare % page_html.js_string(expected)), body
+
+
+@needs_web
+def test_the_preview_starts_its_render_before_the_other_listeners_run(qtbot, document):
+    # In the window the editor and the outline listen to the document before the preview
+    # exists; their work must not delay the render.
+    panes: list[PreviewPane] = []
+    renders_seen: list[int] = []
+    document.cardChanged.connect(lambda _c, _f: renders_seen.append(panes[0].scheduler.renders))
+    panes.append(_pane(qtbot, document))
+    pane = panes[0]
+    qtbot.waitUntil(lambda: not pane.scheduler.busy, timeout=WAIT)
+    before = pane.scheduler.renders
+    _edit(qtbot, pane, document, document.issue.sections[0].card_ids[0], "先渲染 first")
+    assert renders_seen == [before + 1]

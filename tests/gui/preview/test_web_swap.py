@@ -205,3 +205,15 @@ def test_the_preview_starts_its_render_before_the_other_listeners_run(qtbot, doc
     before = pane.scheduler.renders
     _edit(qtbot, pane, document, document.issue.sections[0].card_ids[0], "先渲染 first")
     assert renders_seen == [before + 1]
+
+
+@needs_web
+def test_the_contents_sections_and_cards_skip_rendering_off_screen(qtbot, document):
+    pane = _pane(qtbot, document)
+    card_id = document.issue.sections[0].card_ids[0]
+    style = "getComputedStyle(%s).contentVisibility"
+    for element in ("document.getElementById('toc')", "document.querySelector('section')"):
+        assert _js(qtbot, pane, style % element) == "auto"
+    assert _js(qtbot, pane, style % _el(card_id)) == "auto"
+    # Still there for the reader: the contents list the cards.
+    assert "卡片 0" in _js(qtbot, pane, "document.getElementById('toc').textContent")

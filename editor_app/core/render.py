@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import threading
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 
 from editor_app.core.markdown_dialect import DialectExtension
@@ -218,28 +220,65 @@ def _render_limited(text: str, id_prefix: str) -> RenderResult:
 
 def _render(text: str, id_prefix: str) -> RenderResult:
     result = RenderResult(html="")
-    md = markdown.Markdown(
-        extensions=[
-            "tables",
-            "fenced_code",
-            "attr_list",
-            "footnotes",
-            "sane_lists",
-            "toc",
-            DialectExtension(),
-            _CollectorExtension(result, id_prefix),
-        ],
-        extension_configs={
-            "toc": {"slugify": lambda value, sep: id_prefix + slugify(value, sep)},
-            "footnotes": {"UNIQUE_IDS": True},
-        },
-        output_format="html",
-    )
-    html = md.convert(text)
+    md = _parser(result, id_prefix)
+    try:
+        html = md.convert(text)
+    except BaseException:
+        _local.parser = None  # a parser stopped halfway never serves another render
+        raise
     _scan_raw_html(md, result)
     result.html = sanitize(html)
     _attach_lines(text, result)
     return result
+
+
+# Each thread keeps one parser and resets it between renders. A new python-markdown
+# instance per render cost about a quarter of a short card's render, and its hundreds of
+# objects referring to each other stayed until the cyclic collector ran: the UI thread's
+# collections (gui/gc_guard.py) grew with every keystroke rendered meanwhile.
+_local = threading.local()
+
+
+@dataclass
+class _Parser:
+    md: markdown.Markdown
+    footnotes: FootnoteExtension
+    collector: _Collector
+    prefix: list[str]  # the heading-id prefix of the render under way
+
+
+def _parser(sink: RenderResult, id_prefix: str) -> markdown.Markdown:
+    parser: _Parser | None = getattr(_local, "parser", None)
+    if parser is None:
+        prefix = [id_prefix]
+        footnotes = FootnoteExtension(UNIQUE_IDS=True)
+        md = markdown.Markdown(
+            extensions=[
+                "tables",
+                "fenced_code",
+                "attr_list",
+                footnotes,
+                "sane_lists",
+                "toc",
+                DialectExtension(),
+                _CollectorExtension(sink, id_prefix),
+            ],
+            extension_configs={
+                "toc": {"slugify": lambda value, sep: prefix[0] + slugify(value, sep)}
+            },
+            output_format="html",
+        )
+        collector = md.treeprocessors["masthead_collector"]
+        parser = _local.parser = _Parser(md, footnotes, collector, prefix)
+    else:
+        parser.md.reset()
+    parser.prefix[0] = id_prefix
+    parser.collector.sink = sink
+    parser.collector.id_prefix = id_prefix
+    # Footnote ids carry a count of resets when UNIQUE_IDS is on; a render numbers them as
+    # a new parser would (fn:1-…), so the same text always gives the same page.
+    parser.footnotes.unique_prefix = 1
+    return parser.md
 
 
 def _attach_lines(text: str, result: RenderResult) -> None:

@@ -63,6 +63,9 @@ def _ignore(_result: object) -> None:
 class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
     outlineChanged = Signal(list)  # ids to select afterwards
     cardChanged = Signal(str, str)  # card id, field name ("body", "title", … or "*")
+    # The same change, told first: the preview starts its render from here, before the
+    # editor's fields, the counts and the panels take their turn on the UI thread.
+    cardChangedFirst = Signal(str, str)
     issueChanged = Signal()  # issue metadata (title, number, numbering …)
     saveStateChanged = Signal(str)  # "saved", "unsaved", "error"
     saveFailed = Signal(str)
@@ -145,6 +148,7 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         if card.body == text:
             return
         card.body = text
+        self.cardChangedFirst.emit(card_id, "body")
         self._mark_card(card_id)
         # Not restarted on every keystroke: continuous typing must still reach the journal.
         # A long body is journaled less often: each write encodes and writes all of it.
@@ -171,6 +175,7 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
             if target is None:
                 return
             setattr(target, name, copy.deepcopy(new))
+            self.cardChangedFirst.emit(cid, name)
             self._mark_card(cid)
             self.cardChanged.emit(cid, name)
 

@@ -184,6 +184,7 @@ class DiskChangesMixin:
     def _take_disk_card(self, card_id: str, disk_card: Card) -> None:
         disk_card.child_ids = self.issue.cards[card_id].child_ids
         self.issue.cards[card_id] = disk_card
+        self.cardChangedFirst.emit(card_id, "*")
         self.cardChanged.emit(card_id, "*")
         self.outlineChanged.emit([])
         self.externallyReloaded.emit(card_id)

@@ -294,3 +294,21 @@ def test_opening_removes_what_a_killed_write_left(qtbot, issue_folder):
         assert card.read_bytes() == before
     finally:
         document.close()
+
+
+def test_each_card_change_is_told_first_to_the_early_listeners(qtbot, issue_folder):
+    doc = IssueDocument(issue_folder, autosave_ms=60_000)
+    card_id = first_card(doc)
+    told: list[tuple[str, str, str]] = []
+    doc.cardChanged.connect(lambda cid, field: told.append(("changed", cid, field)))
+    doc.cardChangedFirst.connect(lambda cid, field: told.append(("first", cid, field)))
+    card = read_card(issue_folder, card_id)
+    card.body = "changed by git pull"
+    with qtbot.waitSignal(doc.externallyReloaded, timeout=5000):
+        save_card(issue_folder, card)
+    doc.set_card_body(card_id, "打字 typed")
+    doc.set_field(card_id, "title", "新标题 New title")
+    doc.undo_stack.undo()
+    fields = ["*", "body", "title", "title"]
+    assert told == [(which, card_id, field) for field in fields for which in ("first", "changed")]
+    doc.close()

@@ -183,6 +183,8 @@ class CardFields(QWidget):
     def sync(self, card: Card, field: str) -> None:
         """Show the card's new value of ``field`` ("*" = all) in the widgets that differ, so
         the widget being typed in keeps its cursor."""
+        if field == "body":
+            return  # no field shows the body (nor does the summary): typing changes nothing
         every = field == "*"
         self._updating = True
         try:

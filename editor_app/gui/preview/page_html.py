@@ -32,12 +32,14 @@ _CSP = (
 # "Current card" mode hides everything except the chosen card and the elements around it
 # (marked by FOCUS_JS: mh-target on the card, mh-path on its ancestors), so switching modes
 # never reloads the page. Cards not yet rendered (a large issue arrives in batches) show
-# their number and title over a quiet placeholder. Sections and cards off screen skip
-# layout and paint (content-visibility): in a page of thousands of cards, swapping one card
-# otherwise repaints and re-walks the whole document.
+# their number and title over a quiet placeholder. Sections, cards and the table of
+# contents off screen skip layout and paint (content-visibility): in a page of thousands of
+# cards, swapping one card otherwise repaints and re-walks the whole document (the contents
+# of a 3 MB issue alone, 12,000 elements, cost each keystroke's frame about 2 ms).
 PREVIEW_CSS = """<style id="masthead-preview">
 body.mh-card-mode > :not(.mh-path):not(.mh-target),
 body.mh-card-mode .mh-path > :not(.mh-path):not(.mh-target) { display: none !important; }
+nav#toc { content-visibility: auto; contain-intrinsic-size: auto 2000px; }
 section.issue-section { content-visibility: auto; contain-intrinsic-size: auto 5000px; }
 article.card:not(.sub-card) { content-visibility: auto; contain-intrinsic-size: auto 480px; }
 article[data-mh-pending] { min-height: 12rem; opacity: 0.55; }
@@ -201,14 +203,75 @@ def js_focus(target: str | None, top: str | None, mode: str, scroll: bool) -> st
     return FOCUS_JS % (*args, "true" if scroll else "false")
 
 
-# The card's element stays: its attributes are brought up to date and only its children are
-# parsed anew. Replacing the element itself (outerHTML) throws away what Chromium remembers
-# about it (its last laid-out size under content-visibility, the "current card" marks) and
-# makes it lay out the page around it again. ``attrs`` is null when the fragment was not one
-# article; then the whole element is replaced. A kept element loses its "waiting" mark.
+# The card's element stays: its attributes are brought up to date and its children are
+# merged with the new ones. Replacing the element itself (outerHTML) throws away what Chromium
+# remembers about it (its last laid-out size under content-visibility, the "current card"
+# marks) and makes it lay out the page around it again. Replacing all its children
+# (innerHTML) made Chromium restyle and lay out the whole card and load its images again on
+# every keystroke; the merge keeps every node equal to its new version (isEqualNode) and
+# changes only what differs, usually one text node of the typed paragraph. ``attrs`` is null
+# when the fragment was not one article; then the whole element is replaced. A kept element
+# loses its "waiting" mark.
 REPLACE_CARDS_JS = """
 (function (items) {
   var done = 0, keep = ['mh-path', 'mh-target'];
+  function withMarks(el, name, value) {
+    if (name !== 'class') return value;
+    for (var k = 0; k < keep.length; k++) {
+      if (el.classList.contains(keep[k])) value += ' ' + keep[k];
+    }
+    return value;
+  }
+  function syncAttrs(el, neu, drop) {
+    var names = {};
+    for (var j = 0; j < neu.length; j++) {
+      var name = neu[j][0], value = withMarks(el, name, neu[j][1]);
+      names[name] = true;
+      if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    }
+    if (!drop) return;
+    for (var j = el.attributes.length - 1; j >= 0; j--) {
+      var old = el.attributes[j].name;
+      if (names[old]) continue;
+      var marks = old === 'class' ? withMarks(el, 'class', '').trim() : '';
+      if (marks) el.setAttribute('class', marks); else el.removeAttribute(old);
+    }
+  }
+  function pairs(el) {
+    var out = [];
+    for (var j = 0; j < el.attributes.length; j++) {
+      out.push([el.attributes[j].name, el.attributes[j].value]);
+    }
+    return out;
+  }
+  // Equal children at both ends stay; the rest is merged pairwise when as many remain on
+  // both sides (same tag: recursively), otherwise swapped.
+  function merge(el, neu) {
+    var a = Array.prototype.slice.call(el.childNodes);
+    var b = Array.prototype.slice.call(neu.childNodes);
+    var i = 0, j = 0;
+    while (i < a.length && i < b.length && a[i].isEqualNode(b[i])) i++;
+    while (j < a.length - i && j < b.length - i &&
+           a[a.length - 1 - j].isEqualNode(b[b.length - 1 - j])) j++;
+    var olds = a.slice(i, a.length - j), news = b.slice(i, b.length - j);
+    if (olds.length === news.length) {
+      for (var k = 0; k < olds.length; k++) {
+        var o = olds[k], n = news[k];
+        if (o.nodeType === 1 && n.nodeType === 1 && o.tagName === n.tagName) {
+          syncAttrs(o, pairs(n), true);
+          merge(o, n);
+        } else if (o.nodeType === 3 && n.nodeType === 3) {
+          o.data = n.data;
+        } else {
+          el.replaceChild(n, o);
+        }
+      }
+      return;
+    }
+    var before = j ? a[a.length - j] : null;
+    for (var k = 0; k < olds.length; k++) el.removeChild(olds[k]);
+    for (var k = 0; k < news.length; k++) el.insertBefore(news[k], before);
+  }
   for (var i = 0; i < items.length; i++) {
     var id = items[i][0], anchor = items[i][1], attrs = items[i][2], html = items[i][3];
     var el = anchor ? document.getElementById(anchor) : null;
@@ -218,18 +281,12 @@ REPLACE_CARDS_JS = """
     if (!el) continue;
     if (attrs === null) { el.outerHTML = html; done++; continue; }
     el.removeAttribute('PENDING_ATTR');
-    for (var j = 0; j < attrs.length; j++) {
-      var name = attrs[j][0], value = attrs[j][1];
-      if (name === 'class') {
-        for (var k = 0; k < keep.length; k++) {
-          if (el.classList.contains(keep[k])) value += ' ' + keep[k];
-        }
-      }
-      if (el.getAttribute(name) !== value) el.setAttribute(name, value);
-    }
-    el.innerHTML = html;
+    syncAttrs(el, attrs, false);
+    var parsed = document.createElement('template');  // inert: nothing loads from here
+    parsed.innerHTML = html;
+    merge(el, parsed.content);
     if (window.mhTarget && el.classList.contains('mh-path')) {
-      // "Current card" mode on a sub-card of this card: its new element takes the marks.
+      // "Current card" mode on a sub-card of this card: a new element takes the marks.
       var t = el.querySelector('[data-card-id="' + CSS.escape(window.mhTarget) + '"]');
       if (t) t.classList.add('mh-target');
       for (var n = t ? t.parentElement : null; n && n !== el; n = n.parentElement) {

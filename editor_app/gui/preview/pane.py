@@ -95,7 +95,8 @@ class PreviewPane(QWidget):
         self.backend.loadFailed.connect(self._on_load_failed)
         self._answers: dict[str, list[str]] = {}  # top id -> card ids waiting for renderedCard
         self.backend.cardReplaced.connect(self._on_card_replaced)
-        document.cardChanged.connect(self._on_card_changed)
+        # Told before the other listeners of the change: the render starts first.
+        document.cardChangedFirst.connect(self._on_card_changed)
         document.outlineChanged.connect(self._on_outline_changed)
         document.issueChanged.connect(self.reload)
         # At once, not on the next turn of the event loop: the rest of the window may take

@@ -266,14 +266,14 @@ def test_import_image_asks_alt_and_inserts(qtbot, panel, doc, answers, tmp_path,
     )
     queue, _ = answers
     queue.append("导入的图 imported")
-    with qtbot.waitSignal(panel.insertRequested) as inserted:
+    with qtbot.waitSignal(panel.insertRequested, timeout=15000) as inserted:
         panel.import_action.trigger()
     markdown = inserted.args[0]
     assert markdown.startswith("![导入的图 imported](assets/")
     asset = markdown.split("](")[1].rstrip(")")
     with Image.open(doc.folder / asset) as image:
         assert image.width == 1600
-    qtbot.waitUntil(lambda: panel.row_for(asset) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.row_for(asset) is not None, timeout=15000)
     # Stored under its hash, shown by the name it was imported from.
     row = panel.row_for(asset)
     assert row.name != "big-photo.png" and row.file_name == "big-photo.png"

@@ -137,3 +137,83 @@ def test_a_keystroke_renders_off_the_ui_thread(qtbot, document, monkeypatch):
     assert ui_thread not in handled_at_once
     assert calls and ui_thread not in calls
     assert "long paragraph" in _js(qtbot, pane, f"{_el(card_id)}.textContent")
+
+
+def _inner_html_expected(pane: PreviewPane, doc, top: str) -> str:
+    """What the card's children should be: its fragment rendered now with the page's anchors,
+    as the page parses it."""
+    from editor_app.gui.preview import jobs
+
+    layout = pane.scheduler.layout
+    fragment = jobs.render_cards([(top, jobs.subtree_snapshot(doc.issue, top))], layout)
+    return page_html.split_element(fragment.fragments[top])[1]
+
+
+@needs_web
+def test_an_edit_changes_only_the_nodes_that_differ(qtbot, document):
+    pane = _pane(qtbot, document)
+    card_id = document.issue.sections[0].card_ids[2]
+    body = "第一段 first paragraph.\n\n- 列表 item\n- second\n\n最后一段 last"
+    _edit(qtbot, pane, document, card_id, body)
+    el = _el(card_id)
+    _js(
+        qtbot,
+        pane,
+        f"window.firstP = {el}.querySelector('p'); window.list = {el}.querySelector('ul'); 1",
+    )
+    _edit(qtbot, pane, document, card_id, body + " typed")
+    # The paragraph and the list nobody typed in are the same nodes; the typed text is there.
+    assert _js(
+        qtbot, pane, f"window.firstP === {el}.querySelector('p') && window.firstP.isConnected"
+    )
+    assert _js(qtbot, pane, f"window.list === {el}.querySelector('ul')")
+    assert "last typed" in _js(qtbot, pane, f"{el}.textContent")
+
+
+@needs_web
+def test_merged_card_equals_a_fresh_parse_of_its_render(qtbot, document):
+    pane = _pane(qtbot, document)
+    card_id = document.issue.sections[0].card_ids[0]
+    bodies = [
+        "一 one\n\n二 two\n\n三 three",
+        "一 one\n\n三 three",  # a paragraph removed
+        "# 标题 Heading\n\n一 one\n\n> 引用 quote\n\n三 three **bold**",  # added, nested
+        "| a | b |\n| --- | --- |\n| 1 | 2 |\n\n一 one",  # a table, the rest gone
+        "",  # empty
+        "一 one\n\n二 two [link](https://example.org)\n\n三 three",
+    ]
+    compare = (
+        "(function (html) { var t = document.createElement('template'); t.innerHTML = html;"
+        f" return t.innerHTML === {_el(card_id)}.innerHTML; }})(%s)"
+    )
+    for body in bodies:
+        _edit(qtbot, pane, document, card_id, body)
+        expected = _inner_html_expected(pane, document, card_id)
+        assert _js(qtbot, pane, compare % page_html.js_string(expected)), body
+
+
+@needs_web
+def test_the_preview_starts_its_render_before_the_other_listeners_run(qtbot, document):
+    # In the window the editor and the outline listen to the document before the preview
+    # exists; their work must not delay the render.
+    panes: list[PreviewPane] = []
+    renders_seen: list[int] = []
+    document.cardChanged.connect(lambda _c, _f: renders_seen.append(panes[0].scheduler.renders))
+    panes.append(_pane(qtbot, document))
+    pane = panes[0]
+    qtbot.waitUntil(lambda: not pane.scheduler.busy, timeout=WAIT)
+    before = pane.scheduler.renders
+    _edit(qtbot, pane, document, document.issue.sections[0].card_ids[0], "先渲染 first")
+    assert renders_seen == [before + 1]
+
+
+@needs_web
+def test_the_contents_sections_and_cards_skip_rendering_off_screen(qtbot, document):
+    pane = _pane(qtbot, document)
+    card_id = document.issue.sections[0].card_ids[0]
+    style = "getComputedStyle(%s).contentVisibility"
+    for element in ("document.getElementById('toc')", "document.querySelector('section')"):
+        assert _js(qtbot, pane, style % element) == "auto"
+    assert _js(qtbot, pane, style % _el(card_id)) == "auto"
+    # Still there for the reader: the contents list the cards.
+    assert "卡片 0" in _js(qtbot, pane, "document.getElementById('toc').textContent")

@@ -49,7 +49,18 @@ class Workspace(QObject):
             self._first_page()
         self.view.currentNodeChanged.connect(self._on_node)
         self.actions.cardCreated.connect(self._on_created)
+        self.editor.body_edit.cursorPositionChanged.connect(self._follow_cursor)
         self.key_buffer: StartupKeyBuffer | None = None
+
+    def _follow_cursor(self) -> None:
+        """The preview keeps the part of a tall card being written in view."""
+        edit = self.editor.body_edit
+        card_id = self.editor.current_card_id
+        if card_id is None or not edit.hasFocus():
+            return
+        lines = edit.document().blockCount()
+        share = edit.textCursor().blockNumber() / (lines - 1) if lines > 1 else 0.0
+        self.preview.follow_typing(card_id, share)
 
     def when_ready(self, work: Callable[[], None]) -> None:
         """Run ``work`` once the preview shows its first page (now if it does already): what

@@ -147,3 +147,29 @@ def test_a_long_issue_title_is_shortened_in_the_window_title(window, issue_folde
     assert shown.startswith(long_title[:20])
     doc.set_issue_field("title", "短标题")
     assert window.windowTitle() == "短标题 — Masthead"
+
+
+def test_the_preview_follows_the_cursor_through_the_card_being_written(
+    window, qtbot, issue_folder, monkeypatch
+):
+    window.open_issue(issue_folder)
+    ws = window.workspace
+    followed: list[tuple[str, float]] = []
+    monkeypatch.setattr(ws.preview, "follow_typing", lambda c, s: followed.append((c, s)))
+    card_id = ws.editor.current_card_id
+    edit = ws.editor.body_edit
+    edit.setPlainText("第一段 first\n\n第二段 second\n\n第三段 third\n\n第四段 fourth")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit, timeout=3000)
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    assert followed[-1] == (card_id, 1.0)
+    edit.moveCursor(edit.textCursor().MoveOperation.Start)
+    assert followed[-1] == (card_id, 0.0)
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert followed[-1] == (card_id, 2 / 6)  # the third of seven lines
+    # Not while the cursor moves in a body nobody is typing in (the outline has the focus).
+    ws.view.setFocus()
+    qtbot.waitUntil(lambda: not edit.hasFocus(), timeout=3000)
+    count = len(followed)
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    assert len(followed) == count

@@ -203,6 +203,33 @@ def js_focus(target: str | None, top: str | None, mode: str, scroll: bool) -> st
     return FOCUS_JS % (*args, "true" if scroll else "false")
 
 
+# Typing far down a card taller than the view: the preview scrolls so that the same share of
+# the card's height as the cursor's share of its text is in view (an estimate, no source map:
+# the renderer writes no line positions into the page, so exports stay as they are). A card
+# that fits in the view was brought into view when it was chosen; nothing moves then.
+REVEAL_JS = """
+(function (anchor, id, share) {
+  var el = anchor ? document.getElementById(anchor) : null;
+  if (!el || el.getAttribute('data-card-id') !== id) {
+    el = document.querySelector('[data-card-id="' + CSS.escape(id) + '"]');
+  }
+  if (!el) return false;
+  var r = el.getBoundingClientRect(), h = window.innerHeight;
+  if (r.height <= h) return false;
+  var y = r.top + share * r.height, margin = h * 0.15;
+  if (y >= margin && y <= h - margin) return false;
+  window.scrollBy(0, y - h * 0.5);
+  return true;
+})(%s, %s, %s);
+"""
+
+
+def js_reveal(anchor: str | None, card_id: str, share: float) -> str:
+    """Scroll so that ``share`` (0..1) of the way down the card is in view, if it is not."""
+    share = min(1.0, max(0.0, share))
+    return REVEAL_JS % (js_string(anchor or ""), js_string(card_id), f"{share:.4f}")
+
+
 # The card's element stays: its attributes are brought up to date and its children are
 # merged with the new ones. Replacing the element itself (outerHTML) throws away what Chromium
 # remembers about it (its last laid-out size under content-visibility, the "current card"

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import qtawesome as qta
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QIcon, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,8 @@ from editor_app.gui.preview.scheduler import RenderScheduler
 
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
+
+REVEAL_DELAY_MS = 120
 
 log = logging.getLogger(__name__)
 MODES = ("issue", "card")
@@ -75,6 +77,11 @@ class PreviewPane(QWidget):
         self.page_completions = 0
         self._pending: set[str] = set()  # stub cards of the page still to come
         self._pending_total = 0
+        # Where the cursor is in the card being typed (card id, share of its text); told to the
+        # page once typing settles a little, so a keystroke never waits for a scroll.
+        self._typing_at: tuple[str, float] | None = None
+        self._reveal_timer = QTimer(self, singleShot=True, interval=REVEAL_DELAY_MS)
+        self._reveal_timer.timeout.connect(self._reveal_typing)
 
         self.backend = make_backend(self, use_web)
         self.scheduler = RenderScheduler(document, self, progressive=self.backend.is_web)
@@ -162,6 +169,22 @@ class PreviewPane(QWidget):
         if top in self._pending:
             self.scheduler.prioritize(top)  # a card not rendered yet: it and its neighbours next
         self._apply_focus(scroll=True)
+
+    def follow_typing(self, card_id: str, share: float) -> None:
+        """Keep the part of a tall card being typed in view: ``share`` (0..1) is how far down
+        its text the cursor is."""
+        self._typing_at = (card_id, share)
+        self._reveal_timer.start()
+
+    def _reveal_typing(self) -> None:
+        if self._typing_at is None or not self.page_loads or self.channel() != SITE:
+            return
+        if not self.uses_web_engine:  # the QTextBrowser fallback runs no scripts
+            return
+        card_id, share = self._typing_at
+        layout = self.scheduler.layout
+        anchor = layout.anchors.cards.get(card_id) if layout is not None else None
+        self.backend.run_js(page_html.js_reveal(anchor, card_id, share))
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:

@@ -344,6 +344,13 @@ def _attach_lines(text: str, result: RenderResult) -> None:
 
     def locator():
         pos = 0
+        counted = [0, 1]  # a position and its line: lines are counted on from the last find
+
+        def line_at(at: int) -> int:
+            start, line = counted if at >= counted[0] else (0, 1)
+            line += text.count("\n", start, at)
+            counted[:] = [at, line]
+            return line
 
         def find(needle: str) -> int | None:
             nonlocal pos
@@ -353,9 +360,9 @@ def _attach_lines(text: str, result: RenderResult) -> None:
             if at < 0:
                 # Out of order (a reference definition further down): look, do not move.
                 at = text.find(needle)
-                return text.count("\n", 0, at) + 1 if at >= 0 else None
+                return line_at(at) if at >= 0 else None
             pos = at + len(needle)
-            return text.count("\n", 0, at) + 1
+            return line_at(at)
 
         return find
 

@@ -52,34 +52,33 @@ _HTML = re.compile(r"<(?!(?:https?|ftp|mailto):[^<>\s]*>)[A-Za-z!?/]")
 _ID_ATTRIBUTE = re.compile(r"\{[^}\n]*#")
 # A fence run at the margin as the render limits' pre-scan sees it (any info string).
 _LIMITS_FENCE = re.compile(r"`{3,}|~{3,}")
+_MARGIN_FENCE = re.compile(r"^(?:```|~~~).*", re.MULTILINE)
+# A fence-like line indented by any white space: its extent depends on the list around it.
+_INDENTED_FENCE = re.compile(r"^[^\S\n]+(?:```|~~~)", re.MULTILINE)
+# A blank line (spaces and tabs only) and, after it, a line that may start a part: at the
+# margin, neither a quote nor an attribute list (list items are left out by the caller).
+_AFTER_BLANK = re.compile(r"\n[ \t]*\n(?=[^\s>{])")
 
 
 def cut_blocks(text: str) -> list[str] | None:
     """``text`` cut into parts that render as the whole (joined by newlines they are ``text``),
     or None when it should be rendered whole: short, over the size limit, document-wide
     constructs, or no safe place to cut."""
-    if len(text) <= BLOCKWISE_CHARS or len(text) > MAX_CARD_CHARS:
-        return None  # an oversized text is refused by the whole render, as always
-    if any(x in text for x in _GLOBAL_LITERALS):
+    if rendered_whole(text) or _INDENTED_FENCE.search(text):
         return None
-    if _HTML.search(text) or _ID_ATTRIBUTE.search(text):
-        return None
-    lines = text.split("\n")
+    # Only the lines after a blank line and the fence lines are read (a loop over every line
+    # cost a 32,000-character text most of a millisecond). A part may start with a fence:
+    # where both start, the cut is decided before the fence opens.
+    events = sorted(
+        [(m.start(), 1, m.group()) for m in _MARGIN_FENCE.finditer(text)]
+        + [(m.end(), 0, "") for m in _AFTER_BLANK.finditer(text)]
+    )
     parts: list[str] = []
-    start = 0  # the first line of the part under way
-    size = 0  # its characters, newlines included
+    start = 0  # where the part under way starts
     fence: Fence | None = None  # the dialect's open fence
     limits_fence = ""  # the pre-scan's open fence run
-    after_blank = False
-    for i, line in enumerate(lines):
-        safe = after_blank and fence is None and not limits_fence and _may_start_part(line)
-        if safe and size >= MIN_PART and (size >= MAX_PART or _picked(line)):
-            parts.append("\n".join(lines[start:i]))
-            start, size = i, 0
-        size += len(line) + 1
-        if line[:1].isspace() and line.lstrip().startswith(("```", "~~~")):
-            return None  # an indented fence: its extent depends on the list around it
-        if line.startswith(("```", "~~~")):
+    for pos, is_fence, line in events:
+        if is_fence:
             if fence is None:
                 fence = fence_open(line)
             elif is_fence_close(line, fence):
@@ -89,18 +88,28 @@ def cut_blocks(text: str) -> list[str] | None:
                 limits_fence = run.group()
             elif run and run.group() == limits_fence:
                 limits_fence = ""
-        after_blank = not line.strip(" \t")
+            continue
+        size = pos - start
+        if size < MIN_PART or fence is not None or limits_fence:
+            continue
+        end = text.find("\n", pos)
+        line = text[pos : end if end >= 0 else len(text)]
+        if LIST_ITEM.match(line) is None and (size >= MAX_PART or _picked(line)):
+            parts.append(text[start : pos - 1])
+            start = pos
     if not parts:
         return None
-    parts.append("\n".join(lines[start:]))
+    parts.append(text[start:])
     return parts
 
 
-def _may_start_part(line: str) -> bool:
-    """Whether a part may start with ``line`` (which follows a blank line outside fences)."""
-    if not line or line[0].isspace() or line[0] in ">{":
-        return False
-    return LIST_ITEM.match(line) is None
+def rendered_whole(text: str) -> bool:
+    """Whether ``text`` is rendered whole for its length or a document-wide construct."""
+    if len(text) <= BLOCKWISE_CHARS or len(text) > MAX_CARD_CHARS:
+        return True  # an oversized text is refused by the whole render, as always
+    if any(x in text for x in _GLOBAL_LITERALS):
+        return True
+    return bool(_HTML.search(text) or _ID_ATTRIBUTE.search(text))
 
 
 def _picked(line: str) -> bool:

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from editor_app.core import render
-from editor_app.core.render_blocks import BLOCKWISE_CHARS, cut_blocks
+from editor_app.core import render, render_blocks
+from editor_app.core.markdown_syntax import LIST_ITEM, Fence, fence_open, is_fence_close
+from editor_app.core.render_blocks import BLOCKWISE_CHARS, MAX_PART, MIN_PART, cut_blocks
 from editor_app.core.render_limits import MAX_CARD_CHARS, TOO_COMPLEX, TOO_LARGE
 
 
@@ -182,6 +183,49 @@ def test_parts_render_as_the_whole(text: str, prefix: str) -> None:
     assert _seen(render.render_markdown(text, prefix)) == _whole(text, prefix)
 
 
+def _cut_line_by_line(text: str) -> list[str] | None:
+    """cut_blocks reading every line: what its search for the few lines that matter saves."""
+    if render_blocks.rendered_whole(text):
+        return None
+    lines = text.split("\n")
+    if any(x[:1].isspace() and x.lstrip().startswith(("```", "~~~")) for x in lines):
+        return None
+    parts: list[str] = []
+    start = size = 0
+    fence: Fence | None = None
+    limits_fence = ""
+    after_blank = False
+    for i, line in enumerate(lines):
+        safe = after_blank and fence is None and not limits_fence and line[:1].strip() != ""
+        safe = safe and line[0] not in ">{" and LIST_ITEM.match(line) is None
+        if safe and size >= MIN_PART and (size >= MAX_PART or render_blocks._picked(line)):
+            parts.append("\n".join(lines[start:i]))
+            start, size = i, 0
+        size += len(line) + 1
+        if line.startswith(("```", "~~~")):
+            if fence is None:
+                fence = fence_open(line)
+            elif is_fence_close(line, fence):
+                fence = None
+            run = line[: len(line) - len(line.lstrip(line[0]))]
+            if not limits_fence:
+                limits_fence = run
+            elif run == limits_fence:
+                limits_fence = ""
+        after_blank = not line.strip(" \t")
+    return [*parts, "\n".join(lines[start:])] if parts else None
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.large_base_example],
+)
+@given(_document())
+def test_the_cuts_are_those_of_reading_every_line(text: str) -> None:
+    assert cut_blocks(text) == _cut_line_by_line(text)
+
+
 # -- a text of every kind, cut ----------------------------------------------------------------
 
 
@@ -295,3 +339,27 @@ def test_an_edit_renders_only_the_part_typed_in(monkeypatch: pytest.MonkeyPatch)
     calls.clear()
     assert _seen(render.render_markdown(edited)) == _whole(edited)
     assert len(calls) == 1  # only the whole render above; the parts came from memory
+
+
+def test_fences_read_apart_by_the_dialect_and_the_limits_are_not_cut_inside() -> None:
+    # The limits' pre-scan closes the first fence at '```python' (same run); the dialect does
+    # not. Between the two readings no cut is made, so the deep list is neutralised alike.
+    odd = "```rust\n```python\n\ncode\n```\n\n" + "\n".join(" " * 2 * d + "- x" for d in range(20))
+    text = _sample(3_500) + "\n\n" + odd + "\n\n" + _sample(3_500, "B")
+    assert cut_blocks(text) is not None
+    assert _seen(render.render_markdown(text)) == _whole(text)
+
+
+def test_lists_the_dialect_could_not_match_are_rendered_whole() -> None:
+    # A heading right under a nested item: python-markdown's lists differ from the dialect's
+    # reading, and the looseness of every list in the text is then guessed at once.
+    odd = "4) item\n\n   - nested\n## Heading\n\n1) one\n2) two"
+    text = _sample(3_500) + "\n\n" + odd + "\n\n" + _sample(3_500, "B")
+    assert render._render_limited(odd, "").lists_guessed
+    assert _seen(render.render_markdown(text)) == _whole(text)
+
+
+def test_an_entity_in_a_heading_is_rendered_whole() -> None:
+    text = _sample(3_500) + "\n\n## Tips &amp; tricks\n\n" + _sample(3_500, "B")
+    result = render.render_markdown(text)
+    assert _seen(result) == _whole(text)

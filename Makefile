@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/library_listing.py
 	$(BIN)/python benchmarks/ledger_lookup.py
 	$(BIN)/python benchmarks/render_limits.py
+	$(BIN)/python benchmarks/render_blocks.py
 
 # kill -9 while typing and during structural edits; TRIALS=200 by default (a few minutes)
 TRIALS ?= 200

@@ -125,6 +125,21 @@ def card_body(n: int) -> str:
 """
 
 
+def long_body(chars: int) -> str:
+    """A card body of about ``chars`` characters of varied Markdown (headings, nested lists,
+    tables, quotes, ordered lists, links; each heading once): a long card to type into."""
+    blocks = []
+    n = 0
+    while sum(len(b) + 2 for b in blocks) < chars:
+        body = card_body(n).replace("### 主要变化", f"### 主要变化 {n}")
+        body = body.replace("#### 实践建议", f"#### 实践建议 {n}")
+        blocks.extend(b for b in body.split("\n\n") if not b.startswith("!["))
+        n += 1
+    text = "\n\n".join(blocks)
+    cut = text.rfind("\n\n", 0, chars)
+    return text[: cut if cut > 0 else chars]
+
+
 def build_issue(folder: Path, cards: int = 64) -> tuple[Issue, str]:
     issue = Issue(title="基准测试期刊 Benchmark Issue", number=99, slug="bench")
     sections = [add_section(issue, title, "📦") for title in SECTIONS]
@@ -353,18 +368,25 @@ def read_part(session: Session) -> str:
     return f" (reading the files {session.read - session.opened:.2f} s)"
 
 
-def measure_size(megabytes: float, keys: int, window: bool) -> None:
-    """Open an issue of ``megabytes`` MB, wait for the whole page, type into a middle card."""
+def measure_size(megabytes: float, keys: int, window: bool, card_chars: int = 0) -> None:
+    """Open an issue of ``megabytes`` MB, wait for the whole page, type into a middle card
+    (with ``card_chars``, that card's body is made that many characters long first)."""
     from benchmarks.big_issue import build_big_issue, markdown_bytes
+    from editor_app.core.storage import save_issue
 
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
         issue = build_big_issue(Path(tmp) / "big", megabytes)
+        tops = [t for s in issue.sections for t in s.card_ids]
+        card_id = tops[len(tops) // 2]
+        if card_chars:
+            issue.cards[card_id].body = long_body(card_chars)
+            save_issue(issue, issue.folder)
         stalls = StallMeter()
         session = Session(issue.folder, window)
         session.wait_complete()
         open_stall = stalls.stop()
-        tops = [t for s in session.document.issue.sections for t in s.card_ids]
-        card_id = tops[len(tops) // 2]
+        assert card_id in session.document.issue.cards
+        typed_chars = len(session.document.card(card_id).body)
         type_char = session.open_card(card_id)
         anchor = session.pane.scheduler.layout.anchors.cards[card_id]
         settle(500)
@@ -388,7 +410,8 @@ def measure_size(megabytes: float, keys: int, window: bool) -> None:
         typing_stall = stalls.stop()
         print(
             f"{megabytes:>5g} MB ({markdown_bytes(issue) / 1024 / 1024:.1f} MB, "
-            f"{len(issue.cards)} cards{', window' if window else ''}): "
+            f"{len(issue.cards)} cards{', window' if window else ''}, "
+            f"typed card {typed_chars:,} chars): "
             f"first screen {(session.first[0] - session.opened):5.2f} s"
             f"{read_part(session)}, "
             f"whole page {(session.done[0] - session.opened):6.2f} s, "
@@ -454,6 +477,12 @@ def main() -> None:
     )
     parser.add_argument("--keys", type=int, default=100, help="keystrokes per size")
     parser.add_argument(
+        "--card-chars",
+        type=int,
+        default=0,
+        help="with --size: make the typed card this many characters of varied Markdown",
+    )
+    parser.add_argument(
         "--pauses",
         type=int,
         default=0,
@@ -470,7 +499,7 @@ def main() -> None:
             if args.single_card:
                 measure_single_card(float(size), args.keys, args.window, args.pauses)
             else:
-                measure_size(float(size), args.keys, args.window)
+                measure_size(float(size), args.keys, args.window, args.card_chars)
         return
     with tempfile.TemporaryDirectory(prefix="masthead-bench-") as tmp:
         folder = Path(tmp) / "bench"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import threading
+import time
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 
 from editor_app.core.markdown_dialect import DialectExtension
-from editor_app.core.render_limits import LimitReport, render_within_limits
+from editor_app.core.render_blocks import cut_blocks
+from editor_app.core.render_limits import LimitReport, neutralise, render_within_limits
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -71,6 +73,9 @@ class RenderResult:
     images: list[FoundImage] = field(default_factory=list)
     headings: list[tuple[int, str, str]] = field(default_factory=list)  # level, id, text
     limits: LimitReport = field(default_factory=LimitReport)  # empty html when refused
+    # The dialect guessed the looseness of the lists for the whole text at once
+    # (markdown_dialect/looseness.py): such a text is not rendered in parts.
+    lists_guessed: bool = field(default=False, compare=False, repr=False)
 
 
 def slugify(text: str, separator: str = "-") -> str:
@@ -190,6 +195,11 @@ def render_markdown(text: str, id_prefix: str = "") -> RenderResult:
 
     Never raises for what the text contains: see ``result.limits`` (core/render_limits.py).
     """
+    parts = cut_blocks(text)
+    if parts is not None:
+        joined = _render_parts(parts, id_prefix)
+        if joined is not None:
+            return joined
     if len(text) > CACHED_CHARS:
         return _render_limited(text, id_prefix)
     cached = _render_cached(text, id_prefix)
@@ -212,6 +222,50 @@ def _render_cached(text: str, id_prefix: str) -> RenderResult:
     return _render_limited(text, id_prefix)
 
 
+def _render_parts(parts: list[str], id_prefix: str) -> RenderResult | None:
+    """The parts of a long text (core/render_blocks.py) rendered one by one, mostly from the
+    cache, and joined into the whole text's result; None where they would not give it."""
+    start = time.perf_counter()
+    results = [
+        _render_cached(part, id_prefix)
+        if len(part) <= CACHED_CHARS
+        else _render_limited(part, id_prefix)
+        for part in parts
+    ]
+    if any(r.limits.refused or r.lists_guessed or not r.html for r in results):
+        return None  # the whole render refuses it (or shows it) its own way
+    ids = [heading[1] for r in results for heading in r.headings]
+    if len(set(ids)) < len(ids):
+        return None  # toc numbers a repeated heading id across the whole document
+    texts = [h[2] for r in results for h in r.headings] + [x.text for r in results for x in r.links]
+    if any(_STASHED in x for x in texts):
+        # An entity in a heading or link text is read as python-markdown's placeholder, whose
+        # number counts the whole document's stash.
+        return None
+    joined = RenderResult(
+        # python-markdown writes one newline between top-level blocks.
+        html="\n".join(r.html for r in results),
+        links=[FoundLink(x.url, x.text) for r in results for x in r.links],
+        images=[FoundImage(x.src, x.alt) for r in results for x in r.images],
+        headings=[heading for r in results for heading in r.headings],
+    )
+    # Lines are looked up in the whole text, as the whole render does: a URL may also occur
+    # in an earlier part, where its search from the previous link finds it first.
+    _attach_lines("\n".join(_neutralised(part) for part in parts), joined)
+    neutralised = sum(r.limits.neutralised for r in results)
+    joined.limits = LimitReport(neutralised=neutralised, seconds=time.perf_counter() - start)
+    return joined
+
+
+_STASHED = "\x02"  # python-markdown's placeholders start with STX
+
+
+@functools.lru_cache(maxsize=512)
+def _neutralised(part: str) -> str:
+    # What the render read: lines are found in it, as in _render.
+    return neutralise(part)[0]
+
+
 def _render_limited(text: str, id_prefix: str) -> RenderResult:
     return render_within_limits(
         text, lambda source: _render(source, id_prefix), lambda: RenderResult(html="")
@@ -227,6 +281,7 @@ def _render(text: str, id_prefix: str) -> RenderResult:
         _local.parser = None  # a parser stopped halfway never serves another render
         raise
     _scan_raw_html(md, result)
+    result.lists_guessed = md.treeprocessors["dialect_looseness"].guessed  # type: ignore[attr-defined]
     result.html = sanitize(html)
     _attach_lines(text, result)
     return result
@@ -289,6 +344,13 @@ def _attach_lines(text: str, result: RenderResult) -> None:
 
     def locator():
         pos = 0
+        counted = [0, 1]  # a position and its line: lines are counted on from the last find
+
+        def line_at(at: int) -> int:
+            start, line = counted if at >= counted[0] else (0, 1)
+            line += text.count("\n", start, at)
+            counted[:] = [at, line]
+            return line
 
         def find(needle: str) -> int | None:
             nonlocal pos
@@ -298,9 +360,9 @@ def _attach_lines(text: str, result: RenderResult) -> None:
             if at < 0:
                 # Out of order (a reference definition further down): look, do not move.
                 at = text.find(needle)
-                return text.count("\n", 0, at) + 1 if at >= 0 else None
+                return line_at(at) if at >= 0 else None
             pos = at + len(needle)
-            return text.count("\n", 0, at) + 1
+            return line_at(at)
 
         return find
 

@@ -19,13 +19,19 @@ _BLOCKS = {
 
 
 class ListLooseness(Treeprocessor):
+    # Whether the last run had to guess (the lists differ from the normaliser's): a guess is
+    # made for the whole document at once, so core/render.py does not render such a text in
+    # parts.
+    guessed = False
+
     def run(self, root: ET.Element) -> None:
         lists = [el for el in root.iter() if el.tag in {"ul", "ol"}]
         try:  # a Registry, not a dict: no .get()
             recorded: list[bool] = self.md.preprocessors["dialect_lists"].loose  # type: ignore[attr-defined]
         except KeyError:
             recorded = []
-        if len(recorded) != len(lists):
+        self.guessed = len(recorded) != len(lists)
+        if self.guessed:
             # The structure differs from what the normaliser saw: trust python-markdown's own
             # wrapping, made uniform per list.
             recorded = [any(_wrapped(li) for li in lst if li.tag == "li") for lst in lists]

@@ -65,6 +65,9 @@ def _clone(remote: Path, where: Path) -> Path:
 def library_clones(tmp_path, issue_folder, monkeypatch):
     """Two clones (ana, ben) of a library holding ``issue_folder``, with the merge driver."""
     if shutil.which("git") is None:
+        # CI clones the project with git, so there it must be present: fail, never skip.
+        if os.environ.get("CI"):
+            pytest.fail("git is not installed, and CI needs it for the sync and merge tests")
         pytest.skip("git is not installed")
     monkeypatch.setenv("PYTHONPATH", str(Path(__file__).resolve().parents[1]))
     remote = tmp_path / "remote.git"
@@ -89,14 +92,13 @@ def _delete_qt_leftovers():
     yield
     import sys
 
-    if "PySide6.QtWidgets" not in sys.modules:
-        return
-    from PySide6.QtCore import QCoreApplication, QEvent
-    from PySide6.QtWidgets import QApplication
+    # Only after a test that brought Qt in and made an application: nothing to delete else.
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-    if app is None:
-        return
-    for widget in app.topLevelWidgets():
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app = QApplication.instance()
+        if app is not None:
+            for widget in app.topLevelWidgets():
+                widget.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

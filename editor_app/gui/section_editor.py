@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from editor_app.core.model import Section
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.problems import Problem
 from editor_app.core.typography import line_marks
@@ -59,7 +60,7 @@ class SectionEditor(QWidget):
 
     def _show_marks(self, problems: list[Problem]) -> None:
         """Underline in the intro the places of the shown section's problems."""
-        section = next((s for s in self.document.issue.sections if s.id == self.section_id), None)
+        section = self._section()
         spans = [
             p.span
             for p in problems
@@ -71,13 +72,19 @@ class SectionEditor(QWidget):
         marks = line_marks(section.intro, spans) if section is not None else []
         self.intro.document().highlighter.set_marks(marks)
 
-    def refresh(self) -> None:
+    def _section(self) -> Section | None:
+        """The section shown, if it still exists."""
         if self.section_id is None:
-            return
+            return None
         try:
-            section = self.document.issue.section(self.section_id)
+            return self.document.issue.section(self.section_id)
         except KeyError:
-            self.section_id = None
+            return None
+
+    def refresh(self) -> None:
+        section = self._section()
+        if section is None:
+            self.section_id = None  # deleted meanwhile
             return
         label = compute_numbers(self.document.issue).sections.get(section.id, "")
         self.heading.setText(" ".join(p for p in (section.emoji, label, section.title) if p))
@@ -95,11 +102,8 @@ class SectionEditor(QWidget):
 
     def commit_pending(self) -> None:
         """Send a title or emoji still being typed (they are otherwise sent when editing ends)."""
-        if self.section_id is None:
-            return
-        try:
-            section = self.document.issue.section(self.section_id)
-        except KeyError:
+        section = self._section()
+        if section is None:
             return
         for field, widget in (("emoji", self.emoji), ("title", self.title)):
             if widget.text().strip() != getattr(section, field):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -137,18 +138,29 @@ class Issue:
 
     def iter_cards(self) -> list[tuple[Section, Card, int]]:
         """Every card in outline order with its section and depth (0 = top level)."""
+        # An explicit stack rather than a recursive inner function: such a function refers to
+        # itself through its closure, a reference cycle that keeps the issue it walked (often a
+        # short-lived copy) alive until the next garbage collection, and that collection runs
+        # on the UI thread.
         out: list[tuple[Section, Card, int]] = []
-
-        def walk(section: Section, ids: list[str], depth: int) -> None:
-            for card_id in ids:
-                card = self.cards.get(card_id)
-                if card is None:
-                    continue
-                out.append((section, card, depth))
-                walk(section, card.child_ids, depth + 1)
-
+        cards = self.cards
         for section in self.sections:
-            walk(section, section.card_ids, 0)
+            stack: list[tuple[Iterator[str], str]] = [(iter(section.card_ids), "")]
+            path: set[str] = set()  # the cards being walked into: a damaged outline may loop
+            while stack:
+                ids, parent = stack[-1]
+                card_id = next(ids, None)
+                if card_id is None:
+                    stack.pop()
+                    path.discard(parent)
+                    continue
+                card = cards.get(card_id)
+                if card is None or card_id in path:
+                    continue
+                out.append((section, card, len(stack) - 1))
+                if card.child_ids:
+                    path.add(card_id)
+                    stack.append((iter(card.child_ids), card_id))
         return out
 
     def ordered_cards(self) -> list[Card]:

@@ -84,14 +84,26 @@ def compute_numbers(issue: Issue) -> Numbers:
     local: dict[str, int] = {}
     running = 0
 
-    def number_children(parent_number: str, child_ids: list[str]) -> None:
-        for pos, child_id in enumerate(child_ids, start=1):
-            child = issue.cards.get(child_id)
-            if child is None:
+    def number_children(top_id: str) -> None:
+        # Depth first without recursion: a recursive inner function is a reference cycle
+        # that outlives the call until the next garbage collection.
+        stack = [(top_id, enumerate(issue.cards[top_id].child_ids, start=1))]
+        path = {top_id}  # a damaged outline may loop
+        while stack:
+            parent, children = stack[-1]
+            pos, child_id = next(children, (0, ""))
+            if not pos:
+                stack.pop()
+                path.discard(parent)
                 continue
-            cards[child_id] = f"{parent_number}.{pos}"
+            child = issue.cards.get(child_id)
+            if child is None or child_id in path:
+                continue
+            cards[child_id] = f"{cards[parent]}.{pos}"
             local[child_id] = pos
-            number_children(cards[child_id], child.child_ids)
+            if child.child_ids:
+                path.add(child_id)
+                stack.append((child_id, enumerate(child.child_ids, start=1)))
 
     for s_pos, section in enumerate(issue.sections, start=1):
         sections[section.id] = section_label(issue.numbering.sections, s_pos)
@@ -104,5 +116,5 @@ def compute_numbers(issue: Issue) -> Numbers:
             running += 1
             cards[card_id] = str(running)
             local[card_id] = running
-            number_children(cards[card_id], card.child_ids)
+            number_children(card_id)
     return Numbers(sections, cards, local, issue.numbering.subcards)

@@ -31,6 +31,7 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.treeprocessors import Treeprocessor
 
 from editor_app.core.markdown_dialect import DialectExtension
+from editor_app.core.markdown_dialect.cycle_free import HeadingIdExtension, use_cycle_free_raw_html
 from editor_app.core.render_blocks import cut_blocks
 from editor_app.core.render_limits import LimitReport, neutralise, render_within_limits
 
@@ -314,15 +315,13 @@ def _parser(sink: RenderResult, id_prefix: str) -> markdown.Markdown:
                 "attr_list",
                 footnotes,
                 "sane_lists",
-                "toc",
+                HeadingIdExtension(slugify=lambda value, sep: prefix[0] + slugify(value, sep)),
                 DialectExtension(),
                 _CollectorExtension(sink, id_prefix),
             ],
-            extension_configs={
-                "toc": {"slugify": lambda value, sep: prefix[0] + slugify(value, sep)}
-            },
             output_format="html",
         )
+        use_cycle_free_raw_html(md)
         collector = md.treeprocessors["masthead_collector"]
         parser = _local.parser = _Parser(md, footnotes, collector, prefix)
     else:

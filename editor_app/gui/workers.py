@@ -144,40 +144,42 @@ def qt_objects_carried_by(fn: Callable[..., Any], depth: int = 4) -> list[str]:
     Looks at what it is bound to, its closure cells, defaults and ``partial`` arguments, and
     into the functions found there (``depth`` levels); not inside containers or objects.
     """
-    found: list[str] = []
-    seen: set[int] = set()
-
-    def check(value: Any, where: str, level: int) -> None:
-        if isinstance(value, Shiboken.Object):
-            found.append(f"{where}: {type(value).__name__}")
-        elif callable(value) and level < depth and id(value) not in seen:
-            walk(value, where, level + 1)
-
-    def walk(func: Any, where: str, level: int) -> None:
-        seen.add(id(func))
-        if isinstance(func, functools.partial):
-            check(func.func, f"{where}.func", level)
-            for i, arg in enumerate(func.args):
-                check(arg, f"{where} argument {i}", level)
-            for key, arg in func.keywords.items():
-                check(arg, f"{where} argument {key}", level)
-            return
-        if not hasattr(func, "__code__") and not hasattr(func, "__self__"):
-            return  # a class or a builtin without state: nothing captured
-        check(getattr(func, "__self__", None), f"{where} bound to", level)
-        for i, cell in enumerate(getattr(func, "__closure__", None) or ()):
-            try:
-                check(cell.cell_contents, f"{where} closure cell {i}", level)
-            except ValueError:
-                pass  # an empty cell
-        for i, arg in enumerate(getattr(func, "__defaults__", None) or ()):
-            check(arg, f"{where} default {i}", level)
-        for key, arg in (getattr(func, "__kwdefaults__", None) or {}).items():
-            check(arg, f"{where} default {key}", level)
-
     if isinstance(fn, Shiboken.Object):
         return [f"the job itself: {type(fn).__name__}"]
-    walk(fn, getattr(fn, "__qualname__", type(fn).__name__), 0)
+    # A work list rather than recursive inner functions: those would refer to each other
+    # through their closures, a reference cycle made on every job started.
+    found: list[str] = []
+    seen: set[int] = set()
+    pending: list[tuple[Any, str, int]] = [(fn, getattr(fn, "__qualname__", type(fn).__name__), 0)]
+    while pending:
+        func, where, level = pending.pop()
+        if id(func) in seen:
+            continue  # reached twice (two cells holding one function)
+        seen.add(id(func))
+        carried: list[tuple[Any, str]] = []
+        if isinstance(func, functools.partial):
+            carried.append((func.func, f"{where}.func"))
+            carried += [(arg, f"{where} argument {i}") for i, arg in enumerate(func.args)]
+            carried += [(arg, f"{where} argument {key}") for key, arg in func.keywords.items()]
+        elif hasattr(func, "__code__") or hasattr(func, "__self__"):
+            # (a class or a builtin without state captures nothing)
+            carried.append((getattr(func, "__self__", None), f"{where} bound to"))
+            for i, cell in enumerate(getattr(func, "__closure__", None) or ()):
+                try:
+                    carried.append((cell.cell_contents, f"{where} closure cell {i}"))
+                except ValueError:
+                    pass  # an empty cell
+            for i, arg in enumerate(getattr(func, "__defaults__", None) or ()):
+                carried.append((arg, f"{where} default {i}"))
+            for key, arg in (getattr(func, "__kwdefaults__", None) or {}).items():
+                carried.append((arg, f"{where} default {key}"))
+        inner: list[tuple[Any, str, int]] = []
+        for value, place in carried:
+            if isinstance(value, Shiboken.Object):
+                found.append(f"{place}: {type(value).__name__}")
+            elif callable(value) and level < depth and id(value) not in seen:
+                inner.append((value, place, level + 1))
+        pending.extend(reversed(inner))
     return found
 
 

@@ -1,3 +1,8 @@
+import gc
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from editor_app.core.model import Card, Issue, Section, Source
 
 
@@ -81,3 +86,50 @@ def test_a_detached_copy_equals_a_deep_copy_and_shares_no_container():
     card.child_ids.append("cb1")
     card.body = "changed"
     assert copied == expected
+
+
+def _reference_walk(issue: Issue) -> list[tuple[str, str, int]]:
+    """The outline order spelled out recursively, as the walk is defined."""
+    out: list[tuple[str, str, int]] = []
+
+    def visit(section_id: str, ids: list[str], depth: int, path: tuple[str, ...]) -> None:
+        for cid in ids:
+            if cid in issue.cards and cid not in path:
+                out.append((section_id, cid, depth))
+                visit(section_id, issue.cards[cid].child_ids, depth + 1, (*path, cid))
+
+    for section in issue.sections:
+        visit(section.id, section.card_ids, 0, ())
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(0, 9), max_size=4), min_size=10, max_size=10),
+    st.lists(st.lists(st.integers(0, 11), max_size=5), min_size=1, max_size=3),
+)
+def test_iter_cards_matches_a_recursive_walk_on_any_outline(children, tops):
+    # Ids 10 and 11 name no card; child lists may loop back and list a card twice.
+    issue = Issue(title="t")
+    issue.cards = {
+        f"c{i}": Card(f"c{i}", f"{i}", child_ids=[f"c{j}" for j in kids])
+        for i, kids in enumerate(children)
+    }
+    issue.sections = [
+        Section(f"s{n}", f"S{n}", card_ids=[f"c{j}" for j in top]) for n, top in enumerate(tops)
+    ]
+    assert [(s.id, c.id, d) for s, c, d in issue.iter_cards()] == _reference_walk(issue)
+
+
+def test_iter_cards_leaves_no_reference_cycle_behind():
+    # The walk runs on every keystroke over copies of the issue; a cycle would keep each copy
+    # until a garbage collection on the UI thread.
+    gc.collect()
+    gc.disable()
+    try:
+        before = gc.get_count()[0]
+        for _ in range(50):
+            _issue().iter_cards()
+        assert gc.collect(0) == 0, (before, gc.get_count())
+    finally:
+        gc.enable()

@@ -41,3 +41,13 @@ def test_card_numbers_run_through_issue():
     issue = _issue()
     issue.numbering.cards = CardNumbering.CONTINUOUS
     assert _by_title(issue, compute_numbers(issue))["b1"] == "3"
+
+
+def test_sub_card_numbers_survive_a_looping_outline():
+    issue = Issue(title="t")
+    section = add_section(issue, "A")
+    first = add_card(issue, section.id, "one")
+    child = add_card(issue, first.id, "two")
+    issue.cards[child.id].child_ids.append(first.id)  # damaged: the child lists its parent
+    numbers = compute_numbers(issue)
+    assert numbers.cards == {first.id: "1", child.id: "1.1"}

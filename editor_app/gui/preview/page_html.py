@@ -155,11 +155,11 @@ def top_level_of(issue: Issue, card_id: str) -> str:
 def layout_key(issue: Issue) -> tuple:
     """What the page around the cards depends on; a change means loading the page again."""
 
-    def tree(ids: list[str]) -> tuple:
-        return tuple((cid, tree(issue.cards[cid].child_ids)) for cid in ids if cid in issue.cards)
-
-    sections = tuple((s.id, s.title, s.emoji, s.intro, tree(s.card_ids)) for s in issue.sections)
-    return (sections, issue.numbering.sections, issue.numbering.cards)
+    # The outline as (section, card, depth) in order says the same as a nested tree, and the
+    # walk leaves no reference cycle behind (a recursive inner function would, per keystroke).
+    outline = tuple((s.id, c.id, depth) for s, c, depth in issue.iter_cards())
+    sections = tuple((s.id, s.title, s.emoji, s.intro) for s in issue.sections)
+    return (sections, outline, issue.numbering.sections, issue.numbering.cards)
 
 
 # -- scripts run in the page's isolated world ---------------------------------------------

@@ -13,7 +13,7 @@ from editor_app.core.markdown_dialect.cycle_free import _StashedHtml
 TEXTS = [
     "plain words only",
     "## 标题 Heading\n\nText with &amp; an entity and &copy; another.",
-    "<div class=\"box\">\n<p>raw block</p>\n</div>\n\nAfter it.",
+    '<div class="box">\n<p>raw block</p>\n</div>\n\nAfter it.',
     "Inline <b>bold</b> and <span>span &lt;x&gt;</span> in a paragraph.",
     "<!-- a comment -->\n\n<details><summary>更多</summary>\n\n- inside\n</details>",
     "<table><tr><td>cell</td></tr></table>\n\n<em>inline at the start</em> of a line",

@@ -201,8 +201,9 @@ class _Scanner:
                 content = indent + len(item["marker"]) + width
                 stack.append(_Item(content, kind, list_no))
                 inner = _ITEM.match(rest)
-                if inner and not _HR.match(rest):
-                    # '- 1. x' is a list in a list: the inner item is read as its own line.
+                if (inner and not _HR.match(rest)) or _opens_fence(rest):
+                    # '- 1. x' is a list in a list, '- ```' a fence in an item: the inner block
+                    # is read as its own line.
                     lines.insert(i, " " * content + rest)
                     rest, empty = "", True
                 out.append(" " * (4 * depth) + marker + " " + rest)
@@ -221,12 +222,10 @@ class _Scanner:
                 opening = fence.marker + (lang.group(0) if lang else "")
                 placeholder = self.stash([opening, *body, fence.marker])
                 block = [placeholder] if placeholder else [opening, *body, fence.marker]
-                if not depth:
-                    # At the margin a fence interrupts a paragraph and ends it.
-                    block = ["", *block, ""]
-                out.extend(" " * pad_to + x if x else x for x in block)
-                para, blank = False, False
-                chunk = pad_to if chunk is None else chunk
+                # A fence interrupts a paragraph and ends it. In an item too: python-markdown
+                # would leave the placeholder inside the item's paragraph.
+                out.extend(" " * pad_to + x if x else x for x in ["", *block, ""])
+                para, blank, chunk = False, False, None
                 continue
             if _QUOTE.match(stripped) and indent - base < 4:
                 quoted, i = self._quote(lines, i - 1)
@@ -255,12 +254,19 @@ class _Scanner:
                 if out and out[-1].strip():
                     out.append("")
                 out.extend([" " * (4 * depth) + stripped, ""])
-                para, blank, chunk = False, True, None
+                # The blank line written is python-markdown's, not the source's: the list stays
+                # as tight as it was.
+                para, blank, chunk = False, False, None
                 continue
             if not code and stripped.startswith("#") and not _HEADING.match(stripped):
                 # '#tag' is text in CommonMark; python-markdown would make it a heading.
                 stripped = "\\" + stripped
                 line = line[:indent] + stripped
+            if not code and depth and _HEADING.match(stripped) and out and out[-1].strip():
+                # Inside an item python-markdown keeps the indent of a continuation line, so a
+                # heading there is found only at the start of a chunk.
+                out.append("")
+                chunk = None
             if not code and para and not blank and _starts_table(stripped, lines, i):
                 out.append("")  # a table interrupts a paragraph; python-markdown needs a gap
             if _HR.match(stripped) or _HEADING.match(stripped):

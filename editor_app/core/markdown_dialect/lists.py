@@ -21,6 +21,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor_app.core.markdown_dialect.cjk import is_cjk
 from editor_app.core.markdown_syntax import Fence, fence_open, is_fence_close
 
 # Marker, then spaces (or the end of the line: an empty item).
@@ -121,6 +122,8 @@ class _Scanner:
         stack: list[_Item] = []
         para = False  # the previous line is paragraph text that a lazy line may continue
         para_depth = 0  # how many items enclose that paragraph
+        # Where that paragraph's first line is in ``out``, and where its text starts there.
+        para_start, para_column = 0, 0
         blank = False  # the previous line is blank
         # python-markdown reads the lines between blank lines as one chunk, and a chunk that
         # starts indented all goes into the item above: an item less indented than the start
@@ -208,6 +211,7 @@ class _Scanner:
                     rest, empty = "", True
                 out.append(" " * (4 * depth) + marker + " " + rest)
                 para, para_depth = not empty and not _block_start(rest), len(stack)
+                para_start, para_column = len(out) - 1, len(out[-1]) - len(rest)
                 blank = False
                 chunk = 4 * depth if chunk is None else chunk
                 continue
@@ -247,7 +251,16 @@ class _Scanner:
                     chunk = None
                 continue
             code = indent - base >= 4 and (blank or not para) and not lazy
-            setext = para and not blank and _SETEXT.match(stripped)
+            # An underline is never a lazy line: below a paragraph in an item, it is outside.
+            setext = (
+                para and not blank and not lazy and depth == para_depth and _SETEXT.match(stripped)
+            )
+            if setext and depth:
+                # python-markdown keeps an item's continuation lines indented and finds no
+                # underline there: the heading is written in the other style.
+                _setext_to_atx(out, para_start, para_column, 1 if stripped[0] == "=" else 2)
+                para, blank = False, False
+                continue
             if not code and _HR.match(stripped) and not setext:
                 # A rule, even right under a paragraph or another rule: python-markdown would
                 # read '***' over '---' as a heading.
@@ -272,6 +285,8 @@ class _Scanner:
             if _HR.match(stripped) or _HEADING.match(stripped):
                 para = False
             elif not lazy:
+                if not para:
+                    para_start, para_column = len(out), pad_to if stack else indent
                 para, para_depth = not code, len(stack)
             out.append(" " * pad_to + stripped if stack else line)
             blank = False
@@ -324,6 +339,23 @@ class _Scanner:
             i += 1
         nested = _Scanner(self.stash, self.loose, self.separator).run(inner)
         return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
+
+
+def _setext_to_atx(out: list[str], start: int, column: int, level: int) -> None:
+    """The paragraph written from ``out[start]`` on (its text from ``column``) made an ATX
+    heading of ``level``: its lines joined as CommonMark joins a soft break in a heading."""
+    first = out[start]
+    text = first[column:].strip()
+    for line in out[start + 1 :]:
+        line = line.strip()
+        if text and line:
+            text += "" if is_cjk(text[-1]) and is_cjk(line[0]) else " "
+        text += line
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"  # a closing sequence of an ATX heading would be dropped
+    out[start:] = [first[:column] + "#" * level + " " + text]
+    if first[:column].strip() == "" and start and out[start - 1].strip():
+        out.insert(start, "")  # not on the item's line: the heading starts a chunk
 
 
 def _last_filled(out: list[str]) -> int:

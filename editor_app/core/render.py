@@ -304,6 +304,8 @@ def _parser(sink: RenderResult, id_prefix: str) -> markdown.Markdown:
     else:
         parser.md.reset()
     parser.prefix[0] = id_prefix
+    # python-markdown runs no treeprocessor on a blank text: no guess left from the last one.
+    parser.md.treeprocessors["dialect_looseness"].guessed = False  # type: ignore[attr-defined]
     parser.collector.sink = sink
     parser.collector.id_prefix = id_prefix
     # Footnote ids carry a count of resets when UNIQUE_IDS is on; a render numbers them as

@@ -216,6 +216,9 @@ class _Scanner:
                 chunk = 4 * depth if chunk is None else chunk
                 continue
 
+            # A block after an item that CommonMark ends here: python-markdown would take a line
+            # of the same chunk into the item, so the chunk ends.
+            left = depth < len(stack) and not lazy
             del stack[depth:]
             pad_to = 4 * depth + (0 if lazy else max(indent - base, 0))
             # Four columns past the container's content make indented code, not a fence.
@@ -233,7 +236,7 @@ class _Scanner:
                 continue
             if _QUOTE.match(stripped) and indent - base < 4:
                 quoted, i = self._quote(lines, i - 1)
-                if depth and out and out[-1].strip():
+                if (depth or left) and out and out[-1].strip():
                     out.append("")
                     chunk = None
                 if last_quote == (len(stack), _last_filled(out)):
@@ -253,7 +256,12 @@ class _Scanner:
             code = indent - base >= 4 and (blank or not para) and not lazy
             # An underline is never a lazy line: below a paragraph in an item, it is outside.
             setext = (
-                para and not blank and not lazy and depth == para_depth and _SETEXT.match(stripped)
+                para
+                and not blank
+                and not lazy
+                and depth == para_depth
+                and indent - base < 4
+                and _SETEXT.match(stripped)
             )
             if setext and depth:
                 # python-markdown keeps an item's continuation lines indented and finds no
@@ -261,7 +269,7 @@ class _Scanner:
                 _setext_to_atx(out, para_start, para_column, 1 if stripped[0] == "=" else 2)
                 para, blank = False, False
                 continue
-            if not code and _HR.match(stripped) and not setext:
+            if not code and indent - base < 4 and _HR.match(stripped) and not setext:
                 # A rule, even right under a paragraph or another rule: python-markdown would
                 # read '***' over '---' as a heading.
                 if out and out[-1].strip():
@@ -275,6 +283,9 @@ class _Scanner:
                 # '#tag' is text in CommonMark; python-markdown would make it a heading.
                 stripped = "\\" + stripped
                 line = line[:indent] + stripped
+            if not code and left and out and out[-1].strip():
+                out.append("")
+                chunk = None
             if not code and depth and _HEADING.match(stripped) and out and out[-1].strip():
                 # Inside an item python-markdown keeps the indent of a continuation line, so a
                 # heading there is found only at the start of a chunk.
@@ -288,6 +299,9 @@ class _Scanner:
                 if not para:
                     para_start, para_column = len(out), pad_to if stack else indent
                 para, para_depth = not code, len(stack)
+            if not code and (setext or _HEADING.match(stripped)):
+                # python-markdown finds neither indented, even by 1 to 3 spaces.
+                pad_to, line = 4 * depth, stripped
             out.append(" " * pad_to + stripped if stack else line)
             blank = False
             chunk = pad_to if chunk is None else chunk

@@ -45,6 +45,64 @@ def element_text(el: ET.Element, md: markdown.Markdown) -> str:
         d.tag in _SPECIAL for d in el.iter() if d is not el
     ):
         return "".join(chunks).strip()
+    parts: list[str] = []
+    try:
+        _read_tree(el, md, parts, top=True)
+    except _Unusual:
+        return _rendered_text(el, md)
+    return "".join(parts).strip()
+
+
+class _Unusual(Exception):
+    """Content the tree reading leaves to the rendered HTML (other placeholders, scripts)."""
+
+
+def _read_tree(el: ET.Element, md: markdown.Markdown, parts: list[str], top: bool) -> None:
+    # The same reading as _rendered_text, without serializing: that cost a quarter of the
+    # render of a card with many links.
+    if el.tag == "img":
+        parts.append(attribute_text(el.get("alt", "")))
+    elif el.tag in _DROPPED:
+        raise _Unusual
+    elif el.tag == "code":
+        parts.append(html.unescape(el.text or ""))  # code_escape wrote &amp; &lt; &gt; only
+        for child in el:
+            _read_tree(child, md, parts, top=False)
+    elif not (el.tag == "sup" and el.get("id", "").startswith("fnref")):
+        parts.append(_tree_text(el.text or "", md))
+        for child in el:
+            _read_tree(child, md, parts, top=False)
+    if not top:
+        parts.append(_tree_text(el.tail or "", md))
+
+
+def _tree_text(text: str, md: markdown.Markdown) -> str:
+    if util.STX in text:
+        text = text.replace(util.AMP_SUBSTITUTE, "&")
+        text = util.HTML_PLACEHOLDER_RE.sub(lambda m: _stashed_text(int(m.group(1)), md), text)
+        if util.STX in text:
+            raise _Unusual
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _stashed_text(index: int, md: markdown.Markdown) -> str:
+    """A stashed reference stays one (decoded with the text around it); a lone tag is no text."""
+    stashed = md.htmlStash.rawHtmlBlocks[index] if index < md.htmlStash.html_counter else None
+    if isinstance(stashed, str):
+        if _REFERENCE.fullmatch(stashed):
+            return stashed
+        tag = _LONE_TAG.fullmatch(stashed)
+        if tag and tag.group(1).lower() not in _DROPPED:
+            return ""
+    raise _Unusual
+
+
+_LONE_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?/?>")
+
+
+def _rendered_text(el: ET.Element, md: markdown.Markdown) -> str:
     holder = ET.Element("div")  # without el's tail, which the serializer would write
     holder.text = el.text
     holder.extend(list(el))

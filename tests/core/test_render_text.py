@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from editor_app.core import render, render_blocks
+from editor_app.core import render, render_blocks, render_text
 from editor_app.core.render import render_markdown
 from editor_app.core.render_text import attribute_text, html_text, page_links
 
@@ -109,3 +109,23 @@ def test_helpers_decode_only_what_the_browser_decodes() -> None:
     assert attribute_text("a&amp;b&copy;c&copy=1&nosuch;") == "a&b©c&copy=1&nosuch;"
     assert html_text('<sup id="fnref:1">1</sup>x<script>y</script><img alt="z">') == "xz"
     assert page_links('<a href="u">t<img src="s" alt="a"></a>') == ([("u", "ta")], [("s", "a")])
+
+
+def test_the_tree_reading_agrees_with_the_rendered_html(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Texts are read from python-markdown's tree, falling back to its finished HTML for what
+    # the tree reading does not know; both readings must give the same text.
+    sources = [s for s, _ in HEADINGS] + [s for s, _ in LINKS]
+    sources += ["## a <script>x</script> b", "[x <!-- c --> y](https://g.example)", "## `<b>` &"]
+    quick = [_texts(render._render_limited(s, "")) for s in sources]
+
+    def unusual(*_args: object, **_kwargs: object) -> None:
+        raise render_text._Unusual
+
+    monkeypatch.setattr(render_text, "_read_tree", unusual)
+    render._render_cached.cache_clear()
+    assert [_texts(render._render_limited(s, "")) for s in sources] == quick
+    assert quick[-3][0] == ["a  b"] and quick[-1][0] == ["<b> &"]
+
+
+def _texts(result: render.RenderResult) -> tuple[list[str], list[str]]:
+    return [h[2] for h in result.headings], [x.text for x in result.links]

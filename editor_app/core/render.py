@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html as html_lib
+import re
 import threading
 import time
 import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -34,6 +35,7 @@ from editor_app.core.markdown_dialect import DialectExtension
 from editor_app.core.markdown_dialect.cycle_free import HeadingIdExtension, use_cycle_free_raw_html
 from editor_app.core.render_blocks import cut_blocks
 from editor_app.core.render_limits import LimitReport, neutralise, render_within_limits
+from editor_app.core.render_text import attribute_text, element_text, page_links
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -55,9 +57,11 @@ _URL_SCHEMES = {"http", "https", "mailto"}
 
 @dataclass(frozen=True)
 class FoundLink:
-    url: str
-    text: str
+    url: str  # decoded: '&amp;' in the source is '&' here
+    text: str  # plain text, as the page shows it
     line: int | None = None
+    # The address as the source spells it, where its line is looked for.
+    written: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class FoundImage:
     src: str
     alt: str
     line: int | None = None
+    written: str = field(default="", compare=False, repr=False)
 
 
 @dataclass
@@ -102,12 +107,16 @@ class _Collector(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for el in root.iter():
             if el.tag == "a" and el.get("href"):
-                self.sink.links.append(FoundLink(el.get("href", ""), _text(el)))
+                href = el.get("href", "")
+                text = element_text(el, self.md)
+                self.sink.links.append(FoundLink(attribute_text(href), text, written=href))
             elif el.tag == "img":
-                self.sink.images.append(FoundImage(el.get("src", ""), el.get("alt", "")))
+                src, alt = el.get("src", ""), attribute_text(el.get("alt", ""))
+                self.sink.images.append(FoundImage(attribute_text(src), alt, written=src))
                 el.set("loading", "lazy")
             elif el.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
-                self.sink.headings.append((int(el.tag[1]), el.get("id", ""), _text(el)))
+                text = element_text(el, self.md)
+                self.sink.headings.append((int(el.tag[1]), el.get("id", ""), text))
             if self.id_prefix:
                 self._prefix_footnote(el)
 
@@ -124,44 +133,19 @@ class _Collector(Treeprocessor):
 _FOOTNOTE_IDS = ("fn:", "fnref:")
 
 
-class _RawHtmlScanner(HTMLParser):
-    """Links and images written as raw HTML in the Markdown, so checks see them too."""
+def _raw_html_links(md: markdown.Markdown, html: str, sink: RenderResult) -> None:
+    """Links and images written as raw HTML in the Markdown, so the checks see them too.
 
-    def __init__(self, sink: RenderResult):
-        super().__init__(convert_charrefs=True)
-        self.sink = sink
-        self._href: str | None = None
-        self._text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if tag == "img":
-            self.sink.images.append(FoundImage(values.get("src", ""), values.get("alt", "")))
-        elif tag == "a" and values.get("href"):
-            self._href, self._text = values["href"], []
-
-    def handle_data(self, data: str) -> None:
-        if self._href is not None:
-            self._text.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "a" and self._href is not None:
-            self.sink.links.append(FoundLink(self._href, "".join(self._text).strip()))
-            self._href = None
+    An inline raw link is stashed tag by tag ('<a href=…>', then '</a>') with its text in the
+    tree between: only the finished HTML holds it whole, so such a text's links and images are
+    all read from there, in page order."""
+    if any(isinstance(b, str) and _RAW_LINK.search(b) for b in md.htmlStash.rawHtmlBlocks):
+        links, images = page_links(html)
+        sink.links[:] = [FoundLink(url, text) for url, text in links]
+        sink.images[:] = [FoundImage(src, alt) for src, alt in images]
 
 
-def _scan_raw_html(md: markdown.Markdown, sink: RenderResult) -> None:
-    # Inline tags are stashed one by one ('<a href=…>', then '</a>'): feed them to one parser.
-    scanner = _RawHtmlScanner(sink)
-    for block in md.htmlStash.rawHtmlBlocks:
-        if isinstance(block, str):
-            scanner.feed(block)
-    scanner.close()
-    scanner.handle_endtag("a")
-
-
-def _text(el: ET.Element) -> str:
-    return "".join(el.itertext()).strip()
+_RAW_LINK = re.compile(r"<(?:a|img)[\s/>]", re.IGNORECASE)
 
 
 class _CollectorExtension(Extension):
@@ -238,16 +222,11 @@ def _render_parts(parts: list[str], id_prefix: str) -> RenderResult | None:
     ids = [heading[1] for r in results for heading in r.headings]
     if len(set(ids)) < len(ids):
         return None  # toc numbers a repeated heading id across the whole document
-    texts = [h[2] for r in results for h in r.headings] + [x.text for r in results for x in r.links]
-    if any(_STASHED in x for x in texts):
-        # An entity in a heading or link text is read as python-markdown's placeholder, whose
-        # number counts the whole document's stash.
-        return None
     joined = RenderResult(
         # python-markdown writes one newline between top-level blocks.
         html="\n".join(r.html for r in results),
-        links=[FoundLink(x.url, x.text) for r in results for x in r.links],
-        images=[FoundImage(x.src, x.alt) for r in results for x in r.images],
+        links=[FoundLink(x.url, x.text, written=x.written) for r in results for x in r.links],
+        images=[FoundImage(x.src, x.alt, written=x.written) for r in results for x in r.images],
         headings=[heading for r in results for heading in r.headings],
     )
     # Lines are looked up in the whole text, as the whole render does: a URL may also occur
@@ -256,9 +235,6 @@ def _render_parts(parts: list[str], id_prefix: str) -> RenderResult | None:
     neutralised = sum(r.limits.neutralised for r in results)
     joined.limits = LimitReport(neutralised=neutralised, seconds=time.perf_counter() - start)
     return joined
-
-
-_STASHED = "\x02"  # python-markdown's placeholders start with STX
 
 
 @functools.lru_cache(maxsize=512)
@@ -281,7 +257,7 @@ def _render(text: str, id_prefix: str) -> RenderResult:
     except BaseException:
         _local.parser = None  # a parser stopped halfway never serves another render
         raise
-    _scan_raw_html(md, result)
+    _raw_html_links(md, html, result)
     result.lists_guessed = md.treeprocessors["dialect_looseness"].guessed  # type: ignore[attr-defined]
     result.html = sanitize(html)
     _attach_lines(text, result)
@@ -327,6 +303,8 @@ def _parser(sink: RenderResult, id_prefix: str) -> markdown.Markdown:
     else:
         parser.md.reset()
     parser.prefix[0] = id_prefix
+    # python-markdown runs no treeprocessor on a blank text: no guess left from the last one.
+    parser.md.treeprocessors["dialect_looseness"].guessed = False  # type: ignore[attr-defined]
     parser.collector.sink = sink
     parser.collector.id_prefix = id_prefix
     # Footnote ids carry a count of resets when UNIQUE_IDS is on; a render numbers them as
@@ -351,21 +329,32 @@ def _attach_lines(text: str, result: RenderResult) -> None:
             counted[:] = [at, line]
             return line
 
-        def find(needle: str) -> int | None:
+        def find(url: str, written: str) -> int | None:
             nonlocal pos
-            if not needle:
-                return None
-            at = text.find(needle, pos)
-            if at < 0:
+            # The address is reported decoded and complete: the source may spell it otherwise
+            # ('&amp;'), or leave out the scheme ('www.example.org', '<me@example.org>').
+            bare = url.split(":", 1)[-1].lstrip("/")
+            spellings = (url, written, html_lib.escape(url, False), bare)
+            needles = [x for x in dict.fromkeys(spellings) if x]
+            for needle in needles:
+                at = text.find(needle, pos)
+                if at >= 0:
+                    pos = at + len(needle)
+                    return line_at(at)
+            for needle in needles:
                 # Out of order (a reference definition further down): look, do not move.
                 at = text.find(needle)
-                return line_at(at) if at >= 0 else None
-            pos = at + len(needle)
-            return line_at(at)
+                if at >= 0:
+                    return line_at(at)
+            return None
 
         return find
 
     find = locator()
-    result.links[:] = [FoundLink(x.url, x.text, find(x.url)) for x in result.links]
+    result.links[:] = [
+        FoundLink(x.url, x.text, find(x.url, x.written), x.written) for x in result.links
+    ]
     find = locator()
-    result.images[:] = [FoundImage(x.src, x.alt, find(x.src)) for x in result.images]
+    result.images[:] = [
+        FoundImage(x.src, x.alt, find(x.src, x.written), x.written) for x in result.images
+    ]

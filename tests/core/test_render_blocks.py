@@ -351,15 +351,15 @@ def test_fences_read_apart_by_the_dialect_and_the_limits_are_not_cut_inside() ->
 
 
 def test_lists_the_dialect_could_not_match_are_rendered_whole() -> None:
-    # A heading right under a nested item: python-markdown's lists differ from the dialect's
-    # reading, and the looseness of every list in the text is then guessed at once.
-    odd = "4) item\n\n   - nested\n## Heading\n\n1) one\n2) two"
+    # An indented item with a line that reaches no content column: python-markdown's lists
+    # differ from the dialect's reading, and the looseness of every list is then guessed at once.
+    odd = "  1. item\n    - lazy text\n\n- one\n- two"
     text = _sample(3_500) + "\n\n" + odd + "\n\n" + _sample(3_500, "B")
     assert render._render_limited(odd, "").lists_guessed
     assert _seen(render.render_markdown(text)) == _whole(text)
 
 
-def test_an_entity_in_a_heading_is_rendered_whole() -> None:
+def test_an_entity_in_a_heading_renders_in_parts_as_whole() -> None:
     text = _sample(3_500) + "\n\n## Tips &amp; tricks\n\n" + _sample(3_500, "B")
     result = render.render_markdown(text)
     assert _seen(result) == _whole(text)

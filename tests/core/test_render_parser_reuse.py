@@ -61,3 +61,9 @@ def test_a_render_that_failed_leaves_no_parser_behind(monkeypatch):
         render._render(TEXT, "c1-")
     assert render._local.parser is None
     assert _seen(render._render_limited(TEXT, "c1-")) == _fresh(TEXT, "c1-")
+
+
+def test_a_blank_text_keeps_no_list_guess_of_the_text_before() -> None:
+    # python-markdown runs no treeprocessor on a blank text.
+    assert render._render_limited("  1. item\n    - lazy text\n", "").lists_guessed
+    assert not render._render_limited("\n", "").lists_guessed

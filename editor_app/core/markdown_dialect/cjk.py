@@ -40,6 +40,11 @@ _STARTS = [lo for lo, _ in CJK_RANGES]
 # Spaces around a soft break are not content (CommonMark strips them), so they go with it.
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _SKIP = {"pre", "code", "script", "style"}
+# A line break next to a block (a heading inside a list item) is no soft break in a paragraph.
+_BLOCKS = {
+    "p", "ul", "ol", "li", "pre", "blockquote", "table", "hr", "div",
+    "h1", "h2", "h3", "h4", "h5", "h6",
+}  # fmt: skip
 
 
 def is_cjk(ch: str) -> bool:
@@ -87,9 +92,10 @@ class CjkLineJoin(Treeprocessor):
                 child.tail = join_cjk_lines(child.tail)
                 stripped = child.tail.lstrip(" \t\n")
                 gap = child.tail[: len(child.tail) - len(stripped)]
-                if gap.count("\n") == 1 and is_cjk(_last_char(child)) and is_cjk(stripped[:1]):
+                joins = gap.count("\n") == 1 and child.tag not in _BLOCKS
+                if joins and is_cjk(_last_char(child)) and is_cjk(stripped[:1]):
                     child.tail = stripped
-            if child.tag == "br":
+            if child.tag == "br" or child.tag in _BLOCKS:
                 continue
             # Text right before an inline element that ends in a break: look at the element's start.
             before = el.text if i == 0 else children[i - 1].tail

@@ -21,6 +21,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor_app.core.markdown_dialect.cjk import is_cjk
 from editor_app.core.markdown_syntax import Fence, fence_open, is_fence_close
 
 # Marker, then spaces (or the end of the line: an empty item).
@@ -121,6 +122,8 @@ class _Scanner:
         stack: list[_Item] = []
         para = False  # the previous line is paragraph text that a lazy line may continue
         para_depth = 0  # how many items enclose that paragraph
+        # Where that paragraph's first line is in ``out``, and where its text starts there.
+        para_start, para_column = 0, 0
         blank = False  # the previous line is blank
         # python-markdown reads the lines between blank lines as one chunk, and a chunk that
         # starts indented all goes into the item above: an item less indented than the start
@@ -201,16 +204,21 @@ class _Scanner:
                 content = indent + len(item["marker"]) + width
                 stack.append(_Item(content, kind, list_no))
                 inner = _ITEM.match(rest)
-                if inner and not _HR.match(rest):
-                    # '- 1. x' is a list in a list: the inner item is read as its own line.
+                if (inner and not _HR.match(rest)) or _opens_fence(rest):
+                    # '- 1. x' is a list in a list, '- ```' a fence in an item: the inner block
+                    # is read as its own line.
                     lines.insert(i, " " * content + rest)
                     rest, empty = "", True
                 out.append(" " * (4 * depth) + marker + " " + rest)
                 para, para_depth = not empty and not _block_start(rest), len(stack)
+                para_start, para_column = len(out) - 1, len(out[-1]) - len(rest)
                 blank = False
                 chunk = 4 * depth if chunk is None else chunk
                 continue
 
+            # A block after an item that CommonMark ends here: python-markdown would take a line
+            # of the same chunk into the item, so the chunk ends.
+            left = depth < len(stack) and not lazy
             del stack[depth:]
             pad_to = 4 * depth + (0 if lazy else max(indent - base, 0))
             # Four columns past the container's content make indented code, not a fence.
@@ -221,16 +229,14 @@ class _Scanner:
                 opening = fence.marker + (lang.group(0) if lang else "")
                 placeholder = self.stash([opening, *body, fence.marker])
                 block = [placeholder] if placeholder else [opening, *body, fence.marker]
-                if not depth:
-                    # At the margin a fence interrupts a paragraph and ends it.
-                    block = ["", *block, ""]
-                out.extend(" " * pad_to + x if x else x for x in block)
-                para, blank = False, False
-                chunk = pad_to if chunk is None else chunk
+                # A fence interrupts a paragraph and ends it. In an item too: python-markdown
+                # would leave the placeholder inside the item's paragraph.
+                out.extend(" " * pad_to + x if x else x for x in ["", *block, ""])
+                para, blank, chunk = False, False, None
                 continue
             if _QUOTE.match(stripped) and indent - base < 4:
                 quoted, i = self._quote(lines, i - 1)
-                if depth and out and out[-1].strip():
+                if (depth or left) and out and out[-1].strip():
                     out.append("")
                     chunk = None
                 if last_quote == (len(stack), _last_filled(out)):
@@ -248,25 +254,54 @@ class _Scanner:
                     chunk = None
                 continue
             code = indent - base >= 4 and (blank or not para) and not lazy
-            setext = para and not blank and _SETEXT.match(stripped)
-            if not code and _HR.match(stripped) and not setext:
+            # An underline is never a lazy line: below a paragraph in an item, it is outside.
+            setext = (
+                para
+                and not blank
+                and not lazy
+                and depth == para_depth
+                and indent - base < 4
+                and _SETEXT.match(stripped)
+            )
+            if setext and depth:
+                # python-markdown keeps an item's continuation lines indented and finds no
+                # underline there: the heading is written in the other style.
+                _setext_to_atx(out, para_start, para_column, 1 if stripped[0] == "=" else 2)
+                para, blank = False, False
+                continue
+            if not code and indent - base < 4 and _HR.match(stripped) and not setext:
                 # A rule, even right under a paragraph or another rule: python-markdown would
                 # read '***' over '---' as a heading.
                 if out and out[-1].strip():
                     out.append("")
                 out.extend([" " * (4 * depth) + stripped, ""])
-                para, blank, chunk = False, True, None
+                # The blank line written is python-markdown's, not the source's: the list stays
+                # as tight as it was.
+                para, blank, chunk = False, False, None
                 continue
             if not code and stripped.startswith("#") and not _HEADING.match(stripped):
                 # '#tag' is text in CommonMark; python-markdown would make it a heading.
                 stripped = "\\" + stripped
                 line = line[:indent] + stripped
+            if not code and left and out and out[-1].strip():
+                out.append("")
+                chunk = None
+            if not code and depth and _HEADING.match(stripped) and out and out[-1].strip():
+                # Inside an item python-markdown keeps the indent of a continuation line, so a
+                # heading there is found only at the start of a chunk.
+                out.append("")
+                chunk = None
             if not code and para and not blank and _starts_table(stripped, lines, i):
                 out.append("")  # a table interrupts a paragraph; python-markdown needs a gap
             if _HR.match(stripped) or _HEADING.match(stripped):
                 para = False
             elif not lazy:
+                if not para:
+                    para_start, para_column = len(out), pad_to if stack else indent
                 para, para_depth = not code, len(stack)
+            if not code and (setext or _HEADING.match(stripped)):
+                # python-markdown finds neither indented, even by 1 to 3 spaces.
+                pad_to, line = 4 * depth, stripped
             out.append(" " * pad_to + stripped if stack else line)
             blank = False
             chunk = pad_to if chunk is None else chunk
@@ -318,6 +353,23 @@ class _Scanner:
             i += 1
         nested = _Scanner(self.stash, self.loose, self.separator).run(inner)
         return [("> " + x).rstrip() if x.strip() else ">" for x in nested], i
+
+
+def _setext_to_atx(out: list[str], start: int, column: int, level: int) -> None:
+    """The paragraph written from ``out[start]`` on (its text from ``column``) made an ATX
+    heading of ``level``: its lines joined as CommonMark joins a soft break in a heading."""
+    first = out[start]
+    text = first[column:].strip()
+    for line in out[start + 1 :]:
+        line = line.strip()
+        if text and line:
+            text += "" if is_cjk(text[-1]) and is_cjk(line[0]) else " "
+        text += line
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"  # a closing sequence of an ATX heading would be dropped
+    out[start:] = [first[:column] + "#" * level + " " + text]
+    if first[:column].strip() == "" and start and out[start - 1].strip():
+        out.insert(start, "")  # not on the item's line: the heading starts a chunk
 
 
 def _last_filled(out: list[str]) -> int:

@@ -79,6 +79,9 @@ def _unwrap_paragraphs(li: ET.Element) -> None:
             li.text = (li.text or "") + text
         else:
             prev = li[index - 1]
+            if prev.tag in _BLOCKS and text and not (prev.tail or "").endswith("\n"):
+                # Text after a block (a heading) starts a line, as CommonMark writes it.
+                text = "\n" + text
             prev.tail = (prev.tail or "") + text
         for offset, kid in enumerate(kids):
             li.insert(index + offset, kid)

@@ -33,7 +33,7 @@ from editor_app.core.errors import MastheadError
 from editor_app.core.images import (
     alt_text_edits,
 )
-from editor_app.core.links import escape_link_text
+from editor_app.core.link_edits import escape_link_text
 from editor_app.core.model import detached_copy
 from editor_app.core.paths import local_path
 from editor_app.gui import image_import

@@ -673,6 +673,35 @@
     </message>
 </context>
 <context>
+    <name>ImageAssetEdits</name>
+    <message>
+        <source>Set alt text of %1</source>
+        <translation>设置 %1 的替代文字</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alt text updated in %n card(s).</source>
+        <translation>
+            <numerusform>已更新 %n 张卡片中的替代文字。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n unused image(s)</source>
+        <translation>
+            <numerusform>移除 %n 张未使用的图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove unused image %1</source>
+        <translation>移除未使用的图片 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n image(s) to the issue&apos;s trash; Undo brings them back.</source>
+        <translation>
+            <numerusform>已将 %n 张图片移到本期的回收站；撤销即可恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImageAssetModel</name>
     <message>
         <source>file not found</source>
@@ -724,6 +753,37 @@
     <message>
         <source>Cannot import the image: %1</source>
         <translation>无法导入图片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageIntake</name>
+    <message>
+        <source>Import Images</source>
+        <translation>导入图片</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Fetch Remote Image</source>
+        <translation>获取远程图片</translation>
+    </message>
+    <message>
+        <source>Image address (http:// or https://):</source>
+        <translation>图片地址（http:// 或 https://）：</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// address.</source>
+        <translation>请输入 http:// 或 https:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>正在获取 %1…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the image: %1</source>
+        <translation>无法获取图片：%1</translation>
     </message>
 </context>
 <context>
@@ -830,63 +890,9 @@
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Alt text updated in %n card(s).</source>
-        <translation>
-            <numerusform>已更新 %n 张卡片中的替代文字。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n unused image(s)</source>
-        <translation>
-            <numerusform>移除 %n 张未使用的图片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %n image(s) to the issue&apos;s trash; Undo brings them back.</source>
-        <translation>
-            <numerusform>已将 %n 张图片移到本期的回收站；撤销即可恢复。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Jump to</source>
         <translation>转到</translation>
-    </message>
-    <message>
-        <source>Set alt text of %1</source>
-        <translation>设置 %1 的替代文字</translation>
-    </message>
-    <message>
-        <source>Remove unused image %1</source>
-        <translation>移除未使用的图片 %1</translation>
-    </message>
-    <message>
-        <source>Import Images</source>
-        <translation>导入图片</translation>
-    </message>
-    <message>
-        <source>Images (%1);;All files (*)</source>
-        <translation>图片 (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Fetch Remote Image</source>
-        <translation>获取远程图片</translation>
-    </message>
-    <message>
-        <source>Image address (http:// or https://):</source>
-        <translation>图片地址（http:// 或 https://）：</translation>
-    </message>
-    <message>
-        <source>Enter an http:// or https:// address.</source>
-        <translation>请输入 http:// 或 https:// 开头的地址。</translation>
-    </message>
-    <message>
-        <source>Fetching %1…</source>
-        <translation>正在获取 %1…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the image: %1</source>
-        <translation>无法获取图片：%1</translation>
     </message>
 </context>
 <context>

@@ -20,10 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from editor_app.core.issue_format import serialize_card  # noqa: E402
 from editor_app.core.ledger import Ledger, featured_lookup  # noqa: E402
-from editor_app.core.links import normalize_url  # noqa: E402
 from editor_app.core.model import Card, FurtherReading, Issue, Link, Section, Source  # noqa: E402
-from editor_app.core.storage import card_path, save_manifest, serialize_card  # noqa: E402
+from editor_app.core.storage import card_path, save_manifest  # noqa: E402
+from editor_app.core.url_normalize import normalize_url  # noqa: E402
 
 HOSTS = ["kubernetes.io", "github.com", "cncf.io", "istio.io", "example.org", "blog.dev"]
 

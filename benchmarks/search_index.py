@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from editor_app.core.issue_format import serialize_card  # noqa: E402
 from editor_app.core.model import Card, FurtherReading, Issue, Link, Section, Source  # noqa: E402
 from editor_app.core.search.engine import (  # noqa: E402
     refresh_index,
@@ -29,7 +30,7 @@ from editor_app.core.search.engine import (  # noqa: E402
     update_issue_index,
 )
 from editor_app.core.search.index import IndexUnavailable, index_path  # noqa: E402
-from editor_app.core.storage import card_path, save_manifest, serialize_card  # noqa: E402
+from editor_app.core.storage import card_path, save_manifest  # noqa: E402
 
 # Sample vocabulary written for this benchmark: topic words, and filler words made of
 # syllables (English) or common characters (Chinese), drawn with Zipf-like frequencies.

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 from editor_app.core.checks import ERROR, check_issue, is_generic_alt
-from editor_app.core.links import issue_links, normalize_url
+from editor_app.core.links import issue_links
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
 from editor_app.core.paths import local_path
 from editor_app.core.render import render_markdown
 from editor_app.core.storage import STATE_DIR, load_issue, save_issue
+from editor_app.core.url_normalize import normalize_url
 
 LIBRARY = Path(__file__).resolve().parents[1] / "issues"
 OCTOBER = LIBRARY / "2026-10-cloud-native-monthly"

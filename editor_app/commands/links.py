@@ -13,9 +13,10 @@ from typing import Any
 
 from editor_app.commands.common import open_issue, print_json
 from editor_app.core.i18n_catalog import Catalog, cli_catalog
-from editor_app.core.links import find_duplicates, issue_links, normalize_url
+from editor_app.core.links import find_duplicates, issue_links
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
+from editor_app.core.url_normalize import normalize_url
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -29,7 +29,9 @@ from editor_app.core.errors import MastheadError, TransferError
 from editor_app.core.filesafety import read_regular_file, symlink_in_path
 from editor_app.core.images.assets import asset_key, trash_asset
 from editor_app.core.images.pipeline import HASH_CHARS
-from editor_app.core.links import LinkChange, apply_edit, edit_card_links, links_of_card
+from editor_app.core.issue_format import serialize_card
+from editor_app.core.link_edits import LinkChange, apply_edit, edit_card_links
+from editor_app.core.links import links_of_card
 from editor_app.core.lock import issue_write_lock
 from editor_app.core.model import Card, Issue
 from editor_app.core.paths import UnsafePathError, local_path
@@ -42,7 +44,6 @@ from editor_app.core.storage import (
     read_text,
     save_card,
     save_manifest,
-    serialize_card,
     trash_orphans,
 )
 

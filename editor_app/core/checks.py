@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
-from editor_app.core.links import LinkRef, issue_links, normalize_url
+from editor_app.core.links import LinkRef, issue_links
 from editor_app.core.messages import Names, Text, text
 from editor_app.core.model import Issue
 from editor_app.core.numbering import compute_numbers
@@ -27,6 +27,7 @@ from editor_app.core.storage import ASSETS_DIR, CARDS_DIR, STATE_DIR
 from editor_app.core.typography import card_problems as typography_problems
 from editor_app.core.typography import typography_on
 from editor_app.core.typography_places import outer_problems as outer_typography_problems
+from editor_app.core.url_normalize import normalize_url
 
 __all__ = [
     "DEEP_NESTING",

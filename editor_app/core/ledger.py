@@ -35,8 +35,8 @@ from editor_app.core.ledger_record import (  # the kinds are the ledger's vocabu
     signature_and_sizes,
     unpack_links,
 )
-from editor_app.core.links import normalize_url
 from editor_app.core.storage import MANIFEST, STATE_DIR
+from editor_app.core.url_normalize import normalize_url
 
 LEDGER_FILE = "ledger.json"
 LEDGER_FORMAT = 3

@@ -17,18 +17,13 @@ from typing import Any
 import yaml
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.issue_format import parse_card, split_front_matter
 from editor_app.core.ledger_fastscan import scan_card_fast, scan_manifest_fast, text_urls_fast
 from editor_app.core.ledger_scan import NeedsExactRead, decode_file
-from editor_app.core.links import links_of_card, normalize_url
+from editor_app.core.links import links_of_card
 from editor_app.core.model import Card, FurtherReading, Link, Source
-from editor_app.core.storage import (
-    CARDS_DIR,
-    MANIFEST,
-    parse_card,
-    read_card_text,
-    read_text,
-    split_front_matter,
-)
+from editor_app.core.storage import CARDS_DIR, MANIFEST, read_card_text, read_text
+from editor_app.core.url_normalize import normalize_url
 
 _READ_SIZE = 1 << 16  # one read holds any card file written by hand
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)

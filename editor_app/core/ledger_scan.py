@@ -3,7 +3,7 @@
 The ledger only needs each card's title and which web URLs it holds (its source, project
 links, further reading, and the URLs written in its body and note). Reading 15 000 card
 files through the YAML loader and the full Markdown link scanner took seconds, so the card
-header is read line by line (the shape ``storage.serialize_card`` writes) and the Markdown is
+header is read line by line (the shape ``issue_format.serialize_card`` writes) and the Markdown is
 searched for URLs with one expression; images, code and comments are left out. A header in
 any other shape (anchors, flow style, escapes in quoted values) is read by the exact path.
 """
@@ -30,7 +30,7 @@ _ANCHOR = re.compile(r"(^|[\s\[{,:-])[&*]\S", re.M)  # a YAML anchor or alias
 _URL_LINE = re.compile(r"^[ -]+url:(.*)$", re.M)  # the url of a record in a list or mapping
 
 
-# The whole header in the order and shape ``storage.serialize_card`` writes, every value on
+# The whole header in the order and shape ``issue_format.serialize_card`` writes, every value on
 # one line: one match instead of a walk over the keys. Anything else takes the general path.
 WRITTEN_FIELDS = (
     r"title: ([^\n]*)\n"

@@ -14,7 +14,8 @@ import yaml
 
 from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import IssueFormatError, MastheadError
-from editor_app.core.storage import MANIFEST, STATE_DIR, parse_manifest, read_text
+from editor_app.core.issue_format import parse_manifest
+from editor_app.core.storage import MANIFEST, STATE_DIR, read_text
 from editor_app.core.yamlio import format_yaml_error, lenient_timestamp
 
 try:  # The C loader makes listing 500 manifests fast.

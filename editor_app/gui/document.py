@@ -20,6 +20,7 @@ from editor_app.core import journal, outline, settings_registry
 from editor_app.core.atomic import atomic_write_text, remove_stray_temps
 from editor_app.core.checks import Problem, check_issue
 from editor_app.core.errors import IssueLockedError, MastheadError
+from editor_app.core.issue_format import serialize_card, serialize_manifest
 from editor_app.core.lock import IssueLock, issue_write_lock
 from editor_app.core.model import Card, Issue, detached_copy
 from editor_app.core.storage import (
@@ -28,8 +29,6 @@ from editor_app.core.storage import (
     load_issue,
     manifest_path,
     save_manifest,
-    serialize_card,
-    serialize_manifest,
     trash_orphans,
 )
 from editor_app.gui.document_disk import (  # noqa: F401 - the choices are used from here too

@@ -14,13 +14,13 @@ from PySide6.QtCore import QCoreApplication, QFileSystemWatcher
 
 from editor_app.core import outline
 from editor_app.core.errors import MastheadError
+from editor_app.core.issue_format import parse_card
 from editor_app.core.model import Card, Issue
 from editor_app.core.storage import (
     CARDS_DIR,
     card_path,
     load_issue,
     manifest_path,
-    parse_card,
     read_card_text,
     read_text,
 )

@@ -18,9 +18,10 @@ from typing import Any
 
 from editor_app.core import journal
 from editor_app.core.atomic import atomic_write_text
+from editor_app.core.issue_format import serialize_card
 from editor_app.core.lock import issue_write_lock
 from editor_app.core.model import Issue
-from editor_app.core.storage import card_path, serialize_card
+from editor_app.core.storage import card_path
 from editor_app.gui.document_disk import file_stamp
 from editor_app.gui.workers import run_in_thread
 

@@ -1,6 +1,12 @@
-"""The main window's actions, menus and toolbar (a mixin of MainWindow)."""
+"""The main window's actions, menus and toolbar (a mixin of MainWindow).
+
+The window-wide actions are built once; an open issue adds its own (the outline's, the
+editor's Find and formatting, typography) and takes them away when it closes.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import qtawesome as qta
 from PySide6.QtCore import Qt
@@ -8,6 +14,9 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from editor_app.gui.typography_actions import TypographyActions
+
+if TYPE_CHECKING:
+    from editor_app.gui.workspace import Workspace
 
 
 class MainMenusMixin:
@@ -158,3 +167,57 @@ class MainMenusMixin:
         self.toolbar.addAction(self.act_redo)
         self.toolbar.addSeparator()
         self.outline_toolbar_anchor = self.toolbar.addSeparator()
+
+    # -- the open issue's actions ------------------------------------------------------------
+    def _install_workspace_actions(self, ws: Workspace) -> None:
+        # The editor owns Find/Replace and formatting shortcuts; the menus only list them.
+        self._edit_ws_actions = list(ws.editor.edit_actions())
+        for action in self._edit_ws_actions:
+            self.edit_menu.insertAction(self.edit_ws_anchor, action)
+        self.format_menu.clear()
+        for action in ws.editor.format_actions():
+            self.format_menu.addAction(action)
+        self.format_menu.addSeparator()
+        for action in self.typography.actions():
+            self.format_menu.addAction(action)
+        editor = ws.editor
+        self.typography.attach(
+            ws.document, lambda: editor.current_card_id, ws.commit_pending, ws.shown_section_id
+        )
+        ws.editor.jumpRequested.connect(self._jump_to)
+        self.outline_menu.clear()
+        for action in ws.actions.all():
+            self.outline_menu.addAction(action)
+            # Window-wide shortcuts, except those that must only act in the tree.
+            if action not in (ws.actions.delete, ws.actions.rename):
+                self.addAction(action)
+        for action in (ws.actions.add_section, ws.actions.add_card, ws.actions.add_subcard):
+            self.toolbar.insertAction(self.outline_toolbar_anchor, action)
+        self._workspace_toolbar_actions = [
+            ws.actions.add_section,
+            ws.actions.add_card,
+            ws.actions.add_subcard,
+        ]
+
+    def _remove_workspace_actions(self, ws: Workspace) -> None:
+        """Take the closing issue's actions out of the menus, the toolbar and the window."""
+        for action in getattr(self, "_workspace_toolbar_actions", []):
+            self.toolbar.removeAction(action)
+            self.removeAction(action)
+        for action in ws.actions.all():
+            self.removeAction(action)
+        self.outline_menu.clear()
+        self.format_menu.clear()
+        self.typography.attach(None)
+        for action in getattr(self, "_edit_ws_actions", []):
+            self.edit_menu.removeAction(action)
+        self._edit_ws_actions = []
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for folder in self.settings.recent_issues():
+            action = self.recent_menu.addAction(folder.name)
+            action.setToolTip(str(folder))
+            action.triggered.connect(lambda _c=False, f=folder: self.open_issue(f))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)

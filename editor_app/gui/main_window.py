@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +27,7 @@ from editor_app.gui.elide import elide
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.i18n import error_text
 from editor_app.gui.import_dialog import ImportDialog
+from editor_app.gui.issue_notices import IssueNotices, show_message
 from editor_app.gui.main_menus import MainMenusMixin
 from editor_app.gui.panel_docks import PanelDocks
 from editor_app.gui.place_reveal import jump_to, reveal
@@ -69,6 +70,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.copier = ChannelCopier(self)
         self.copier.copied.connect(self._channel_copied)
         self.copier.failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.notices = IssueNotices(self)
         self._build_actions()
         self._build_menus()
         self.keys = WindowKeys(self)
@@ -120,7 +122,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
             )
         if folder:
             if not is_issue_folder(Path(folder)):
-                self._message(
+                show_message(
+                    self,
                     QMessageBox.Icon.Warning,
                     self.tr("Not an issue"),
                     self.tr("%1 has no issue.yaml.").replace("%1", folder),
@@ -177,12 +180,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         workspace.when_ready(self.status.count_issue)
         workspace.editor.countsChanged.connect(self.status.show_card_counts)
         workspace.view.currentNodeChanged.connect(self.status.show_node)
-        doc.saveFailed.connect(
-            lambda msg: self._message(QMessageBox.Icon.Warning, self.tr("Autosave failed"), msg)
-        )
-        doc.conflict.connect(self._on_conflict)
-        doc.manifestConflict.connect(self._on_manifest_conflict)
-        doc.externallyReloaded.connect(self._on_reloaded)
+        self.notices.watch(doc)
         workspace.actions.failed.connect(lambda msg: self.statusBar().showMessage(msg, 5000))
         workspace.actions.message.connect(lambda msg: self.statusBar().showMessage(msg, 6000))
         if self.panels.fixes is not None:
@@ -201,69 +199,8 @@ class MainWindow(MainMenusMixin, QMainWindow):
         else:  # nothing to type in yet: the keyboard starts in the outline (add a card)
             workspace.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.apply_settings()
-        # Messages after the window shows, so they appear on top of it.
-        QTimer.singleShot(0, lambda: self._announce(doc))
+        self.notices.announce_soon(doc)
         return True
-
-    def _announce(self, doc) -> None:  # noqa: ANN001
-        if doc.read_only:
-            holder = doc.lock.holder
-            who = (
-                self.tr(" (process %1 on %2)")
-                .replace("%1", str(holder.pid))
-                .replace("%2", str(holder.host))
-                if holder
-                else ""
-            )
-            self.statusBar().showMessage(
-                self.tr("Opened read-only: the issue is open in another window") + who
-            )
-            self._message(
-                QMessageBox.Icon.Information,
-                self.tr("Opened read-only"),
-                self.tr(
-                    "This issue is already open in another Masthead window%1. It is opened read-only here so that nothing is overwritten."
-                ).replace("%1", who),
-            )
-        if doc.recovered:
-            names = [doc.card(c).title or c for c in doc.recovered if doc.has_card(c)]
-            self._message(
-                QMessageBox.Icon.Information,
-                self.tr("Recovered unsaved text"),
-                self.tr(
-                    "Masthead was closed before it could save. The text typed in these cards was recovered:\n\n%1"
-                ).replace("%1", "\n".join(f"• {n}" for n in names)),
-            )
-
-    def _install_workspace_actions(self, ws: Workspace) -> None:
-        # The editor owns Find/Replace and formatting shortcuts; the menus only list them.
-        self._edit_ws_actions = list(ws.editor.edit_actions())
-        for action in self._edit_ws_actions:
-            self.edit_menu.insertAction(self.edit_ws_anchor, action)
-        self.format_menu.clear()
-        for action in ws.editor.format_actions():
-            self.format_menu.addAction(action)
-        self.format_menu.addSeparator()
-        for action in self.typography.actions():
-            self.format_menu.addAction(action)
-        editor = ws.editor
-        self.typography.attach(
-            ws.document, lambda: editor.current_card_id, ws.commit_pending, ws.shown_section_id
-        )
-        ws.editor.jumpRequested.connect(self._jump_to)
-        self.outline_menu.clear()
-        for action in ws.actions.all():
-            self.outline_menu.addAction(action)
-            # Window-wide shortcuts, except those that must only act in the tree.
-            if action not in (ws.actions.delete, ws.actions.rename):
-                self.addAction(action)
-        for action in (ws.actions.add_section, ws.actions.add_card, ws.actions.add_subcard):
-            self.toolbar.insertAction(self.outline_toolbar_anchor, action)
-        self._workspace_toolbar_actions = [
-            ws.actions.add_section,
-            ws.actions.add_card,
-            ws.actions.add_subcard,
-        ]
 
     def close_issue(self) -> None:
         ws = self.workspace
@@ -271,17 +208,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
             self.stack.setCurrentWidget(self.start)
             return
         self.status.detach()
-        for action in getattr(self, "_workspace_toolbar_actions", []):
-            self.toolbar.removeAction(action)
-            self.removeAction(action)
-        for action in ws.actions.all():
-            self.removeAction(action)
-        self.outline_menu.clear()
-        self.format_menu.clear()
-        self.typography.attach(None)
-        for action in getattr(self, "_edit_ws_actions", []):
-            self.edit_menu.removeAction(action)
-        self._edit_ws_actions = []
+        self._remove_workspace_actions(ws)
         ws.editor.commit_pending()
         self.outline_dock.setWidget(QWidget())
         self.preview_dock.setWidget(QWidget())
@@ -392,53 +319,6 @@ class MainWindow(MainMenusMixin, QMainWindow):
         if kind == "card" and self.workspace:
             self.settings.set_last_card(self.workspace.document.folder, node_id)
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        for folder in self.settings.recent_issues():
-            action = self.recent_menu.addAction(folder.name)
-            action.setToolTip(str(folder))
-            action.triggered.connect(lambda _c=False, f=folder: self.open_issue(f))
-        if not self.recent_menu.actions():
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
-
-    def _on_conflict(self, card_id: str, disk_body: str) -> None:
-        from editor_app.gui.conflict_dialog import ConflictDialog
-
-        doc = self.workspace.document
-        mine = doc.card(card_id)
-        theirs = doc.disk_card(card_id)
-        their_title = theirs.title if theirs is not None else mine.title
-        dialog = ConflictDialog((mine.title, mine.body), (their_title, disk_body), self)
-        with kept_focus():
-            dialog.exec()
-        if dialog.choice:  # no choice (the app is quitting): the card stays as it is on disk
-            doc.resolve_conflict(card_id, dialog.choice)
-
-    def _on_manifest_conflict(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Issue changed on disk"), "", parent=self
-        )
-        box.setText(
-            self.tr(
-                "issue.yaml was changed by another program while your latest changes to the "
-                "issue were not yet saved. Keep your version (and overwrite the file), or take "
-                "the file's?"
-            )
-        )
-        mine = box.addButton(self.tr("Keep &mine"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Take the file's"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(mine)
-        with kept_focus():
-            box.exec()
-        self.workspace.document.resolve_manifest_conflict(keep_mine=box.clickedButton() is mine)
-
-    def _on_reloaded(self, card_id: str) -> None:
-        if card_id:
-            message = self.tr("A card was changed on disk and has been reloaded.")
-        else:
-            message = self.tr("The issue was changed on disk and has been reloaded.")
-        self.statusBar().showMessage(message, 6000)
-
     def _show_issue_title(self) -> None:
         """The issue's title in the window title, shortened when long: a title bar or a task
         bar would cut " — Masthead" off first. The outline and the editor show it whole."""
@@ -451,16 +331,7 @@ class MainWindow(MainMenusMixin, QMainWindow):
         self.setWindowTitle(f"{title}{suffix} — Masthead")
 
     def show_error(self, title: str, exc: Exception) -> None:
-        self._message(QMessageBox.Icon.Critical, title, error_text(exc))
-
-    def _message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        """A message box; the focus goes back where it was once it is closed."""
-        show = {
-            QMessageBox.Icon.Critical: QMessageBox.critical,
-            QMessageBox.Icon.Warning: QMessageBox.warning,
-        }.get(icon, QMessageBox.information)
-        with kept_focus():
-            show(self, title, text)
+        show_message(self, QMessageBox.Icon.Critical, title, error_text(exc))
 
     def about(self) -> None:
         from editor_app.gui.about_dialog import AboutDialog

@@ -36,10 +36,11 @@ from PySide6.QtWidgets import (
 from editor_app.core import outline as ops
 from editor_app.core.card_transfer import NEW_SECTION, top_level_selection, transfer_cards
 from editor_app.core.errors import IssueLockedError, MastheadError
+from editor_app.core.issue_format import parse_manifest
 from editor_app.core.library import IssueSummary, list_issues
 from editor_app.core.lock import LockInfo, window_holder
 from editor_app.core.model import Section
-from editor_app.core.storage import manifest_path, parse_manifest, read_text
+from editor_app.core.storage import manifest_path, read_text
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.focus import kept_focus
 from editor_app.gui.undo_commands import MoveToIssueCommand

@@ -60,6 +60,30 @@
     </message>
 </context>
 <context>
+    <name>ImageAssetEdits</name>
+    <message numerus="yes">
+        <source>Alt text updated in %n card(s).</source>
+        <translation>
+            <numerusform>Alt text updated in %n card.</numerusform>
+            <numerusform>Alt text updated in %n cards.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n unused image(s)</source>
+        <translation>
+            <numerusform>Remove %n unused image</numerusform>
+            <numerusform>Remove %n unused images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n image(s) to the issue&apos;s trash; Undo brings them back.</source>
+        <translation>
+            <numerusform>Moved %n image to the issue&apos;s trash; Undo brings them back.</numerusform>
+            <numerusform>Moved %n images to the issue&apos;s trash; Undo brings them back.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImageAssetModel</name>
     <message numerus="yes">
         <source>%n frame(s)</source>
@@ -83,27 +107,6 @@
         <translation>
             <numerusform>%n image</numerusform>
             <numerusform>%n images</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Alt text updated in %n card(s).</source>
-        <translation>
-            <numerusform>Alt text updated in %n card.</numerusform>
-            <numerusform>Alt text updated in %n cards.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n unused image(s)</source>
-        <translation>
-            <numerusform>Remove %n unused image</numerusform>
-            <numerusform>Remove %n unused images</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %n image(s) to the issue&apos;s trash; Undo brings them back.</source>
-        <translation>
-            <numerusform>Moved %n image to the issue&apos;s trash; Undo brings them back.</numerusform>
-            <numerusform>Moved %n images to the issue&apos;s trash; Undo brings them back.</numerusform>
         </translation>
     </message>
 </context>

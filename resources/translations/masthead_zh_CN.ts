@@ -673,6 +673,35 @@
     </message>
 </context>
 <context>
+    <name>ImageAssetEdits</name>
+    <message>
+        <source>Set alt text of %1</source>
+        <translation>设置 %1 的替代文字</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alt text updated in %n card(s).</source>
+        <translation>
+            <numerusform>已更新 %n 张卡片中的替代文字。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n unused image(s)</source>
+        <translation>
+            <numerusform>移除 %n 张未使用的图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove unused image %1</source>
+        <translation>移除未使用的图片 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n image(s) to the issue&apos;s trash; Undo brings them back.</source>
+        <translation>
+            <numerusform>已将 %n 张图片移到本期的回收站；撤销即可恢复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImageAssetModel</name>
     <message>
         <source>file not found</source>
@@ -724,6 +753,37 @@
     <message>
         <source>Cannot import the image: %1</source>
         <translation>无法导入图片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageIntake</name>
+    <message>
+        <source>Import Images</source>
+        <translation>导入图片</translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>图片 (%1);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Fetch Remote Image</source>
+        <translation>获取远程图片</translation>
+    </message>
+    <message>
+        <source>Image address (http:// or https://):</source>
+        <translation>图片地址（http:// 或 https://）：</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// address.</source>
+        <translation>请输入 http:// 或 https:// 开头的地址。</translation>
+    </message>
+    <message>
+        <source>Fetching %1…</source>
+        <translation>正在获取 %1…</translation>
+    </message>
+    <message>
+        <source>Could not fetch the image: %1</source>
+        <translation>无法获取图片：%1</translation>
     </message>
 </context>
 <context>
@@ -830,63 +890,9 @@
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Alt text updated in %n card(s).</source>
-        <translation>
-            <numerusform>已更新 %n 张卡片中的替代文字。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n unused image(s)</source>
-        <translation>
-            <numerusform>移除 %n 张未使用的图片</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Moved %n image(s) to the issue&apos;s trash; Undo brings them back.</source>
-        <translation>
-            <numerusform>已将 %n 张图片移到本期的回收站；撤销即可恢复。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Jump to</source>
         <translation>转到</translation>
-    </message>
-    <message>
-        <source>Set alt text of %1</source>
-        <translation>设置 %1 的替代文字</translation>
-    </message>
-    <message>
-        <source>Remove unused image %1</source>
-        <translation>移除未使用的图片 %1</translation>
-    </message>
-    <message>
-        <source>Import Images</source>
-        <translation>导入图片</translation>
-    </message>
-    <message>
-        <source>Images (%1);;All files (*)</source>
-        <translation>图片 (%1);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Fetch Remote Image</source>
-        <translation>获取远程图片</translation>
-    </message>
-    <message>
-        <source>Image address (http:// or https://):</source>
-        <translation>图片地址（http:// 或 https://）：</translation>
-    </message>
-    <message>
-        <source>Enter an http:// or https:// address.</source>
-        <translation>请输入 http:// 或 https:// 开头的地址。</translation>
-    </message>
-    <message>
-        <source>Fetching %1…</source>
-        <translation>正在获取 %1…</translation>
-    </message>
-    <message>
-        <source>Could not fetch the image: %1</source>
-        <translation>无法获取图片：%1</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1402,65 @@
     <message>
         <source>Keep both versions</source>
         <translation>保留两个版本</translation>
+    </message>
+</context>
+<context>
+    <name>IssueNotices</name>
+    <message>
+        <source> (process %1 on %2)</source>
+        <translation>（%2 上的进程 %1）</translation>
+    </message>
+    <message>
+        <source>Opened read-only: the issue is open in another window</source>
+        <translation>已以只读方式打开：此期刊已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <source>Opened read-only</source>
+        <translation>已以只读方式打开</translation>
+    </message>
+    <message>
+        <source>This issue is already open in another Masthead window%1. It is opened read-only here so that nothing is overwritten.</source>
+        <translation>此期刊已在另一个 Masthead 窗口中打开%1。为避免覆盖任何内容，这里以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved text</source>
+        <translation>已恢复未保存的文本</translation>
+    </message>
+    <message>
+        <source>Masthead was closed before it could save. The text typed in these cards was recovered:
+
+%1</source>
+        <translation>Masthead 在保存之前被关闭。以下卡片中输入的文本已恢复：
+
+%1</translation>
+    </message>
+    <message>
+        <source>Autosave failed</source>
+        <translation>自动保存失败</translation>
+    </message>
+    <message>
+        <source>Issue changed on disk</source>
+        <translation>期刊已在磁盘上被修改</translation>
+    </message>
+    <message>
+        <source>issue.yaml was changed by another program while your latest changes to the issue were not yet saved. Keep your version (and overwrite the file), or take the file&apos;s?</source>
+        <translation>在你对期刊的最新修改尚未保存时，issue.yaml 被其他程序修改了。要保留你的版本（覆盖该文件），还是采用文件中的版本？</translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s</source>
+        <translation>采用文件中的</translation>
+    </message>
+    <message>
+        <source>A card was changed on disk and has been reloaded.</source>
+        <translation>一张卡片已在磁盘上被修改，已重新载入。</translation>
+    </message>
+    <message>
+        <source>The issue was changed on disk and has been reloaded.</source>
+        <translation>期刊已在磁盘上被修改，已重新载入。</translation>
     </message>
 </context>
 <context>
@@ -1995,6 +2060,10 @@
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2031,40 +2100,8 @@
         <translation>无法打开期刊</translation>
     </message>
     <message>
-        <source>Autosave failed</source>
-        <translation>自动保存失败</translation>
-    </message>
-    <message>
         <source> [read-only]</source>
         <translation> [只读]</translation>
-    </message>
-    <message>
-        <source> (process %1 on %2)</source>
-        <translation>（%2 上的进程 %1）</translation>
-    </message>
-    <message>
-        <source>Opened read-only: the issue is open in another window</source>
-        <translation>已以只读方式打开：此期刊已在另一个窗口中打开</translation>
-    </message>
-    <message>
-        <source>Opened read-only</source>
-        <translation>已以只读方式打开</translation>
-    </message>
-    <message>
-        <source>This issue is already open in another Masthead window%1. It is opened read-only here so that nothing is overwritten.</source>
-        <translation>此期刊已在另一个 Masthead 窗口中打开%1。为避免覆盖任何内容，这里以只读方式打开。</translation>
-    </message>
-    <message>
-        <source>Recovered unsaved text</source>
-        <translation>已恢复未保存的文本</translation>
-    </message>
-    <message>
-        <source>Masthead was closed before it could save. The text typed in these cards was recovered:
-
-%1</source>
-        <translation>Masthead 在保存之前被关闭。以下卡片中输入的文本已恢复：
-
-%1</translation>
     </message>
     <message>
         <source>Copied for WeChat: paste it into the WeChat editor.</source>
@@ -2073,34 +2110,6 @@
     <message>
         <source>Copied as email HTML, with its plain-text version.</source>
         <translation>已复制为邮件 HTML，并附纯文本版本。</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Issue changed on disk</source>
-        <translation>期刊已在磁盘上被修改</translation>
-    </message>
-    <message>
-        <source>issue.yaml was changed by another program while your latest changes to the issue were not yet saved. Keep your version (and overwrite the file), or take the file&apos;s?</source>
-        <translation>在你对期刊的最新修改尚未保存时，issue.yaml 被其他程序修改了。要保留你的版本（覆盖该文件），还是采用文件中的版本？</translation>
-    </message>
-    <message>
-        <source>Keep &amp;mine</source>
-        <translation>保留我的(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Take the file&apos;s</source>
-        <translation>采用文件中的</translation>
-    </message>
-    <message>
-        <source>A card was changed on disk and has been reloaded.</source>
-        <translation>一张卡片已在磁盘上被修改，已重新载入。</translation>
-    </message>
-    <message>
-        <source>The issue was changed on disk and has been reloaded.</source>
-        <translation>期刊已在磁盘上被修改，已重新载入。</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from editor_app.core import storage
+from editor_app.core import issue_format
 from editor_app.core.front_matter import read_plain
+from editor_app.core.issue_format import parse_card, serialize_card, split_front_matter
 from editor_app.core.model import Card, FurtherReading, Link, Source, Status
-from editor_app.core.storage import parse_card, serialize_card, split_front_matter
 from tests.core.test_ledger_scan import HOSTILE
 
 PATH = Path("cards/c1.md")
@@ -52,12 +52,12 @@ def test_written_headers_read_as_yaml_reads_them(card):
 
 
 def parse_card_through_yaml(text: str) -> Card:
-    original = storage.read_plain
-    storage.read_plain = lambda _front: None
+    original = issue_format.read_plain
+    issue_format.read_plain = lambda _front: None
     try:
         return parse_card(text, PATH, "c1")
     finally:
-        storage.read_plain = original
+        issue_format.read_plain = original
 
 
 # Lines as a person (or another tool) might write them, plain or not.
@@ -137,6 +137,6 @@ def test_the_sample_issue_never_needs_yaml():
 )
 def test_errors_still_name_their_line(front, line):
     text = f"---\n{front}---\nbody\n"
-    with pytest.raises(storage.IssueFormatError) as raised:
+    with pytest.raises(issue_format.IssueFormatError) as raised:
         parse_card(text, PATH, "c1")
     assert raised.value.line == line

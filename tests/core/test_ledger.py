@@ -270,9 +270,9 @@ def test_only_earlier_issues_count(other, this, counts):
 
 
 def test_cheap_scan_finds_what_the_link_index_finds():
+    from editor_app.core.issue_format import parse_card, serialize_card
     from editor_app.core.ledger_scan import scan_card_text
     from editor_app.core.links import links_of_card
-    from editor_app.core.storage import parse_card, serialize_card
 
     card = Card(
         id="cscan0001",

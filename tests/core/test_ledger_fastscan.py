@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from editor_app.core.issue_format import serialize_card, serialize_manifest
 from editor_app.core.ledger_fastscan import scan_card_fast, scan_manifest_fast, text_urls_fast
 from editor_app.core.ledger_scan import NeedsExactRead, scan_card_text, scan_manifest, text_urls
 from editor_app.core.model import Card, FurtherReading, Issue, Link, Section, Source
-from editor_app.core.storage import serialize_card, serialize_manifest
 
 URLS = [
     "https://a.example.org/x",

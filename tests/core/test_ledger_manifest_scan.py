@@ -9,9 +9,9 @@ import random
 import pytest
 import yaml
 
+from editor_app.core.issue_format import serialize_manifest
 from editor_app.core.ledger_scan import NeedsExactRead, scan_manifest
 from editor_app.core.model import Card, Issue, Section
-from editor_app.core.storage import serialize_manifest
 from tests.core.test_ledger_scan import HOSTILE
 
 INTROS = HOSTILE + [

@@ -20,9 +20,9 @@ from editor_app.core.ledger_record import (
     record_urls,
     unpack_links,
 )
-from editor_app.core.links import normalize_url
 from editor_app.core.model import Card, Issue, Section, Source
 from editor_app.core.storage import save_issue
+from editor_app.core.url_normalize import normalize_url
 
 # Line breaks and escapes in URLs and card ids, which only hand-written YAML can hold.
 parts = st.text(alphabet="ab%0A25\n\\:/", max_size=8)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.issue_format import parse_card, serialize_card
 from editor_app.core.ledger import LEDGER_KINDS
 from editor_app.core.ledger_scan import NeedsExactRead, decode_file, scan_card_text
 from editor_app.core.links import links_of_card
 from editor_app.core.model import Card, FurtherReading, Link, Source
-from editor_app.core.storage import parse_card, serialize_card
 
 # Text YAML quotes, folds, types or cuts when written plainly.
 HOSTILE = [

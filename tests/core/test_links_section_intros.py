@@ -8,7 +8,8 @@ from pathlib import Path
 from editor_app.core.checks import check_issue
 from editor_app.core.images import asset_usage
 from editor_app.core.inspect import issue_json
-from editor_app.core.links import issue_links, strip_tracking_edits
+from editor_app.core.link_edits import strip_tracking_edits
+from editor_app.core.links import issue_links
 from editor_app.core.model import Card, Issue, Section, Source
 
 INTRO = (

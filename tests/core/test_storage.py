@@ -8,16 +8,7 @@ from editor_app.core.checks import check_issue
 from editor_app.core.errors import IssueFormatError, IssueNotFoundError, UnreadableFileError
 from editor_app.core.model import Status, Typography
 from editor_app.core.outline import add_card, remove_card
-from editor_app.core.storage import (
-    STATE_DIR,
-    card_path,
-    load_issue,
-    manifest_path,
-    parse_card,
-    parse_manifest,
-    save_issue,
-    serialize_card,
-)
+from editor_app.core.storage import STATE_DIR, card_path, load_issue, manifest_path, save_issue
 
 
 def snapshot_files(folder: Path) -> dict[str, bytes]:
@@ -273,13 +264,6 @@ def test_folder_without_manifest(tmp_path):
         load_issue(tmp_path)
 
 
-def test_parse_manifest_directly_returns_children(tmp_path):
-    text = MANIFEST.replace("  - cabc", "  - cabc:\n    - csub\n    - csub2:\n      - cdeep")
-    issue, children = parse_manifest(text, tmp_path / "issue.yaml")
-    assert issue.sections[0].card_ids == ["cabc"]
-    assert children["cabc"] == ["csub", "csub2"] and children["csub2"] == ["cdeep"]
-
-
 # -- bad card files ---------------------------------------------------------------------------
 TWO_CARDS = MANIFEST + "  - cgood\n"
 GOOD = "---\ntitle: Good card\nsource:\n  title: S\n  url: https://example.org/\n---\n\nFine.\n"
@@ -332,21 +316,6 @@ def test_missing_card_file_is_unreadable_and_not_created(tmp_path):
     assert load_issue(folder).sections[0].card_ids == ["cabc", "cgood"]
 
 
-def test_card_parse_errors_name_the_line_in_the_file(tmp_path):
-    path = tmp_path / "cards" / "cx.md"
-    text = "---\ntitle: ok\nlinks:\n- label: a\n  url: https://a.example\n- label: b\n  url: [x]\n---\n"
-    with pytest.raises(IssueFormatError) as info:
-        parse_card(text, path, "cx")
-    assert info.value.line == 7 and "url" in info.value.message
-
-
-def test_serialize_card_is_stable_and_round_trips(tmp_path):
-    text = "---\ntitle: 标题\nstatus: ready\nnote: |-\n  一行\n  两行\n---\n\n正文 🚀\n"
-    card = parse_card(text, tmp_path / "c.md", "cone")
-    assert serialize_card(card) == text
-    assert card.status == Status.READY and card.note == "一行\n两行"
-
-
 # -- orphans ----------------------------------------------------------------------------------
 def test_orphan_card_files_go_to_trash_not_deleted(rich_issue):
     issue = load_issue(rich_issue.folder)
@@ -378,14 +347,6 @@ def test_new_card_is_saved_and_loaded(rich_issue):
     written = save_issue(issue)
     assert card_path(issue.folder, card.id) in written
     assert load_issue(issue.folder).cards[card.id].body == "内容"
-
-
-def test_unquoted_numbers_in_text_fields_keep_their_spelling(tmp_path):
-    text = "---\ntitle: 1.10\ngroup: 007\nsource:\n  title: 2.50\n  url: https://e.org/\n---\n"
-    card = parse_card(text, tmp_path / "c.md", "cone")
-    assert (card.title, card.group, card.source.title) == ("1.10", "007", "2.50")
-    again = parse_card(serialize_card(card), tmp_path / "c.md", "cone")
-    assert again.title == "1.10"
 
 
 CONTROL_CHARS = [chr(c) for c in range(0x00, 0x09)] + ["\x0b", "\x0c", "\x1b"]

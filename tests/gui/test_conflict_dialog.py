@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from editor_app.core.storage import card_path, load_issue, read_card, serialize_card
+from editor_app.core.issue_format import serialize_card
+from editor_app.core.storage import card_path, load_issue, read_card
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.conflict_dialog import ConflictDialog
 from editor_app.gui.main_window import MainWindow

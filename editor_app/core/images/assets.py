@@ -19,7 +19,8 @@ from PIL import Image, UnidentifiedImageError
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import ImageError
 from editor_app.core.filesafety import symlink_in_path, unsafe_content_reason
-from editor_app.core.links import FieldEdit, LinkRef, apply_edits, edit_card_links, issue_links
+from editor_app.core.link_edits import FieldEdit, apply_edits, edit_card_links
+from editor_app.core.links import LinkRef, issue_links
 from editor_app.core.lock import issue_write_lock
 from editor_app.core.messages import Text, text
 from editor_app.core.model import Issue

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from editor_app.core.links import FieldEdit, LinkRef, edit_card_links, text_links
+from editor_app.core.link_edits import FieldEdit, edit_card_links
+from editor_app.core.links import LinkRef, text_links
 from editor_app.core.model import Card
 from editor_app.core.paths import outside_file
 

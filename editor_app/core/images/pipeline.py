@@ -57,7 +57,7 @@ class ImportedImage:
     source: str = ""  # the file name or URL it came from
 
     def markdown(self, alt: str = "") -> str:
-        from editor_app.core.links import escape_link_text
+        from editor_app.core.link_edits import escape_link_text
 
         return f"![{escape_link_text(alt)}]({self.path})"
 

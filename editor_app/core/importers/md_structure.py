@@ -2,7 +2,8 @@
 
 Which lines are hidden (fenced code, HTML comments: text, never structure) and what each
 section holds (numbered items, cards written as headings), which decides how its headings
-and numbered lines are read.
+and numbered lines are read. The walker also asks it what lies under a heading
+(``is_category``, ``holds_items``) before it decides what the heading is.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from editor_app.core.importers.md_card_fields import SOURCE_LINE, links_only
-from editor_app.core.importers.md_items import Item, heading_item, numbered_item
+from editor_app.core.importers.md_items import Item, bullet_item, heading_item, numbered_item
 from editor_app.core.markup.mdtext import ATX, LINK_TOKEN, iter_fenced
 
 _CN_MARK = re.compile(r"^(?:\*\*|__)?\s*(?:[（(]\d{1,3}[）)]|\d{1,3}\s*、)")
@@ -76,4 +77,41 @@ def next_is_link(lines: list[str], masked: list[bool], i: int) -> bool:
         if line.strip() and not hidden:
             candidate = SOURCE_LINE.sub("", line.strip(), count=1)
             return bool(LINK_TOKEN.fullmatch(candidate) or links_only(candidate))
+    return False
+
+
+def heading_block(
+    lines: list[str], masked: list[bool], i: int, level: int
+) -> list[tuple[str, bool]]:
+    """The lines under the heading on line ``i`` up to the next heading of its level or above,
+    each with whether it is hidden."""
+    out = []
+    for line, hidden in zip(lines[i + 1 :], masked[i + 1 :], strict=True):
+        m = None if hidden else ATX.match(line)
+        if m and len(m.group(1)) <= level:
+            break
+        out.append((line, hidden))
+    return out
+
+
+def is_category(lines: list[str], masked: list[bool], i: int, level: int) -> bool:
+    """A heading whose block is only a list of link items (and comments)."""
+    bullets = 0
+    for line, hidden in heading_block(lines, masked, i, level):
+        if hidden or not line.strip() or line[:1].isspace():
+            continue
+        if not bullet_item(line):
+            return False
+        bullets += 1
+    return bullets > 0
+
+
+def holds_items(lines: list[str], masked: list[bool], i: int, level: int) -> bool:
+    """A heading whose block holds link items or headings written as items."""
+    for line, hidden in heading_block(lines, masked, i, level):
+        m = None if hidden else ATX.match(line)
+        if not hidden and (
+            bullet_item(line) or (m and heading_item(heading_text(line, len(m.group(1)))))
+        ):
+            return True
     return False

@@ -1,7 +1,7 @@
 """One inbox item: a link waiting for an issue, with its title, note, tags, date and origin.
 
 An item is one small YAML file, ``<library>/inbox/<id>.yaml``. The id is derived from the
-link's comparison key (``links.normalize_url``), so the same article added twice, by two
+link's comparison key (``url_normalize.normalize_url``), so the same article added twice, by two
 people on two branches or twice in one import, lands in the same file instead of becoming a
 duplicate.
 """
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from editor_app.core.errors import InboxError
 from editor_app.core.i18n_catalog import MESSAGES
-from editor_app.core.links import normalize_url, strip_tracking
+from editor_app.core.url_normalize import normalize_url, strip_tracking
 from editor_app.core.yamlio import dump_yaml, load_yaml
 
 INBOX_DIR = "inbox"

@@ -24,8 +24,8 @@ from editor_app.core.atomic import atomic_write_text
 from editor_app.core.errors import InboxError
 from editor_app.core.inbox.fetch import PAGE_BYTES, TIMEOUT_S, Cancel, cancelled, fetch
 from editor_app.core.inbox.item import MAX_DESCRIPTION, MAX_TITLE, InboxItem
-from editor_app.core.links import normalize_url
 from editor_app.core.storage import STATE_DIR
+from editor_app.core.url_normalize import normalize_url
 
 CACHE_FILE = "inbox-meta.json"
 CACHE_FORMAT = 1

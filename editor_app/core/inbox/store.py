@@ -31,9 +31,9 @@ from editor_app.core.inbox.item import (
     parse_item,
     serialize_item,
 )
-from editor_app.core.links import normalize_url
 from editor_app.core.lock import file_lock
 from editor_app.core.storage import STATE_DIR
+from editor_app.core.url_normalize import normalize_url
 
 LOCK_NAME = "inbox-lock"
 # One import takes at most this many new links: an inbox is the month's reading, and a

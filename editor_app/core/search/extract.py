@@ -18,15 +18,10 @@ from typing import Any
 import yaml
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.issue_format import parse_card, split_front_matter
 from editor_app.core.ledger_scan import decode_file
 from editor_app.core.search.header import NotPlain, read_header
-from editor_app.core.storage import (
-    CARDS_DIR,
-    MANIFEST,
-    parse_card,
-    read_text,
-    split_front_matter,
-)
+from editor_app.core.storage import CARDS_DIR, MANIFEST, read_text
 
 try:  # The C loader reads thousands of card headers a second.
     _FastLoader = yaml.CSafeLoader

@@ -2,7 +2,7 @@
 
 Constructing 30,000 headers with the YAML loader was two thirds of a cold index build. The
 search needs only the text of a few fields, so the header is read line by line in the shape
-``storage.serialize_card`` writes (``yamlio.dump_yaml``: one line per value, literal blocks
+``issue_format.serialize_card`` writes (``yamlio.dump_yaml``: one line per value, literal blocks
 for text with line breaks, items at the margin). Anything else (flow style, folded or
 indented blocks, escapes, anchors, tabs) raises ``NotPlain`` and the YAML loader reads it.
 """

@@ -3,8 +3,9 @@
 The asset report and the thumbnails are computed off the UI thread (thumbnails cached in
 ``<issue>/.masthead/thumbs/`` by content hash). Alt-text edits change every reference as one
 undo macro of ``set_field`` calls; removing an unused asset is a QUndoCommand on the
-document's stack (the file goes to ``.masthead/trash/assets/`` and comes back on undo).
-Importing and fetching images end by emitting ``insertRequested`` with the Markdown.
+document's stack (the file goes to ``.masthead/trash/assets/`` and comes back on undo): both
+in ``image_commands``. Importing and fetching images (``image_intake``) end by emitting
+``insertRequested`` with the Markdown.
 """
 
 from __future__ import annotations
@@ -16,31 +17,22 @@ from PySide6.QtGui import QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QListView,
     QMenu,
     QProgressBar,
     QToolBar,
     QWidget,
 )
-from shiboken6 import Shiboken
 
 from editor_app.core.checks import is_generic_alt
 from editor_app.core.errors import MastheadError
-from editor_app.core.images import (
-    alt_text_edits,
-)
-from editor_app.core.links import escape_link_text
+from editor_app.core.link_edits import escape_link_text
 from editor_app.core.model import detached_copy
 from editor_app.core.paths import local_path
 from editor_app.gui import image_import
 from editor_app.gui.app_settings import AppSettings
 from editor_app.gui.document import IssueDocument
-from editor_app.gui.focus import kept_focus
-from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.image_asset_model import (
     ERROR_COLOR,
     AssetDelegate,
@@ -50,10 +42,10 @@ from editor_app.gui.panels.image_asset_model import (
     build_asset_rows,
     image_ref,
 )
-from editor_app.gui.panels.image_commands import trash_assets
-from editor_app.gui.panels.image_fetch import RemoteImageFetch
+from editor_app.gui.panels.image_commands import ImageAssetEdits
+from editor_app.gui.panels.image_intake import ImageIntake
 from editor_app.gui.panels.image_scan import AssetScanner
-from editor_app.gui.panels.link_actions import panel_action, push_field_edits
+from editor_app.gui.panels.link_actions import panel_action
 from editor_app.gui.panels.panel_common import (
     DeferredRefresh,
     RowSelection,
@@ -63,7 +55,6 @@ from editor_app.gui.panels.panel_common import (
 )
 
 REFRESH_DELAY_MS = 400
-IMAGE_FILTER = "*.png *.jpg *.jpeg *.webp *.gif"
 
 
 class ImagePanel(QWidget):
@@ -88,12 +79,18 @@ class ImagePanel(QWidget):
         self.scanner.reportReady.connect(self._report_ready)
         self.scanner.reportFailed.connect(lambda message: self._show_status(message, True))
         self.scanner.thumbnailsReady.connect(self._thumbnails_ready)
-        self.fetcher = RemoteImageFetch(self)
+        self.intake = ImageIntake(document, self, settings)
+        self.edits = ImageAssetEdits(document, self)
         self._deferred = DeferredRefresh(self, self.refresh, REFRESH_DELAY_MS)
         self._build()
         self._make_actions()
-        self.fetcher.fetched.connect(self._fetched)
-        self.fetcher.failed.connect(self._fetch_failed)
+        self.intake.insertRequested.connect(self.insertRequested)
+        self.intake.status.connect(self._show_status)
+        self.intake.fetchingChanged.connect(self._fetching_changed)
+        self.intake.finished.connect(self.refresh)
+        self.edits.status.connect(self._show_status)
+        self.edits.changed.connect(self.refresh)
+        self.edits.changedLater.connect(self.schedule_refresh)
         document.cardChanged.connect(self.schedule_refresh)
         document.outlineChanged.connect(self.schedule_refresh)
         document.issueChanged.connect(self.schedule_refresh)
@@ -282,7 +279,7 @@ class ImagePanel(QWidget):
         self.remove_action.setEnabled(writable and bool(rows) and all(r.unused for r in rows))
         self.remove_all_action.setEnabled(writable and any(r.unused for r in self.model.rows))
         self.import_action.setEnabled(writable)
-        self.fetch_action.setEnabled(writable and not self.fetcher.running)
+        self.fetch_action.setEnabled(writable and not self.intake.fetching)
 
     def _update_summary(self) -> None:
         rows = self.model.rows
@@ -385,122 +382,26 @@ class ImagePanel(QWidget):
 
         Returns how many card fields changed.
         """
-        if self.document.read_only:
-            return 0
-        try:
-            edits = [e for e in alt_text_edits(self.document.issue, asset, alt) if e.changed]
-        except MastheadError as exc:
-            self._show_status(error_text(exc), True)
-            return 0
-        description = self.tr("Set alt text of %1").replace("%1", Path(asset).name)
-        if not push_field_edits(self.document, edits, description):
-            return 0
-        cards = len({e.card for e in edits})
-        self._show_status(self.tr("Alt text updated in %n card(s).", "", cards))
-        self.refresh()
-        return len(edits)
+        return self.edits.set_alt_text(asset, alt)
 
     # -- removing unused assets --------------------------------------------------------------
     def remove_selected(self) -> None:
-        self._remove([r.path for r in self._target_rows() if r.unused])
+        self.edits.remove([r.path for r in self._target_rows() if r.unused])
 
     def remove_all_unused(self) -> None:
-        self._remove([r.path for r in self.model.rows if r.unused])
+        self.edits.remove([r.path for r in self.model.rows if r.unused])
 
-    def _remove(self, assets: list[str]) -> None:
-        if self.document.read_only or not assets:
-            return
-        if len(assets) > 1:
-            text = self.tr("Remove %n unused image(s)", "", len(assets))
-        else:
-            text = self.tr("Remove unused image %1").replace("%1", Path(assets[0]).name)
-        removed, errors = trash_assets(self.document, assets, text, self._notifier())
-        if errors:
-            self._show_status("\n".join(errors), True)
-        if removed:
-            self._show_status(
-                self.tr(
-                    "Moved %n image(s) to the issue's trash; Undo brings them back.", "", removed
-                )
-            )
-        self.refresh()
-
-    def _notifier(self):  # noqa: ANN202
-        def notify(message: str) -> None:
-            if Shiboken.isValid(self):
-                self._show_status(message, bool(message))
-                self.schedule_refresh()
-
-        return notify
-
-    # -- importing ---------------------------------------------------------------------------
+    # -- new images ------------------------------------------------------------------------
     def import_images(self) -> None:
-        """Choose image files, run them through the pipeline, ask alt text, insert them."""
-        if self.document.read_only:
-            return
-        with kept_focus():
-            files, _ = QFileDialog.getOpenFileNames(
-                self,
-                self.tr("Import Images"),
-                "",
-                self.tr("Images (%1);;All files (*)").replace("%1", IMAGE_FILTER),
-            )
-        markdown = []
-        for name in files:
-            path = Path(name)
-            try:
-                result = image_import.import_with_alt(
-                    path, path.name, self.document.folder, self, self.settings
-                )
-            except MastheadError as exc:
-                self._show_status(error_text(exc), True)
-                continue
-            if result is not None:
-                image, alt = result
-                markdown.append(image.markdown(alt))
-        if markdown:
-            self._show_status("")
-            self.insertRequested.emit("\n\n".join(markdown))
-        self.refresh()
+        """Choose image files, import them with their alt text and insert them."""
+        self.intake.import_images()
 
     def fetch_remote(self, url: str | None = None) -> None:
-        """Ask for an image URL, download it off the UI thread (only now), then insert it."""
-        if self.document.read_only or self.fetcher.running:
-            return
-        if url is None:
-            with kept_focus():
-                url, ok = QInputDialog.getText(
-                    self,
-                    self.tr("Fetch Remote Image"),
-                    self.tr("Image address (http:// or https://):"),
-                    QLineEdit.EchoMode.Normal,
-                )
-            if not ok:
-                return
-        url = url.strip()
-        if not url.lower().startswith(("http://", "https://")):
-            self._show_status(self.tr("Enter an http:// or https:// address."), True)
-            return
-        self.fetcher.start(url, self.document.folder, self._policy()[0])
-        self.busy.setVisible(True)
-        self._show_status(self.tr("Fetching %1…").replace("%1", url))
-        self._update_actions()
+        """Download the image at ``url`` (asked when None), then insert it."""
+        self.intake.fetch_remote(url)
 
-    def _fetched(self, image) -> None:  # noqa: ANN001 - an ImportedImage
-        self._fetch_finished()
-        self._show_status("")
-        suggested = image_import.alt_from_name(Path(image.source).name)
-        alt = image_import.ask_alt_for(image, self.document.folder, self, suggested)
-        if alt is not None:
-            self.insertRequested.emit(image.markdown(alt))
-        self.refresh()
-
-    def _fetch_failed(self, message: str) -> None:
-        self._fetch_finished()
-        self._show_status(self.tr("Could not fetch the image: %1").replace("%1", message), True)
-
-    def _fetch_finished(self) -> None:
-        self.busy.setVisible(False)
+    def _fetching_changed(self, fetching: bool) -> None:
+        self.busy.setVisible(fetching)
         self._update_actions()
 
     # -- status ------------------------------------------------------------------------------

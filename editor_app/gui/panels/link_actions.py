@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
 
-from editor_app.core.links import FieldEdit
+from editor_app.core.link_edits import FieldEdit
 from editor_app.gui.theme import set_icon
 
 

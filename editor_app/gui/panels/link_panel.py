@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import MastheadError
+from editor_app.core.link_edits import LinkEditError, replace_link, strip_tracking_edits
 from editor_app.core.linkcheck import CheckReport, LinkStatus, load_cache
-from editor_app.core.links import LinkEditError, replace_link, strip_tracking, strip_tracking_edits
+from editor_app.core.url_normalize import strip_tracking
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.i18n import error_text
 from editor_app.gui.panels.link_actions import panel_action, push_field_edits

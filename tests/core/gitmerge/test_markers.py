@@ -32,7 +32,7 @@ def test_an_issue_left_mid_merge_is_refused_with_the_line(tmp_path):
     import pytest
 
     from editor_app.core.errors import IssueFormatError
-    from editor_app.core.storage import parse_card, parse_manifest
+    from editor_app.core.issue_format import parse_card, parse_manifest
 
     manifest = "format: 1\n<<<<<<< ours\ntitle: A\n=======\ntitle: B\n>>>>>>> theirs\n"
     with pytest.raises(IssueFormatError, match="merge conflict") as info:

@@ -21,7 +21,8 @@ from editor_app.core.images import (
     trash_asset,
     unused_assets,
 )
-from editor_app.core.links import apply_edits, issue_links
+from editor_app.core.link_edits import apply_edits
+from editor_app.core.links import issue_links
 from editor_app.core.model import Card, Issue, Section
 from editor_app.core.storage import load_issue, save_issue
 

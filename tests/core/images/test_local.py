@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor_app.core.images.local import local_image_edits, local_images, local_images_on_line
-from editor_app.core.links import apply_edit
+from editor_app.core.link_edits import apply_edit
 from editor_app.core.model import Card
 
 BODY = (

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from editor_app.core.issue_format import parse_card, serialize_card, split_front_matter
 from editor_app.core.model import Card, FurtherReading, Link, Source
 from editor_app.core.search.header import NotPlain, read_header
-from editor_app.core.storage import parse_card, serialize_card, split_front_matter
 
 CARDS = [
     Card(id="c1", title="Plain title"),

@@ -109,7 +109,7 @@ class InboxEditing(QObject):
     def _return_to(self, item_id: str) -> None:
         """The details kept an item whose text was refused: make its row current again, once
         the click or key that left it is done with the selection."""
-        QTimer.singleShot(0, lambda: self._select_item(item_id))
+        QTimer.singleShot(0, self, lambda: self._select_item(item_id))
 
     def _select_item(self, item_id: str) -> None:
         if self.closed:
@@ -164,7 +164,7 @@ class InboxEditing(QObject):
         item = self.details.item
         if item is not None and item.id == row.item.id and self.details.keep_typed(typed):
             name = next(iter(typed))
-            QTimer.singleShot(0, lambda: focus_details(self.details, name))
+            QTimer.singleShot(0, self, lambda: focus_details(self.details, name))
         return False
 
     def save(self, item_id: str, typed: dict[str, Any], base: FieldValues) -> InboxItem | None:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QLineEdit,
     QToolBar,
     QToolButton,
@@ -74,6 +73,7 @@ def edit_again(view: QAbstractItemView, index: QModelIndex, text: str) -> None:
         return
     view.setCurrentIndex(index)
     view.edit(index)
-    editor = view.indexWidget(index) or QApplication.focusWidget()
-    if isinstance(editor, QLineEdit) and view.isAncestorOf(editor):
-        editor.setText(text)
+    # The editor just opened is the one shown: the refused one is hidden, waiting deletion.
+    shown = [w for w in view.viewport().findChildren(QLineEdit) if not w.isHidden()]
+    if shown:
+        shown[-1].setText(text)

@@ -516,7 +516,11 @@ def test_a_refused_edit_opens_again_with_the_typed_text(qtbot, panel, doc, libra
         ids["first"], doc.card(ids["first"]).body + "\n另见 https://bare.example.org/a\n"
     )
     panel.refresh()
-    index = row_index(panel, lambda r: r.ref.url == "https://bare.example.org/a", URL)
+    # Settled first: a rebuild of the rows while the editor is open would close it.
+    bare = "https://bare.example.org/a"
+    qtbot.waitUntil(lambda: bare in (panel.featured.done_for or []), timeout=10000)
+    qtbot.waitUntil(lambda: not panel._deferred.timer.isActive(), timeout=5000)
+    index = row_index(panel, lambda r: r.ref.url == bare, URL)
     panel.view.setCurrentIndex(index)
     before, steps = doc.card(ids["first"]).body, doc.undo_stack.count()
     panel.edit_selected(URL)
@@ -524,13 +528,13 @@ def test_a_refused_edit_opens_again_with_the_typed_text(qtbot, panel, doc, libra
     editor.setText("https://bare.example.org/a b")  # a bare URL cannot hold a space
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The delegate commits and closes its editor on the next loop turn, and says why not.
-    qtbot.waitUntil(lambda: "spaces" in panel.status_label.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "spaces" in panel.status_label.text(), timeout=5000)
 
     def reopened() -> bool:
         editors = [e for e in panel.view.viewport().findChildren(QLineEdit) if not e.isHidden()]
         return any(e.text() == "https://bare.example.org/a b" for e in editors)
 
-    qtbot.waitUntil(reopened, timeout=3000)
+    qtbot.waitUntil(reopened, timeout=5000)
     assert doc.card(ids["first"]).body == before and doc.undo_stack.count() == steps
     current = panel.model.row_at(panel.proxy.mapToSource(panel.view.currentIndex()))
     assert current.ref.url == "https://bare.example.org/a"
@@ -538,5 +542,5 @@ def test_a_refused_edit_opens_again_with_the_typed_text(qtbot, panel, doc, libra
     editor = next(e for e in panel.view.viewport().findChildren(QLineEdit) if not e.isHidden())
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     editing = QAbstractItemView.State.EditingState
-    qtbot.waitUntil(lambda: panel.view.state() != editing, timeout=3000)
+    qtbot.waitUntil(lambda: panel.view.state() != editing, timeout=5000)
     assert doc.card(ids["first"]).body == before

@@ -36,9 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--fix-typography",
         action="store_true",
-        help="first correct the CJK typography problems (spacing, punctuation) in the cards, "
-        "the section titles and intros and the issue's title and summary, printing each "
-        "change, then check",
+        help="first correct the CJK typography problems (spacing, punctuation) in the cards "
+        "(with their source titles, link labels and further reading; never a URL), the "
+        "section titles and intros and the issue's title and summary, printing each change, "
+        "then check",
     )
     add_wait_options(p)
     p.set_defaults(run=run)
@@ -102,6 +103,7 @@ def fix_typography(args: argparse.Namespace, catalog: Catalog, quiet: bool) -> l
                             name=name,
                             line=record["line"],
                             column=record["column"],
+                            item=place.item,
                             text=before,
                             fixed=after,
                         )

@@ -24,8 +24,8 @@ from editor_app.core.render_checks import (
     render_problems,
 )
 from editor_app.core.storage import ASSETS_DIR, CARDS_DIR, STATE_DIR
-from editor_app.core.typography import card_problems as typography_problems
 from editor_app.core.typography import typography_on
+from editor_app.core.typography_places import card_problems as typography_problems
 from editor_app.core.typography_places import outer_problems as outer_typography_problems
 from editor_app.core.url_normalize import normalize_url
 

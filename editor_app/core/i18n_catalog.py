@@ -69,6 +69,12 @@ MESSAGES: dict[str, Template] = {
     "cli.typography-body": "{path}: body line {line}, column {column}: “{text}” → “{fixed}”",
     "cli.typography-note": "{path}: editor's note line {line}, column {column}: "
     "“{text}” → “{fixed}”",
+    "cli.typography-source-title": "{path}: source title: “{text}” → “{fixed}”",
+    "cli.typography-link-label": "{path}: label of project link {item}: “{text}” → “{fixed}”",
+    "cli.typography-further-title": "{path}: title of further reading {item}: “{text}” → “{fixed}”",
+    "cli.typography-further-summary": "{path}: summary of further reading {item}: "
+    "“{text}” → “{fixed}”",
+    "cli.typography-group": "{path}: category heading: “{text}” → “{fixed}”",
     "cli.typography-section-title": "{path}: title of section '{name}': “{text}” → “{fixed}”",
     "cli.typography-section-intro": "{path}: intro of section '{name}' line {line}, column "
     "{column}: “{text}” → “{fixed}”",

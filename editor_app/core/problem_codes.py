@@ -60,14 +60,20 @@ def _parts(template: str) -> dict[str, str]:
 
 
 def _typography(what: str) -> dict[str, str]:
-    """Messages for one typography finding in a card's title, body and editor's note, a
-    section's title and intro, and the issue's title and summary."""
+    """Messages for one typography finding in a card's title, body, editor's note, source
+    title, link labels, further reading and category heading, a section's title and intro,
+    and the issue's title and summary."""
     where = "line {line}, column {column}"
     change = f"{what}: “{{text}}” → “{{fixed}}”"
     return {
         "title": f"the title of '{{name}}': {change}",
         "body": f"'{{name}}', body {where}: {change}",
         "note": f"'{{name}}', editor's note {where}: {change}",
+        "source-title": f"the source title of '{{name}}': {change}",
+        "link-label": f"'{{name}}', label of project link {{item}}: {change}",
+        "further-title": f"'{{name}}', title of further reading {{item}}: {change}",
+        "further-summary": f"'{{name}}', summary of further reading {{item}}: {change}",
+        "group": f"the category heading of '{{name}}': {change}",
         "section-title": f"the title of section '{{name}}': {change}",
         "section-intro": f"the intro of section '{{name}}', {where}: {change}",
         "issue-title": f"the issue's title: {change}",

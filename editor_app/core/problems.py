@@ -23,7 +23,9 @@ class TextSpan:
     """Where in a card's field a problem is: ``text[start:end]`` (Python indexes), which held
     ``old`` when the check ran, starting at ``line`` and ``column`` (both from 1)."""
 
-    field: str  # "title", "body" or "note"
+    # "title", "body", "note", a card's structured field by path ("links.0.label" …; see
+    # typography_places), a section's "intro" or the issue's "summary"
+    field: str
     start: int
     end: int
     line: int

@@ -161,13 +161,17 @@ def fix_problem(
     variant: str,
     card: str | None = None,
     section: str | None = None,
+    item: int | None = None,
 ) -> Problem:
     """The warning for ``fix`` found in ``text``, the ``field`` of a card, of a section or
-    (neither given) of the issue; ``variant`` picks the message that says which."""
+    (neither given) of the issue; ``variant`` picks the message that says which, ``item``
+    (from 1) which project link or further-reading entry it is in."""
     line, column = fix_position(text, fix)
     span = TextSpan(field, fix.start, fix.end, line, column, fix.old)
     before, after = _excerpt(text, fix)
     args = {"name": name, "line": line, "column": column, "text": before, "fixed": after}
+    if item is not None:
+        args["item"] = item
     if fix.kind == SPACE_REMOVE:
         variant = f"{variant}-remove"
     return problem(

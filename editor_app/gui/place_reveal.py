@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
-
-from editor_app.gui.editor.search import Utf16Map
+from editor_app.gui.editor.fields import select_range
 
 if TYPE_CHECKING:
     from editor_app.gui.main_window import MainWindow
+
+__all__ = ["ISSUE_OWNER", "jump_to", "reveal", "select_range"]
 
 # Never a card or section id (those are letters and digits only).
 ISSUE_OWNER = "#issue"
@@ -33,8 +32,7 @@ def reveal(window: MainWindow, owner: str, field: str, start: int, end: int) -> 
     if ws is None or start < 0:
         return
     if ws.document.has_card(owner):
-        if field in ("body", "title"):
-            ws.editor.reveal(owner, field, start, end)
+        ws.editor.reveal(owner, field, start, end)
     elif ws.section_editor.section_id == owner:
         select_range(ws.section_editor.field_widget(field), start, end)
 
@@ -54,20 +52,3 @@ def jump_to(window: MainWindow, owner: str, position: int) -> None:
     ws.editor.show_card(owner)
     if position >= 0:
         ws.editor.reveal(owner, "body", position, position)
-
-
-def select_range(widget: QLineEdit | QPlainTextEdit | None, start: int, end: int) -> None:
-    """Focus ``widget`` and select ``[start, end)`` of its text (Python indexes)."""
-    if widget is None:
-        return
-    widget.setFocus()
-    if isinstance(widget, QLineEdit):
-        umap = Utf16Map(widget.text())
-        widget.setSelection(umap.to_qt(start), umap.to_qt(end) - umap.to_qt(start))
-        return
-    umap = Utf16Map(widget.toPlainText())
-    cursor = widget.textCursor()
-    cursor.setPosition(umap.to_qt(start))
-    cursor.setPosition(umap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-    widget.setTextCursor(cursor)
-    widget.ensureCursorVisible()

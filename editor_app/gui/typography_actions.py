@@ -2,7 +2,8 @@
 
 The fixes are the ones the checks report (core/typography.py), so what is fixed is exactly
 what the checks list and the editor underlines. The whole issue means every prose field
-(core/typography_places.py): the cards, each section's title and intro, the issue's title and
+(core/typography_places.py): the cards (with their source titles, link labels, further reading
+and category headings, never a URL), each section's title and intro, the issue's title and
 summary. One invocation is one undo step, whatever the number of fields it changes; the
 checks list's quick fix applies the one fix of a problem the same way (``fix_one``).
 """
@@ -15,12 +16,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 
 from editor_app.core.problems import Problem
-from editor_app.core.typography import CARD_FIELDS, apply_fixes, find_fixes, typography_on
+from editor_app.core.typography import apply_fixes, find_fixes, typography_on
 from editor_app.core.typography_places import (
     CARD,
     SECTION,
     SECTION_FIELDS,
     Place,
+    card_places,
+    card_update,
     place_fixes,
     place_of,
     text_at,
@@ -50,10 +53,10 @@ def fix_typography(
     places = None
     if card_ids is not None or section_ids is not None:
         places = [
-            Place(CARD, card_id, field)
+            place
             for card_id in card_ids or []
-            if card_id in issue.cards and not issue.cards[card_id].unreadable
-            for field, _markdown in CARD_FIELDS
+            if card_id in issue.cards
+            for place in card_places(issue.cards[card_id])
         ]
         known = {section.id for section in issue.sections}
         places += [
@@ -102,7 +105,12 @@ def fix_one(document: IssueDocument, problem: Problem, description: str) -> bool
 
 def _set(document: IssueDocument, place: Place, text: str, description: str) -> None:
     if place.kind == CARD:
-        document.set_field(place.owner, place.field, text, description)
+        # A link label is one attribute of one record in the card's list: the new list is
+        # made from the card as it is now, so several fixes in one list all land.
+        card = document.issue.cards.get(place.owner)
+        update = card_update(card, place.field, text) if card is not None else None
+        if update is not None:
+            document.set_field(place.owner, *update, description)
     elif place.kind == SECTION:
         document.set_section_field(place.owner, place.field, text, description)
     else:

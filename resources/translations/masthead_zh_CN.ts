@@ -1094,6 +1094,10 @@
         <source>Your text is still in the fields below: save it again to replace the other version, or press Escape to take it.</source>
         <translation>你的文字仍在下方各栏中：再次保存将替换另一版本，按 Esc 则采用另一版本。</translation>
     </message>
+    <message>
+        <source>Your text is kept in the fields below until it is saved, or dropped with Escape.</source>
+        <translation>你输入的文字仍保留在下方的字段中，直到保存成功，或按 Escape 放弃。</translation>
+    </message>
 </context>
 <context>
     <name>InboxHandoff</name>

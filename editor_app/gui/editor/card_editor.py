@@ -197,14 +197,14 @@ class CardEditor(QWidget):
         self._show_marks(self.document.problems)
 
     def reveal(self, card_id: str, field: str, start: int, end: int) -> None:
-        """Show a card with ``[start, end)`` of its title or body (Python indexes) selected."""
+        """Show a card with ``[start, end)`` of a field (Python indexes) selected: the body
+        here, any other field (title, note, source title, a link label …) in its widget."""
         self.show_card(card_id)
         card = self.current_card()
         if card is None:
             return
-        if field == "title":
-            umap = Utf16Map(card.title)
-            self.title_edit.setSelection(umap.to_qt(start), umap.to_qt(end) - umap.to_qt(start))
+        if field != "body":
+            self.fields.reveal(field, start, end)
             return
         umap = Utf16Map(self.body_edit.toPlainText())
         cursor = self.body_edit.textCursor()

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import OutlineError
 from editor_app.core.model import CARD_KINDS, Card, FurtherReading, Link, Source, Status
 from editor_app.core.outline import parent_of
-from editor_app.gui.editor.fields import DetailsToggle, RecordTable
+from editor_app.gui.editor.fields import DetailsToggle, RecordTable, select_range
 from editor_app.gui.i18n import message_catalog
 
 if TYPE_CHECKING:
@@ -263,6 +263,27 @@ class CardFields(QWidget):
         cursor = self.note_edit.textCursor()
         cursor.setPosition(min(position, len(self.note_edit.toPlainText())))
         self.note_edit.setTextCursor(cursor)
+
+    def reveal(self, field: str, start: int, end: int) -> None:
+        """Select ``[start, end)`` (Python indexes) of ``field`` in its widget, opening the
+        Details area for a field inside it: "title", "note", "group", "source.title",
+        "links.N.label", "further_reading.N.title" or "further_reading.N.summary"."""
+        if field == "title":
+            select_range(self.title_edit, start, end)
+            return
+        widgets = {"note": self.note_edit, "group": self.group_edit}
+        widgets["source.title"] = self.source_title_edit
+        parts = field.split(".")
+        if field not in widgets and not (len(parts) == 3 and parts[1].isdigit()):
+            return
+        self.details_toggle.setChecked(True)
+        if field in widgets:
+            select_range(widgets[field], start, end)
+        elif parts[0] == "links" and parts[2] == "label":
+            self.links_table.reveal(int(parts[1]), 0, start, end)
+        elif parts[0] == "further_reading" and parts[2] in ("title", "summary"):
+            column = 0 if parts[2] == "title" else 2
+            self.further_table.reveal(int(parts[1]), column, start, end)
 
     def set_editable(self, editable: bool, enabled: bool) -> None:
         for edit in (

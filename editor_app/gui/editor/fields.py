@@ -1,19 +1,25 @@
-"""Small widgets for the card's typed fields: editable record tables and the Details toggle."""
+"""Small widgets for the card's typed fields: editable record tables and the Details toggle,
+and selecting a range of a field's text (``select_range``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QWidget,
 )
+
+from editor_app.gui.editor.search import Utf16Map
 
 Row = tuple[str, ...]
 VISIBLE_ROWS = 4  # rows shown before the table scrolls
@@ -174,6 +180,26 @@ class RecordTable(QWidget):
         self.table.setCurrentCell(target, self.table.currentColumn())
         self.edited.emit(self.rows())
 
+    def reveal(self, record: int, column: int, start: int, end: int) -> None:
+        """Edit the cell of ``record`` (its index among the rows ``rows`` returns) in
+        ``column`` with ``[start, end)`` (Python indexes) of its text selected."""
+        filled = [
+            r
+            for r in range(self.table.rowCount())
+            if any(self._cell(r, c) for c in range(self._columns))
+        ]
+        if not 0 <= record < len(filled) or not 0 <= column < self._columns:
+            return
+        row = filled[record]
+        self.table.setCurrentCell(row, column)
+        self.table.scrollToItem(self.table.item(row, column))
+        if self.table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers:
+            return  # read-only: the cell is shown, not opened
+        self.table.editItem(self.table.item(row, column))
+        editors = [w for w in self.table.viewport().findChildren(QLineEdit) if not w.isHidden()]
+        editor = editors[-1] if editors else None
+        select_range(editor, start, end)
+
     def _item_changed(self, _item: QTableWidgetItem) -> None:
         if not self._loading:
             self.edited.emit(self.rows())
@@ -211,3 +237,20 @@ class DetailsToggle(QToolButton):
         if not expanded and self._summary:
             title = f"{title} — {self._summary}"
         self.setText(title)
+
+
+def select_range(widget: QLineEdit | QPlainTextEdit | None, start: int, end: int) -> None:
+    """Focus ``widget`` and select ``[start, end)`` of its text (Python indexes)."""
+    if widget is None:
+        return
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        umap = Utf16Map(widget.text())
+        widget.setSelection(umap.to_qt(start), umap.to_qt(end) - umap.to_qt(start))
+        return
+    umap = Utf16Map(widget.toPlainText())
+    cursor = widget.textCursor()
+    cursor.setPosition(umap.to_qt(start))
+    cursor.setPosition(umap.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+    widget.setTextCursor(cursor)
+    widget.ensureCursorVisible()

@@ -6,6 +6,13 @@ when the editor is done with it, as in the card editor: Enter or leaving a line 
 Ctrl+Enter or leaving the note. Escape puts the stored text back (and, with nothing to put
 back, returns to the table). The panel writes the item file and pushes the undo step; a
 field the editor has changed but not saved keeps its text when the file changes on disk.
+
+Nothing typed is dropped. A value out of bounds (a note longer than the inbox keeps, too many
+tags) is said while it is typed or pasted (``bounds``), and text the save refuses stays in its
+field: moving to another item then keeps the details on this one (``kept``), and the table
+returns to it, as a desktop form keeps the editor on a value it cannot take. The editor
+shortens the text and saves, or drops it with Escape. Cutting a paste at the limit instead
+would lose its end without a word.
 """
 
 from __future__ import annotations
@@ -113,6 +120,11 @@ class InboxDetails(QWidget):
     """Title, note and tags of the inbox's current item, saved as the editor leaves them."""
 
     leave = Signal()  # Escape with nothing to revert: back to the table
+    # A save of this item (by id) was refused while moving to another item: the details keep
+    # it with the typed text, and the table should return to it.
+    kept = Signal(str)
+    # The first field whose text is out of bounds (an InboxError), or None once none is.
+    bounds = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -120,6 +132,10 @@ class InboxDetails(QWidget):
         self.item: InboxItem | None = None
         self.base: FieldValues = {}  # per field: the stored value the text started from
         self._committing = False
+        # A save was just refused for a conflict: the next save must be the editor's own
+        # (Enter, leaving the field again), not the one moving to another item triggers.
+        self._held = False
+        self._out_of_bounds: dict[str, InboxError] = {}
         self.title_edit = DetailLine(self)
         self.title_edit.setAccessibleName(self.tr("Title"))
         self.title_edit.setToolTip(self.tr("Enter saves, Escape reverts; empty shows the link"))
@@ -149,6 +165,9 @@ class InboxDetails(QWidget):
         for name in EDITABLE:
             editor = self.editors[name]
             editor.reverted.connect(lambda name=name: self._escape(name))  # type: ignore[attr-defined]
+        self.title_edit.textChanged.connect(lambda _text: self._check("title"))
+        self.tags_edit.textChanged.connect(lambda _text: self._check("tags"))
+        self.note_edit.textChanged.connect(lambda: self._check("note"))
         QWidget.setTabOrder(self.title_edit, self.note_edit)
         QWidget.setTabOrder(self.note_edit, self.tags_edit)
         self.show_item(None, False)
@@ -181,8 +200,15 @@ class InboxDetails(QWidget):
             self.refresh(item)
             self._set_editable(editable)
             return
-        self.commit()
+        if not self._held:
+            self.commit()
+        if self.item is not None and self.commit_handler is not None and self.dirty():
+            # The save was refused (too long, changed on disk, the file gone): the text stays
+            # where it was typed, with its item, until it is saved or dropped with Escape.
+            self.kept.emit(self.item.id)
+            return
         self.item = item
+        self._held = False
         self.base = {n: field_value(item, n) for n in EDITABLE} if item else {}
         for name in EDITABLE:
             self._set_text(name, _shown(name, self.base[name]) if item else "")
@@ -215,6 +241,7 @@ class InboxDetails(QWidget):
             return False
         dirty = self.dirty()
         self.item = item
+        self._held = True
         for name in EDITABLE:
             self.base[name] = field_value(item, name)
             if name in typed:
@@ -223,6 +250,32 @@ class InboxDetails(QWidget):
                 self._set_text(name, _shown(name, self.base[name]))
         return True
 
+    def keep_typed(self, typed: dict[str, Any]) -> bool:
+        """Put text refused elsewhere (a table cell) into the fields of the item shown, to be
+        corrected there. False if no item is shown."""
+        if self.item is None:
+            return False
+        for name, text in typed.items():
+            if name in self.editors:
+                self._set_text(name, str(text))
+        return True
+
+    def _check(self, name: str) -> None:
+        """Say at once when the text of ``name`` is out of the inbox's bounds, and when no
+        field is any more."""
+        before = bool(self._out_of_bounds)
+        self._out_of_bounds.pop(name, None)
+        if self.item is not None:
+            try:
+                normalize_changes({name: self.text(name)})
+            except InboxError as exc:
+                self._out_of_bounds[name] = exc
+        if self._out_of_bounds:
+            first = next(n for n in EDITABLE if n in self._out_of_bounds)
+            self.bounds.emit(self._out_of_bounds[first])
+        elif before:
+            self.bounds.emit(None)
+
     # -- saving and reverting ------------------------------------------------------------------
     def commit(self) -> bool:
         """Save the changed fields; True if something was saved."""
@@ -230,6 +283,7 @@ class InboxDetails(QWidget):
         if not dirty or self._committing or self.commit_handler is None or self.item is None:
             return False
         self._committing = True  # saving may move the focus (an error), which saves again
+        self._held = False
         try:
             typed = {n: self.text(n) for n in dirty}
             saved = self.commit_handler(self.item.id, typed, {n: self.base[n] for n in dirty})
@@ -244,6 +298,7 @@ class InboxDetails(QWidget):
         return True
 
     def revert(self, name: str) -> None:
+        self._held = False
         if self.item is not None:
             self._set_text(name, _shown(name, self.base[name]))
 

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
@@ -50,6 +57,9 @@ class InboxEditing(QObject):
         model.editable = not document.read_only
         details.commit_handler = self.save
         details.leave.connect(lambda: view.setFocus(Qt.FocusReason.OtherFocusReason))
+        details.kept.connect(self._return_to)
+        details.bounds.connect(self._bounds)
+        self._bounds_shown = False
         view.setItemDelegate(InboxEditDelegate(view))
         # Double-click and F2 edit a title or tags cell; Enter stays "Add to Issue".
         triggers = QAbstractItemView.EditTrigger
@@ -96,6 +106,35 @@ class InboxEditing(QObject):
         for act in self.actions():
             act.setEnabled(row is not None and writable)
 
+    def _return_to(self, item_id: str) -> None:
+        """The details kept an item whose text was refused: make its row current again, once
+        the click or key that left it is done with the selection."""
+        QTimer.singleShot(0, self, lambda: self._select_item(item_id))
+
+    def _select_item(self, item_id: str) -> None:
+        if self.closed:
+            return
+        n = self.model.row_of(item_id)
+        proxy = self.view.model()
+        if n >= 0 and isinstance(proxy, QSortFilterProxyModel):
+            index = proxy.mapFromSource(self.model.index(n, 0))
+            if index.isValid():
+                flags = QItemSelectionModel.SelectionFlag
+                self.view.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+                self.view.scrollTo(index)
+        # Filtered out or gone, the row cannot be shown: the details still hold the text.
+        dirty = self.details.dirty()
+        if dirty and self.details.item is not None and self.details.item.id == item_id:
+            focus_details(self.details, dirty[0])
+
+    def _bounds(self, exc: InboxError | None) -> None:
+        if exc is not None:
+            self.error(error_line(exc, message_catalog()))
+            self._bounds_shown = True
+        elif self._bounds_shown:
+            self.status("")
+            self._bounds_shown = False
+
     def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_args: Any) -> None:
         item = self.details.item
         n = self.model.row_of(item.id) if item is not None else -1
@@ -118,7 +157,15 @@ class InboxEditing(QObject):
     # -- saving --------------------------------------------------------------------------------
     def _edit_cell(self, row: InboxRow, typed: dict[str, Any]) -> bool:
         base = {name: field_value(row.item, name) for name in typed}
-        return self.save(row.item.id, typed, base) is not None
+        if self.save(row.item.id, typed, base) is not None:
+            return True
+        # The cell editor closes whatever happens: its refused text moves into the details
+        # (which show the row being edited) to be corrected there.
+        item = self.details.item
+        if item is not None and item.id == row.item.id and self.details.keep_typed(typed):
+            name = next(iter(typed))
+            QTimer.singleShot(0, self, lambda: focus_details(self.details, name))
+        return False
 
     def save(self, item_id: str, typed: dict[str, Any], base: FieldValues) -> InboxItem | None:
         """Write the typed fields into the item's file and push the undo step; None if the
@@ -171,6 +218,10 @@ class InboxEditing(QObject):
                         "Your text is still in the fields below: save it again to replace "
                         "the other version, or press Escape to take it."
                     )
+        else:
+            message += " " + self.tr(
+                "Your text is kept in the fields below until it is saved, or dropped with Escape."
+            )
         self.error(message)
 
     def _undo_failed(self, exc: InboxError) -> None:

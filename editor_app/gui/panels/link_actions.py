@@ -1,13 +1,20 @@
-"""Helpers shared by the link and image panels: view-scoped actions, edits as one undo step."""
+"""Helpers shared by the link and image panels: view-scoped actions, edits as one undo step,
+a refused cell edit opened again with its text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from editor_app.core.link_edits import FieldEdit
 from editor_app.gui.theme import set_icon
@@ -57,3 +64,16 @@ def push_field_edits(document: Any, edits: Iterable[FieldEdit], description: str
     finally:
         stack.endMacro()
     return len(changed)
+
+
+def edit_again(view: QAbstractItemView, index: QModelIndex, text: str) -> None:
+    """Open the cell editor of ``index`` again holding ``text``: an edit the panel refused
+    (the message says why) closes its editor, and the typed text must not go with it."""
+    if not index.isValid():
+        return
+    view.setCurrentIndex(index)
+    view.edit(index)
+    # The editor just opened is the one shown: the refused one is hidden, waiting deletion.
+    shown = [w for w in view.viewport().findChildren(QLineEdit) if not w.isHidden()]
+    if shown:
+        shown[-1].setText(text)

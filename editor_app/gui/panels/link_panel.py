@@ -32,7 +32,7 @@ from editor_app.core.linkcheck import CheckReport, LinkStatus, load_cache
 from editor_app.core.url_normalize import strip_tracking
 from editor_app.gui.document import IssueDocument
 from editor_app.gui.i18n import error_text
-from editor_app.gui.panels.link_actions import panel_action, push_field_edits
+from editor_app.gui.panels.link_actions import edit_again, panel_action, push_field_edits
 from editor_app.gui.panels.link_check_job import LinkCheckBar
 from editor_app.gui.panels.link_featured import FeaturedLookup
 from editor_app.gui.panels.link_rows import LinkRow, build_rows
@@ -398,7 +398,8 @@ class LinkPanel(QWidget):
             edit = replace_link(card, row.ref, new_url=new_url, new_text=new_text)
         except (LinkEditError, MastheadError) as exc:
             self._show_status(error_text(exc), True)
-            QTimer.singleShot(0, self.refresh)
+            column, typed = (URL, new_url) if new_url is not None else (TEXT, new_text or "")
+            QTimer.singleShot(0, self, lambda: self._edit_again(row.key, column, typed))
             return False
         if not edit.changed:
             return False
@@ -409,6 +410,13 @@ class LinkPanel(QWidget):
         # Other links of the card moved: rebuild once the editor has closed.
         self._deferred.schedule(0)
         return True
+
+    def _edit_again(self, key: tuple, column: int, text: str) -> None:
+        """After a refused edit: the rows as the card is now, the refused text back in edit."""
+        self.refresh()
+        n = next((i for i, r in enumerate(self.model.rows) if r.key == key), -1)
+        if n >= 0:
+            edit_again(self.view, self.proxy.mapFromSource(self.model.index(n, column)), text)
 
     def strip_selected(self) -> None:
         self._strip([r.ref for r in self._target_rows()], self.tr("Strip tracking parameters"))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from editor_app.core.linkcheck import cache_path
 from editor_app.core.model import FurtherReading, Issue, Link, Source
@@ -508,3 +508,39 @@ def test_card_and_text_columns_grow_with_the_panel(qtbot, panel):
     assert header.sectionSize(URL) > narrow[URL] + 100
     assert header.sectionSize(KIND) == narrow[KIND]  # a short column keeps its size
     assert panel.view.horizontalScrollBar().maximum() == 0
+
+
+def test_a_refused_edit_opens_again_with_the_typed_text(qtbot, panel, doc, library):
+    ids = library[2]
+    doc.set_card_body(
+        ids["first"], doc.card(ids["first"]).body + "\n另见 https://bare.example.org/a\n"
+    )
+    panel.refresh()
+    # Settled first: a rebuild of the rows while the editor is open would close it.
+    bare = "https://bare.example.org/a"
+    qtbot.waitUntil(lambda: bare in (panel.featured.done_for or []), timeout=10000)
+    qtbot.waitUntil(lambda: not panel._deferred.timer.isActive(), timeout=5000)
+    index = row_index(panel, lambda r: r.ref.url == bare, URL)
+    panel.view.setCurrentIndex(index)
+    before, steps = doc.card(ids["first"]).body, doc.undo_stack.count()
+    panel.edit_selected(URL)
+    editor = panel.view.viewport().findChild(QLineEdit)
+    editor.setText("https://bare.example.org/a b")  # a bare URL cannot hold a space
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits and closes its editor on the next loop turn, and says why not.
+    qtbot.waitUntil(lambda: "spaces" in panel.status_label.text(), timeout=5000)
+
+    def reopened() -> bool:
+        editors = [e for e in panel.view.viewport().findChildren(QLineEdit) if not e.isHidden()]
+        return any(e.text() == "https://bare.example.org/a b" for e in editors)
+
+    qtbot.waitUntil(reopened, timeout=5000)
+    assert doc.card(ids["first"]).body == before and doc.undo_stack.count() == steps
+    current = panel.model.row_at(panel.proxy.mapToSource(panel.view.currentIndex()))
+    assert current.ref.url == "https://bare.example.org/a"
+    # Escape drops it, as in any cell editor.
+    editor = next(e for e in panel.view.viewport().findChildren(QLineEdit) if not e.isHidden())
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    editing = QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: panel.view.state() != editing, timeout=5000)
+    assert doc.card(ids["first"]).body == before

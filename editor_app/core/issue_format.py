@@ -39,21 +39,25 @@ FORMAT_VERSION = 1
 
 
 # -- reading -------------------------------------------------------------------------------
-def _parse_outline(fields: YamlFields) -> tuple[list[Section], dict[str, list[str]]]:
-    """Sections plus a map of card id -> child ids found in the outline."""
-    sections: list[Section] = []
-    children: dict[str, list[str]] = {}
-    seen: set[str] = set()
+class _OutlineReader:
+    """Reads the outline's nested card lists. Methods rather than recursive inner functions:
+    those refer to themselves through their closures, a reference cycle that would keep the
+    whole YAML node tree of the issue alive until a garbage collection on the UI thread."""
 
-    def claim(node_id: Any, node: Node | None, what: str) -> None:
+    def __init__(self, fields: YamlFields):
+        self.fields = fields
+        self.children: dict[str, list[str]] = {}
+        self.seen: set[str] = set()
+
+    def claim(self, node_id: Any, node: Node | None, what: str) -> None:
         # Section and card ids share one namespace: outline operations look both up by id.
-        if node_id in seen:
-            raise fields.fail_at(node, f"{what} id '{node_id}' appears twice in the outline")
-        seen.add(node_id)
+        if node_id in self.seen:
+            raise self.fields.fail_at(node, f"{what} id '{node_id}' appears twice in the outline")
+        self.seen.add(node_id)
 
-    def card_entries(items: Any, node: Node | None, what: str) -> list[str]:
+    def card_entries(self, items: Any, node: Node | None, what: str) -> list[str]:
         if not isinstance(items, list):
-            raise fields.fail_at(node, f"{what} must be a list of card ids")
+            raise self.fields.fail_at(node, f"{what} must be a list of card ids")
         ids: list[str] = []
         for i, item in enumerate(items):
             entry_node = item_node(node, i)
@@ -66,19 +70,26 @@ def _parse_outline(fields: YamlFields) -> tuple[list[Section], dict[str, list[st
             else:
                 card_id = item
             if not is_valid_id(card_id):
-                raise fields.fail_at(entry_node, f"{what} holds an invalid card id: {card_id!r}")
-            claim(card_id, entry_node, "card")
+                raise self.fields.fail_at(
+                    entry_node, f"{what} holds an invalid card id: {card_id!r}"
+                )
+            self.claim(card_id, entry_node, "card")
             ids.append(card_id)
-            children[card_id] = card_entries(
+            self.children[card_id] = self.card_entries(
                 sub if sub is not None else [], sub_node, f"sub-cards of '{card_id}'"
             )
         return ids
 
+
+def _parse_outline(fields: YamlFields) -> tuple[list[Section], dict[str, list[str]]]:
+    """Sections plus a map of card id -> child ids found in the outline."""
+    sections: list[Section] = []
+    reader = _OutlineReader(fields)
     for rec in fields.records("outline"):
         section_id = rec.str("id")
         if not is_valid_id(section_id):
             raise rec.fail("id", f"is not a valid section id: {section_id!r}")
-        claim(section_id, rec.value_node("id"), "section")
+        reader.claim(section_id, rec.value_node("id"), "section")
         cards = rec.data.get("cards")
         sections.append(
             Section(
@@ -86,14 +97,14 @@ def _parse_outline(fields: YamlFields) -> tuple[list[Section], dict[str, list[st
                 title=rec.str("title"),
                 emoji=rec.str("emoji"),
                 intro=rec.str("intro"),
-                card_ids=card_entries(
+                card_ids=reader.card_entries(
                     cards if cards is not None else [],
                     rec.value_node("cards"),
                     f"field 'cards' of section '{section_id}'",
                 ),
             )
         )
-    return sections, children
+    return sections, reader.children
 
 
 def parse_manifest(text: str, path: Path) -> tuple[Issue, dict[str, list[str]]]:

@@ -4,6 +4,8 @@ Reading them from an issue folder (errors, unreadable cards, the trash) is teste
 test_storage.py.
 """
 
+import gc
+
 import pytest
 
 from editor_app.core.errors import IssueFormatError
@@ -17,6 +19,19 @@ def test_parse_manifest_directly_returns_children(tmp_path):
     issue, children = parse_manifest(text, tmp_path / "issue.yaml")
     assert issue.sections[0].card_ids == ["cabc"]
     assert children["cabc"] == ["csub", "csub2"] and children["csub2"] == ["cdeep"]
+
+
+def test_reading_the_outline_leaves_no_reference_cycle(tmp_path):
+    # A cycle would keep the whole YAML node tree until a collection on the UI thread.
+    text = MANIFEST.replace("  - cabc", "  - cabc:\n    - csub\n    - csub2:\n      - cdeep")
+    parse_manifest(text, tmp_path / "issue.yaml")
+    gc.collect()
+    gc.disable()
+    try:
+        parse_manifest(text, tmp_path / "issue.yaml")
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
 
 
 def test_card_parse_errors_name_the_line_in_the_file(tmp_path):

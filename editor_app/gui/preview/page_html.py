@@ -344,7 +344,7 @@ REPLACE_CARDS_JS = """
       }
     }
   }
-  return failed;
+  return JSON.stringify(failed);  // an array would reach Python as an empty string
 })(%s);
 """.replace("PENDING_ATTR", PENDING_ATTR)
 
@@ -376,7 +376,7 @@ def js_replace_cards(items: list[tuple[str, str, str]], patches: dict | None = N
     """Update cards given as (card id, anchor, new HTML) in place. The anchor finds the
     element by id in constant time; the attribute search over the whole page is the
     fallback. A card with a patch in ``patches`` (block_patch.card_patch) gets only that;
-    the script answers the ids of the cards whose patch did not fit the page."""
+    the script answers the ids of the cards whose patch did not fit the page (JSON)."""
     rows: list[list] = []
     for card_id, anchor, fragment in items:
         if patches and patches.get(card_id) is not None:

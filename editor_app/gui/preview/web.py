@@ -8,6 +8,7 @@ pane can offer to reload instead of showing a blank view.
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
 from collections.abc import Callable
@@ -288,8 +289,9 @@ class WebBackend(QObject):
     def _run_replace(self, script: str, tops: list[str]) -> None:
         # No focus script here: the swap keeps the card's element and its "current card"
         # marks, and a walk over the whole page per keystroke would cost O(page).
-        def done(failed: object, ids: list[str] = tops) -> None:
-            if isinstance(failed, list) and failed:
+        def done(answer: object, ids: list[str] = tops) -> None:
+            failed = json.loads(answer) if isinstance(answer, str) and answer else []
+            if failed:
                 # A patch that did not fit the page (it should not happen): the whole cards.
                 log.warning("preview block patch refused by the page for %s", failed)
                 fragments = {cid: self.shown[cid] for cid in failed if cid in self.shown}

@@ -25,13 +25,17 @@ from functools import lru_cache
 Patch = list  # [path, tags, counts, start, removed, html, added], as the page's script reads it
 
 _OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
-VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr",
+})  # fmt: skip
 # Elements whose children the parser does not take as written (a newline after <pre> is
 # dropped, table rows get a <tbody>): a change inside is a change of the whole element.
-_OPAQUE = frozenset(
-    "pre textarea listing table thead tbody tfoot tr td th caption colgroup select option "
-    "template svg math script style noscript iframe object title".split()
-)
+_OPAQUE = frozenset({
+    "pre", "textarea", "listing", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "caption", "colgroup", "select", "option", "template", "svg", "math", "script", "style",
+    "noscript", "iframe", "object", "title",
+})  # fmt: skip
 
 # (start, end, end of the start tag, start of the end tag, tag name or "" for text)
 _Node = tuple[int, int, int, int, str]

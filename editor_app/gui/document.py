@@ -63,7 +63,8 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
     outlineChanged = Signal(list)  # ids to select afterwards
     cardChanged = Signal(str, str)  # card id, field name ("body", "title", … or "*")
     # The same change, told first: the preview starts its render from here, before the
-    # editor's fields, the counts and the panels take their turn on the UI thread.
+    # editor's fields, the counts and the panels take their turn on the UI thread. Both are
+    # only emitted by tell_card_changed.
     cardChangedFirst = Signal(str, str)
     issueChanged = Signal()  # issue metadata (title, number, numbering …)
     saveStateChanged = Signal(str)  # "saved", "unsaved", "error"
@@ -147,7 +148,6 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         if card.body == text:
             return
         card.body = text
-        self.cardChangedFirst.emit(card_id, "body")
         self._mark_card(card_id)
         # Not restarted on every keystroke: continuous typing must still reach the journal.
         # A long body is journaled less often: each write encodes and writes all of it.
@@ -155,7 +155,13 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
         if not self._journal_timer.isActive():
             long = len(text) > BACKGROUND_SAVE_CHARS
             self._journal_timer.start(LONG_JOURNAL_MS if long else JOURNAL_MS)
-        self.cardChanged.emit(card_id, "body")
+        self.tell_card_changed(card_id, "body")
+
+    def tell_card_changed(self, card_id: str, field: str) -> None:
+        """Tell that a card's ``field`` ("*": all of it) changed: the preview first (its
+        render then runs on a worker while the others take their turn), then the rest."""
+        self.cardChangedFirst.emit(card_id, field)
+        self.cardChanged.emit(card_id, field)
 
     def replace_card_body(self, card_id: str, text: str, description: str) -> None:
         """A body change made outside the text editor (link panel, image alt): undoable."""
@@ -174,9 +180,8 @@ class IssueDocument(DiskChangesMixin, BackgroundWritesMixin, QObject):
             if target is None:
                 return
             setattr(target, name, copy.deepcopy(new))
-            self.cardChangedFirst.emit(cid, name)
             self._mark_card(cid)
-            self.cardChanged.emit(cid, name)
+            self.tell_card_changed(cid, name)
 
         def getter(cid: str = card_id, name: str = field) -> Any:
             return copy.deepcopy(getattr(self.issue.cards[cid], name))

@@ -54,7 +54,7 @@ class DiskChangesMixin:
     _stamp_again: bool
     conflict: Any
     manifestConflict: Any  # noqa: N815 - the Qt signal's name
-    cardChanged: Any  # noqa: N815
+    tell_card_changed: Callable[[str, str], None]
     outlineChanged: Any  # noqa: N815
     issueChanged: Any  # noqa: N815
     externallyReloaded: Any  # noqa: N815
@@ -184,8 +184,7 @@ class DiskChangesMixin:
     def _take_disk_card(self, card_id: str, disk_card: Card) -> None:
         disk_card.child_ids = self.issue.cards[card_id].child_ids
         self.issue.cards[card_id] = disk_card
-        self.cardChangedFirst.emit(card_id, "*")
-        self.cardChanged.emit(card_id, "*")
+        self.tell_card_changed(card_id, "*")
         self.outlineChanged.emit([])
         self.externallyReloaded.emit(card_id)
         self.schedule_checks()

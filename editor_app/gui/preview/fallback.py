@@ -32,6 +32,7 @@ class TextBackend(QObject):
         self._mode = "issue"
         self._target: str | None = None
         self._top: str | None = None
+        self.shown: dict[str, str] = {}  # never filled: the page is spliced as a string
 
     @property
     def widget(self) -> QWidget:
@@ -54,7 +55,9 @@ class TextBackend(QObject):
     def set_background(self, _color: object) -> None:
         """The browser's palette follows the application's."""
 
-    def replace_cards(self, fragments: dict[str, str], _script: str = "") -> None:
+    def replace_cards(
+        self, fragments: dict[str, str], _script: str = "", _bases: dict | None = None
+    ) -> None:
         changed = False
         for card_id, fragment in fragments.items():
             updated = page_html.splice(self.page, card_id, fragment, page_html.CARD_ATTR)

@@ -21,7 +21,7 @@ from editor_app.core import issue_html, outline
 from editor_app.core.issue_html import Anchors
 from editor_app.core.model import Card, Issue, Section
 from editor_app.core.numbering import Numbers, compute_numbers
-from editor_app.gui.preview import page_html
+from editor_app.gui.preview import block_patch, page_html
 
 FIRST_SCREEN_BYTES = 48 * 1024  # Markdown rendered into the shell itself
 BATCH_BYTES = 64 * 1024  # Markdown per later batch (a fraction of a second of rendering)
@@ -49,6 +49,9 @@ class ShellResult:
 class CardsResult:
     fragments: dict[str, str]  # top-level id -> the card's new HTML
     script: str  # the same replacements as one script for the page
+    # The fragments the script's block patches were made against (top id -> old HTML): a
+    # patch is only right while the page still holds that fragment of the card.
+    bases: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -183,7 +186,11 @@ def render_full_page(outline_snap: OutlineSnapshot, remote: bool, head: str) -> 
     return ShellResult(html, layout, [])
 
 
-def render_cards(jobs: list[tuple[str, Issue]], layout: Layout) -> CardsResult:
+def render_cards(
+    jobs: list[tuple[str, Issue]], layout: Layout, shown: dict[str, str] | None = None
+) -> CardsResult:
+    """The cards' new HTML; for those whose HTML in the page is in ``shown`` (top id ->
+    fragment), the script only patches the nodes that changed."""
     fragments = {
         top: issue_html.card_fragment(
             snap,
@@ -195,7 +202,13 @@ def render_cards(jobs: list[tuple[str, Issue]], layout: Layout) -> CardsResult:
         for top, snap in jobs
     }
     items = [(top, layout.anchors.cards.get(top, ""), html) for top, html in fragments.items()]
-    return CardsResult(fragments, page_html.js_replace_cards(items))
+    patches: dict[str, list] = {}
+    for top, old in (shown or {}).items():
+        patch = block_patch.card_patch(old, fragments[top]) if top in fragments else None
+        if patch is not None:
+            patches[top] = patch
+    bases = {top: shown[top] for top in patches} if shown else {}
+    return CardsResult(fragments, page_html.js_replace_cards(items, patches), bases)
 
 
 def without_cards(result: CardsResult, drop: set[str], layout: Layout) -> CardsResult:

@@ -238,10 +238,11 @@ def js_reveal(anchor: str | None, card_id: str, share: float) -> str:
 # every keystroke; the merge keeps every node equal to its new version (isEqualNode) and
 # changes only what differs, usually one text node of the typed paragraph. ``attrs`` is null
 # when the fragment was not one article; then the whole element is replaced. A kept element
-# loses its "waiting" mark.
+# loses its "waiting" mark. A row with a fifth item carries a block patch instead of the card
+# (block_patch.py): only the new nodes are parsed, and merged over the run of old ones.
 REPLACE_CARDS_JS = """
 (function (items) {
-  var done = 0, keep = ['mh-path', 'mh-target'];
+  var failed = [], keep = ['mh-path', 'mh-target'];
   function withMarks(el, name, value) {
     if (name !== 'class') return value;
     for (var k = 0; k < keep.length; k++) {
@@ -271,11 +272,11 @@ REPLACE_CARDS_JS = """
     }
     return out;
   }
-  // Equal children at both ends stay; the rest is merged pairwise when as many remain on
-  // both sides (same tag: recursively), otherwise swapped.
-  function merge(el, neu) {
-    var a = Array.prototype.slice.call(el.childNodes);
-    var b = Array.prototype.slice.call(neu.childNodes);
+  function kids(n) { return Array.prototype.slice.call(n.childNodes); }
+  // The old nodes ``a`` (a run of el's children, followed by ``after``) become the new
+  // nodes ``b``. Equal nodes at both ends stay; the rest is merged pairwise when as many
+  // remain on both sides (same tag: recursively), otherwise swapped.
+  function merge(el, a, b, after) {
     var i = 0, j = 0;
     while (i < a.length && i < b.length && a[i].isEqualNode(b[i])) i++;
     while (j < a.length - i && j < b.length - i &&
@@ -286,7 +287,7 @@ REPLACE_CARDS_JS = """
         var o = olds[k], n = news[k];
         if (o.nodeType === 1 && n.nodeType === 1 && o.tagName === n.tagName) {
           syncAttrs(o, pairs(n), true);
-          merge(o, n);
+          merge(o, kids(o), kids(n), null);
         } else if (o.nodeType === 3 && n.nodeType === 3) {
           o.data = n.data;
         } else {
@@ -295,9 +296,26 @@ REPLACE_CARDS_JS = """
       }
       return;
     }
-    var before = j ? a[a.length - j] : null;
+    var before = j ? a[a.length - j] : after;
     for (var k = 0; k < olds.length; k++) el.removeChild(olds[k]);
     for (var k = 0; k < news.length; k++) el.insertBefore(news[k], before);
+  }
+  // A block patch (see block_patch.py): the page checks that the card holds what the patch
+  // was made against, or nothing changes and the caller sends the whole card.
+  function patch(el, p) {
+    var node = el, path = p[0], tags = p[1], counts = p[2];
+    for (var k = 0; ; k++) {
+      if (node.childNodes.length !== counts[k]) return false;
+      if (k === path.length) break;
+      node = node.childNodes[path[k]];
+      if (node.nodeType !== 1 || node.localName !== tags[k]) return false;
+    }
+    var parsed = document.createElement('template');
+    parsed.innerHTML = p[5];
+    if (parsed.content.childNodes.length !== p[6]) return false;
+    var all = node.childNodes, after = all[p[3] + p[4]] || null;
+    merge(node, Array.prototype.slice.call(all, p[3], p[3] + p[4]), kids(parsed.content), after);
+    return true;
   }
   for (var i = 0; i < items.length; i++) {
     var id = items[i][0], anchor = items[i][1], attrs = items[i][2], html = items[i][3];
@@ -306,12 +324,17 @@ REPLACE_CARDS_JS = """
       el = document.querySelector('[data-card-id="' + CSS.escape(id) + '"]');
     }
     if (!el) continue;
-    if (attrs === null) { el.outerHTML = html; done++; continue; }
-    el.removeAttribute('PENDING_ATTR');
-    syncAttrs(el, attrs, false);
-    var parsed = document.createElement('template');  // inert: nothing loads from here
-    parsed.innerHTML = html;
-    merge(el, parsed.content);
+    if (items[i].length > 4) {
+      if (!patch(el, items[i][4])) { failed.push(id); continue; }
+    } else if (attrs === null) {
+      el.outerHTML = html; continue;
+    } else {
+      el.removeAttribute('PENDING_ATTR');
+      syncAttrs(el, attrs, false);
+      var parsed = document.createElement('template');  // inert: nothing loads from here
+      parsed.innerHTML = html;
+      merge(el, kids(el), kids(parsed.content), null);
+    }
     if (window.mhTarget && el.classList.contains('mh-path')) {
       // "Current card" mode on a sub-card of this card: a new element takes the marks.
       var t = el.querySelector('[data-card-id="' + CSS.escape(window.mhTarget) + '"]');
@@ -320,9 +343,8 @@ REPLACE_CARDS_JS = """
         n.classList.add('mh-path');
       }
     }
-    done++;
   }
-  return done;
+  return JSON.stringify(failed);  // an array would reach Python as an empty string
 })(%s);
 """.replace("PENDING_ATTR", PENDING_ATTR)
 
@@ -350,12 +372,16 @@ def split_element(fragment: str) -> tuple[list[list[str]], str] | None:
     return attrs, inner
 
 
-def js_replace_cards(items: list[tuple[str, str, str]]) -> str:
+def js_replace_cards(items: list[tuple[str, str, str]], patches: dict | None = None) -> str:
     """Update cards given as (card id, anchor, new HTML) in place. The anchor finds the
     element by id in constant time; the attribute search over the whole page is the
-    fallback."""
-    rows = []
+    fallback. A card with a patch in ``patches`` (block_patch.card_patch) gets only that;
+    the script answers the ids of the cards whose patch did not fit the page (JSON)."""
+    rows: list[list] = []
     for card_id, anchor, fragment in items:
+        if patches and patches.get(card_id) is not None:
+            rows.append([card_id, anchor, None, "", patches[card_id]])
+            continue
         parts = split_element(fragment)
         if parts is None:
             rows.append([card_id, anchor, None, fragment])

@@ -84,7 +84,9 @@ class PreviewPane(QWidget):
         self._reveal_timer.timeout.connect(self._reveal_typing)
 
         self.backend = make_backend(self, use_web)
-        self.scheduler = RenderScheduler(document, self, progressive=self.backend.is_web)
+        self.scheduler = RenderScheduler(
+            document, self, progressive=self.backend.is_web, shown=self.backend.shown
+        )
         # The WeChat and email views: whole pages, rendered again after edits.
         self.channel_view = ChannelView(document, self)
         self.channel_view.rendered.connect(self._on_channel_rendered)
@@ -402,7 +404,7 @@ class PreviewPane(QWidget):
         for top in result.fragments:
             waiting = self._answers.setdefault(top, [])
             waiting.extend(cid for cid in answers.get(top, [top]) if cid not in waiting)
-        self.backend.replace_cards(result.fragments, result.script)
+        self.backend.replace_cards(result.fragments, result.script, result.bases)
 
     def _on_card_replaced(self, top: str) -> None:
         for card_id in self._answers.pop(top, [top]):

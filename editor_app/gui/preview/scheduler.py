@@ -31,11 +31,20 @@ class RenderScheduler(QObject):
     renderFailed = Signal(str)
     cardsFailed = Signal(list)  # top ids of the page that could not be rendered (stay stubs)
 
-    def __init__(self, document: QObject, parent: QObject | None = None, progressive: bool = True):
+    def __init__(
+        self,
+        document: QObject,
+        parent: QObject | None = None,
+        progressive: bool = True,
+        shown: dict[str, str] | None = None,
+    ):
         """``progressive``: pages come as a shell plus batches (QtWebEngine); otherwise in
-        one piece (the QTextBrowser preview, which redraws the whole page per change)."""
+        one piece (the QTextBrowser preview, which redraws the whole page per change).
+        ``shown``: the page's cards as last sent (top id -> HTML, kept by the backend), which
+        an edited card's render patches instead of sending it whole."""
         super().__init__(parent)
         self._document = document
+        self._shown = shown if shown is not None else {}
         self._progressive = progressive
         self._remote = False
         self._head = ""
@@ -205,7 +214,8 @@ class RenderScheduler(QObject):
             if self._batch_running:
                 self._touched.add(top)
         snaps = [(top, jobs.subtree_snapshot(issue, top)) for top in wanted]
-        self._start("cards", partial(jobs.render_cards, snaps, self._layout), wanted)
+        shown = {top: self._shown[top] for top in wanted if top in self._shown}
+        self._start("cards", partial(jobs.render_cards, snaps, self._layout, shown), wanted)
         return True
 
     def _start(self, kind: str, job: partial, wanted: dict | None = None) -> None:

@@ -8,6 +8,7 @@ pane can offer to reload instead of showing a blank view.
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
 from collections.abc import Callable
@@ -194,6 +195,9 @@ class WebBackend(QObject):
         self._restore_y = 0.0
         self._focus: tuple[str | None, str | None, str] = (None, None, "issue")
         self._scheme: str | None = None
+        # Each card's HTML as last sent to the page (top id -> fragment), which the next
+        # render of the card patches (jobs.render_cards); a new page starts without any.
+        self.shown: dict[str, str] = {}
 
     @property
     def widget(self) -> QWidget:
@@ -223,6 +227,7 @@ class WebBackend(QObject):
         self.is_loaded = False
         self._loading = True
         self._queued.clear()  # the new page already holds every card as it is now
+        self.shown.clear()
         self._serial += 1
         url = QUrl(scheme.page_url(self._serial))
         root = Path(base.toLocalFile()) if base.isLocalFile() else None
@@ -257,12 +262,20 @@ class WebBackend(QObject):
         self.is_loaded = False
         self._loading = False
         self._queued.clear()
+        self.shown.clear()
         self.loadFailed.emit("crash")
 
-    def replace_cards(self, fragments: dict[str, str], script: str) -> None:
+    def replace_cards(
+        self, fragments: dict[str, str], script: str, bases: dict[str, str] | None = None
+    ) -> None:
         """Run a script made by ``page_html.js_replace_cards`` for the cards of ``fragments``;
-        the scroll position stays where it is."""
+        the scroll position stays where it is. Its patches were made against ``bases``: if
+        the page no longer holds one of them (a new page came meanwhile), every card of the
+        script is sent whole."""
         tops = list(fragments)
+        if bases and any(self.shown.get(top) is not base for top, base in bases.items()):
+            script = page_html.js_replace_cards([(top, "", fragments[top]) for top in tops])
+        self.shown.update(fragments)
         if not self.is_loaded:
             self._queued.append((script, tops))
             return
@@ -276,7 +289,16 @@ class WebBackend(QObject):
     def _run_replace(self, script: str, tops: list[str]) -> None:
         # No focus script here: the swap keeps the card's element and its "current card"
         # marks, and a walk over the whole page per keystroke would cost O(page).
-        def done(_result: object, ids: list[str] = tops) -> None:
+        def done(answer: object, ids: list[str] = tops) -> None:
+            failed = json.loads(answer) if isinstance(answer, str) and answer else []
+            if failed:
+                # A patch that did not fit the page (it should not happen): the whole cards.
+                log.warning("preview block patch refused by the page for %s", failed)
+                fragments = {cid: self.shown[cid] for cid in failed if cid in self.shown}
+                if fragments:
+                    again = [(cid, "", html) for cid, html in fragments.items()]
+                    self._run_replace(page_html.js_replace_cards(again), ids)
+                    return
             for cid in ids:
                 self.cardReplaced.emit(cid)
 

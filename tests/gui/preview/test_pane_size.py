@@ -214,10 +214,10 @@ def test_a_card_that_fails_to_render_never_blanks_the_page(qtbot, sample_documen
     card_id = sample_document.issue.sections[0].card_ids[0]
     real = jobs.render_cards
 
-    def failing(snaps, layout):
+    def failing(snaps, layout, *rest):
         if any(top == card_id for top, _ in snaps):
             raise ValueError("broken card")
-        return real(snaps, layout)
+        return real(snaps, layout, *rest)
 
     monkeypatch.setattr(jobs, "render_cards", failing)
     with qtbot.waitSignal(pane.scheduler.renderFailed, timeout=WAIT):

@@ -15,7 +15,7 @@ from editor_app.core.text_stats import (
     card_stats_key,
     stats_of_key,
 )
-from editor_app.gui.editor.card_editor import LARGE_BODY_CHARS
+from editor_app.gui.editor.card_editor import COUNT_LIVE_CHARS
 from editor_app.gui.workers import run_in_thread
 
 if TYPE_CHECKING:
@@ -92,9 +92,9 @@ class StatusBarController(QObject):
         elif kind == "card" and self.document is not None and self.document.has_card(node_id):
             # The editor may have sent this card's counts while the section was still shown.
             card = self.document.card(node_id)
-            if len(card.body) > LARGE_BODY_CHARS:
-                # As the editor does: a body this long is counted on a worker (a second of
-                # Python the first time, though its blocks are usually remembered by then).
+            if len(card.body) > COUNT_LIVE_CHARS:
+                # As the editor does: a long body is counted on a worker (a huge one takes a
+                # second of Python the first time, though its blocks are usually remembered).
                 job = partial(stats_of_key, card_stats_key(card))
                 run_in_thread(job, partial(self._node_counted, node_id), None, self)
             else:

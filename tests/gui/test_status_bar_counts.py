@@ -31,12 +31,12 @@ def test_section_selection_shows_the_sum_of_its_cards(window, qtbot):
 
 def test_a_long_card_selected_is_counted_on_a_worker(window, qtbot, monkeypatch):
     from editor_app.gui import status_bar
-    from editor_app.gui.editor.card_editor import LARGE_BODY_CHARS
+    from editor_app.gui.editor.card_editor import COUNT_LIVE_CHARS
 
     ws = window.workspace
     issue = ws.document.issue
     first = issue.sections[0].card_ids[0]
-    ws.document.set_card_body(first, "长文 words " * (LARGE_BODY_CHARS // 8))
+    ws.document.set_card_body(first, "长文 words " * (COUNT_LIVE_CHARS // 4))
     words = card_stats(issue.cards[first]).words
     counted_here: list[str] = []
     real = status_bar.card_stats

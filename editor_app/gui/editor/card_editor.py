@@ -26,9 +26,12 @@ from editor_app.gui.workers import run_in_thread
 if TYPE_CHECKING:
     from editor_app.gui.document import IssueDocument
 
-# Longer bodies are counted after a pause, off the UI thread, and followed change by change
-# (BodyMirror) instead of being read back whole on every keystroke.
+# Longer bodies are followed change by change (BodyMirror) instead of being read back whole
+# on every keystroke.
 LARGE_BODY_CHARS = 200_000
+# Longer bodies are counted once typing pauses, on a worker: recounting a long essay on every
+# keystroke took milliseconds of the keystroke's own time on the UI thread.
+COUNT_LIVE_CHARS = 4_000
 COUNT_DELAY_MS = 500
 
 DOCUMENT_CACHE = 32  # cards whose text documents (and editor undo history) are kept
@@ -282,9 +285,8 @@ class CardEditor(QWidget):
 
     def _emit_counts(self) -> None:
         card = self.current_card()
-        if card is not None and len(card.body) > LARGE_BODY_CHARS:
-            # Counting a body this long takes longer than a keystroke may: counted once the
-            # typing pauses, on a worker.
+        if card is not None and len(card.body) > COUNT_LIVE_CHARS:
+            # Counted once the typing pauses, on a worker.
             self._counts_timer.start()
             return
         self._counts_timer.stop()

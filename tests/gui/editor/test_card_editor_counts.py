@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtGui import QTextCursor
 
 from editor_app.core import outline, text_stats
@@ -59,9 +60,16 @@ def test_a_short_card_is_counted_on_each_keystroke(qtbot, tmp_path):
         doc.close()
 
 
-def test_a_long_body_is_counted_after_a_pause_on_a_worker(qtbot, tmp_path, monkeypatch):
-    assert card_editor_module.LARGE_BODY_CHARS < 300_000
-    body = "云原生 cloud native paragraph.\n\n" * 12_000  # about 330,000 characters
+@pytest.mark.parametrize(
+    "copies",
+    [300, 12_000],  # a long essay (about 8,000 characters), a huge paste (330,000)
+    ids=["long", "huge"],
+)
+def test_a_long_body_is_counted_after_a_pause_on_a_worker(qtbot, tmp_path, monkeypatch, copies):
+    paragraph = "云原生 cloud native paragraph.\n\n"
+    assert len(paragraph) * 300 > card_editor_module.COUNT_LIVE_CHARS
+    assert len(paragraph) * 12_000 > card_editor_module.LARGE_BODY_CHARS
+    body = paragraph * copies
     editor, doc, card_id = _editor(qtbot, tmp_path, body)
     try:
         threads = _record_counting_threads(monkeypatch)
